@@ -1,0 +1,85 @@
+"""The ``briefing`` command: open the reader, or validate, export and search packs.
+
+Each subcommand is a module in this package defining ``NAME``, ``HELP``,
+``ORDER``, ``add_arguments(parser)`` and ``run(args) -> int``; they are found by
+listing the package, so adding a command never touches this file. Every command
+calls the same model and export functions the reader uses; Textual is imported
+only when the reader opens, which keeps the other commands fast and usable where
+no terminal UI can run.
+
+Exit codes: 0 success, 1 invalid pack or refused write, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
+
+from briefing import __version__
+from briefing.cli.common import EXIT_OK, EXIT_USAGE
+
+DEFAULT_COMMAND = "open"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line error, never a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def command_modules() -> dict[str, ModuleType]:
+    """Every subcommand module, by name, in help order."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_") or info.name == "common":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found.append(module)
+    found.sort(key=lambda m: (m.ORDER, m.NAME))
+    return {m.NAME: m for m in found}
+
+
+def build_parser(modules: dict[str, ModuleType]) -> Parser:
+    """The argument parser; one subparser per command module."""
+    parser = Parser(
+        prog="briefing",
+        description="A terminal briefing reader: every fact in a story pack links to its source sentence.",
+        epilog="Run 'briefing' alone to open the reader on the default pack, or 'briefing PACK' "
+        "for another. Exit codes: 0 ok, 1 invalid pack or refused write, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name, module in modules.items():
+        summary: str = module.HELP
+        command = sub.add_parser(
+            name, help=summary, description=summary[0].upper() + summary[1:] + "."
+        )
+        module.add_arguments(command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``briefing`` and ``python -m briefing``."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    modules = command_modules()
+    if not args_list or (args_list[0] not in modules and not args_list[0].startswith("-")):
+        args_list.insert(0, DEFAULT_COMMAND)
+    parser = build_parser(modules)
+    try:
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            args = parser.parse_args([DEFAULT_COMMAND, *args_list])
+        handler: Callable[[argparse.Namespace], int] = modules[args.command].run
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Piped into `head`: not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,45 @@
+"""What every subcommand shares: exit codes, the PACK argument, loading with diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.model.pack import Pack
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+PACK_HELP = "pack folder (default: the Coalition of the Willing pack shipped with briefing)"
+
+
+def add_pack_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional PACK positional every command takes."""
+    parser.add_argument("pack", nargs="?", metavar="PACK", help=PACK_HELP)
+
+
+def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
+    """Load a pack, printing each diagnostic on its own line; return (pack, exit code)."""
+    from briefing.model import load_pack
+
+    result = load_pack(pack_arg)
+    if result.usage_error is not None:
+        print(f"briefing: error: {result.usage_error}", file=sys.stderr)
+        return None, EXIT_USAGE
+    for diagnostic in result.diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+    if result.pack is None:
+        count = len(result.errors)
+        print(
+            f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid",
+            file=sys.stderr,
+        )
+        return None, EXIT_INVALID
+    return result.pack, EXIT_OK
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> int:
+    """Print a one-line error and return its exit code."""
+    print(f"briefing: error: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,64 @@
+"""``briefing export``: the briefing note (Markdown, HTML) or the JSON contract."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_pack_argument,
+    fail,
+    load_or_report,
+)
+
+NAME = "export"
+ORDER = 20
+HELP = "export a briefing note (md, html) or the JSON contract"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Format, output file, actor filter, --force."""
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("json", "md", "html"),
+        default="md",
+        help="output format (default: md)",
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE (default: standard output)"
+    )
+    parser.add_argument(
+        "--actor",
+        action="append",
+        metavar="ID",
+        help="only facts involving this actor (repeatable)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    add_pack_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render, then write atomically (or to stdout)."""
+    from briefing.export import render
+    from briefing.export.safewrite import WriteRefused, write_atomic
+
+    pack, code = load_or_report(args.pack)
+    if pack is None:
+        return code
+    try:
+        text = render(pack, args.format, actors=args.actor or None)
+    except KeyError as exc:
+        return fail(str(exc.args[0]), EXIT_USAGE)
+    if args.output is None or args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        written = write_atomic(args.output, text, force=args.force)
+    except WriteRefused as exc:
+        return fail(str(exc), EXIT_INVALID)
+    print(f"wrote {written} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    return EXIT_OK

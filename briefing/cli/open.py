@@ -1,0 +1,56 @@
+"""``briefing [open] [PACK]``: the reader. Textual is imported only here, and only when it runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from briefing.cli.common import EXIT_USAGE, add_pack_argument, fail
+
+NAME = "open"
+ORDER = 0
+HELP = "open the reader (the default when no command is given)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Only the pack."""
+    add_pack_argument(parser)
+
+
+def terminal_problem() -> str | None:
+    """Why the reader cannot start here, or None when it can."""
+    streams = (
+        ("standard input", sys.stdin),
+        ("standard output", sys.stdout),
+        ("standard error", sys.stderr),
+    )
+    for name, stream in streams:
+        if stream is None or not stream.isatty():
+            return f"{name} is not a terminal"
+    term = os.environ.get("TERM", "")
+    if term in ("", "dumb", "unknown"):
+        return f"TERM is {term or 'not set'}"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Refuse without a terminal (exit 2 with a hint); otherwise run the app."""
+    problem = terminal_problem()
+    if problem is not None:
+        print(
+            f"briefing: {problem}; the reader needs a terminal. "
+            "Use 'briefing validate' or 'briefing export' instead.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from briefing.model.paths import resolve_pack_root
+
+    try:
+        resolve_pack_root(args.pack)
+    except FileNotFoundError as exc:
+        return fail(str(exc))
+    from briefing.tui.app import run as run_app
+
+    code: int = run_app(args.pack)
+    return code
