@@ -1,0 +1,129 @@
+"""The JSON export: a stable contract that tests and other tools read.
+
+Field names and shapes are documented in docs/json-contract.md; new keys may be
+added, existing ones never renamed or removed. Offsets are character offsets into
+the article text (see docs/pack-format.md).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefing import __version__
+from briefing.model.pack import Pack
+from briefing.model.types import Evidence, Source
+
+SCHEMA_VERSION = 1
+
+
+def evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    """One evidence item as the contract shapes it."""
+    return {
+        "source": evidence.source,
+        "quote": evidence.quote,
+        "start": evidence.start,
+        "end": evidence.end,
+        "sentence": evidence.sentence,
+        "sentence_start": evidence.sentence_start,
+        "sentence_end": evidence.sentence_end,
+        "match": evidence.match,
+    }
+
+
+def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [evidence_dict(e) for e in items]
+
+
+def _source(source: Source) -> dict[str, Any]:
+    flags = source.flags
+    return {
+        "id": source.id,
+        "file": source.file,
+        "outlet": source.outlet,
+        "title": source.title,
+        "published": source.published,
+        "language": source.language,
+        "translated_from": source.translated_from,
+        "original_outlet": source.original_outlet,
+        "url": source.url,
+        "sha256": source.sha256,
+        "grade": source.grade,
+        "flags": {
+            "machine_translated": flags.machine_translated,
+            "garbled": flags.garbled,
+            "boilerplate_lines": [list(r) for r in flags.boilerplate_lines],
+            "lost_characters": list(flags.lost_characters),
+        },
+        "sentences": len(source.article.sentences),
+        "uncited": [{"reason": u.reason, **evidence_dict(u.evidence)} for u in source.uncited],
+    }
+
+
+def to_dict(pack: Pack) -> dict[str, Any]:
+    """The whole pack as plain data, in the contract's shape."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"briefing {__version__}",
+        "pack": {
+            "title": pack.meta.title,
+            "story": pack.meta.story,
+            "as_of": pack.meta.as_of,
+            "notes": pack.meta.notes,
+        },
+        "sources": [_source(s) for s in pack.sources],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "aliases": list(a.aliases),
+                "role": a.role,
+                "affiliation": a.affiliation,
+                "candidate": a.candidate,
+                "evidence": _evidence(a.evidence),
+            }
+            for a in pack.actors
+        ],
+        "meetings": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "date": m.date,
+                "date_text": m.date_text,
+                "place": m.place,
+                "status": m.status,
+                "participants": [p.actor for p in m.participants],
+                "roles": {p.actor: p.role for p in m.participants},
+                "evidence": _evidence(m.evidence),
+            }
+            for m in pack.meetings
+        ],
+        "pledges": [
+            {
+                "id": p.id,
+                "actor": p.actor,
+                "contribution": p.contribution,
+                "status": p.status,
+                "conditions": list(p.conditions),
+                "evidence": _evidence(p.evidence),
+            }
+            for p in pack.pledges
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "topic": c.topic,
+                "values": [
+                    {"value": v.value, "source": v.source, "evidence": _evidence(v.evidence)}
+                    for v in c.values
+                ],
+            }
+            for c in pack.claims
+        ],
+    }
+
+
+def render(pack: Pack) -> str:
+    """The JSON text written by ``briefing export --format json``."""
+    return json.dumps(to_dict(pack), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,72 @@
+"""Write a file so that nothing the user made is lost or half-written.
+
+A briefing note is often written over a previous one, or into a folder the
+analyst shares. We write a temporary file in the target folder, fsync it, then
+either hard-link it into place (atomic refuse-if-exists) or rename it over the
+old file (only with ``force``). On any failure the temporary file is removed and
+the old file is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteRefused(Exception):
+    """The file could not be written; the message is one line for the user."""
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
+    """Write ``text`` (UTF-8) to ``path``; refuse to replace a file unless ``force``."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise WriteRefused(f"{target}: is a folder; give a file name")
+    if target.exists() and not force:
+        raise WriteRefused(f"{target}: already exists; use --force to replace it")
+    if not folder.is_dir():
+        raise WriteRefused(f"{target}: folder '{folder}' does not exist")
+    data = text.encode("utf-8")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteRefused(f"{target}: cannot write in '{folder}': {exc.strerror or exc}") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(handle, 0o666 & ~umask)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if force:
+            os.replace(temp_name, target)
+        else:
+            try:
+                os.link(temp_name, target)
+            except FileExistsError:
+                raise WriteRefused(f"{target}: already exists; use --force to replace it") from None
+        _sync_folder(folder)
+    except OSError as exc:
+        raise WriteRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable; not every file system allows opening a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,61 @@
+"""Diagnostics: one line per problem, in the ``path:line:col: severity: message`` form.
+
+Authors fix packs by jumping to a position in their editor, so every problem
+carries a file and a 1-based line and column, and the formatted line is the
+same one compilers print (editors and terminals already know how to follow it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a problem is: errors make a pack invalid, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in a pack, located as precisely as we can."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+    """A suggestion, shown as ``(did you mean 'hint'?)``."""
+
+    def format(self) -> str:
+        """The one-line form printed by ``briefing validate``."""
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        if self.hint is not None:
+            text += f" (did you mean {quote_hint(self.hint)}?)"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        """True when this problem makes the pack invalid."""
+        return self.severity is Severity.ERROR
+
+
+def quote_hint(hint: str) -> str:
+    """Quote a suggestion so that leading/trailing spaces and quotes stay visible."""
+    return "'" + hint.replace("\n", " ") + "'"
+
+
+class PackError(Exception):
+    """Raised when a pack cannot be loaded; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """Report problems in file order, which is how an author fixes them."""
+    return (diagnostic.path, diagnostic.line, diagnostic.col)

@@ -1,0 +1,127 @@
+"""The loaded pack and the indexes every reader needs, built once.
+
+The reader, search and export all ask the same questions ("what does this actor
+do?", "which spans does this article carry?"); answering them from indexes built
+at load keeps every keystroke a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from briefing.model.diagnostics import Diagnostic
+from briefing.model.types import (
+    Actor,
+    Claim,
+    Evidence,
+    Fact,
+    Meeting,
+    PackMeta,
+    Pledge,
+    Source,
+    Span,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PackIndex:
+    """Lookups derived from the facts; never edited after load."""
+
+    by_id: Mapping[str, Fact | Source]
+    facts_of_actor: Mapping[str, tuple[Fact, ...]]
+    spans_of_source: Mapping[str, tuple[Span, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A whole story: metadata, sources and facts, plus their indexes."""
+
+    root: str
+    meta: PackMeta
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    meetings: tuple[Meeting, ...]
+    pledges: tuple[Pledge, ...]
+    claims: tuple[Claim, ...]
+    warnings: tuple[Diagnostic, ...] = ()
+    index: PackIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _build_index(self))
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError if none)."""
+        found = self.index.by_id[source_id]
+        if not isinstance(found, Source):
+            raise KeyError(source_id)
+        return found
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id (KeyError if none)."""
+        found = self.index.by_id[actor_id]
+        if not isinstance(found, Actor):
+            raise KeyError(actor_id)
+        return found
+
+    def get(self, item_id: str) -> Fact | Source | None:
+        """Any fact or source by id, or None."""
+        return self.index.by_id.get(item_id)
+
+    def facts_of(self, actor_id: str) -> tuple[Fact, ...]:
+        """Pledges, meetings and affiliated actors that involve ``actor_id``."""
+        return self.index.facts_of_actor.get(actor_id, ())
+
+    def spans(self, source_id: str) -> tuple[Span, ...]:
+        """Every evidence span in a source, in text order."""
+        return self.index.spans_of_source.get(source_id, ())
+
+
+def fact_kind(fact: Fact | Source) -> str:
+    """The section a fact belongs to, singular (``pledge``, ``meeting``, ...)."""
+    return type(fact).__name__.lower()
+
+
+def evidence_of(fact: Fact | Source) -> tuple[Evidence, ...]:
+    """A fact's evidence (a source has none of its own)."""
+    if isinstance(fact, Source):
+        return ()
+    return fact.evidence
+
+
+def _build_index(pack: Pack) -> PackIndex:
+    by_id: dict[str, Fact | Source] = {source.id: source for source in pack.sources}
+    everything: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+    for fact in everything:
+        by_id[fact.id] = fact
+    involved: defaultdict[str, list[Fact]] = defaultdict(list)
+    for actor in pack.actors:
+        if actor.affiliation:
+            involved[actor.affiliation].append(actor)
+    for pledge in pack.pledges:
+        involved[pledge.actor].append(pledge)
+    for meeting in pack.meetings:
+        for actor_id in dict.fromkeys(p.actor for p in meeting.participants):
+            involved[actor_id].append(meeting)
+    spans: defaultdict[str, list[Span]] = defaultdict(list)
+    facts: tuple[tuple[str, tuple[Fact, ...]], ...] = (
+        ("actor", pack.actors),
+        ("meeting", pack.meetings),
+        ("pledge", pack.pledges),
+        ("claim", pack.claims),
+    )
+    for kind, group in facts:
+        for fact in group:
+            for evidence in fact.evidence:
+                spans[evidence.source].append(Span(evidence, kind, fact.id))
+    ordered = {
+        source: tuple(sorted(items, key=lambda s: (s.evidence.start, s.evidence.end)))
+        for source, items in spans.items()
+    }
+    return PackIndex(
+        by_id=MappingProxyType(by_id),
+        facts_of_actor=MappingProxyType({k: tuple(v) for k, v in involved.items()}),
+        spans_of_source=MappingProxyType(ordered),
+    )

@@ -1,0 +1,269 @@
+"""Article text: sentence splitting and the normalised view used to find quotes.
+
+News prose is one paragraph a line, full of abbreviations ("U.S.", "Dr.",
+initials) and quotations, so sentence ends are found with a few explicit rules
+rather than a general-purpose tokenizer. The normalised view (NFKC, straight
+quotes, plain dashes, collapsed white space, no zero-width characters) keeps a
+map back to the original offsets, so a quote found there is still reported in
+the article's own coordinates; it is built only when an exact match fails.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "adm",
+        "rev",
+        "hon",
+        "jr",
+        "sr",
+        "no",
+        "vol",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "mt",
+        "ft",
+        "cf",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Za-z]+)")
+_SENTENCE_STARTERS = frozenset(
+    [
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "In",
+        "On",
+        "At",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "A",
+        "An",
+    ]
+)
+
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u00ad": None,
+    }
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of every sentence; a line never spans two.
+
+    Headlines and captions without final punctuation are sentences of their own,
+    which is what an analyst expects to see highlighted.
+    """
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        _split_line(line, line_start, spans)
+        line_start += len(line) + 1
+    return spans
+
+
+def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if match.group().startswith(".") and _is_abbreviation(line, match.start()):
+            continue
+        _add(line, offset, start, match.end(), spans)
+        start = match.end()
+    _add(line, offset, start, len(line), spans)
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation, not a sentence."""
+    word = _WORD_BEFORE.search(line, 0, dot)
+    if word is None:
+        return False
+    token = word.group(1)
+    if token.lower().rstrip(".") in _ABBREVIATIONS:
+        return True
+    # "U.S", "J" (an initial), "e.g": letters separated by dots. "the U.S. He said"
+    # still ends a sentence: a pronoun or article after it cannot continue a name.
+    if not (_INITIALISM.match(token) and (len(token) == 1 or "." in token)):
+        return False
+    following = _NEXT_WORD.match(line, dot + 1 + (len(line) > dot + 1 and line[dot + 1] == " "))
+    return following is None or following.group(1) not in _SENTENCE_STARTERS
+
+
+def _add(line: str, offset: int, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append((offset + start + lead, offset + start + lead + len(stripped)))
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a quote (same rules as :func:`normalise_with_map`)."""
+    return normalise_with_map(text)[0]
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and map every output character to its source offset.
+
+    ``mapping[i]`` is the offset in ``text`` of the character that produced
+    output character ``i``; one extra entry maps the end. Runs of white space
+    become one space, and leading/trailing white space is dropped.
+    """
+    out: list[str] = []
+    mapping: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        piece = char.translate(_TRANSLATE)
+        if not piece:
+            continue
+        if not piece.isascii():
+            piece = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE)
+        if pending_space:
+            out.append(" ")
+            mapping.append(index)
+            pending_space = False
+        for produced in piece:
+            out.append(produced)
+            mapping.append(index)
+    mapping.append(len(text))
+    return "".join(out), mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's text with its sentences, line starts and (lazily) normalised form."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def from_text(cls, text: str) -> Article:
+        """Split once at load; every later lookup is a binary search."""
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        return cls(text, tuple(split_sentences(text)), tuple(starts))
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the nearest before it)."""
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """The smallest run of whole sentences covering [start, end)."""
+        if not self.sentences:
+            return start, end
+        first = self.sentences[self.sentence_index(start)]
+        last = self.sentences[self.sentence_index(max(start, end - 1))]
+        return min(first[0], start), max(last[1], end)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return self.line_col(offset)[0]
+
+    def lines_between(self, first: int, last: int) -> tuple[int, int]:
+        """Character range [start, end) of 1-based lines ``first``..``last``."""
+        starts: Sequence[int] = self.line_starts
+        start = starts[first - 1] if first - 1 < len(starts) else len(self.text)
+        end = starts[last] - 1 if last < len(starts) else len(self.text)
+        return start, end

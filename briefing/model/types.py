@@ -1,0 +1,192 @@
+"""The resolved model: immutable facts, each with evidence anchored to offsets.
+
+Everything here is computed once at load; the reader, search and export only
+read it. Offsets count characters of the article text (decoded, BOM removed,
+CRLF turned into LF).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.model.text import Article
+
+PLEDGE_STATUSES = (
+    "offered",
+    "committed",
+    "conditional",
+    "considering",
+    "undecided",
+    "declined",
+    "proposed",
+    "delivered",
+)
+ACTOR_KINDS = ("person", "country", "organisation", "group")
+MEETING_STATUSES = ("held", "planned")
+PARTICIPANT_ROLES = ("host", "chair", "co-chair", "attendee", "invited")
+GRADES = ("A", "B", "C", "D", "E", "F")
+FACT_KINDS = ("actor", "meeting", "pledge", "claim")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verbatim quote located in its article, with its containing sentence."""
+
+    source: str
+    quote: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    match: str = "exact"
+    """How the quote was found: ``exact``, ``normalised`` or ``lost-character``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """What is true of an article's text, as the author recorded it."""
+
+    machine_translated: bool = False
+    garbled: bool = False
+    boilerplate_lines: tuple[tuple[int, int], ...] = ()
+    lost_characters: tuple[str, ...] = ()
+
+    def is_boilerplate_line(self, line: int) -> bool:
+        """True when 1-based ``line`` is site furniture, not the article."""
+        return any(first <= line <= last for first, last in self.boilerplate_lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Uncited:
+    """A sentence the author deliberately left without a fact, and why."""
+
+    evidence: Evidence
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article and what the author knows about it."""
+
+    id: str
+    file: str
+    path: str
+    sha256: str
+    outlet: str
+    title: str
+    published: str | None
+    language: str
+    article: Article
+    translated_from: str | None = None
+    original_outlet: str | None = None
+    url: str | None = None
+    grade: str = "F"
+    date_reasoning: str | None = None
+    notes: str | None = None
+    flags: Flags = field(default_factory=Flags)
+    uncited: tuple[Uncited, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The article text that every offset of this source counts in."""
+        return self.article.text
+
+    def is_boilerplate(self, offset: int) -> bool:
+        """True when the character at ``offset`` lies on a boilerplate line."""
+        return self.flags.is_boilerplate_line(self.article.line_of(offset))
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, country, organisation or group named in the articles."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    candidate: bool = False
+    notes: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor taking part in a meeting, and in what role."""
+
+    actor: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting, summit, call or round of talks, held or planned."""
+
+    id: str
+    title: str
+    date: str | None
+    date_text: str
+    status: str
+    evidence: tuple[Evidence, ...]
+    place: str | None = None
+    date_reasoning: str | None = None
+    participants: tuple[Participant, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pledge:
+    """Who offers (or declines) what, on what condition."""
+
+    id: str
+    actor: str
+    contribution: str
+    status: str
+    evidence: tuple[Evidence, ...]
+    conditions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    """What one source says on a disputed point."""
+
+    value: str
+    source: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A point on which sources disagree."""
+
+    id: str
+    topic: str
+    values: tuple[ClaimValue, ...]
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """All evidence of all values, so a claim reads like any other fact."""
+        return tuple(e for v in self.values for e in v.evidence)
+
+
+Fact = Actor | Meeting | Pledge | Claim
+
+
+@dataclass(frozen=True, slots=True)
+class PackMeta:
+    """The pack's own metadata."""
+
+    title: str
+    story: str
+    as_of: str
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One evidence span in a source, with the fact it supports (for highlighting)."""
+
+    evidence: Evidence
+    kind: str
+    fact_id: str

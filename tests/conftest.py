@@ -1,0 +1,63 @@
+"""Shared fixtures: small packs written into a temporary folder, per test."""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+ARTICLE = (
+    "Leaders met in Paris on Tuesday. The U.S. President Donald Trump did not attend.\n"
+    "Irish Prime Minister Miche?l Martin said Ireland would send peacekeepers.\n"
+    "Poland offered “logistics support” – but no troops.\n"
+    "Officials said talks went well. Officials said talks went well.\n"
+)
+
+
+def sha(text: str) -> str:
+    """sha256 of text encoded as UTF-8, as a pack records it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+PackMaker = Callable[..., Path]
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path) -> PackMaker:
+    """Write a pack: ``facts`` is YAML appended after a valid pack/sources header."""
+
+    def make(
+        facts: str = "", article: str = ARTICLE, header: str | None = None, name: str = "facts.yaml"
+    ) -> Path:
+        root = tmp_path / "pack"
+        (root / "data").mkdir(parents=True, exist_ok=True)
+        (root / "seeds").mkdir(exist_ok=True)
+        (root / "seeds" / "a.txt").write_text(article, encoding="utf-8")
+        if header is None:
+            header = textwrap.dedent(
+                f"""\
+                pack:
+                  title: Test pack
+                  story: A test.
+                  as_of: 2025-03-16
+                sources:
+                  - id: wire
+                    file: seeds/a.txt
+                    sha256: {sha(article)}
+                    outlet: Wire
+                    title: Test article
+                    published: 2025-03-10
+                    language: en
+                """
+            )
+        (root / "data" / "pack.yaml").write_text(header, encoding="utf-8")
+        if facts:
+            (root / "data" / name).write_text(textwrap.dedent(facts), encoding="utf-8")
+        return root
+
+    return make

@@ -1,0 +1,42 @@
+"""The core must stay importable without any UI library (harlequin's rule)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def test_model_and_export_never_import_textual_or_rich() -> None:
+    code = (
+        "import sys, json\n"
+        "import briefing.model, briefing.model.load, briefing.model.anchor, briefing.model.text\n"
+        "import briefing.export, briefing.export.jsonout, briefing.export.safewrite\n"
+        "import pkgutil, importlib\n"
+        "for pkg in ('briefing.model', 'briefing.export'):\n"
+        "    mod = importlib.import_module(pkg)\n"
+        "    for info in pkgutil.iter_modules(mod.__path__):\n"
+        "        importlib.import_module(f'{pkg}.{info.name}')\n"
+        "from briefing.model import load_pack\n"
+        "from briefing.export import render\n"
+        "render(load_pack().pack, 'json')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_cli_validate_does_not_import_the_ui() -> None:
+    code = (
+        "import sys\nfrom briefing.cli import main\n"
+        "code = main(['validate'])\n"
+        "assert code == 0, code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
