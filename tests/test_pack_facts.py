@@ -285,9 +285,7 @@ def test_paris_chiefs_meeting_on_11_march_from_several_sources() -> None:
     )
     for s, path in ((ipaper, IPAPER), (asiae, ASIAE), (ft, FT_MT)):
         assert s in article(path)
-    chiefs = [
-        m for m in meetings_on("2025-03-11") if asiae in sentences(m["evidence"], ASIAE)
-    ]
+    chiefs = [m for m in meetings_on("2025-03-11") if asiae in sentences(m["evidence"], ASIAE)]
     assert len(chiefs) == 1
     meeting = chiefs[0]
     assert meeting["status"] == "held"
@@ -336,9 +334,7 @@ def test_virtual_leaders_call_on_saturday_15_march_hosted_by_starmer() -> None:
 
 
 def test_white_house_clash_is_28_february() -> None:
-    (meeting,) = [
-        m for m in export()["meetings"] if "the 28th of last month" in m["date_text"]
-    ]
+    (meeting,) = [m for m in export()["meetings"] if "the 28th of last month" in m["date_text"]]
     assert meeting["date"] == "2025-02-28"
     assert any(e["source"] == source_id(ASIAE) for e in meeting["evidence"])
 
@@ -386,7 +382,9 @@ def test_publication_dates_and_boilerplate() -> None:
 def same_text(found: str, quote: str) -> bool:
     """A located span equals its quote up to normalisation; "?" stands for a lost letter."""
     a, b = normalise(found), normalise(quote)
-    return len(a) == len(b) and all(x == y or (x == "?" and y.isalpha()) for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        x == y or (x == "?" and y.isalpha()) for x, y in zip(a, b, strict=True)
+    )
 
 
 @pytest.mark.parametrize("section", ["actors", "meetings", "pledges"])
@@ -438,8 +436,12 @@ def test_every_sentence_naming_an_actor_is_cited_or_explained() -> None:
     missing = []
     for src in data["sources"]:
         text = article(src["file"])
-        skip = {n for first, last in src["flags"]["boilerplate_lines"] for n in range(first, last + 1)}
-        explained = spans[src["id"]] + [(u["sentence_start"], u["sentence_end"]) for u in src["uncited"]]
+        skip = {
+            n for first, last in src["flags"]["boilerplate_lines"] for n in range(first, last + 1)
+        }
+        explained = spans[src["id"]] + [
+            (u["sentence_start"], u["sentence_end"]) for u in src["uncited"]
+        ]
         for reason in (u["reason"] for u in src["uncited"]):
             assert reason.strip()
         for start, end in split_sentences(text):
