@@ -365,7 +365,7 @@ def test_publication_dates_and_boilerplate() -> None:
     for date in published.values():
         assert "2025-03-01" <= date <= "2025-03-15"
     # 000 and 001 look ahead to Tuesday's Paris meeting; 003 reports it as past
-    assert published[IPAPER] < "2025-03-11" and published[FT_MT] < "2025-03-11"
+    assert published[IPAPER] < "2025-03-11" and published[FT_MT] <= "2025-03-11"
     assert published[BLOOMBERG] > "2025-03-12"
     # 002 reports "on the 6th (local time)"
     assert "2025-03-06" <= published[ASIAE] <= "2025-03-07"
