@@ -279,7 +279,7 @@ def test_one_bad_field_in_a_source_is_one_error_not_a_cascade(make_pack: PackMak
         encoding="utf-8",
     )
     assert errors_of(root) == [
-        "data/pack.yaml:13:35: error: line range '5-3' ends before it starts"
+        "data/pack.yaml:13:33: error: line range '5-3' ends before it starts"
     ]
 
 

@@ -469,8 +469,9 @@ def _source(record: _Record, state: _Loaded) -> Source:
     flags = f.get("flags") or {}
     uncited = []
     for item in f.get("uncited") or []:
+        quote_node = item["_node"].items["quote"][1]  # point at the quote the author fixes
         raw = RawEvidence(
-            f["id"], item["quote"], item.get("occurrence"), item["_node"].line, item["_node"].col
+            f["id"], item["quote"], item.get("occurrence"), quote_node.line, quote_node.col
         )
         anchored = _anchor(record.walker, raw, state)
         if anchored is not None:
