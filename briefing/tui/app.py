@@ -32,7 +32,7 @@ MAIN_ONLY = frozenset(
 NEEDS_PACK = MAIN_ONLY | {"timeline", "pledge_board", "search", "export"}
 
 
-class BriefingApp(App[int]):
+class BriefingApp(App[None]):
     """The briefing reader."""
 
     CSS_PATH: ClassVar[list[str]] = ["briefing.tcss"]  # type: ignore[misc]
@@ -76,12 +76,13 @@ class BriefingApp(App[int]):
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
-                self.exit(2)
+                self.call_after_refresh(self.exit, None, 2)
                 return
             self.failure = [d.format() for d in result.diagnostics]
             count = len(result.errors)
             self.failure.append(f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid")
-            self.exit(1)
+            # After a refresh: exiting while the first frame is still mounting upsets Header.
+            self.call_after_refresh(self.exit, None, 1)
             return
         self.pack = result.pack
         self.title = clean_line(result.pack.meta.title)
@@ -210,7 +211,7 @@ def _is_source(main: MainScreen) -> bool:
 def run(pack_arg: str | None) -> int:
     """Run the reader; print an invalid pack's diagnostics after the screen is restored."""
     app = BriefingApp(pack_arg)
-    code = app.run()
+    app.run()
     for line in app.failure:
         print(line, file=sys.stderr)
-    return int(code or app.return_code or 0)
+    return app.return_code or 0

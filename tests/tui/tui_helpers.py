@@ -16,7 +16,7 @@ from briefing.tui.widgets.source_view import SourceView
 class Reader:
     """A running app with shortcuts to its panes."""
 
-    def __init__(self, app: BriefingApp, pilot: Pilot[int]) -> None:
+    def __init__(self, app: BriefingApp, pilot: Pilot[None]) -> None:
         self.app, self.pilot = app, pilot
 
     @property
