@@ -9,6 +9,7 @@ All command availability lives in :meth:`BriefingApp.check_action`.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -35,7 +36,8 @@ NEEDS_PACK = MAIN_ONLY | {"timeline", "pledge_board", "search", "export"}
 class BriefingApp(App[None]):
     """The briefing reader."""
 
-    CSS_PATH: ClassVar[list[str]] = ["briefing.tcss"]  # type: ignore[misc]
+    # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
+    CSS_PATH: ClassVar[list[str | Path]] = [Path(__file__).with_name("briefing.tcss")]  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
     COMMANDS: ClassVar[set[type[CommandsProvider]]] = {CommandsProvider}  # type: ignore[assignment]
     TITLE = "briefing"
