@@ -15,7 +15,9 @@ HELP = "start a new pack in DIR from articles: sources, candidate actors, fact t
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """DIR, the articles, and the few metadata fields init cannot guess."""
-    parser.add_argument("dir", metavar="DIR", help="the new pack folder (must not exist, or be empty)")
+    parser.add_argument(
+        "dir", metavar="DIR", help="the new pack folder (must not exist, or be empty)"
+    )
     parser.add_argument(
         "articles",
         nargs="+",
@@ -23,7 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="article files (UTF-8 text), or folders whose *.txt and *.md files are articles",
     )
     parser.add_argument("--title", help="the briefing's title (default: from DIR's name)")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date the briefing is current to (default: today)")
+    parser.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="the date the briefing is current to (default: today)"
+    )
     parser.add_argument("--language", default="en", help="language of the articles (default: en)")
 
 
@@ -47,19 +51,26 @@ def run(args: argparse.Namespace) -> int:
     print(f"  data/actors.yaml  {len(result.candidates)} candidate actors (confirm or delete each)")
     print("  data/facts.yaml   commented templates for meetings, pledges and claims")
     print(f"  seeds/            the {n} articles, unchanged")
-    suggestions = [
-        (s, f"boilerplate lines {b.value} ({b.reason}: {clean_line(b.sample)[:60]})")
-        for s in result.sources
-        for b in s.hygiene.boilerplate
-    ] + [
-        (s, f"lost character in '{clean_line(w)}'")
-        for s in result.sources
-        for w in s.hygiene.lost_characters
-    ] + [
-        (s, f"garbled? a phrase repeats: '{clean_line(s.hygiene.repeated_phrase)[:60]}' (commented out)")
-        for s in result.sources
-        if s.hygiene.repeated_phrase
-    ]
+    suggestions = (
+        [
+            (s, f"boilerplate lines {b.value} ({b.reason}: {clean_line(b.sample)[:60]})")
+            for s in result.sources
+            for b in s.hygiene.boilerplate
+        ]
+        + [
+            (s, f"lost character in '{clean_line(w)}'")
+            for s in result.sources
+            for w in s.hygiene.lost_characters
+        ]
+        + [
+            (
+                s,
+                f"garbled? a phrase repeats: '{clean_line(s.hygiene.repeated_phrase)[:60]}' (commented out)",
+            )
+            for s in result.sources
+            if s.hygiene.repeated_phrase
+        ]
+    )
     if suggestions:
         print("suggested flags, written into data/pack.yaml (check them):")
         for source, text in suggestions:

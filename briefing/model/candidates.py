@@ -25,13 +25,19 @@ from rapidfuzz import fuzz, process
 from briefing.model.geo import BY_FORM, Country, country_of
 from briefing.model.text import Article
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]|\?(?=[^\W\d_]))*")
 _ACRONYM = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5})$")
 _SAID = re.compile(
     r"^\s*,?\s*(said|says|told|added|stated|warned|noted|announced|insisted|argued)\b"
 )
 
-_STOP = frozenset(
+_STOP = _words(
     """a an the this that these those there here he she it they we i you his her its their our
     my your but and or nor so yet if when while after before as at by for from in into of on
     onto to with within without about above across against along among around behind below
@@ -40,52 +46,51 @@ _STOP = frozenset(
     although though despite according some many several other others both each every all any
     no not none one two three first second last next more most such what who whom whose
     which why how where finally just only even still already again once now then today
-    yesterday tomorrow tonight earlier later recently currently instead indeed perhaps mr mrs
-    ms dr read photo video watch update updated live breaking exclusive analysis opinion
+    yesterday tomorrow tonight earlier later recently currently instead indeed perhaps mr
+    mrs ms dr read photo video watch update updated live breaking exclusive analysis opinion
     comment editorial report reports various unlike like let do does did is are was were be
-    been being has have had will would can could should may might must shall
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
+    been being has have had will would can could should may might must shall monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december"""
 )
 """Capitalised only because they start a sentence or a headline: never a name."""
 
-_CONNECTORS = frozenset("of the von van der den de da di du la le al bin del y".split())
+_CONNECTORS = _words("""of the von van der den de da di du la le al bin del y""")
 """Lowercase words that may sit inside a name: 'Coalition of the Willing', 'von der Leyen'."""
 
-_TITLES = frozenset(
+_TITLES = _words(
     """sir dame lord lady mr mrs ms dr prof professor president vice prime minister ministers
     secretary chancellor king queen prince princess pope general gen admiral colonel col
     captain capt commander chief chiefs senator sen governor mayor ambassador commissioner
-    taoiseach premier defence defense foreign home interior finance economy national security
-    counselor counsellor adviser advisor spokesman spokeswoman spokesperson deputy former state
-    of the staff justice judge rep representative leader opposition chairman chairwoman chair
-    director head envoy special officer officers lieutenant lt sergeant sgt major maj marshal
-    archbishop bishop cardinal sheikh emir sultan crown chancellery acting interim""".split()
+    taoiseach premier defence defense foreign home interior finance economy national
+    security counselor counsellor adviser advisor spokesman spokeswoman spokesperson deputy
+    former state of the staff justice judge rep representative leader opposition chairman
+    chairwoman chair director head envoy special officer officers lieutenant lt sergeant sgt
+    major maj marshal archbishop bishop cardinal sheikh emir sultan crown chancellery acting
+    interim"""
 )
 """Words of a title before a name: 'Defence Secretary', 'Chief of the Defence Staff Sir'."""
 
-_HEAD_TITLES = frozenset(
+_HEAD_TITLES = _words(
     """sir dame lord lady mr mrs ms dr prof professor president minister secretary chancellor
     king queen prince princess pope general gen admiral colonel col captain capt commander
-    senator sen governor mayor ambassador commissioner taoiseach premier counselor counsellor
-    adviser advisor spokesman spokeswoman spokesperson chairman chairwoman chair director envoy
-    officer lieutenant lt sergeant sgt major maj marshal archbishop bishop cardinal sheikh emir
-    sultan leader judge justice head staff rep representative""".split()
+    senator sen governor mayor ambassador commissioner taoiseach premier counselor
+    counsellor adviser advisor spokesman spokeswoman spokesperson chairman chairwoman chair
+    director envoy officer lieutenant lt sergeant sgt major maj marshal archbishop bishop
+    cardinal sheikh emir sultan leader judge justice head staff rep representative"""
 )
 """The word a title ends on; 'Defense' in 'Defense Strategy Forum' is not one."""
 
-_ROLE_NOISE = frozenset("sir dame lord lady mr mrs ms dr the of former acting interim".split())
+_ROLE_NOISE = _words("""sir dame lord lady mr mrs ms dr the of former acting interim""")
 
-_ORG_WORDS = frozenset(
-    """ministry department office commission council union parliament government agency
-    bank fund court committee assembly party army navy forces force command institute
-    university company corporation corp inc ltd group times news post daily journal press
-    agency service services organisation organization association federation bureau
-    authority street house palace kremlin cabinet senate congress police guard""".split()
+_ORG_WORDS = _words(
+    """ministry department office commission council union parliament government agency bank
+    fund court committee assembly party army navy forces force command institute university
+    company corporation corp inc ltd group times news post daily journal press agency
+    service services organisation organization association federation bureau authority
+    street house palace kremlin cabinet senate congress police guard"""
 )
-_GROUP_WORDS = frozenset(
-    "coalition alliance bloc movement rebels militia front brigade nations".split()
-)
+_GROUP_WORDS = _words("""coalition alliance bloc movement rebels militia front brigade nations""")
 
 CLUSTER_SCORE = 88
 WORD_SCORE = 80
@@ -216,17 +221,13 @@ def _mentions_in_run(
     """Split one run into mentions: titles stripped, leading countries split off."""
     if not words:
         return
-    # Strip a title: everything up to the last title word that is followed by a name.
+    # Strip a title: everything up to the last head title word ("Minister",
+    # "Sir") that a name follows. A trailing "of Estonia" is a country mention.
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        if word.lower() in _TITLES:
+        if word.lower() in _HEAD_TITLES and words[index + 1].lower() not in _TITLES:
             last_title = index
-    block = last_title
-    while block > 0 and words[block - 1].lower() in _TITLES:
-        block -= 1
-    if last_title >= 0 and not any(w.lower() in _HEAD_TITLES for w in words[block : last_title + 1]):
-        last_title = -1
-    if last_title >= 0 and all(w.lower() not in _TITLES for w in words[last_title + 1 :]):
+    if last_title >= 0:
         prefix, rest = words[: last_title + 1], words[last_title + 1 :]
         role = " ".join(w for w in prefix if w.lower() in _TITLES).strip()
         role_words = role.split()
@@ -246,6 +247,15 @@ def _mentions_in_run(
             else:
                 chunk.append(word)
         offset = start + len(" ".join(prefix)) + 1
+        if "of" in rest:
+            cut = rest.index("of")
+            if " ".join(rest[cut + 1 :]) in BY_FORM:
+                tail = " ".join(rest[cut + 1 :])
+                at = offset + len(" ".join(rest[: cut + 1])) + 1
+                yield Mention(
+                    tail, source, sentence_offset + at, sentence, False, country=BY_FORM[tail]
+                )
+                rest = rest[:cut]
         yield from _mentions_in_run(
             rest,
             offset,
@@ -360,8 +370,10 @@ def _person_like(cluster: _Cluster) -> bool:
         return True
     words = {w.lower() for f in cluster.forms for w in f.split()}
     rep = cluster.representative.split()
-    return 2 <= len(rep) <= 4 and not words & (_ORG_WORDS | _GROUP_WORDS) and not any(
-        _ACRONYM.match(w) for w in rep
+    return (
+        2 <= len(rep) <= 4
+        and not words & (_ORG_WORDS | _GROUP_WORDS)
+        and not any(_ACRONYM.match(w) for w in rep)
     )
 
 
@@ -475,7 +487,13 @@ def candidates(articles: Sequence[tuple[str, str, set[int]]]) -> list[Candidate]
         # A name seen once, only at the start of a sentence, with nothing else for it, is noise.
         if cluster.count == 1 and cluster.country is None:
             only = cluster.mentions[0]
-            if only.sentence_initial and not only.title and not only.said and " " not in only.form and not _ACRONYM.match(only.form):
+            if (
+                only.sentence_initial
+                and not only.title
+                and not only.said
+                and " " not in only.form
+                and not _ACRONYM.match(only.form)
+            ):
                 continue
         name = cluster.country.name if cluster.country else cluster.representative
         first = min(cluster.mentions, key=lambda m: (_source_rank(articles, m.source), m.offset))
@@ -489,7 +507,14 @@ def candidates(articles: Sequence[tuple[str, str, set[int]]]) -> list[Candidate]
                 kind=kind,
                 aliases=tuple(aliases),
                 mentions=cluster.count,
-                sources=tuple(dict.fromkeys(m.source for m in sorted(cluster.mentions, key=lambda m: _source_rank(articles, m.source)))),
+                sources=tuple(
+                    dict.fromkeys(
+                        m.source
+                        for m in sorted(
+                            cluster.mentions, key=lambda m: _source_rank(articles, m.source)
+                        )
+                    )
+                ),
                 first_source=first.source,
                 first_offset=first.offset,
                 first_sentence=first.sentence,

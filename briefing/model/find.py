@@ -93,7 +93,9 @@ def read_sources(pack: str | os.PathLike[str] | None) -> tuple[list[SourceText],
                 continue
             text = _article_text(root, file.value, display(yaml_path), file, problems)
             if text is not None:
-                sources.append(SourceText(ident.value, file.value, Anchorer(Article.from_text(text))))
+                sources.append(
+                    SourceText(ident.value, file.value, Anchorer(Article.from_text(text)))
+                )
     return sources, problems
 
 

@@ -34,7 +34,9 @@ _HEADER = re.compile(r"^\W*(also on site|related|read also|more from|see also|re
 _LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
 _LOST = re.compile(r"[^\W\d_]+(?:\?|\ufffd)[^\W\d_]+")
 _REPEATED = re.compile(r"\b((?:\w+\s+){2,}\w+)\s+\1\b", re.IGNORECASE)
-_COPYRIGHT_OWNER = re.compile(r"(?:©|\bcopyright\b)\s*(?:\d{4}\s*)?([^().,©]{3,60}?)\s*(?:\(|\.|,|all rights|$)", re.I)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\bcopyright\b)\s*(?:\d{4}\s*)?([^().,©]{3,60}?)\s*(?:\(|\.|,|all rights|$)", re.I
+)
 SHORT_LINE = 160
 """Sign-ups and navigation are short lines; a long paragraph mentioning a newsletter is prose."""
 
@@ -101,7 +103,11 @@ def boilerplate(text: str) -> list[Boilerplate]:
     runs: list[Boilerplate] = []
     for number in sorted(marked):
         reason, sample = marked[number]
-        if runs and number - runs[-1].last <= 2 and _only_blank_or_short(lines, runs[-1].last, number):
+        if (
+            runs
+            and number - runs[-1].last <= 2
+            and _only_blank_or_short(lines, runs[-1].last, number)
+        ):
             last = runs[-1]
             runs[-1] = Boilerplate(last.first, number, last.reason, last.sample)
         else:

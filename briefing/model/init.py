@@ -141,8 +141,8 @@ def plan(root: Path, paths: list[str]) -> InitResult:
     for path in collect_articles(paths):
         data, text = _read(path)
         hygiene = examine(text)
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.name)
-        file_name = _unique(stem, used_files)
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
+        file_name = _unique(stem, used_files) + path.suffix
         result.sources.append(
             NewSource(
                 id=_unique(_source_id(path.stem), used_ids),
@@ -200,7 +200,9 @@ def _flags(h: Hygiene) -> list[str]:
     if h.boilerplate:
         lines.append(f"      boilerplate_lines: {flow_list([b.value for b in h.boilerplate])}")
         for b in h.boilerplate:
-            lines.append(f"      # line{'s' if b.first != b.last else ''} {b.value}: {b.reason}: {comment(b.sample)[:80]}")
+            lines.append(
+                f"      # line{'s' if b.first != b.last else ''} {b.value}: {b.reason}: {comment(b.sample)[:80]}"
+            )
     if h.lost_characters:
         lines.append(f"      lost_characters: {flow_list(list(h.lost_characters))}")
     if h.repeated_phrase:
@@ -289,7 +291,9 @@ def _check_target(root: Path) -> None:
     if root.exists() and not root.is_dir():
         raise InitRefused(f"{root}: exists and is not a folder")
     if root.is_dir() and any(root.iterdir()):
-        raise InitRefused(f"{root}: folder is not empty; briefing init only writes into a new or empty folder")
+        raise InitRefused(
+            f"{root}: folder is not empty; briefing init only writes into a new or empty folder"
+        )
 
 
 def _create(path: Path, data: bytes) -> None:
@@ -315,7 +319,9 @@ def init_pack(
     for source in result.sources:
         if source.original.is_relative_to(target.resolve()) and target.exists():
             raise InitRefused(f"{source.original}: an article inside the new pack folder")
-    pack_title = title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize()
+    pack_title = (
+        title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize()
+    )
     files = {
         Path("data/pack.yaml"): pack_yaml(
             result, pack_title or "New briefing", as_of or date.today().isoformat(), language

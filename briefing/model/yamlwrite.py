@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 _PLAIN = re.compile(r"^[A-Za-z\u00c0-\u024f][\w .'’()/?&-]*$")
-_RESERVED = frozenset(
-    "y n yes no on off true false null ~".split()
+_RESERVED = _words(
+    """y n yes no on off true false null ~"""
 )  # YAML 1.1 booleans/null, matched case-insensitively
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
 """Characters the strict reader refuses raw, or that would hide in an editor: always escaped."""
