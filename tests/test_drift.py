@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, PackMaker
 
 from briefing.cli import main
 from briefing.model import load_pack
@@ -104,3 +104,18 @@ def test_no_command_rewrites_the_authors_yaml(
     assert yaml_hashes(pack_copy) == before
     assert {p: os.stat(p).st_mtime_ns for p in (pack_copy / "data").iterdir()} == stamp
     assert sorted(p.name for p in (pack_copy / "data").iterdir()) == sorted(before)
+
+
+def test_a_quote_that_grew_is_suggested_whole(make_pack: PackMaker) -> None:
+    article = "Latvia offered two patrol vessels and fuel.\nOther news.\n"
+    root = make_pack(
+        'actors:\n  - {id: x, name: X, kind: group, evidence: [{source: wire, quote: "Latvia offered two patrol vessels"}]}\n',
+        article=article,
+    )
+    (root / "seeds" / "a.txt").write_text(
+        article.replace("two patrol", "two coastal patrol"), encoding="utf-8"
+    )
+    [drift] = [d for d in load_pack(root).diagnostics if "whose article changed" in d.message]
+    assert drift.message.endswith(
+        'suggested replacement from line 1, 89% similar: quote: "Latvia offered two coastal patrol vessels"'
+    )

@@ -62,7 +62,7 @@ def test_ambiguous_fragment_is_widened_until_unique(
     root = make_pack()
     assert main(["find", "talks went well", str(root)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "# ambiguous: found in 2 places; keep the one you mean"
+    assert out.splitlines()[0] == "# found in 2 places: each item anchors; keep the ones you mean"
     items = pasted(out, root)
     assert items == [
         ("wire", "talks went well. Officials", None),

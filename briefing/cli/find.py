@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             )
         return fail(f"not found in {len(sources)} sources{where}", EXIT_INVALID)
     if len(places) > 1:
-        print(f"# ambiguous: found in {len(places)} places; keep the one you mean")
+        print(f"# found in {len(places)} places: each item anchors; keep the ones you mean")
     for place in places:
         how = (
             f"{place.similarity:.0f}% similar to what you typed"

@@ -191,8 +191,40 @@ def closest(source: SourceText, fragment: str) -> Place | None:
     start, end = _snap(text, start, end)
     if end <= start:
         return None
+    start, end = _best_bounds(text, fragment, start, end, line_start, line_end)
     similarity = round(fuzz.ratio(fragment.lower(), text[start:end].lower()), 1)
     return _place(source, start, end, "fuzzy", similarity)
+
+
+def _best_bounds(
+    text: str, fragment: str, start: int, end: int, line_start: int, line_end: int
+) -> tuple[int, int]:
+    """Move each end by whole words to the passage most like ``fragment``.
+
+    The alignment has the fragment's length, so a quote that grew ("two
+    coastal patrol vessels" for "two patrol vessels") would lose its last word.
+    """
+    reach = max(12, len(fragment) // 2)
+    limit = len(text) if line_end < 0 else line_end
+    starts = [
+        m.start()
+        for m in re.finditer(r"(?<!\S)\S", text[:limit])
+        if max(line_start, start - reach) <= m.start() <= start + reach
+    ]
+    ends = [
+        m.end()
+        for m in re.finditer(r"\S(?!\S)", text[:limit])
+        if end - reach <= m.end() <= min(limit, end + reach)
+    ]
+    wanted = fragment.lower()
+    best = (fuzz.ratio(wanted, text[start:end].lower()), start, end)
+    for s in starts:
+        for e in ends:
+            if e > s:
+                score = fuzz.ratio(wanted, text[s:e].lower())
+                if score > best[0]:
+                    best = (score, s, e)
+    return _snap(text, best[1], best[2])
 
 
 def find(sources: list[SourceText], fragment: str) -> tuple[list[Place], Place | None]:
