@@ -42,7 +42,7 @@ def quoted(value: str) -> str:
 def scalar(value: str) -> str:
     """``value`` plain when that is unambiguous (easier to read), else double-quoted."""
     if (
-        _PLAIN.match(value)
+        _PLAIN.fullmatch(value)
         and value.lower() not in _RESERVED
         and not value.endswith((" ", "?", ":"))
         and "  " not in value
