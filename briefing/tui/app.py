@@ -82,9 +82,7 @@ class BriefingApp(App[None]):
                 return
             self.failure = [d.format() for d in result.diagnostics]
             count = len(result.errors)
-            self.failure.append(
-                f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid"
-            )
+            self.failure.append(f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid")
             # After a refresh: exiting while the first frame is still mounting upsets Header.
             self.call_after_refresh(self.exit, None, 1)
             return
@@ -115,13 +113,7 @@ class BriefingApp(App[None]):
         if action == "follow":
             return True if main.has_selection else None
         if action == "toggle_mark":
-            return (
-                True
-                if main.current_item is not None
-                and main.evidence_count >= 0
-                and not _is_source(main)
-                else None
-            )
+            return True if main.current_item is not None and main.evidence_count >= 0 and not _is_source(main) else None
         return True
 
     # -- actions -------------------------------------------------------------------------------
@@ -130,13 +122,9 @@ class BriefingApp(App[None]):
         """Push the help screen built from the commands and the keys in force."""
         rows = []
         for command in COMMANDS:
-            keys = " ".join(
-                self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command)
-            )
+            keys = " ".join(self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command))
             rows.append((keys, command.title(), command.help_text()))
-        note = (
-            f'Remap keys in {self.keymap_file} ([keymap] binding-id = "keys"; ids in docs/keys.md).'
-        )
+        note = f"Remap keys in {self.keymap_file} ([keymap] binding-id = \"keys\"; ids in docs/keys.md)."
         self.push_screen(HelpScreen(rows, note))
 
     def action_cursor_down(self) -> None:

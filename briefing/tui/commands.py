@@ -243,9 +243,7 @@ class CommandsProvider(Provider):
         for command in COMMANDS:
             if not command.IN_PALETTE:
                 continue
-            keys = " ".join(
-                app.get_key_display(Binding(k, "")) for k in keys_in_force(keymap, command)
-            )
+            keys = " ".join(app.get_key_display(Binding(k, "")) for k in keys_in_force(keymap, command))
             entries.append((f"{command.title()} ({keys})", command.ACTION, command.help_text()))
         return entries
 

@@ -224,9 +224,7 @@ async def test_keymap_file_remaps_keys_and_help_shows_them(
         assert r.app.main.current is not None and r.app.main.current.evidence == 1
         await r.press("question_mark")
         table = r.app.screen.query_one(DataTable)
-        rows = {
-            str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)
-        }
+        rows = {str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         assert rows["Next evidence"] == "x"
         assert rows["Back"] == "h"
 

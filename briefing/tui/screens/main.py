@@ -119,9 +119,7 @@ class MainScreen(Screen[None]):
             return
         evidence = evidence_of(item) if item is not None else ()
         if not evidence:
-            source_view.show_nothing(
-                "No evidence of its own: follow its pledges and meetings (enter) to their sentences."
-            )
+            source_view.show_nothing("No evidence of its own: follow its pledges and meetings (enter) to their sentences.")
             return
         chosen = evidence[min(index, len(evidence) - 1)]
         source_view.show(self.pack, self.pack.source(chosen.source), chosen)
@@ -177,9 +175,7 @@ class MainScreen(Screen[None]):
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
         detail = self.query_one(DetailPane)
-        detail.border_title = (
-            f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
-        )
+        detail.border_title = f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
         self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
         self.app.refresh_bindings()
 

@@ -87,9 +87,7 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         if section in self._nav_more:
             self._nav_more.pop(section).remove()
         for item in items[start : start + PAGE]:
-            self._rows_by_id[item.id] = node.add_leaf(
-                self._label(item.id), NodeData(section, item.id)
-            )
+            self._rows_by_id[item.id] = node.add_leaf(self._label(item.id), NodeData(section, item.id))
         self._nav_loaded[section] = min(len(items), start + PAGE)
         rest = len(items) - self._nav_loaded[section]
         if rest:
