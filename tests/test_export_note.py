@@ -13,6 +13,7 @@ from hostile_pack import write_hostile_pack
 from notecheck import Parsed, parse_html, parse_markdown
 
 from briefing.export import SelectionError, render
+from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.support import support
@@ -150,9 +151,25 @@ def test_hostile_text_renders_as_itself(hostile_pack: Pack, fmt: str) -> None:
 
 
 def test_markdown_escapes_only_what_it_must(default_pack: Pack) -> None:
-    text = render(default_pack, "md")
-    assert "\\" not in text  # the default pack has nothing that needs escaping
-    assert 'Defence chiefs face "big day"' in text
+    """A sentence with no Markdown syntax in it appears in the raw file as written, quote in bold."""
+    text = render(default_pack, "md").splitlines()
+    plain = [
+        e
+        for p in default_pack.pledges
+        for e in p.evidence
+        if not set(e.sentence) & set("\\`*_[]<>|~#&\n")
+        and can_bold(*split(e.sentence, e.start - e.sentence_start, e.end - e.sentence_start))
+    ]
+    assert len(plain) > 5
+    for e in plain:
+        before, quote, after = split(
+            e.sentence, e.start - e.sentence_start, e.end - e.sentence_start
+        )
+        assert f"    > {before}**{quote}**{after}" in text
+
+
+def split(sentence: str, start: int, end: int) -> tuple[str, str, str]:
+    return sentence[:start], sentence[start:end], sentence[end:]
 
 
 def test_html_is_self_contained_and_links_resolve(pack: Pack) -> None:
@@ -216,10 +233,14 @@ def test_only_the_selected_facts_are_exported(default_pack: Pack, fmt: str) -> N
 
 
 def test_actor_filter_keeps_their_facts(default_pack: Pack) -> None:
-    parsed = parse(default_pack, "md", actors=["uk"])
-    assert "Pledges by actor" not in parsed.sections  # the UK has no pledge in the default pack
-    meeting_lines = [t for s, t, _ in parsed.statements if s == "Meetings"]
-    assert len(meeting_lines) == 1 and "European defence chiefs" in meeting_lines[0]
+    parsed = parse(default_pack, "md", actors=["poland"])
+    involved = default_pack.facts_of("poland")
+    pledges = next(t for t in parsed.tables if t[0][0] == "Actor")
+    assert len(pledges) - 1 == sum(1 for f in involved if f in default_pack.pledges) > 0
+    assert {row[0] for row in pledges[1:]} == {"Poland"}
+    meetings = [t for s, t, _ in parsed.statements if s == "Meetings"]
+    assert len(meetings) == sum(1 for f in involved if f in default_pack.meetings)
+    assert "Where sources disagree" not in parsed.sections
 
 
 def test_unknown_actor_suggests_the_nearest(default_pack: Pack) -> None:

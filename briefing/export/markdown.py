@@ -40,8 +40,17 @@ _FOOTNOTE_INDENT = "    "
 
 
 def escape(text: str) -> str:
-    """``text`` as Markdown inline content that renders as exactly ``text`` (one line)."""
-    return "".join(_escape_at(text, index) for index in range(len(text)))
+    """``text`` as Markdown inline content that renders as exactly ``text`` (one line).
+
+    A leading block marker (``-``, ``1.``, ``>``) is escaped too, so the text
+    stays itself even where it opens a line or a list item.
+    """
+    out = [_escape_at(text, index) for index in range(len(text))]
+    marker = _BLOCK_START.match(text)
+    if marker:
+        last = marker.end() - 1
+        out[last] = "\\" + text[last]
+    return "".join(out)
 
 
 def _escape_at(text: str, index: int) -> str:
@@ -67,7 +76,7 @@ def escape_sentence(text: str, indent: str, inserts: dict[int, str]) -> str:
     for edge in _line_edges(text):
         step = 1 if edge >= 0 else -1
         index = edge if edge >= 0 else size + edge
-        while 0 <= index < size and text[index] in " \t":
+        while 0 <= index < size and text[index] != "\n" and text[index].isspace():
             keep[index] = True
             index += step
     out: list[str] = []

@@ -434,7 +434,11 @@ def _when(meeting: Meeting) -> str:
 
 
 def _caveats(source: Source) -> list[str]:
-    """What a reader must know before trusting a quote from this source."""
+    """What a reader must know before trusting a quote from this source.
+
+    Only what the pack flags, in a few words: the author's longer reasoning
+    (``date_reasoning``, ``notes``) belongs in the pack, not in a one-page note.
+    """
     flags = source.flags
     found = []
     if flags.machine_translated:
@@ -454,10 +458,8 @@ def _caveats(source: Source) -> list[str]:
         found.append(f"credits {clean_line(source.original_outlet)} as its source")
     if source.published is None:
         found.append("publication date unknown")
-    if source.date_reasoning:
-        found.append(f"date: {clean_line(source.date_reasoning)}")
-    if source.notes:
-        found.append(clean_line(source.notes))
+    elif source.date_reasoning:
+        found.append("publication date inferred from the text")
     return found
 
 
