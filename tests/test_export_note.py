@@ -249,6 +249,13 @@ def test_unknown_actor_suggests_the_nearest(default_pack: Pack) -> None:
     assert str(caught.value) == "unknown actor 'polnd'; did you mean 'poland'?"
 
 
+def test_a_marked_actor_brings_the_facts_involving_it(default_pack: Pack) -> None:
+    assert not default_pack.actor("poland").evidence
+    by_actor = parse(default_pack, "md", actors=["poland"])
+    by_item = parse(default_pack, "md", only={"poland"})
+    assert by_item.footnotes == by_actor.footnotes and by_item.footnotes
+
+
 def test_unknown_item_and_empty_selection_are_refused(default_pack: Pack) -> None:
     with pytest.raises(SelectionError, match="unknown item 'nope'"):
         render(default_pack, "md", only={"nope"})

@@ -31,7 +31,9 @@ def select(
     ``actors`` keeps the facts involving any of them (their pledges, the
     meetings they take part in, affiliated people, and the actors themselves), as
     the reader's actor view shows them; ``only`` keeps just the given fact ids
-    (the items marked in the reader). Both together keep the intersection.
+    (the items marked in the reader), where an actor stands for itself and the
+    facts involving it (most actors have no evidence of their own, so marking
+    one must still export something). Both together keep the intersection.
     Raises :class:`SelectionError` for an unknown id or an empty result.
     """
     if actors is None and only is None:
@@ -53,7 +55,11 @@ def select(
         for item_id in only:
             if item_id not in known:
                 raise SelectionError(f"unknown item '{item_id}'{_did_you_mean(item_id, known)}")
-        chosen = set(only) if chosen is None else chosen & set(only)
+        wanted = set(only)
+        for item_id in only:
+            if isinstance(pack.get(item_id), Actor):
+                wanted.update(f.id for f in pack.facts_of(item_id))
+        chosen = wanted if chosen is None else chosen & wanted
     if not chosen:
         raise SelectionError("nothing to export: the selection holds no facts")
     return frozenset(chosen)
@@ -80,6 +86,8 @@ def render(
     from briefing.export.note import build_note
 
     note = build_note(pack, selected)
+    if not note.footnotes:
+        raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":
         from briefing.export.markdown import render_note
 
