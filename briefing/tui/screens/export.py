@@ -25,7 +25,9 @@ class ExportScreen(ModalScreen[None]):
         self.marked = marked
 
     def compose(self) -> ComposeResult:
-        what = f"{len(self.marked)} marked facts" if self.marked else "the whole pack (nothing marked)"
+        what = (
+            f"{len(self.marked)} marked facts" if self.marked else "the whole pack (nothing marked)"
+        )
         with Vertical(id="export-box") as box:
             box.border_title = "Export"
             box.border_subtitle = "escape to close"
