@@ -547,15 +547,15 @@ _RESOLVERS = {
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|due\s+to|scheduled|set\s+to|expected\s+to|going\s+to|to\s+be\s+held"
-    r"|upcoming|plans?\s+to|planned\s+for|is\s+to|are\s+to)\b|\w['’]ll\b",
-    re.IGNORECASE,
+    r"|upcoming|planned\s+for|is\s+to\s+be|are\s+to\s+be)\b|\w['’]ll\b"
 )
 _PAST_WORDS = (
     "was|were|had|did|held|met|spoke|said|told|took|gave|made|came|went|began|sat|saw|"
     "agreed|joined|talked|gathered|convened|discussed|hosted|attended|announced|stated|"
     "signed|visited|called|ago"
 )
-_PAST = re.compile(rf"\b(?:{_PAST_WORDS})\b|\b[a-z]{{3,}}ed\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{_PAST_WORDS})\b|\b[a-z]{{3,}}ed\b")
+"""Markers are case-sensitive: "Will" in "Coalition of Will" and "United" are names."""
 _NOT_PAST = frozenset(
     {
         "scheduled",
