@@ -136,7 +136,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bin\s+(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b",
     ),
 )
-_COMPILED = tuple((family, re.compile(p, re.IGNORECASE)) for family, p in _PATTERNS)
+_COMBINED = re.compile(
+    "|".join(f"(?P<{family.replace('-', '_')}>{pattern})" for family, pattern in _PATTERNS),
+    re.IGNORECASE,
+)
+"""One pass over the text; at any position the first (most specific) family wins."""
+_KEYS = ("day", "week", "month", "tonight", "tomorrow", *(m[:3] for m in MONTHS))
+"""Every expression contains one of these, or a day number such as "11th"."""
+_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 _BARE_WEEKDAY = re.compile(rf"^\s*{_WEEKDAY_RE}\s*$", re.IGNORECASE)
 
 
@@ -147,17 +154,14 @@ def find_expressions(text: str) -> list[Found]:
     ("last Tuesday") or in the possessive ("Tuesday's meeting"): a bare weekday
     name in garbled or headline copy is too often dangling to date anything.
     """
-    hits: list[Found] = []
-    for family, pattern in _COMPILED:
-        for match in pattern.finditer(text):
-            hits.append(Found(match.start(), match.end(), match.group(), family))
-    hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    kept: list[Found] = []
-    for hit in hits:
-        if kept and hit.start < kept[-1].end:
-            continue
-        kept.append(hit)
-    return kept
+    lowered = text.lower()
+    if not any(key in lowered for key in _KEYS) and not _DAY_NUMBER.search(text):
+        return []  # most sentences carry no date: skip the big pattern
+    found: list[Found] = []
+    for match in _COMBINED.finditer(text):
+        family = (match.lastgroup or "").replace("_", "-")
+        found.append(Found(match.start(), match.end(), match.group(), family))
+    return found
 
 
 def resolve(date_text: str, published: date | None, tense: Tense | None = None) -> Resolution:
@@ -216,9 +220,7 @@ def _span(
 
 
 def _fmt(day: date) -> str:
-    return (
-        f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
-    )
+    return f"{WEEKDAYS[day.weekday()].title()} {day.day} {MONTHS[day.month - 1].title()} {day.year}"
 
 
 def _pub(published: date) -> str:
@@ -315,7 +317,7 @@ def _day_of_relative_month(
             published,
             "day-of-relative-month",
             tense,
-            f"{calendar.month_name[month]} {year} has no day {number}",
+            f"{MONTHS[month - 1].title()} {year} has no day {number}",
         )
     why = f"day {number} of {word} month, counted from the {_pub(published)}"
     return _day(day, why, text, published, "day-of-relative-month", tense)
@@ -389,7 +391,7 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
                 published,
                 "explicit",
                 tense,
-                f"{calendar.month_name[month]} {year} has no day {number}",
+                f"{MONTHS[month - 1].title()} {year} has no day {number}",
             )
         return _day(day, "an explicit date with its year", text, published, "explicit", tense)
     options = [
@@ -399,7 +401,7 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
     ]
     if not options:
         return _unknown(
-            text, published, "explicit", tense, f"{calendar.month_name[month]} has no day {number}"
+            text, published, "explicit", tense, f"{MONTHS[month - 1].title()} has no day {number}"
         )
     if tense == "past" and any(d <= published for d in options):
         day = max(d for d in options if d <= published)
@@ -500,7 +502,7 @@ def _month(expr: str, text: str, published: date, tense: Tense | None) -> Resolu
         published.year, published.month, {"last": -1, "this": 0, "next": 1}[word]
     )
     last = calendar.monthrange(year, month)[1]
-    why = f"'{word} month' counted from the {_pub(published)}: {calendar.month_name[month]} {year}"
+    why = f"'{word} month' counted from the {_pub(published)}: {MONTHS[month - 1].title()} {year}"
     return _span(
         date(year, month, 1), date(year, month, last), "month", why, text, published, "month", tense
     )
