@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 from unittest import mock
 
-from briefing.model import load_pack
 from briefing.model import load as load_module
+from briefing.model import load_pack
 from briefing.model.analysis import build
 
 
