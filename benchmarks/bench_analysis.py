@@ -41,7 +41,9 @@ def main() -> None:
     baseline, with_dates, analysis = (statistics.median(x) for x in (plain, dated, built))
     print(f"load without date checks (baseline): {baseline * 1000:.1f} ms")
     print(f"load with date checks: {with_dates * 1000:.1f} ms ({with_dates / baseline:.2f}x)")
-    print(f"full analysis, once per pack: {analysis * 1000:.1f} ms ({analysis / baseline:.2f}x of a load)")
+    print(
+        f"full analysis, once per pack: {analysis * 1000:.1f} ms ({analysis / baseline:.2f}x of a load)"
+    )
 
 
 if __name__ == "__main__":
