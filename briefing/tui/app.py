@@ -17,10 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from briefing.model import LoadResult, Pack, load_pack
+from briefing.model.analysis import analyse
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Source
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
+from briefing.tui.screens.dates import DatesScreen
+from briefing.tui.screens.disagreements import DisagreementsScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
@@ -39,7 +42,7 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
-NEEDS_PACK = MAIN_ONLY | {"timeline", "pledge_board", "search", "export"}
+NEEDS_PACK = MAIN_ONLY | {"timeline", "dates", "disagreements", "pledge_board", "search", "export"}
 
 
 class BriefingApp(App[None]):
@@ -80,6 +83,8 @@ class BriefingApp(App[None]):
 
     def _load(self) -> None:
         result = load_pack(self.pack_arg)
+        if result.pack is not None:
+            analyse(result.pack)  # dates, support, grades: built here, off the UI thread
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
 
@@ -199,6 +204,24 @@ class BriefingApp(App[None]):
         self._to_main()
         assert self.pack is not None
         self.push_screen(TimelineScreen(self.pack), self.main.open_item)
+
+    def action_dates(self) -> None:
+        """Open the dates view (or close it when it is showing)."""
+        if isinstance(self.screen, DatesScreen):
+            self.screen.dismiss(None)
+            return
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(DatesScreen(self.pack), self.main.open_item)
+
+    def action_disagreements(self) -> None:
+        """Open the disagreements view (or close it when it is showing)."""
+        if isinstance(self.screen, DisagreementsScreen):
+            self.screen.dismiss(None)
+            return
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(DisagreementsScreen(self.pack), self.main.open_item)
 
     def action_pledge_board(self) -> None:
         """Open the pledge board (or close it when it is showing)."""

@@ -16,6 +16,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.model.analysis import FactAnalysis, analyse
+from briefing.model.corroboration import outlet_identity
+from briefing.model.grading import CREDIBILITY, RELIABILITY
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -32,6 +35,22 @@ def _field(name: str, value: str) -> Option:
 
 def _heading(text: str) -> Option:
     return Option(Content.from_markup("[b $accent]$text[/]", text=text), disabled=True)
+
+
+def _analysis_rows(found: FactAnalysis | None) -> Iterator[Option]:
+    """Support, Admiralty rating and caveats of a fact, as field rows."""
+    if found is None:
+        return
+    s, g = found.support, found.grade
+    single = " (single source)" if s.single_source else ""
+    yield _field("support", f"{s.shown()}{single}")
+    why = "set by the author" if g.basis == "author" else g.reason
+    yield _field(
+        "rating",
+        f"{g.rating}: source {RELIABILITY[g.reliability]}; {CREDIBILITY[g.credibility]} ({why})",
+    )
+    for caveat in g.caveats:
+        yield _field("caveat", caveat)
 
 
 class DetailPane(OptionList):
@@ -138,6 +157,12 @@ class DetailPane(OptionList):
 
     def _meeting(self, pack: Pack, meeting: Meeting) -> Iterator[Option | None]:
         yield _field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
+        checked = analyse(pack).dates.get(meeting.id)
+        if checked is not None:
+            r = checked.resolution
+            basis = f" in {checked.basis.source}" if checked.basis else ""
+            yield _field("resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}")
+        yield from _analysis_rows(analyse(pack).of(meeting.id))
         if meeting.date_reasoning:
             yield _field("reasoning", meeting.date_reasoning)
         if meeting.place:
@@ -153,15 +178,18 @@ class DetailPane(OptionList):
         yield _field("status", pledge.status)
         for condition in pledge.conditions:
             yield _field("condition", condition)
+        yield from _analysis_rows(analyse(pack).of(pledge.id))
         yield _heading("Actor")
         yield self._link(pack, pledge.actor)
 
     def _claim(self, pack: Pack, claim: Claim) -> Iterator[Option | None]:
         total = len(claim.evidence)
         first = 0
-        for value in claim.values:
+        analysis = analyse(pack)
+        for index, value in enumerate(claim.values):
             yield None
             yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")
+            yield from _analysis_rows(analysis.value(claim.id, index))
             yield from self._evidence(pack, value.evidence, first, total)
             first += len(value.evidence)
 
@@ -170,7 +198,8 @@ class DetailPane(OptionList):
         yield _field("published", source.published or "unknown")
         if source.date_reasoning:
             yield _field("reasoning", source.date_reasoning)
-        yield _field("grade", source.grade)
+        yield _field("grade", f"{source.grade} ({RELIABILITY[source.grade]})")
+        yield _field("counted as outlet", outlet_identity(source))
         yield _field("language", source.language)
         if source.translated_from:
             yield _field("translated from", source.translated_from)
