@@ -39,6 +39,10 @@ def after_load(
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        # Scrolling into view happens after a refresh and may animate: let it settle.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     return run_before
