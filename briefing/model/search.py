@@ -20,32 +20,36 @@ what someone typing a name expects while the first letters come in.
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from briefing.model.names import (
+    SYNONYMS,
     WILDCARD,
     acronym,
     fold,
     initials_form,
     skeleton,
     strip_titles,
-    synonyms_of,
 )
 from briefing.model.pack import Pack
 from briefing.model.types import Actor
 
 SCAN_LIMIT = 3000
 """Up to this many fuzzy strings, score them all (no pruning overhead)."""
-SHORTLIST = 400
+SHORTLIST = 300
 """How many trigram-shortlisted strings a large index scores with rapidfuzz."""
 FUZZY_CUTOFF = 72.0
 """Fuzzy scores below this are noise: nonsense queries return nothing."""
+POSTINGS_BUDGET = 12_000
+"""How many trigram postings a keystroke may count (rarest trigrams first)."""
 PREFIX_CAP = 300
 """Short queries score at most this many word-prefix candidates."""
 
@@ -85,15 +89,32 @@ def _grams(text: str) -> set[str]:
     """Trigrams of each word, padded so word starts and ends count."""
     grams: set[str] = set()
     for word in text.split():
-        padded = f" {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+        grams |= _word_grams(word)
     return grams
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> frozenset[str]:
+    padded = f" {word} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 class ActorIndex:
     """Every actor's names, folded, skeletonised and indexed once; searched per keystroke."""
 
     def __init__(self, actors: Iterable[Actor], *, scan_limit: int = SCAN_LIMIT) -> None:
+        # Building allocates hundreds of thousands of small objects that all stay
+        # alive; the cyclic GC would rescan them again and again (2x the build time
+        # at 100k aliases), and none of them can form a cycle.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(actors, scan_limit)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _build(self, actors: Iterable[Actor], scan_limit: int) -> None:
         self.actors: tuple[Actor, ...] = tuple(actors)
         self._by_id = {actor.id: i for i, actor in enumerate(self.actors)}
         self._exact: dict[str, dict[int, tuple[float, str]]] = {}
@@ -101,10 +122,12 @@ class ActorIndex:
         self.choices: list[str] = []
         """Skeletons scored by the fuzzy step (parallel to ``_owners``)."""
         self._owners: list[tuple[int, str]] = []
+        self._surnames: set[int] = set()
+        """Choices that are only a person's surname: for one-word queries only."""
         seen: set[tuple[int, str]] = set()
         for number, actor in enumerate(self.actors):
-            for text, score in self._forms(actor):
-                self._add(number, text, score, seen)
+            for text, folded, stripped, score in self._forms(actor):
+                self._add(number, text, folded, stripped, score, seen)
         self._prefix: dict[str, list[int]] = {}
         for choice_id in sorted(range(len(self.choices)), key=lambda i: len(self.choices[i])):
             starts = {w[:n] for w in self.choices[choice_id].split() for n in (1, 2)}
@@ -115,7 +138,11 @@ class ActorIndex:
             grams: dict[str, list[int]] = {}
             for choice_id, choice in enumerate(self.choices):
                 for gram in _grams(choice):
-                    grams.setdefault(gram, []).append(choice_id)
+                    postings = grams.get(gram)
+                    if postings is None:
+                        grams[gram] = [choice_id]
+                    else:
+                        postings.append(choice_id)
             self._grams = grams
 
     @classmethod
@@ -125,19 +152,32 @@ class ActorIndex:
         return cls(actors, scan_limit=scan_limit)
 
     @staticmethod
-    def _forms(actor: Actor) -> list[tuple[str, float]]:
-        """The actor's names and aliases as written, plus the synonyms the table knows."""
-        forms = [(actor.name, EXACT)] + [(alias, EXACT) for alias in actor.aliases]
+    def _forms(actor: Actor) -> list[tuple[str, str, str, float]]:
+        """(written, folded, without titles, exact score) of names, aliases and table synonyms."""
+        forms = []
         for written in (actor.name, *actor.aliases):
-            forms.extend((term, SYNONYM) for term in synonyms_of(strip_titles(fold(written))))
+            folded = fold(written)
+            stripped = strip_titles(folded)
+            forms.append((written, folded, stripped, EXACT))
+            group = SYNONYMS.get(stripped)
+            if group is not None:
+                for term in group:
+                    folded_term = fold(term)
+                    forms.append((term, folded_term, strip_titles(folded_term), SYNONYM))
         return forms
 
-    def _add(self, number: int, text: str, score: float, seen: set[tuple[int, str]]) -> None:
-        folded = fold(text)
+    def _add(
+        self,
+        number: int,
+        text: str,
+        folded: str,
+        stripped: str,
+        score: float,
+        seen: set[tuple[int, str]],
+    ) -> None:
         if not folded:
             return
         kind = self.actors[number].kind
-        stripped = strip_titles(folded)
         keys = {folded: score, stripped: score}
         if kind == "person":
             words = stripped.split()
@@ -159,10 +199,12 @@ class ActorIndex:
         fuzzy_forms = [skel]
         if kind == "person" and " " in skel and len(skel.split()[-1]) >= 3:
             fuzzy_forms.append(skel.split()[-1])  # "Healy" is a typo of the surname
-        for form in fuzzy_forms:
+        for part, form in enumerate(fuzzy_forms):
             # "KSA", "UK": fuzzy matches of three letters are noise; the exact step has them.
             if len(form) > 3 and (number, form) not in seen:
                 seen.add((number, form))
+                if part:
+                    self._surnames.add(len(self.choices))
                 self.choices.append(form)
                 self._owners.append((number, text))
 
@@ -211,7 +253,10 @@ class ActorIndex:
             for number, (score, text) in self._exact.get(key, {}).items():
                 offer(number, score, 0, text)
         skel = skeleton(resolved.replace(WILDCARD, ""))
+        several_words = " " in skel
         for choice_id, score in self._fuzzy(skel, len(resolved.replace(" ", "")), limit):
+            if several_words and choice_id in self._surnames:
+                continue  # "Jonh Kallas" is John Kallas, not any Kallas
             number, text = self._owners[choice_id]
             offer(number, min(score, FUZZY_MAX), 1, text)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
@@ -255,16 +300,40 @@ class ActorIndex:
         return [(ids[index], score) for _c, score, index in found]
 
     def _shortlist(self, skel: str) -> list[int]:
-        """Choice ids sharing the most trigrams with the query (a large index only)."""
+        """Choice ids sharing the most trigrams with the query (a large index only).
+
+        Rare trigrams are counted first and common ones only while the budget
+        lasts: in "International Defence Command of Farage" the trigrams of
+        "Farage" pick out the few candidates, and "com" (in thousands of names)
+        would only cost time.
+        """
         assert self._grams is not None
+        lists = sorted(
+            (postings for gram in _grams(skel) if (postings := self._grams.get(gram))),
+            key=len,
+        )
         counts: Counter[int] = Counter()
-        for gram in _grams(skel):
-            postings = self._grams.get(gram)
-            if postings:
-                counts.update(postings)
+        spent = 0
+        rest = 0
+        for rest, postings in enumerate(lists):  # noqa: B007 (rest is used below)
+            if spent and spent + len(postings) > POSTINGS_BUDGET:
+                break
+            counts.update(postings)
+            spent += len(postings)
+        else:
+            rest = len(lists)
         if len(counts) <= SHORTLIST:
             return list(counts)
-        return [i for i, _n in heapq.nlargest(SHORTLIST, counts.items(), key=itemgetter(1))]
+        wide = heapq.nlargest(SHORTLIST * 3, counts.items(), key=itemgetter(1))
+        if rest < len(lists):
+            # The common trigrams still separate near-ties ("Yluia Kubilius" among
+            # every Kubilius): count them for the leading candidates only, in C.
+            leading = {i for i, _n in wide}
+            refined = Counter(dict(wide))
+            for postings in lists[rest:]:
+                refined.update(leading.intersection(postings))
+            wide = refined.most_common(SHORTLIST)
+        return [i for i, _n in wide[:SHORTLIST]]
 
 
 _CACHE: dict[int, tuple[Pack, ActorIndex]] = {}
