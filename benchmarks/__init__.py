@@ -1,1 +1,1 @@
-"""Benchmarks: each reports ratios to a baseline measured in the same run (`python -m benchmarks.NAME`)."""
+"""Benchmarks: figures as ratios to a baseline measured in the same run (see docs/performance.md)."""

@@ -266,3 +266,52 @@ def test_invalid_pack_exits_1_without_traceback(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.splitlines()[-1] == "briefing: 1 error; the pack is not valid"
+
+
+def test_one_bad_field_in_a_source_is_one_error_not_a_cascade(make_pack: PackMaker) -> None:
+    root = make_pack(
+        "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+        '    evidence: [{source: wire, quote: "Poland offered"}]\n'
+    )
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(
+        pack_yaml.read_text(encoding="utf-8") + '    flags: {boilerplate_lines: ["5-3"]}\n',
+        encoding="utf-8",
+    )
+    assert errors_of(root) == [
+        "data/pack.yaml:13:33: error: line range '5-3' ends before it starts"
+    ]
+
+
+def test_evidence_on_a_boilerplate_line_is_a_warning(make_pack: PackMaker) -> None:
+    root = make_pack(
+        "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+        '    evidence: [{source: wire, quote: "Officials said talks went well.", occurrence: 1}]\n'
+    )
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(
+        pack_yaml.read_text(encoding="utf-8") + '    flags: {boilerplate_lines: ["4"]}\n',
+        encoding="utf-8",
+    )
+    assert errors_of(root) == [
+        "data/facts.yaml:5:38: warning: quote is on boilerplate line 4 of source 'wire' "
+        "(site furniture, not the article)"
+    ]
+
+
+def test_uncited_entry_that_is_cited_is_a_warning(make_pack: PackMaker) -> None:
+    root = make_pack(
+        "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+        '    evidence: [{source: wire, quote: "Poland offered"}]\n'
+    )
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(
+        pack_yaml.read_text(encoding="utf-8")
+        + '    uncited:\n      - {quote: "but no troops", reason: "x"}\n      - {quote: "Leaders met", reason: "y"}\n'
+        + '      - {quote: "in Paris on Tuesday", reason: "z"}\n',
+        encoding="utf-8",
+    )
+    assert errors_of(root) == [
+        "data/pack.yaml:14:17: warning: sentence listed as uncited is cited by 'poland'; remove it from uncited",
+        "data/pack.yaml:16:17: warning: sentence listed as uncited twice",
+    ]

@@ -49,6 +49,8 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "sha256": source.sha256,
         "grade": source.grade,
+        "date_reasoning": source.date_reasoning,
+        "notes": source.notes,
         "flags": {
             "machine_translated": flags.machine_translated,
             "garbled": flags.garbled,
@@ -81,6 +83,7 @@ def to_dict(pack: Pack) -> dict[str, Any]:
                 "role": a.role,
                 "affiliation": a.affiliation,
                 "candidate": a.candidate,
+                "notes": a.notes,
                 "evidence": _evidence(a.evidence),
             }
             for a in pack.actors
@@ -91,6 +94,7 @@ def to_dict(pack: Pack) -> dict[str, Any]:
                 "title": m.title,
                 "date": m.date,
                 "date_text": m.date_text,
+                "date_reasoning": m.date_reasoning,
                 "place": m.place,
                 "status": m.status,
                 "participants": [p.actor for p in m.participants],

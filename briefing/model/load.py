@@ -72,6 +72,10 @@ class _Loaded:
     """source id -> (article, display path)."""
     anchorers: dict[str, Anchorer] = field(default_factory=dict)
     incomplete: bool = False
+    broken_ids: set[str] = field(default_factory=set)
+    """Ids of entities that failed validation: references to them are not reported again."""
+    boilerplate: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    uncited: list[tuple[Walker, Ref, Evidence]] = field(default_factory=list)
     """A file could not be read: missing ids would only be noise, so they are not reported."""
 
 
@@ -155,6 +159,10 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
                 fields = walker.record(item, SECTIONS[name], what)
                 if fields is not None and isinstance(item, YMap):
                     state.records[name].append(_Record(walker, item, fields))
+                elif isinstance(item, YMap) and isinstance(
+                    ident := item.items.get("id", (None, None))[1], YScalar
+                ):
+                    state.broken_ids.add(ident.value)
 
 
 def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None:
@@ -243,6 +251,9 @@ def _read_article(record: _Record, state: _Loaded) -> None:
     state.articles[fields["id"].value] = (article, shown)
     state.anchorers[fields["id"].value] = Anchorer(article)
     _check_flags(record, article)
+    state.boilerplate[fields["id"].value] = tuple(
+        (record.fields.get("flags") or {}).get("boilerplate_lines", [])
+    )
 
 
 def _check_flags(record: _Record, article: Article) -> None:
@@ -266,7 +277,7 @@ def _anchor(
     source = raw.source.value
     if source not in state.anchorers:
         known = [r.fields["id"].value for r in state.records["sources"]]
-        if source not in known and not state.incomplete:
+        if source not in known and source not in state.broken_ids and not state.incomplete:
             walker.error(raw.source, f"unknown source '{source}'", hint=suggest(source, known))
         return None  # a source that failed to load was reported already
     if expect_source is not None and source != expect_source:
@@ -307,6 +318,12 @@ def _anchor(
         )
         return None
     hit = found[index]
+    line = article.line_of(hit.start)
+    if any(first <= line <= last for first, last in state.boilerplate.get(source, ())):
+        walker.warn(
+            where,
+            f"quote is on boilerplate line {line} of source '{source}' (site furniture, not the article)",
+        )
     sentence_start, sentence_end = article.sentence_span(hit.start, hit.end)
     return Evidence(
         source=source,
@@ -332,7 +349,7 @@ def _check_ref(
 ) -> str | None:
     if ref is None:
         return None
-    if ref.value not in known and not state.incomplete:
+    if ref.value not in known and ref.value not in state.broken_ids and not state.incomplete:
         record.walker.error(
             ref, f"unknown {what} '{ref.value}'", hint=suggest(ref.value, list(known))
         )
@@ -411,6 +428,7 @@ def _build(state: _Loaded) -> Pack | None:
                 ClaimValue(v["value"], source, _evidence(r, state, v["evidence"], source))
             )
         claims.append(Claim(id=f["id"].value, topic=f["topic"], values=tuple(values)))
+    _check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
         return None
     m = state.meta.fields
@@ -426,18 +444,39 @@ def _build(state: _Loaded) -> Pack | None:
     )
 
 
+def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]) -> None:
+    """An `uncited` entry must name a sentence nothing cites, and only once."""
+    cited: dict[tuple[str, int], str] = {}
+    for fact in facts:
+        for evidence in fact.evidence:
+            cited.setdefault((evidence.source, evidence.sentence_start), fact.id)
+    seen: set[tuple[str, int]] = set()
+    for walker, where, evidence in state.uncited:
+        key = (evidence.source, evidence.sentence_start)
+        if key in cited:
+            walker.warn(
+                where,
+                f"sentence listed as uncited is cited by '{cited[key]}'; remove it from uncited",
+            )
+        elif key in seen:
+            walker.warn(where, "sentence listed as uncited twice")
+        seen.add(key)
+
+
 def _source(record: _Record, state: _Loaded) -> Source:
     f = record.fields
     article, _ = state.articles[f["id"].value]
     flags = f.get("flags") or {}
     uncited = []
     for item in f.get("uncited") or []:
+        quote_node = item["_node"].items["quote"][1]  # point at the quote the author fixes
         raw = RawEvidence(
-            f["id"], item["quote"], item.get("occurrence"), item["_node"].line, item["_node"].col
+            f["id"], item["quote"], item.get("occurrence"), quote_node.line, quote_node.col
         )
         anchored = _anchor(record.walker, raw, state)
         if anchored is not None:
             uncited.append(Uncited(anchored, item["reason"]))
+            state.uncited.append((record.walker, Ref(item["quote"], raw.line, raw.col), anchored))
     return Source(
         id=f["id"].value,
         file=f["file"],
