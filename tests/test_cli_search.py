@@ -33,7 +33,9 @@ def test_search_text_names_the_matched_alias(capsys: pytest.CaptureFixture[str])
     assert "'Irish'" in out.splitlines()[0]
 
 
-def test_search_for_nonsense_prints_nothing_and_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_for_nonsense_prints_nothing_and_succeeds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(capsys, "search", "xqzv")
     assert (code, out) == (0, "")
     assert "no actor matches" in err

@@ -105,7 +105,9 @@ def test_every_starmer_in_the_default_pack_is_found() -> None:
         for m in re.finditer(r"(?i)\bstarm+er\b", source.text):
             if source.is_boilerplate(m.start()):
                 continue
-            assert any(
-                x.source_id == source.id and x.start <= m.start() < x.end for x in found
-            ), (source.id, m.start(), m.group())
+            assert any(x.source_id == source.id and x.start <= m.start() < x.end for x in found), (
+                source.id,
+                m.start(),
+                m.group(),
+            )
     assert any(m.cited for m in found) and any(not m.cited for m in found)

@@ -211,3 +211,26 @@ def test_an_index_over_a_pack_is_built_once(tmp_path: object) -> None:
     assert pack is not None
     assert index_for(pack) is index_for(pack)
     assert search(pack, "Starmmer")[0].actor_id == "starmer"
+
+
+def test_search_stays_off_numpy() -> None:
+    """numpy costs ~166 ms to import: searching must not pull it onto the start-up path."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import sys\n"
+        "from briefing.model.search import ActorIndex\n"
+        "from briefing.model.mentions import mentions\n"
+        "from briefing.model import load_pack\n"
+        "pack = load_pack().pack\n"
+        "ActorIndex.build(pack).search('Starmmer')\n"
+        "mentions(pack, pack.actors[0].id)\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert out.stdout.strip() == "False"

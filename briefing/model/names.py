@@ -52,7 +52,45 @@ WILDCARD = "?"
 """A letter lost in transit (``Miche?l``): kept inside words, matched as any one letter."""
 
 TITLES = frozenset(
-    ["sir", "dame", "lord", "lady", "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "pm", "president", "pres", "premier", "chancellor", "taoiseach", "minister", "secretary", "rev", "sen", "rep", "gov", "hon", "admiral", "adm", "general", "gen", "colonel", "col", "lieutenant", "lt", "captain", "capt", "commander", "the"]
+    [
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "pm",
+        "president",
+        "pres",
+        "premier",
+        "chancellor",
+        "taoiseach",
+        "minister",
+        "secretary",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "hon",
+        "admiral",
+        "adm",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "captain",
+        "capt",
+        "commander",
+        "the",
+    ]
 )
 """Tokens that name a rank, not a person: dropped from queries and from people's names."""
 _TITLE_PHRASES = (

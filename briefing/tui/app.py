@@ -18,6 +18,8 @@ from textual.worker import get_current_worker
 
 from briefing.model import LoadResult, Pack, load_pack
 from briefing.model.sanitize import clean_line
+from briefing.model.search import index_for
+from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.screens.export import ExportScreen
@@ -39,7 +41,7 @@ class BriefingApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH: ClassVar[list[str | Path]] = [Path(__file__).with_name("briefing.tcss")]  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
-    COMMANDS: ClassVar[set[type[CommandsProvider]]] = {CommandsProvider}  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {CommandsProvider, ActorsProvider}  # type: ignore[assignment]
     TITLE = "briefing"
 
     def __init__(self, pack_arg: str | None = None) -> None:
@@ -71,6 +73,8 @@ class BriefingApp(App[None]):
 
     def _load(self) -> None:
         result = load_pack(self.pack_arg)
+        if result.pack is not None:
+            index_for(result.pack)  # the actor index, built once here, off the UI thread
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
 
@@ -198,6 +202,11 @@ class BriefingApp(App[None]):
         self._to_main()
         assert self.pack is not None
         self.push_screen(SearchScreen(self.pack), self.main.open_item)
+
+    def open_actor(self, actor_id: str) -> None:
+        """Open an actor on the main screen (the palette's actor entries)."""
+        self._to_main()
+        self.main.open_item(actor_id)
 
     def action_export(self) -> None:
         """Open export (issue 7)."""
