@@ -57,6 +57,8 @@ EXACT = 100.0
 SYNONYM = 98.0
 DERIVED = 97.0
 """Exact scores: an alias as written; a generic synonym; a surname, initials or acronym."""
+TITLE_DROPPED = 0.5
+"""An exact match found only once titles are dropped ranks just below one as written."""
 FUZZY_MAX = 96.0
 """A fuzzy match (even a perfect skeleton match, "Polland") ranks below every exact one."""
 
@@ -178,7 +180,10 @@ class ActorIndex:
         if not folded:
             return
         kind = self.actors[number].kind
-        keys = {folded: score, stripped: score}
+        # "Sir Karis" as written outranks every other Karis whose alias only
+        # becomes "karis" once its title is dropped.
+        keys = {folded: score}
+        keys.setdefault(stripped, score - TITLE_DROPPED)
         if kind == "person":
             words = stripped.split()
             if len(words) > 1 and len(words[-1]) >= 3:
@@ -197,13 +202,15 @@ class ActorIndex:
         self._vocab.update(stripped.split())
         skel = skeleton(stripped.replace(WILDCARD, ""))
         fuzzy_forms = [skel]
+        if stripped != folded:  # a title as written can be mistyped too ("Miister Rubio")
+            fuzzy_forms.append(skeleton(folded.replace(WILDCARD, "")))
         if kind == "person" and " " in skel and len(skel.split()[-1]) >= 3:
             fuzzy_forms.append(skel.split()[-1])  # "Healy" is a typo of the surname
-        for part, form in enumerate(fuzzy_forms):
+        for form in fuzzy_forms:
             # "KSA", "UK": fuzzy matches of three letters are noise; the exact step has them.
             if len(form) > 3 and (number, form) not in seen:
                 seen.add((number, form))
-                if part:
+                if " " not in form and " " in skel:
                     self._surnames.add(len(self.choices))
                 self.choices.append(form)
                 self._owners.append((number, text))
