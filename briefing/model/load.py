@@ -15,6 +15,7 @@ from typing import Any
 
 from briefing.model.anchor import Anchorer
 from briefing.model.diagnostics import Diagnostic, Severity
+from briefing.model.drift import drift_message
 from briefing.model.pack import Pack
 from briefing.model.paths import display, resolve_pack_root
 from briefing.model.schema import SECTIONS, RawEvidence, Ref, Walker, suggest
@@ -71,6 +72,8 @@ class _Loaded:
     articles: dict[str, tuple[Article, str]] = field(default_factory=dict)
     """source id -> (article, display path)."""
     anchorers: dict[str, Anchorer] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    """Sources whose article no longer matches its sha256: lost quotes get a suggested replacement."""
     incomplete: bool = False
     broken_ids: set[str] = field(default_factory=set)
     """Ids of entities that failed validation: references to them are not reported again."""
@@ -237,6 +240,7 @@ def _read_article(record: _Record, state: _Loaded) -> None:
         return
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(fields["sha256"], str) and digest != fields["sha256"]:
+        state.changed.add(fields["id"].value)
         walker.error(
             record.node.items["sha256"][1],
             f"article '{fields['file']}' changed since the pack was written (its sha256 is {digest}); "
@@ -289,6 +293,9 @@ def _anchor(
     article = anchorer.article
     found = anchorer.find_all(raw.quote)
     where = Ref(raw.quote, raw.line, raw.col)
+    if not found and source in state.changed:
+        walker.error(where, drift_message(anchorer, source, raw.quote))
+        return None
     if not found:
         closest = anchorer.closest(raw.quote)
         if closest is None:

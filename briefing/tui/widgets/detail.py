@@ -26,7 +26,9 @@ MATCH_NOTES = {"normalised": " (matched after normalising)", "lost-character": "
 
 
 def _field(name: str, value: str) -> Option:
-    return Option(Content.from_markup("[b]$name:[/b] $value", name=name, value=clean(value)), disabled=True)
+    return Option(
+        Content.from_markup("[b]$name:[/b] $value", name=name, value=clean(value)), disabled=True
+    )
 
 
 def _heading(text: str) -> Option:
@@ -68,7 +70,9 @@ class DetailPane(OptionList):
         self.mentions: list[Mention] = []
         """The current actor's mentions, in row order (``mn:N`` rows)."""
 
-    def show(self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False) -> None:
+    def show(
+        self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False
+    ) -> None:
         """Fill the pane for ``item`` and put the cursor on evidence row ``evidence``."""
         self.item_id = item.id
         self.mentions = []
