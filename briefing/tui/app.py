@@ -19,7 +19,9 @@ from textual.worker import get_current_worker
 from briefing.model import LoadResult, Pack, load_pack
 from briefing.model.analysis import analyse
 from briefing.model.sanitize import clean_line
+from briefing.model.search import index_for
 from briefing.model.types import Source
+from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.screens.dates import DatesScreen
@@ -51,7 +53,7 @@ class BriefingApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
-    COMMANDS: ClassVar[set[type[CommandsProvider]]] = {CommandsProvider}  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {CommandsProvider, ActorsProvider}  # type: ignore[assignment]
     TITLE = "briefing"
 
     def __init__(self, pack_arg: str | None = None) -> None:
@@ -85,6 +87,7 @@ class BriefingApp(App[None]):
         result = load_pack(self.pack_arg)
         if result.pack is not None:
             analyse(result.pack)  # dates, support, grades: built here, off the UI thread
+            index_for(result.pack)  # the actor index, built once here, off the UI thread
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
 
@@ -237,6 +240,11 @@ class BriefingApp(App[None]):
         self._to_main()
         assert self.pack is not None
         self.push_screen(SearchScreen(self.pack), self.main.open_item)
+
+    def open_actor(self, actor_id: str) -> None:
+        """Open an actor on the main screen (the palette's actor entries)."""
+        self._to_main()
+        self.main.open_item(actor_id)
 
     def action_export(self) -> None:
         """Open export (issue 7)."""

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from briefing.model.analysis import FactAnalysis, analyse
 from briefing.model.corroboration import outlet_identity
 from briefing.model.grading import CREDIBILITY, RELIABILITY
+from briefing.model.mentions import Mention, mentions
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -69,6 +70,13 @@ class DetailPane(OptionList):
         index: int
 
     @dataclass
+    class MentionShown(Message):
+        """The cursor is on (or enter was pressed on) one of an actor's mentions."""
+
+        mention: Mention
+        opened: bool
+
+    @dataclass
     class LinkFollowed(Message):
         """Enter on a link to another item."""
 
@@ -78,12 +86,15 @@ class DetailPane(OptionList):
         super().__init__(id=id)
         self.item_id: str | None = None
         self.border_title = "Detail"
+        self.mentions: list[Mention] = []
+        """The current actor's mentions, in row order (``mn:N`` rows)."""
 
     def show(
         self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False
     ) -> None:
         """Fill the pane for ``item`` and put the cursor on evidence row ``evidence``."""
         self.item_id = item.id
+        self.mentions = []
         self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(list(self._rows(pack, item)))
@@ -154,6 +165,18 @@ class DetailPane(OptionList):
                 yield _heading(f"{title} ({len(linked)})")
                 for fact in linked:
                     yield self._link(pack, fact.id)
+        yield from self._mentions(pack, actor)
+
+    def _mentions(self, pack: Pack, actor: Actor) -> Iterator[Option | None]:
+        """Every sentence naming the actor; uncited ones are what the pack still misses."""
+        self.mentions = mentions(pack, actor.id)
+        if not self.mentions:
+            return
+        uncited = sum(not m.cited for m in self.mentions)
+        yield None
+        yield _heading(f"Mentions ({len(self.mentions)}, {uncited} uncited)")
+        for index, mention in enumerate(self.mentions):
+            yield Option(_mention_prompt(pack, mention), id=f"mn:{index}")
 
     def _meeting(self, pack: Pack, meeting: Meeting) -> Iterator[Option | None]:
         yield _field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
@@ -221,6 +244,8 @@ class DetailPane(OptionList):
         option_id = event.option.id or ""
         if option_id.startswith("ev:"):
             self.post_message(self.EvidenceHighlighted(int(option_id[3:])))
+        elif option_id.startswith("mn:"):
+            self.post_message(self.MentionShown(self.mentions[int(option_id[3:])], opened=False))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter follows the link under the cursor."""
@@ -230,3 +255,30 @@ class DetailPane(OptionList):
             self.post_message(self.EvidenceOpened(int(option_id[3:])))
         elif option_id.startswith("go:"):
             self.post_message(self.LinkFollowed(option_id[3:]))
+        elif option_id.startswith("mn:"):
+            self.post_message(self.MentionShown(self.mentions[int(option_id[3:])], opened=True))
+
+
+CONTEXT = 40
+"""Characters of the sentence shown either side of a mention."""
+
+
+def _mention_prompt(pack: Pack, mention: Mention) -> Content:
+    """``✓ outlet: …words [name] words…`` (✗ and "uncited" when no fact cites the sentence)."""
+    sentence, offset = mention.sentence, mention.sentence_start
+    start, end = mention.start - offset, mention.end - offset
+    before = sentence[max(0, start - CONTEXT) : start]
+    after = sentence[end : end + CONTEXT]
+    template = "[$success]✓[/]" if mention.cited else "[$warning]✗ uncited[/]"
+    template += " [dim]$source:[/dim] $lead$before[b]$name[/b]$after$trail"
+    if mention.fuzzy:
+        template += " [i](garbled spelling)[/i]"
+    return Content.from_markup(
+        template,
+        source=source_label(pack, mention.source_id),
+        lead="…" if start > CONTEXT else "",
+        before=clean_line(before),
+        name=clean_line(mention.matched),
+        after=clean_line(after),
+        trail="…" if len(sentence) - end > CONTEXT else "",
+    )
