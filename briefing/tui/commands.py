@@ -116,7 +116,7 @@ class FollowLink(Command):
 class NextEvidence(Command):
     """Show the current fact's next evidence item, across sources."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "n", "next_evidence", True, "Next evidence"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "n", "next_evidence", True, "Evidence"
 
 
 class PreviousEvidence(Command):
@@ -152,13 +152,13 @@ class Timeline(Command):
 class Dates(Command):
     """Show the dates view: each meeting's date as written, what it resolves to and by which rule."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "d", "dates", True, "Dates"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "d", "dates", False, "Dates"
 
 
 class Disagreements(Command):
     """Show the disagreements found in the text: value per source, with the sentence."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "x", "disagreements", True, "Disagreements"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "x", "disagreements", True, "Disputes"
 
 
 class PledgeBoard(Command):
