@@ -21,10 +21,14 @@ import yaml
 
 from briefing.model.diagnostics import Diagnostic
 
+PURE_PARSER: type = yaml.SafeLoader
 try:  # libyaml is ~5x faster; the verdicts are the same (tabs are refused up front).
-    _Parser: type = yaml.CSafeLoader
+    LIBYAML_PARSER: type | None = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = yaml.SafeLoader
+    LIBYAML_PARSER = None
+
+PARSER: type = LIBYAML_PARSER or PURE_PARSER
+"""The event parser every read uses; tests set it to each of the two in turn."""
 
 MAX_BYTES = 16 * 1024 * 1024
 """Files larger than this are refused before parsing: no real pack comes close."""
@@ -32,7 +36,14 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+"""C0 (but tab, LF, CR), DEL, C1, bidi overrides and the two non-characters.
+
+U+FFFE/U+FFFF are here because the two parsers report them differently; checking
+them ourselves keeps one verdict. The same set is checked again on every parsed
+scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them too."""
 _TAB = "\t"
 
 
@@ -96,24 +107,40 @@ def decode_utf8(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     """Decode strictly (a BOM is accepted); a bad byte is reported at its line:col.
 
     PyYAML and Python report a bad byte by its byte position only, which an author
-    cannot act on; we count lines and characters up to it ourselves.
+    cannot act on; we count lines and characters up to it ourselves, with the same
+    line breaks the text will have (CRLF, lone CR and LF) and without the BOM, so
+    the position is the one an editor shows. Line breaks are then normalised once:
+    every offset the pack reports counts in the returned text.
     """
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start]
+        bad_at = bom + exc.start
+        head = data[bom:bad_at].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = head.count(b"\n") + 1
         line_start = head.rfind(b"\n") + 1
         col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
-        bad = data[exc.start : exc.start + 1].hex()
+        bad = data[bad_at : bad_at + 1].hex()
         return None, Diagnostic(
             path, line, col, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def read_yaml(data: bytes, path: str) -> tuple[YNode | None, list[Diagnostic]]:
-    """Parse one YAML file into a tree of strings, or return why it cannot be read."""
+def position_of(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset in decoded, normalised text."""
+    return _Positions(text).at(offset)
+
+
+def read_yaml(
+    data: bytes, path: str, parser: type | None = None
+) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML file into a tree of strings, or return why it cannot be read.
+
+    ``parser`` is PyYAML's pure or libyaml loader class (default :data:`PARSER`);
+    both must give the same verdict, which the tests check.
+    """
     if len(data) > MAX_BYTES:
         return None, [
             Diagnostic(path, 1, 1, f"file is {len(data)} bytes, over the {MAX_BYTES}-byte limit")
@@ -139,7 +166,7 @@ def read_yaml(data: bytes, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     if problems:
         return None, problems
     try:
-        return _build(text, path)
+        return _build(text, path, parser or PARSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -149,14 +176,14 @@ def read_yaml(data: bytes, path: str) -> tuple[YNode | None, list[Diagnostic]]:
         return None, [Diagnostic(path, 1, 1, f"YAML syntax error: {exc}")]
 
 
-def _build(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
+def _build(text: str, path: str, parser_class: type) -> tuple[YNode | None, list[Diagnostic]]:
     """Consume the event stream into a tree, refusing what a pack never needs."""
     problems: list[Diagnostic] = []
     stack: list[YMap | YSeq] = []
     pending_key: list[YScalar | None] = []
     root: YNode | None = None
     documents = 0
-    parser = _Parser(text)
+    parser = parser_class(text)
     try:
         while parser.check_event():
             event = parser.get_event()
@@ -200,17 +227,26 @@ def _build(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                     )
                 )
                 break
+            # Any tag written in the file, the non-specific "!" included, is refused:
+            # a plain or quoted scalar without one has tag None in both parsers.
             tag = getattr(event, "tag", None)
-            explicit = (
-                tag is not None
-                and tag != "!"
-                and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0])
-            )
-            if explicit:
+            if tag is not None:
                 shown = str(tag).replace("tag:yaml.org,2002:", "!!")
                 problems.append(Diagnostic(path, line, col, f"tags ({shown}) are not allowed"))
                 break
             if isinstance(event, yaml.ScalarEvent):
+                escaped = _FORBIDDEN.search(event.value)
+                if escaped is not None:
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            line,
+                            col,
+                            f"control character U+{ord(escaped.group()):04X} (written as an "
+                            "escape) is not allowed",
+                        )
+                    )
+                    break
                 new: YNode = YScalar(event.value, line, col, not event.style)
             elif isinstance(event, yaml.MappingStartEvent):
                 new = YMap(line, col)
