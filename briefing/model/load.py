@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -367,6 +368,15 @@ def _anchor(
         )
         return None
     hit = found[index]
+    if raw.comment is not None:
+        cut = raw.comment.split()[0]
+        if re.match(r"\s+" + re.escape(cut), article.text[hit.end :]):
+            walker.error(
+                where,
+                f"the quote stops before '{cut}': in YAML ' #' starts a comment, "
+                "so put the whole quote in double quotes",
+            )
+            return None
     sentence_start, sentence_end = article.sentence_span(hit.start, hit.end)
     return Evidence(
         source=source,
@@ -492,8 +502,14 @@ def _source(record: _Record, state: _Loaded) -> Source:
     flags = f.get("flags") or {}
     uncited = []
     for item in f.get("uncited") or []:
+        quote_node = item["_node"].items["quote"][1]
         raw = RawEvidence(
-            f["id"], item["quote"], item.get("occurrence"), item["_node"].line, item["_node"].col
+            f["id"],
+            item["quote"],
+            item.get("occurrence"),
+            quote_node.line,
+            quote_node.col,
+            quote_node.comment if isinstance(quote_node, YScalar) else None,
         )
         anchored = _anchor(record.walker, raw, state)
         if anchored is not None:

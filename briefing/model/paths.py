@@ -29,6 +29,8 @@ def resolve_pack_root(path: str | os.PathLike[str] | None) -> tuple[Path, Path]:
     given = default_pack_path() if path is None else Path(path)
     try:
         return _resolve(given)
+    except FileNotFoundError:
+        raise
     except OSError as exc:  # a name too long, a folder we may not enter, ...
         raise FileNotFoundError(f"no pack at '{given}': {exc.strerror or exc}") from None
 

@@ -21,7 +21,55 @@ import yaml
 
 from briefing.model.diagnostics import Diagnostic
 
-PURE_PARSER: type = yaml.SafeLoader
+
+class _PureParser(yaml.SafeLoader):
+    """PyYAML's pure parser, reading plain scalars in flow collections as libyaml does.
+
+    The pure scanner ends a plain scalar at ``?`` inside ``[...]`` or ``{...}``
+    (a YAML 1.1 restriction that libyaml and YAML 1.2 do not have), so
+    ``aliases: [Miche?l Martin]`` (a lost character, common in scraped names)
+    was a syntax error without libyaml and fine with it. This is PyYAML 6.0's
+    ``Scanner.scan_plain`` (MIT licence) with ``?`` removed from the flow stop
+    set; nothing else differs.
+    """
+
+    def scan_plain(self) -> yaml.tokens.ScalarToken:  # pragma: no cover - copied logic
+        chunks: list[str] = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces: list[str] | None = []
+        blank = "\0 \t\r\n\x85\u2028\u2029"
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                if (
+                    ch in blank
+                    or (
+                        ch == ":"
+                        and self.peek(length + 1) in blank + (",[]{}" if self.flow_level else "")
+                    )
+                    or (self.flow_level and ch in ",[]{}")
+                ):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces or [])
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+PURE_PARSER: type = _PureParser
 try:  # libyaml is ~5x faster; the verdicts are the same (tabs are refused up front).
     LIBYAML_PARSER: type | None = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -55,6 +103,10 @@ class YScalar:
     line: int
     col: int
     plain: bool = True
+    comment: str | None = None
+    """For a plain scalar, a ``# ...`` comment on the same line after it: in
+    ``quote: ranked #1`` YAML drops ``#1`` silently, so the loader checks whether
+    the article goes on with it (then the quote was cut, not commented)."""
 
     @property
     def is_null(self) -> bool:
@@ -96,11 +148,12 @@ class _Positions:
     """Turns a character offset into a 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.length = len(text)
 
     def at(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
+        index = bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
 
 
 def decode_utf8(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
@@ -166,17 +219,44 @@ def read_yaml(
     if problems:
         return None, problems
     try:
-        return _build(text, path, parser or PARSER)
+        return _build(text, path, parser or PARSER, positions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
         what = exc.problem or exc.context or "cannot be parsed"
         return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
         return None, [Diagnostic(path, 1, 1, f"YAML syntax error: {exc}")]
 
 
-def _build(text: str, path: str, parser_class: type) -> tuple[YNode | None, list[Diagnostic]]:
+_COMMENT = re.compile(r"[ ]+(#[^\n]*)")
+
+
+def _clamp(positions: _Positions, line: int, column: int) -> tuple[int, int]:
+    """1-based position of a 0-based mark, marks past the end moved to the end.
+
+    At the end of a file without a final newline libyaml puts the mark on the
+    next line and the pure parser after the last character; one position keeps
+    one verdict.
+    """
+    starts = positions.starts
+    if line >= len(starts) or (line == len(starts) - 1 and column > positions.length - starts[-1]):
+        return positions.at(positions.length)
+    return line + 1, column + 1
+
+
+def _comment_after(text: str, positions: _Positions, line: int, column: int) -> str | None:
+    """The same-line comment after a plain scalar ending at 0-based ``line``/``column``."""
+    starts = positions.starts
+    if line >= len(starts):
+        return None
+    found = _COMMENT.match(text, starts[line] + column)
+    return None if found is None else found.group(1)
+
+
+def _build(
+    text: str, path: str, parser_class: type, positions: _Positions
+) -> tuple[YNode | None, list[Diagnostic]]:
     """Consume the event stream into a tree, refusing what a pack never needs."""
     problems: list[Diagnostic] = []
     stack: list[YMap | YSeq] = []
@@ -209,7 +289,7 @@ def _build(text: str, path: str, parser_class: type) -> tuple[YNode | None, list
                 continue
             mark = event.start_mark
             assert mark is not None
-            line, col = mark.line + 1, mark.column + 1
+            line, col = _clamp(positions, mark.line, mark.column)
             if isinstance(event, yaml.AliasEvent):
                 problems.append(
                     Diagnostic(
@@ -247,7 +327,11 @@ def _build(text: str, path: str, parser_class: type) -> tuple[YNode | None, list
                         )
                     )
                     break
-                new: YNode = YScalar(event.value, line, col, not event.style)
+                end = event.end_mark
+                comment = None
+                if not event.style and end is not None:
+                    comment = _comment_after(text, positions, end.line, end.column)
+                new: YNode = YScalar(event.value, line, col, not event.style, comment)
             elif isinstance(event, yaml.MappingStartEvent):
                 new = YMap(line, col)
             else:
