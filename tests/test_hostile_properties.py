@@ -55,13 +55,14 @@ def shape(node: YNode | None) -> object:
 
 
 def verdict(result: tuple[YNode | None, list[Diagnostic]]) -> object:
-    """What must not depend on the parser: the tree, and the diagnostics unless
-    one is a syntax error (malformed input is refused by both, but each parser
-    words it its own way and may stop at a different token, e.g. ``!,``)."""
+    """What must not depend on the parser: refused or not, and an accepted tree
+    with its diagnostics exactly. How a refusal is worded may differ for
+    malformed input (``![`` is a bad tag to one parser and a syntax error to
+    the other); the corpus pins the wording for every case that matters."""
     tree, problems = result
-    if any("YAML syntax error" in p.message for p in problems):
-        return ("refused", shape(tree))
-    return ("checked", shape(tree), [p.format() for p in problems])
+    if tree is None and problems:
+        return "refused"
+    return ("read", shape(tree), [p.format() for p in problems])
 
 
 @SETTINGS
@@ -80,8 +81,6 @@ def test_yamlish_text_same_verdict_with_both_parsers(text: str) -> None:
     results = [read_yaml(text.encode("utf-8"), "f.yaml", parser) for parser in PARSERS]
     verdicts = [verdict(r) for r in results]
     assert all(v == verdicts[0] for v in verdicts), (text, verdicts)
-    # A refusal is a refusal with both parsers.
-    assert len({bool(problems) for _, problems in results}) == 1, (text, results)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -232,6 +232,19 @@ def read_yaml(
 _COMMENT = re.compile(r"[ ]+(#[^\n]*)")
 
 
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*#")
+
+
+def _glued_comment(
+    text: str, positions: _Positions, event: yaml.ScalarEvent, line: int, column: int
+) -> int | None:
+    """For a block scalar whose header runs into '#' ("|#"), the offset of the '#'."""
+    if event.style not in ("|", ">") or line >= len(positions.starts):
+        return None
+    found = _BLOCK_HEADER.match(text, positions.starts[line] + column)
+    return None if found is None else len(found.group()) - 1
+
+
 def _clamp(positions: _Positions, line: int, column: int) -> tuple[int, int]:
     """1-based position of a 0-based mark, marks past the end moved to the end.
 
@@ -315,6 +328,20 @@ def _build(
                 problems.append(Diagnostic(path, line, col, f"tags ({shown}) are not allowed"))
                 break
             if isinstance(event, yaml.ScalarEvent):
+                glued = _glued_comment(text, positions, event, mark.line, mark.column)
+                if glued is not None:
+                    # libyaml takes "|#x" as an empty block scalar (dropping "#x");
+                    # the pure parser refuses it. Refuse it the same way with both.
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            line,
+                            col + glued,
+                            "YAML syntax error: expected chomping or indentation indicators, "
+                            "but found '#'",
+                        )
+                    )
+                    break
                 escaped = _FORBIDDEN.search(event.value)
                 if escaped is not None:
                     problems.append(
