@@ -188,10 +188,11 @@ def test_changed_article_is_reported_not_silently_reanchored(make_pack: PackMake
         ARTICLE.replace("Poland offered", "Poland proposed"), encoding="utf-8"
     )
     lines = errors_of(root)
-    assert lines[0].startswith(
-        "data/facts.yaml:5:38: error: quote not found in source 'wire'; closest passage"
+    assert lines[0] == (
+        "data/facts.yaml:5:38: error: quote not found in source 'wire', whose article changed "
+        "since the pack was written; suggested replacement from line 3, 69% similar: "
+        'quote: "Poland proposed"'
     )
-    assert lines[0].endswith("(did you mean 'Poland proposed'?)")
     assert lines[1].startswith(
         "data/pack.yaml:8:13: error: article 'seeds/a.txt' changed since the pack was written"
     )
@@ -266,3 +267,52 @@ def test_invalid_pack_exits_1_without_traceback(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.splitlines()[-1] == "briefing: 1 error; the pack is not valid"
+
+
+def test_one_bad_field_in_a_source_is_one_error_not_a_cascade(make_pack: PackMaker) -> None:
+    root = make_pack(
+        "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+        '    evidence: [{source: wire, quote: "Poland offered"}]\n'
+    )
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(
+        pack_yaml.read_text(encoding="utf-8") + '    flags: {boilerplate_lines: ["5-3"]}\n',
+        encoding="utf-8",
+    )
+    assert errors_of(root) == [
+        "data/pack.yaml:13:33: error: line range '5-3' ends before it starts"
+    ]
+
+
+def test_evidence_on_a_boilerplate_line_is_a_warning(make_pack: PackMaker) -> None:
+    root = make_pack(
+        "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+        '    evidence: [{source: wire, quote: "Officials said talks went well.", occurrence: 1}]\n'
+    )
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(
+        pack_yaml.read_text(encoding="utf-8") + '    flags: {boilerplate_lines: ["4"]}\n',
+        encoding="utf-8",
+    )
+    assert errors_of(root) == [
+        "data/facts.yaml:5:38: warning: quote is on boilerplate line 4 of source 'wire' "
+        "(site furniture, not the article)"
+    ]
+
+
+def test_uncited_entry_that_is_cited_is_a_warning(make_pack: PackMaker) -> None:
+    root = make_pack(
+        "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+        '    evidence: [{source: wire, quote: "Poland offered"}]\n'
+    )
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(
+        pack_yaml.read_text(encoding="utf-8")
+        + '    uncited:\n      - {quote: "but no troops", reason: "x"}\n      - {quote: "Leaders met", reason: "y"}\n'
+        + '      - {quote: "in Paris on Tuesday", reason: "z"}\n',
+        encoding="utf-8",
+    )
+    assert errors_of(root) == [
+        "data/pack.yaml:14:17: warning: sentence listed as uncited is cited by 'poland'; remove it from uncited",
+        "data/pack.yaml:16:17: warning: sentence listed as uncited twice",
+    ]

@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing.model.anchor import Anchorer
 from briefing.model.diagnostics import Diagnostic, Severity
+from briefing.model.drift import drift_message
 from briefing.model.pack import Pack
 from briefing.model.paths import display, resolve_pack_root
 from briefing.model.schema import SECTIONS, RawEvidence, Ref, Walker, suggest
@@ -82,7 +83,13 @@ class _Loaded:
     articles: dict[str, tuple[Article, str]] = field(default_factory=dict)
     """source id -> (article, display path)."""
     anchorers: dict[str, Anchorer] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    """Sources whose article no longer matches its sha256: lost quotes get a suggested replacement."""
     incomplete: bool = False
+    broken_ids: set[str] = field(default_factory=set)
+    """Ids of entities that failed validation: references to them are not reported again."""
+    boilerplate: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    uncited: list[tuple[Walker, Ref, Evidence]] = field(default_factory=list)
     """A file could not be read: missing ids would only be noise, so they are not reported."""
 
 
@@ -166,6 +173,10 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
                 fields = walker.record(item, SECTIONS[name], what)
                 if fields is not None and isinstance(item, YMap):
                     state.records[name].append(_Record(walker, item, fields))
+                elif isinstance(item, YMap) and isinstance(
+                    ident := item.items.get("id", (None, None))[1], YScalar
+                ):
+                    state.broken_ids.add(ident.value)
 
 
 def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None:
@@ -283,6 +294,7 @@ def _read_article(record: _Record, state: _Loaded) -> None:
         return
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(fields["sha256"], str) and digest != fields["sha256"]:
+        state.changed.add(fields["id"].value)
         walker.error(
             record.node.items["sha256"][1],
             f"article '{fields['file']}' changed since the pack was written (its sha256 is {digest}); "
@@ -297,6 +309,9 @@ def _read_article(record: _Record, state: _Loaded) -> None:
     state.articles[fields["id"].value] = (article, shown)
     state.anchorers[fields["id"].value] = Anchorer(article)
     _check_flags(record, article)
+    state.boilerplate[fields["id"].value] = tuple(
+        (record.fields.get("flags") or {}).get("boilerplate_lines", [])
+    )
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -327,7 +342,7 @@ def _anchor(
     source = raw.source.value
     if source not in state.anchorers:
         known = [r.fields["id"].value for r in state.records["sources"]]
-        if source not in known and not state.incomplete:
+        if source not in known and source not in state.broken_ids and not state.incomplete:
             walker.error(raw.source, f"unknown source '{source}'", hint=suggest(source, known))
         return None  # a source that failed to load was reported already
     if expect_source is not None and source != expect_source:
@@ -339,6 +354,9 @@ def _anchor(
     article = anchorer.article
     found = anchorer.find_all(raw.quote)
     where = Ref(raw.quote, raw.line, raw.col)
+    if not found and source in state.changed:
+        walker.error(where, drift_message(anchorer, source, raw.quote))
+        return None
     if not found:
         closest = anchorer.closest(raw.quote)
         if closest is None:
@@ -377,6 +395,12 @@ def _anchor(
                 "so put the whole quote in double quotes",
             )
             return None
+    line = article.line_of(hit.start)
+    if any(first <= line <= last for first, last in state.boilerplate.get(source, ())):
+        walker.warn(
+            where,
+            f"quote is on boilerplate line {line} of source '{source}' (site furniture, not the article)",
+        )
     sentence_start, sentence_end = article.sentence_span(hit.start, hit.end)
     return Evidence(
         source=source,
@@ -402,7 +426,7 @@ def _check_ref(
 ) -> str | None:
     if ref is None:
         return None
-    if ref.value not in known and not state.incomplete:
+    if ref.value not in known and ref.value not in state.broken_ids and not state.incomplete:
         record.walker.error(
             ref, f"unknown {what} '{ref.value}'", hint=suggest(ref.value, list(known))
         )
@@ -481,6 +505,7 @@ def _build(state: _Loaded) -> Pack | None:
                 ClaimValue(v["value"], source, _evidence(r, state, v["evidence"], source))
             )
         claims.append(Claim(id=f["id"].value, topic=f["topic"], values=tuple(values)))
+    _check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
         return None
     m = state.meta.fields
@@ -496,13 +521,32 @@ def _build(state: _Loaded) -> Pack | None:
     )
 
 
+def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]) -> None:
+    """An `uncited` entry must name a sentence nothing cites, and only once."""
+    cited: dict[tuple[str, int], str] = {}
+    for fact in facts:
+        for evidence in fact.evidence:
+            cited.setdefault((evidence.source, evidence.sentence_start), fact.id)
+    seen: set[tuple[str, int]] = set()
+    for walker, where, evidence in state.uncited:
+        key = (evidence.source, evidence.sentence_start)
+        if key in cited:
+            walker.warn(
+                where,
+                f"sentence listed as uncited is cited by '{cited[key]}'; remove it from uncited",
+            )
+        elif key in seen:
+            walker.warn(where, "sentence listed as uncited twice")
+        seen.add(key)
+
+
 def _source(record: _Record, state: _Loaded) -> Source:
     f = record.fields
     article, _ = state.articles[f["id"].value]
     flags = f.get("flags") or {}
     uncited = []
     for item in f.get("uncited") or []:
-        quote_node = item["_node"].items["quote"][1]
+        quote_node = item["_node"].items["quote"][1]  # point at the quote the author fixes
         raw = RawEvidence(
             f["id"],
             item["quote"],
@@ -514,6 +558,7 @@ def _source(record: _Record, state: _Loaded) -> Source:
         anchored = _anchor(record.walker, raw, state)
         if anchored is not None:
             uncited.append(Uncited(anchored, item["reason"]))
+            state.uncited.append((record.walker, Ref(item["quote"], raw.line, raw.col), anchored))
     return Source(
         id=f["id"].value,
         file=f["file"],
