@@ -429,6 +429,15 @@ CASES = [
         check=check_markdown_quote,
     ),
     Case(
+        "escape-sequence-in-a-did-you-mean-hint",
+        [
+            "data/facts.yaml:7:16: error: quote not found in source 'wire'; closest passage is on "
+            "line 1, 96% similar (did you mean 'Leaders ␛]52;c;ZXZpbA==␇ met'?)"
+        ],
+        article=b"Leaders \x1b]52;c;ZXZpbA==\x07 met in Paris.\n",
+        facts=actor('"Leaders ]52;c;ZXZpbA== met"'),
+    ),
+    Case(
         "missing-article",
         [
             "data/pack.yaml:3:22: error: article file 'seeds/b.txt' not found (did you mean "

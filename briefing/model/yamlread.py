@@ -95,6 +95,11 @@ scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them to
 _TAB = "\t"
 
 
+def has_forbidden(text: str) -> bool:
+    """True when ``text`` holds a character a pack may not contain, raw or escaped."""
+    return _FORBIDDEN.search(text) is not None
+
+
 @dataclass(slots=True)
 class YScalar:
     """A scalar exactly as written; ``plain`` is False when it was quoted."""
