@@ -202,27 +202,54 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     output character ``i``; one extra entry maps the end. Runs of white space
     become one space, and leading/trailing white space is dropped.
     """
+    out, starts, _ends = normalise_with_spans(text)
+    return out, [*starts, len(text)]
+
+
+def normalise_with_spans(text: str) -> tuple[str, list[int], list[int]]:
+    """Normalise ``text``; output character ``i`` came from ``text[starts[i]:ends[i]]``.
+
+    A base character and the combining marks after it are normalised together,
+    so an article in NFD (``e`` + U+0301) matches a quote in NFC (``é``) and the
+    other way round; the end offset then covers the marks, so a quote found this
+    way is reported as the whole of the original characters.
+    """
     out: list[str] = []
-    mapping: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     pending_space = False
-    for index, char in enumerate(text):
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
         if char.isspace():
             pending_space = bool(out)
+            index += 1
             continue
-        piece = char.translate(_TRANSLATE)
-        if not piece:
-            continue
-        if not piece.isascii():
+        stop = index + 1
+        while stop < length and text[stop] >= "\u0300" and _is_mark(text[stop]):
+            stop += 1
+        group = text[index:stop]
+        piece = group.translate(_TRANSLATE)
+        if piece and not piece.isascii():
             piece = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE)
-        if pending_space:
-            out.append(" ")
-            mapping.append(index)
-            pending_space = False
-        for produced in piece:
-            out.append(produced)
-            mapping.append(index)
-    mapping.append(len(text))
-    return "".join(out), mapping
+        if piece:
+            if pending_space:
+                out.append(" ")
+                starts.append(index)
+                ends.append(index)
+                pending_space = False
+            for produced in piece:
+                out.append(produced)
+                starts.append(index)
+                ends.append(stop)
+        index = stop
+    return "".join(out), starts, ends
+
+
+def _is_mark(char: str) -> bool:
+    """True for a combining mark (it belongs to the character before it)."""
+    return unicodedata.category(char).startswith("M")
 
 
 @dataclass(frozen=True, slots=True)

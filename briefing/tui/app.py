@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
@@ -32,6 +33,7 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.screens.too_small import TooSmallScreen, check_size
 
 MAIN_ONLY = frozenset(
     {
@@ -75,7 +77,11 @@ class BriefingApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main
 
+    def on_resize(self, event: events.Resize) -> None:
+        check_size(self, event.size)  # before the screens lay out at the new size
+
     def on_mount(self) -> None:
+        check_size(self)
         self.keymap, self.keymap_problems = load_keymap(self.keymap_file)
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -118,6 +124,8 @@ class BriefingApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """True: available; None: shown but disabled; False: hidden (another screen's context)."""
+        if isinstance(self.screen, TooSmallScreen) and action != "quit":
+            return False  # no screen may open on top of the "too small" notice
         if action in NEEDS_PACK and self.pack is None:
             return None
         main = self.main
