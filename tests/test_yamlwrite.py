@@ -44,3 +44,12 @@ def test_flow_lists_round_trip(items: list[str]) -> None:
     value = read_value(f"k: {flow_list(items)}\n")
     assert isinstance(value, YSeq)
     assert [v.value for v in value.items if isinstance(v, YScalar)] == items
+
+
+def test_characters_the_reader_refuses_are_written_visibly() -> None:
+    """An article title with ESC or a bidi override still gives a pack that loads."""
+    tree, problems = read_yaml(("title: " + quoted("Breaking\x1b[2J news\u202e")).encode(), "t.yaml")
+    assert problems == []
+    assert isinstance(tree, YMap)
+    value = tree.items["title"][1]
+    assert isinstance(value, YScalar) and value.value == "Breaking␛[2J news⍰"
