@@ -8,6 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Shared machines are noisy: a property test fails on a wrong answer, never on a
+# slow example. Tests that set their own settings still override these.
+settings.register_profile("briefing", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("briefing")
 
 REPO = Path(__file__).resolve().parent.parent
 
