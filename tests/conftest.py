@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,22 +13,7 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("briefing", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("briefing")
 
-REPO = Path(__file__).resolve().parent.parent
-
-ARTICLE = (
-    "Leaders met in Paris on Tuesday. The U.S. President Donald Trump did not attend.\n"
-    "Irish Prime Minister Miche?l Martin said Ireland would send peacekeepers.\n"
-    "Poland offered “logistics support” – but no troops.\n"
-    "Officials said talks went well. Officials said talks went well.\n"
-)
-
-
-def sha(text: str) -> str:
-    """sha256 of text encoded as UTF-8, as a pack records it."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-PackMaker = Callable[..., Path]
+from support import ARTICLE, PackMaker, sha  # noqa: E402  (shared with the tests)
 
 
 @pytest.fixture

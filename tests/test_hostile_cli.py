@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, PackMaker
+from support import REPO, PackMaker
 
 
 def briefing(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, sha
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from support import REPO, sha
 
 from briefing.export.jsonout import render as render_json
 from briefing.model import load_pack, yamlread

@@ -48,7 +48,9 @@ def test_flow_lists_round_trip(items: list[str]) -> None:
 
 def test_characters_the_reader_refuses_are_written_visibly() -> None:
     """An article title with ESC or a bidi override still gives a pack that loads."""
-    tree, problems = read_yaml(("title: " + quoted("Breaking\x1b[2J news\u202e")).encode(), "t.yaml")
+    tree, problems = read_yaml(
+        ("title: " + quoted("Breaking\x1b[2J news\u202e")).encode(), "t.yaml"
+    )
     assert problems == []
     assert isinstance(tree, YMap)
     value = tree.items["title"][1]
