@@ -55,7 +55,10 @@ class BriefingApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
-    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {CommandsProvider, ActorsProvider}  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {
+        CommandsProvider,
+        ActorsProvider,
+    }  # type: ignore[assignment]
     TITLE = "briefing"
 
     def __init__(self, pack_arg: str | None = None) -> None:
@@ -126,6 +129,9 @@ class BriefingApp(App[None]):
         """True: available; None: shown but disabled; False: hidden (another screen's context)."""
         if isinstance(self.screen, TooSmallScreen) and action != "quit":
             return False  # no screen may open on top of the "too small" notice
+        if action == "close_view":
+            # Escape means "back to the reader" on every view; on the reader it does nothing.
+            return len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen)
         if action in NEEDS_PACK and self.pack is None:
             return None
         main = self.main
@@ -145,6 +151,12 @@ class BriefingApp(App[None]):
         return True
 
     # -- actions -------------------------------------------------------------------------------
+
+    def action_close_view(self) -> None:
+        """Escape: dismiss the view or dialog on top (its result is "nothing chosen")."""
+        screen = self.screen
+        if len(self.screen_stack) > 1 and not isinstance(screen, MainScreen):
+            screen.dismiss(None)
 
     def action_help(self) -> None:
         """Push the help screen built from the commands and the keys in force."""

@@ -190,9 +190,17 @@ class ZoomPane(Command):
     BINDING_KEY, ACTION, FOOTER_TEXT = "z", "zoom", "Zoom pane"
 
 
+class CloseView(Command):
+    """Close the view or dialog on top (timeline, board, search, export, help): back to the reader."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "escape", "close_view", True, "Close"
+    IN_PALETTE = False
+
+
 COMMANDS: tuple[type[Command], ...] = (
     Quit,
     Help,
+    CloseView,
     CommandPalette,
     NextPane,
     PreviousPane,
