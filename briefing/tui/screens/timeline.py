@@ -59,8 +59,9 @@ class TimelineScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # Date and meeting first: at 80 columns that is what must stay on screen.
         table.add_columns(
-            "Date", "Status", "Support", "Meeting", "Place", "Participants", "Sources"
+            "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
         )
         analysis = analyse(self.pack)
         for meeting in timeline_order(self.pack):
@@ -71,10 +72,11 @@ class TimelineScreen(Screen[str | None]):
                 dict.fromkeys(source_label(self.pack, e.source) for e in meeting.evidence)
             )
             table.add_row(
-                Text.assemble(date, (f" “{when}”", "dim")),
+                date,
+                Text(clean_line(meeting.title)),
                 Text(meeting.status, style="bold" if meeting.status == "planned" else ""),
                 support_cell(analysis.of(meeting.id)),
-                Text(clean_line(meeting.title)),
+                Text(f"“{when}”", style="dim"),
                 Text(clean_line(meeting.place or "")),
                 Text(participants),
                 Text(sources),
