@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from briefing.export import render
     from briefing.export.safewrite import WriteRefused, write_atomic
 
+    if args.output is not None and not args.output.strip():
+        return fail("-o/--output is empty: give a file name, or - for standard output")
     pack, code = load_or_report(args.pack)
     if pack is None:
         return code

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date
 
 from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
 
@@ -31,13 +32,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", default="en", help="language of the articles (default: en)")
 
 
+def _is_iso_date(text: str) -> bool:
+    """A real calendar date written YYYY-MM-DD (2025-02-30 is not)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the pack, then load it back and report what the author has left to do."""
     from briefing.model import load_pack
     from briefing.model.init import InitRefused, init_pack
     from briefing.model.sanitize import clean_line
 
-    if args.as_of is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.as_of):
+    if args.as_of is not None and not _is_iso_date(args.as_of):
         return fail(f"--as-of '{args.as_of}' is not a date in YYYY-MM-DD form")
     try:
         result = init_pack(
@@ -81,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_pack(args.dir)
     errors = len(loaded.errors)
     warnings = len(loaded.diagnostics) - errors
-    print(f"validate: {errors} errors, {warnings} warnings (the TODOs and candidates above)")
+    why = " (the TODOs and candidates above)" if errors == 0 and warnings else ""
+    print(f"validate: {errors} errors, {warnings} warnings{why}")
     for diagnostic in loaded.errors:
         print(diagnostic.format(), file=sys.stderr)
     print(f"next: briefing validate {args.dir}; briefing {args.dir}")

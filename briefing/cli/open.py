@@ -35,7 +35,14 @@ def terminal_problem() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Refuse without a terminal (exit 2 with a hint); otherwise run the app."""
+    """Refuse a missing pack, then a missing terminal (exit 2 with a hint); else run the app."""
+    from briefing.model.paths import resolve_pack_root
+
+    # The pack first: "no pack at X" is the more useful answer in a script too.
+    try:
+        resolve_pack_root(args.pack)
+    except FileNotFoundError as exc:
+        return fail(str(exc))
     problem = terminal_problem()
     if problem is not None:
         print(
@@ -44,12 +51,6 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from briefing.model.paths import resolve_pack_root
-
-    try:
-        resolve_pack_root(args.pack)
-    except FileNotFoundError as exc:
-        return fail(str(exc))
     from briefing.tui.app import run as run_app
 
     code: int = run_app(args.pack)

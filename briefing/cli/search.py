@@ -32,12 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the hits; none is not an error (an empty list, a note on stderr)."""
+    """Print the hits; no match is not an error (an empty list, a note on stderr)."""
     from briefing.model.sanitize import clean_line
     from briefing.model.search import search
 
     if args.limit < 1:
         return fail(f"--limit must be at least 1, not {args.limit}")
+    if not args.query.strip():
+        return fail("QUERY is empty: give a name, alias, typo or demonym to look for")
     pack, code = load_or_report(args.pack)
     if pack is None:
         return code

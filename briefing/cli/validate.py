@@ -18,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print diagnostics (stderr) and a one-line summary (stdout)."""
+    from briefing.model.sanitize import clean_line
+
     pack, code = load_or_report(args.pack)
     if pack is None:
         return code
@@ -25,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     evidence = sum(len(pack.spans(s.id)) for s in pack.sources)
     warnings = len(pack.warnings)
     print(
-        f"{pack.meta.title}: valid: {len(pack.sources)} sources, {len(pack.actors)} actors, "
+        f"{clean_line(pack.meta.title)}: valid: {len(pack.sources)} sources, {len(pack.actors)} actors, "
         f"{len(pack.meetings)} meetings, {len(pack.pledges)} pledges, {len(pack.claims)} claims "
         f"({facts} facts, {evidence} evidence spans anchored), "
         f"{warnings} warning{'s' if warnings != 1 else ''}"

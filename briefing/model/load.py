@@ -87,6 +87,8 @@ class _Loaded:
     changed: set[str] = field(default_factory=set)
     """Sources whose article no longer matches its sha256: lost quotes get a suggested replacement."""
     incomplete: bool = False
+    meta_seen: bool = False
+    """A 'pack' section exists (even one with errors): "no file defines it" would be false."""
     broken_ids: set[str] = field(default_factory=set)
     """Ids of entities that failed validation: references to them are not reported again."""
     boilerplate: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
@@ -109,7 +111,7 @@ def load_pack(path: str | os.PathLike[str] | None = None) -> LoadResult:
         )
     for yaml_path in files:
         _read_file(yaml_path, state, problems)
-    if state.meta is None and files and not state.incomplete:
+    if state.meta is None and files and not state.incomplete and not state.meta_seen:
         problems.append(Diagnostic(display(files[0]), 1, 1, "no file defines the 'pack' section"))
     _check_ids(state)
     for record in state.records["sources"]:
@@ -163,6 +165,7 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
         if name not in SECTIONS:
             walker.error(key, f"unknown section '{name}'", hint=suggest(name, list(SECTIONS)))
         elif name == "pack":
+            state.meta_seen = True
             _read_meta(walker, key, value, state)
         elif isinstance(value, YScalar) and value.is_null:
             continue

@@ -6,22 +6,20 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from briefing.tui.commands import CloseView
+from briefing.tui.commands import CloseView, Help, Quit
 
 
 class HelpScreen(ModalScreen[None]):
     """A table of (keys, command, what it does); escape, q or ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        CloseView.binding(),
-        # q and ? also close help: pressing the key that opened it again is what people try.
-        Binding("q,question_mark", "close_view", "Close", show=False),
-    ]
+    # The help and quit keys in force (remapped ones too: same binding ids) also close
+    # help: pressing the key that opened it again is what people try.
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding(), Help.binding(), Quit.binding()]
 
     def __init__(self, rows: list[tuple[str, str, str]], keymap_note: str) -> None:
         super().__init__()
@@ -47,4 +45,12 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close_view(self) -> None:
         """Close the help."""
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        """The help key again: close it."""
+        self.dismiss(None)
+
+    def action_quit(self) -> None:
+        """q in help closes help (one step back, never straight out of the app)."""
         self.dismiss(None)

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
+
+from briefing.tui.commands import Quit
 
 MIN_SIZE = (40, 10)
 """Columns, rows: the smallest terminal the reader lays itself out in."""
@@ -25,7 +27,8 @@ MIN_SIZE = (40, 10)
 class TooSmallScreen(Screen[None]):
     """One line asking for a bigger terminal; q still quits."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,ctrl+c", "app.quit", "Quit", show=False)]
+    # The quit key in force (same binding id, so a remapped quit works here too).
+    BINDINGS: ClassVar[list[BindingType]] = [Quit.binding()]
 
     def compose(self) -> ComposeResult:
         width, height = MIN_SIZE
@@ -33,6 +36,10 @@ class TooSmallScreen(Screen[None]):
             Content(f"Terminal too small: the reader needs at least {width}x{height}."),
             id="too-small",
         )
+
+    def action_quit(self) -> None:
+        """Quit from here too: the reader under this notice cannot be reached."""
+        self.app.exit()
 
 
 def check_size(app: App[None], size: Size | None = None) -> None:
