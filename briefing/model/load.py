@@ -7,6 +7,7 @@ the result says what is wrong, and the CLI turns that into exit codes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -39,7 +40,23 @@ class LoadResult:
 
 
 def load_pack(path: str | os.PathLike[str] | None = None) -> LoadResult:
-    """Load, validate and anchor the pack at ``path`` (the default pack when None)."""
+    """Load, validate and anchor the pack at ``path`` (the default pack when None).
+
+    The cyclic garbage collector is paused while loading: a 1,000-article pack
+    allocates millions of small objects that all stay alive, and each collection
+    pass would walk them again for nothing (it is more than half the load time).
+    Nothing made here forms a cycle that needs collecting before we return.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_pack(path)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
