@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.model.anchor import Anchorer
 from briefing.model.build import LIST_SECTIONS, _build, _Loaded, _Record
+from briefing.model.cache import PackCache
 from briefing.model.diagnostics import Diagnostic, Severity
 from briefing.model.pack import Pack
 from briefing.model.paths import display, resolve_pack_root
@@ -39,8 +40,12 @@ class LoadResult:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load_pack(path: str | os.PathLike[str] | None = None) -> LoadResult:
+def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
     """Load, validate and anchor the pack at ``path`` (the default pack when None).
+
+    With ``cache``, a valid pack is kept in the user cache folder and a later load
+    of byte-identical files is rebuilt from there (see :mod:`briefing.model.cache`);
+    the result is the same either way.
 
     The cyclic garbage collector is paused while loading: a 1,000-article pack
     allocates millions of small objects that all stay alive, and each collection
@@ -50,10 +55,34 @@ def load_pack(path: str | os.PathLike[str] | None = None) -> LoadResult:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_pack(path)
+        if not cache:
+            return _load_pack(path)
+        return _load_cached(path)
     finally:
         if enabled:
             gc.enable()
+
+
+def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
+    """A cache hit, or a full load whose valid result is stored for next time."""
+    try:
+        root, data_dir = resolve_pack_root(path)
+    except FileNotFoundError:
+        return _load_pack(path)
+    store = PackCache.open(root, yaml_files(data_dir))
+    if store is not None:
+        pack = store.load()
+        if pack is not None:
+            return LoadResult(pack, list(pack.warnings))
+    result = _load_pack(path)
+    if store is not None and result.pack is not None:
+        store.store(result.pack)
+    return result
+
+
+def yaml_files(data_dir: Path) -> list[Path]:
+    """The pack's YAML files, in the order they are read."""
+    return sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.yml")])
 
 
 def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
@@ -63,7 +92,7 @@ def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
         return LoadResult(None, usage_error=str(exc))
     problems: list[Diagnostic] = []
     state = _Loaded(root)
-    files = sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.yml")])
+    files = yaml_files(data_dir)
     if not files:
         problems.append(
             Diagnostic(display(data_dir), 1, 1, "no .yaml files in the pack's data folder")

@@ -272,8 +272,12 @@ class Article:
     @classmethod
     def from_text(cls, text: str) -> Article:
         """Split once at load; every later lookup is a binary search."""
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return cls(text, tuple(split_sentences(text)), tuple(starts))
+        return cls(text, tuple(split_sentences(text)), cls.from_lines(text))
+
+    @staticmethod
+    def from_lines(text: str) -> tuple[int, ...]:
+        """Offsets at which each line of ``text`` starts."""
+        return (0, *(m.end() for m in re.finditer("\n", text)))
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it)."""
