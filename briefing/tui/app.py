@@ -1,0 +1,219 @@
+"""The reader app: loads the pack off the UI thread and routes every command.
+
+The first frame appears before the pack is read (a loading indicator covers the
+panes); ``load_pack`` runs in a thread worker. An invalid pack ends the app and
+its diagnostics are printed one per line, exit 1, like ``briefing validate``.
+All command availability lives in :meth:`BriefingApp.check_action`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
+
+from briefing.model import LoadResult, Pack, load_pack
+from briefing.model.sanitize import clean_line
+from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
+from briefing.tui.keymap import keymap_path, load_keymap
+from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.pledges import PledgeBoardScreen
+from briefing.tui.screens.search import SearchScreen
+from briefing.tui.screens.timeline import TimelineScreen
+
+MAIN_ONLY = frozenset(
+    {"follow", "next_evidence", "previous_evidence", "back", "forward", "toggle_mark", "zoom"}
+)
+NEEDS_PACK = MAIN_ONLY | {"timeline", "pledge_board", "search", "export"}
+
+
+class BriefingApp(App[None]):
+    """The briefing reader."""
+
+    # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
+    CSS_PATH: ClassVar[list[str | Path]] = [Path(__file__).with_name("briefing.tcss")]  # type: ignore[misc]
+    BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[CommandsProvider]]] = {CommandsProvider}  # type: ignore[assignment]
+    TITLE = "briefing"
+
+    def __init__(self, pack_arg: str | None = None) -> None:
+        super().__init__()
+        self.pack_arg = pack_arg
+        self.pack: Pack | None = None
+        self.failure: list[str] = []
+        """Diagnostics to print after the app has closed (an invalid pack)."""
+        self.main = MainScreen()
+        self.keymap: dict[str, str] = {}
+        self.keymap_file = keymap_path()
+        self.keymap_problems: list[str] = []
+
+    @property
+    def marked(self) -> frozenset[str]:
+        """Ids of the marked facts (what export writes)."""
+        return frozenset(self.main.marked)
+
+    def get_default_screen(self) -> MainScreen:
+        return self.main
+
+    def on_mount(self) -> None:
+        self.keymap, self.keymap_problems = load_keymap(self.keymap_file)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for problem in self.keymap_problems:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def _load(self) -> None:
+        result = load_pack(self.pack_arg)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._loaded, result)
+
+    def _loaded(self, result: LoadResult) -> None:
+        if result.pack is None:
+            if result.usage_error is not None:
+                self.failure = [f"briefing: error: {result.usage_error}"]
+                self.call_after_refresh(self.exit, None, 2)
+                return
+            self.failure = [d.format() for d in result.diagnostics]
+            count = len(result.errors)
+            self.failure.append(f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid")
+            # After a refresh: exiting while the first frame is still mounting upsets Header.
+            self.call_after_refresh(self.exit, None, 1)
+            return
+        self.pack = result.pack
+        self.title = clean_line(result.pack.meta.title)
+        self.sub_title = f"as of {result.pack.meta.as_of}"
+        self.main.set_pack(result.pack)
+        if result.pack.warnings:
+            count = len(result.pack.warnings)
+            self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
+        self.refresh_bindings()
+
+    # -- the one place that says which commands are available --------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """True: available; None: shown but disabled; False: hidden (another screen's context)."""
+        if action in NEEDS_PACK and self.pack is None:
+            return None
+        main = self.main
+        if action in MAIN_ONLY and self.screen is not main:
+            return False
+        if action in ("next_evidence", "previous_evidence"):
+            return True if main.evidence_count > 1 else None
+        if action == "back":
+            return True if main.history.can_back else None
+        if action == "forward":
+            return True if main.history.can_forward else None
+        if action == "follow":
+            return True if main.has_selection else None
+        if action == "toggle_mark":
+            return True if main.current_item is not None and main.evidence_count >= 0 and not _is_source(main) else None
+        return True
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Push the help screen built from the commands and the keys in force."""
+        rows = []
+        for command in COMMANDS:
+            keys = " ".join(self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command))
+            rows.append((keys, command.title(), command.help_text()))
+        note = f"Remap keys in {self.keymap_file} ([keymap] binding-id = \"keys\"; ids in docs/keys.md)."
+        self.push_screen(HelpScreen(rows, note))
+
+    def action_cursor_down(self) -> None:
+        """j: whatever "down" means in the focused pane."""
+        self._cursor("down")
+
+    def action_cursor_up(self) -> None:
+        """k: whatever "up" means in the focused pane."""
+        self._cursor("up")
+
+    def _cursor(self, direction: str) -> None:
+        focused = self.focused
+        if focused is None:
+            return
+        for name in (f"action_cursor_{direction}", f"action_scroll_{direction}"):
+            method = getattr(focused, name, None)
+            if method is not None:
+                method()
+                return
+
+    def action_follow(self) -> None:
+        self.main.follow()
+
+    def action_next_evidence(self) -> None:
+        self.main.step_evidence(1)
+
+    def action_previous_evidence(self) -> None:
+        self.main.step_evidence(-1)
+
+    def action_back(self) -> None:
+        self.main.back()
+
+    def action_forward(self) -> None:
+        self.main.forward()
+
+    def action_toggle_mark(self) -> None:
+        self.main.toggle_mark()
+
+    def action_zoom(self) -> None:
+        """Maximise the focused pane, or restore the layout."""
+        screen = self.screen
+        if screen.maximized is not None:
+            screen.minimize()
+        elif screen.focused is not None:
+            screen.maximize(screen.focused)
+
+    def _to_main(self) -> None:
+        while self.screen is not self.main and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_timeline(self) -> None:
+        """Open the timeline (or close it when it is showing)."""
+        if isinstance(self.screen, TimelineScreen):
+            self.screen.dismiss(None)
+            return
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(TimelineScreen(self.pack), self.main.open_item)
+
+    def action_pledge_board(self) -> None:
+        """Open the pledge board (or close it when it is showing)."""
+        if isinstance(self.screen, PledgeBoardScreen):
+            self.screen.dismiss(None)
+            return
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(PledgeBoardScreen(self.pack), self.main.open_item)
+
+    def action_search(self) -> None:
+        """Open actor search."""
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(SearchScreen(self.pack), self.main.open_item)
+
+    def action_export(self) -> None:
+        """Open export (issue 7)."""
+        self.push_screen(ExportScreen(self.marked))
+
+
+def _is_source(main: MainScreen) -> bool:
+    from briefing.model.types import Source
+
+    return isinstance(main.current_item, Source)
+
+
+def run(pack_arg: str | None) -> int:
+    """Run the reader; print an invalid pack's diagnostics after the screen is restored."""
+    app = BriefingApp(pack_arg)
+    app.run()
+    for line in app.failure:
+        print(line, file=sys.stderr)
+    return app.return_code or 0

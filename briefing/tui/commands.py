@@ -1,0 +1,270 @@
+"""One list of user commands drives the key bindings, the footer, the palette and the help screen.
+
+Each user action is a small class: its docstring is the help text, its class
+attributes the default keys, the action it runs and how it shows in the footer.
+Because every view of the keys is generated from ``COMMANDS`` (and the keys in
+force are read back from the user's keymap), the footer, the command palette,
+the help screen and ``docs/keys.md`` cannot disagree. The pattern is borrowed
+from davep's textual-enhanced, written out here in a few lines instead of
+taking a dependency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+class Command:
+    """A user action with its default keys; subclasses are the commands."""
+
+    BINDING_KEY: ClassVar[str] = ""
+    """Default keys, comma-separated (Textual key names: ``slash``, ``question_mark``)."""
+    ACTION: ClassVar[str] = ""
+    SHOW_IN_FOOTER: ClassVar[bool] = False
+    FOOTER_TEXT: ClassVar[str] = ""
+    PRIORITY: ClassVar[bool] = False
+    IN_PALETTE: ClassVar[bool] = True
+
+    @classmethod
+    def id(cls) -> str:
+        """The stable binding id users remap in keymap.toml: the class name in kebab-case."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower()
+
+    @classmethod
+    def title(cls) -> str:
+        """A short name for the palette and the help screen."""
+        return cls.FOOTER_TEXT or re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).capitalize()
+
+    @classmethod
+    def help_text(cls) -> str:
+        """The first paragraph of the docstring, on one line."""
+        doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+        return " ".join(doc.split())
+
+    @classmethod
+    def binding(cls) -> Binding:
+        """The Textual binding, carrying the stable id so the keymap can remap it."""
+        return Binding(
+            cls.BINDING_KEY,
+            cls.ACTION,
+            cls.title(),
+            show=cls.SHOW_IN_FOOTER,
+            priority=cls.PRIORITY,
+            tooltip=cls.help_text(),
+            id=cls.id(),
+        )
+
+
+class Quit(Command):
+    """Leave the reader."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "q", "quit", True, "Quit"
+
+
+class Help(Command):
+    """Show every key in force, with what it does."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "question_mark", "help", True, "Help"
+
+
+class CommandPalette(Command):
+    """Open the command palette: type to find any command and run it."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT, PRIORITY = "ctrl+p", "command_palette", "Palette", True
+    IN_PALETTE = False
+
+
+class NextPane(Command):
+    """Move the focus to the next pane."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "tab", "focus_next", "Next pane"
+
+
+class PreviousPane(Command):
+    """Move the focus to the previous pane."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "shift+tab", "focus_previous", "Previous pane"
+
+
+class CursorDown(Command):
+    """Move down in the focused pane (the arrow keys, Page Up/Down, Home and End work too)."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "j", "cursor_down", "Down"
+
+
+class CursorUp(Command):
+    """Move up in the focused pane."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "k", "cursor_up", "Up"
+
+
+class FollowLink(Command):
+    """Follow the selected link: a pledge to its actor, an actor to its pledges and meetings, evidence to its sentence."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "enter", "follow", True, "Follow"
+
+
+class NextEvidence(Command):
+    """Show the current fact's next evidence item, across sources."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "n", "next_evidence", True, "Next evidence"
+
+
+class PreviousEvidence(Command):
+    """Show the current fact's previous evidence item."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "N", "previous_evidence", "Previous evidence"
+
+
+class Back(Command):
+    """Go back to the previous item in the navigation history."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "backspace", "back", True, "Back"
+
+
+class Forward(Command):
+    """Go forward again in the navigation history."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "right_square_bracket", "forward", "Forward"
+
+
+class ToggleMark(Command):
+    """Mark or unmark the current fact (marked facts are what export writes)."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "space", "toggle_mark", True, "Mark"
+
+
+class Timeline(Command):
+    """Show the timeline: meetings by date, undated ones last."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "t", "timeline", True, "Timeline"
+
+
+class PledgeBoard(Command):
+    """Show the pledge board: who offers what, with what status and on what condition."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "b", "pledge_board", True, "Pledges"
+
+
+class SearchActors(Command):
+    """Find an actor by name or alias and open it."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "slash", "search", True, "Search"
+
+
+class Export(Command):
+    """Export the marked facts (or the whole pack)."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "e", "export", True, "Export"
+
+
+class ZoomPane(Command):
+    """Give the focused pane the whole screen, or put it back (handy on small terminals)."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "z", "zoom", "Zoom pane"
+
+
+COMMANDS: tuple[type[Command], ...] = (
+    Quit,
+    Help,
+    CommandPalette,
+    NextPane,
+    PreviousPane,
+    CursorDown,
+    CursorUp,
+    FollowLink,
+    NextEvidence,
+    PreviousEvidence,
+    Back,
+    Forward,
+    ToggleMark,
+    Timeline,
+    PledgeBoard,
+    SearchActors,
+    Export,
+    ZoomPane,
+)
+COMMAND_IDS = frozenset(command.id() for command in COMMANDS)
+
+
+def bindings() -> list[Binding]:
+    """The app's BINDINGS, one per command."""
+    return [command.binding() for command in COMMANDS]
+
+
+def keys_in_force(keymap: Mapping[str, str], command: type[Command]) -> list[str]:
+    """The keys that run ``command`` now: the user's keymap entry, else the default."""
+    return [key.strip() for key in keymap.get(command.id(), command.BINDING_KEY).split(",")]
+
+
+def keys_markdown() -> str:
+    """The text of docs/keys.md (a test checks the committed file is current)."""
+    lines = [
+        "# Keys",
+        "",
+        "Generated from `briefing/tui/commands.py` (`python -m briefing.tui.commands`).",
+        "Remap any key in `$XDG_CONFIG_HOME/briefing/keymap.toml` (default",
+        "`~/.config/briefing/keymap.toml`; the `BRIEFING_KEYMAP` environment variable",
+        "names another file), using the binding ids below and Textual key names:",
+        "",
+        "```toml",
+        "[keymap]",
+        'next-evidence = "n,ctrl+n"',
+        'back = "backspace,h"',
+        "```",
+        "",
+        "The help screen (`?`) always shows the keys in force.",
+        "",
+        "| default keys | binding id | what it does |",
+        "|---|---|---|",
+    ]
+    for command in COMMANDS:
+        keys = ", ".join(f"`{key}`" for key in command.BINDING_KEY.split(","))
+        lines.append(f"| {keys} | `{command.id()}` | {command.help_text()} |")
+    return "\n".join(lines) + "\n"
+
+
+class CommandsProvider(Provider):
+    """The command palette: every command, with the key that runs it now."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        app: App[object] = self.app
+        keymap: Mapping[str, str] = getattr(app, "keymap", {})
+        entries = []
+        for command in COMMANDS:
+            if not command.IN_PALETTE:
+                continue
+            keys = " ".join(app.get_key_display(Binding(k, "")) for k in keys_in_force(keymap, command))
+            entries.append((f"{command.title()} ({keys})", command.ACTION, command.help_text()))
+        return entries
+
+    async def discover(self) -> Hits:
+        """All commands, before anything is typed."""
+        for name, action, help_text in self._entries():
+            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands whose name matches what was typed."""
+        matcher = self.matcher(query)
+        for name, action, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self.app.run_action, action),
+                    help=help_text,
+                )
+
+
+if __name__ == "__main__":
+    print(keys_markdown(), end="")

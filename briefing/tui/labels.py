@@ -1,0 +1,55 @@
+"""One-line names for facts and sources, shared by every pane (always sanitised).
+
+Each returns plain text that has been through ``clean_line``; callers wrap it
+in ``Text``/``Content`` so it is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from briefing.model.pack import Pack
+from briefing.model.sanitize import clean_line
+from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("actors", "Actors"),
+    ("meetings", "Meetings"),
+    ("pledges", "Pledges"),
+    ("claims", "Claims"),
+    ("sources", "Sources"),
+)
+
+
+def actor_name(pack: Pack, actor_id: str) -> str:
+    """The actor's canonical name, or its id when the pack lacks it."""
+    found = pack.get(actor_id)
+    return clean_line(found.name) if isinstance(found, Actor) else clean_line(actor_id)
+
+
+def label(pack: Pack, item: Fact | Source) -> str:
+    """A short label for lists."""
+    if isinstance(item, Actor):
+        return f"{clean_line(item.name)} ({item.kind})"
+    if isinstance(item, Meeting):
+        return f"{item.date or 'undated'} {clean_line(item.title)}"
+    if isinstance(item, Pledge):
+        return f"{actor_name(pack, item.actor)}: {clean_line(item.contribution)} [{item.status}]"
+    if isinstance(item, Claim):
+        return clean_line(item.topic)
+    return clean_line(item.outlet)
+
+
+def source_label(pack: Pack, source_id: str) -> str:
+    """The outlet of a source, for evidence lines."""
+    found = pack.get(source_id)
+    return clean_line(found.outlet) if isinstance(found, Source) else clean_line(source_id)
+
+
+def evidence_label(pack: Pack, evidence: Evidence) -> str:
+    """``outlet: “quote”`` for the evidence list."""
+    return f"{source_label(pack, evidence.source)}: “{clean_line(evidence.quote)}”"
+
+
+def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
+    """The items of one navigator section, in pack order."""
+    items: tuple[Fact | Source, ...] = getattr(pack, section)
+    return items

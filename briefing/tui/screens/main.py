@@ -1,0 +1,210 @@
+"""The main screen: navigator, detail and source panes, tied together by the history.
+
+Every route to an item (navigator, links, back/forward, search, the timeline and
+the pledge board) goes through :meth:`MainScreen.go`, so the three panes always
+agree and the history records it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from briefing.model.pack import Pack, evidence_of
+from briefing.model.types import Source
+from briefing.tui.labels import SECTIONS, section_items
+from briefing.tui.state import History, Place
+from briefing.tui.widgets.detail import DetailPane
+from briefing.tui.widgets.navigator import Navigator
+from briefing.tui.widgets.source_view import SourceView
+
+
+class MainScreen(Screen[None]):
+    """Three panes side by side when wide; navigator and detail above the source when narrow."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pack: Pack | None = None
+        self.history = History()
+        self.marked: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Grid(id="panes"):
+            yield Navigator(id="navigator")
+            yield DetailPane(id="detail")
+            yield SourceView(id="source")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#navigator", Navigator).border_title = "Pack"
+        if self.pack is None:
+            self.query_one("#panes").loading = True
+        else:  # the pack was read before the panes were mounted
+            self.call_after_refresh(self.set_pack, self.pack)
+
+    # -- state the app's check_action reads -------------------------------------------
+
+    @property
+    def current(self) -> Place | None:
+        """The item and evidence index shown now."""
+        return self.history.current
+
+    @property
+    def evidence_count(self) -> int:
+        """How many evidence items the current item has."""
+        item = self.current_item
+        return 0 if item is None else len(evidence_of(item))
+
+    @property
+    def current_item(self):  # type: ignore[no-untyped-def]
+        """The fact or source in the detail pane, or None."""
+        if self.pack is None or self.current is None:
+            return None
+        return self.pack.get(self.current.item_id)
+
+    # -- loading -----------------------------------------------------------------------
+
+    def set_pack(self, pack: Pack) -> None:
+        """Show a loaded pack and open its first item."""
+        self.pack = pack
+        if not self.is_mounted:
+            return  # on_mount picks it up
+        self.query_one("#panes").loading = False
+        navigator = self.query_one(Navigator)
+        navigator.set_pack(pack)
+        navigator.focus()
+        for section, _ in SECTIONS:
+            items = section_items(pack, section)
+            if items:
+                self.go(items[0].id, browse=True)
+                navigator.show_item(items[0].id)
+                break
+
+    # -- navigation ------------------------------------------------------------------
+
+    def go(self, item_id: str, evidence: int = 0, *, browse: bool = False) -> None:
+        """Show an item in the detail and source panes and record it in the history."""
+        if self.pack is None or self.pack.get(item_id) is None:
+            return
+        self.history.visit(Place(item_id, evidence), browse=browse)
+        self._show(self.history.current)
+
+    def _show(self, place: Place | None) -> None:
+        if place is None or self.pack is None:
+            return
+        item = self.pack.get(place.item_id)
+        if item is None:
+            return
+        detail = self.query_one(DetailPane)
+        detail.show(self.pack, item, place.evidence, marked=place.item_id in self.marked)
+        self._show_evidence(place.evidence)
+        self.app.refresh_bindings()
+
+    def _show_evidence(self, index: int) -> None:
+        assert self.pack is not None
+        item = self.current_item
+        source_view = self.query_one(SourceView)
+        if isinstance(item, Source):
+            source_view.show(self.pack, item)
+            return
+        evidence = evidence_of(item) if item is not None else ()
+        if not evidence:
+            source_view.show_nothing("No evidence of its own: follow its pledges and meetings (enter) to their sentences.")
+            return
+        chosen = evidence[min(index, len(evidence) - 1)]
+        source_view.show(self.pack, self.pack.source(chosen.source), chosen)
+
+    def step_evidence(self, delta: int) -> None:
+        """n / N: the next or previous evidence item of the current fact, wrapping round."""
+        count = self.evidence_count
+        if self.current is None or count < 2:
+            return
+        index = (self.current.evidence + delta) % count
+        self.history.set_evidence(index)
+        self.query_one(DetailPane).select_evidence(index)
+        self._show_evidence(index)
+
+    def back(self) -> None:
+        """Backspace: the previous place in the history."""
+        self._restore(self.history.back())
+
+    def forward(self) -> None:
+        """The next place in the history."""
+        self._restore(self.history.forward())
+
+    def _restore(self, place: Place | None) -> None:
+        if place is None:
+            return
+        self._show(place)
+        self.query_one(Navigator).show_item(place.item_id)
+
+    def follow(self) -> None:
+        """Enter from anywhere: act on what the focused pane has under its cursor."""
+        focused = self.focused
+        navigator = self.query_one(Navigator)
+        detail = self.query_one(DetailPane)
+        if focused is navigator:
+            navigator.action_select_cursor()
+        elif detail.highlighted is not None:
+            detail.action_select()
+
+    @property
+    def has_selection(self) -> bool:
+        """True when enter has something to act on."""
+        if self.focused is self.query_one(Navigator):
+            return self.query_one(Navigator).cursor_node is not None
+        return self.query_one(DetailPane).highlighted is not None
+
+    # -- marks -------------------------------------------------------------------------
+
+    def toggle_mark(self) -> None:
+        """Space: mark or unmark the current fact."""
+        item = self.current_item
+        if item is None or isinstance(item, Source):
+            return
+        self.marked.symmetric_difference_update({item.id})
+        self.query_one(Navigator).set_marked(frozenset(self.marked))
+        detail = self.query_one(DetailPane)
+        detail.border_title = f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
+        self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
+        self.app.refresh_bindings()
+
+    # -- messages from the panes -------------------------------------------------------
+
+    def on_navigator_browsed(self, message: Navigator.Browsed) -> None:
+        self.go(message.item_id, browse=True)
+
+    def on_navigator_opened(self, message: Navigator.Opened) -> None:
+        self.go(message.item_id)
+        self.query_one(DetailPane).focus()
+
+    def on_detail_pane_evidence_highlighted(self, message: DetailPane.EvidenceHighlighted) -> None:
+        if self.current is not None and message.index != self.current.evidence:
+            self.history.set_evidence(message.index)
+            self._show_evidence(message.index)
+
+    def on_detail_pane_evidence_opened(self, message: DetailPane.EvidenceOpened) -> None:
+        self.history.set_evidence(message.index)
+        self._show_evidence(message.index)
+        self.query_one("#article-scroll").focus()
+
+    def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
+        self.open_item(message.item_id)
+
+    def open_item(self, item_id: str | None) -> None:
+        """Follow a link (or a pick from search, timeline or board) to an item."""
+        if item_id is None:
+            return
+        self.go(item_id)
+        self.query_one(Navigator).show_item(item_id)
+        self.query_one(DetailPane).focus()

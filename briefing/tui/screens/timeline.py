@@ -1,0 +1,72 @@
+"""The timeline: meetings by date, undated ones last, one row each.
+
+A DataTable draws only visible rows and takes ``Text`` cells (never markup).
+Enter opens the meeting in the main screen; escape (or ``t`` again) goes back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from briefing.model.pack import Pack
+from briefing.model.sanitize import clean_line
+from briefing.model.types import Meeting
+from briefing.tui.labels import actor_name, source_label
+
+
+def timeline_order(pack: Pack) -> list[Meeting]:
+    """Dated meetings oldest first, then undated ones in pack order."""
+    dated = sorted((m for m in pack.meetings if m.date), key=lambda m: m.date or "")
+    return dated + [m for m in pack.meetings if not m.date]
+
+
+class TimelineScreen(Screen[str | None]):
+    """Meetings by date; dismisses with the chosen meeting id, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=True)]
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pack = pack
+        self.sub_title = "Timeline"
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        table: DataTable[Text] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        table.border_title = "Timeline: meetings by date"
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Date", "Status", "Meeting", "Place", "Participants", "Sources")
+        for meeting in timeline_order(self.pack):
+            date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
+            when = clean_line(meeting.date_text)
+            participants = ", ".join(actor_name(self.pack, p.actor) for p in meeting.participants)
+            sources = ", ".join(dict.fromkeys(source_label(self.pack, e.source) for e in meeting.evidence))
+            table.add_row(
+                Text.assemble(date, (f" “{when}”", "dim")),
+                Text(meeting.status, style="bold" if meeting.status == "planned" else ""),
+                Text(clean_line(meeting.title)),
+                Text(clean_line(meeting.place or "")),
+                Text(participants),
+                Text(sources),
+                key=meeting.id,
+            )
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter: open this meeting in the main screen."""
+        event.stop()
+        self.dismiss(event.row_key.value)
+
+    def action_close(self) -> None:
+        """Escape: back to the main screen."""
+        self.dismiss(None)

@@ -1,0 +1,199 @@
+"""The detail pane: the selected item's fields, its links and each evidence item.
+
+One OptionList holds it all: fields are disabled rows (the cursor skips them),
+links and evidence items are the rows the cursor lands on. Highlighting an
+evidence row shows it in the source pane; enter follows a link or jumps to the
+sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.model.pack import Pack, evidence_of
+from briefing.model.sanitize import clean, clean_line
+from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+from briefing.tui.labels import evidence_label, label, source_label
+
+MATCH_NOTES = {"normalised": " (matched after normalising)", "lost-character": " (lost character)"}
+
+
+def _field(name: str, value: str) -> Option:
+    return Option(Content.from_markup("[b]$name:[/b] $value", name=name, value=clean(value)), disabled=True)
+
+
+def _heading(text: str) -> Option:
+    return Option(Content.from_markup("[b $accent]$text[/]", text=text), disabled=True)
+
+
+class DetailPane(OptionList):
+    """Fields, links and evidence of one item."""
+
+    @dataclass
+    class EvidenceHighlighted(Message):
+        """The cursor is on evidence item ``index`` of the current item."""
+
+        index: int
+
+    @dataclass
+    class EvidenceOpened(Message):
+        """Enter on evidence item ``index``: go to its sentence."""
+
+        index: int
+
+    @dataclass
+    class LinkFollowed(Message):
+        """Enter on a link to another item."""
+
+        item_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.item_id: str | None = None
+        self.border_title = "Detail"
+
+    def show(self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False) -> None:
+        """Fill the pane for ``item`` and put the cursor on evidence row ``evidence``."""
+        self.item_id = item.id
+        self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(list(self._rows(pack, item)))
+            self.select_evidence(evidence)
+
+    def select_evidence(self, index: int) -> None:
+        """Move the cursor to evidence row ``index`` (or the first link when there is none)."""
+        try:
+            self.highlighted = self.get_option_index(f"ev:{index}")
+        except Exception:
+            enabled = [i for i, option in enumerate(self.options) if not option.disabled]
+            self.highlighted = enabled[0] if enabled else None
+
+    def _rows(self, pack: Pack, item: Fact | Source) -> Iterator[Option | None]:
+        yield Option(Content.from_markup("[b]$t[/b]", t=label(pack, item)), disabled=True)
+        if isinstance(item, Actor):
+            yield from self._actor(pack, item)
+        elif isinstance(item, Meeting):
+            yield from self._meeting(pack, item)
+        elif isinstance(item, Pledge):
+            yield from self._pledge(pack, item)
+        elif isinstance(item, Claim):
+            yield from self._claim(pack, item)
+        else:
+            yield from self._source(pack, item)
+        if not isinstance(item, Claim | Source) and evidence_of(item):
+            yield None
+            yield _heading(f"Evidence ({len(evidence_of(item))})")
+            yield from self._evidence(pack, evidence_of(item))
+
+    def _evidence(
+        self, pack: Pack, items: tuple[Evidence, ...], first: int = 0, total: int | None = None
+    ) -> Iterator[Option]:
+        total = total or len(items)
+        for offset, evidence in enumerate(items):
+            index = first + offset
+            note = MATCH_NOTES.get(evidence.match, "")
+            prompt = Content.from_markup(
+                "[dim]$n[/dim] $text[i]$note[/i]",
+                n=f"{index + 1}/{total}",
+                text=evidence_label(pack, evidence),
+                note=note,
+            )
+            yield Option(prompt, id=f"ev:{index}")
+
+    def _link(self, pack: Pack, item_id: str, prefix: str = "") -> Option:
+        found = pack.get(item_id)
+        text = label(pack, found) if found is not None else f"{clean_line(item_id)} (missing)"
+        return Option(Content.from_markup("→ $p$t", p=prefix, t=text), id=f"go:{item_id}")
+
+    def _actor(self, pack: Pack, actor: Actor) -> Iterator[Option | None]:
+        yield _field("kind", actor.kind)
+        if actor.role:
+            yield _field("role", actor.role)
+        if actor.aliases:
+            yield _field("aliases", ", ".join(actor.aliases))
+        if actor.candidate:
+            yield _field("candidate", "proposed, not yet confirmed by the author")
+        if actor.notes:
+            yield _field("notes", actor.notes)
+        if actor.affiliation:
+            yield _heading("Affiliation")
+            yield self._link(pack, actor.affiliation)
+        facts = pack.facts_of(actor.id)
+        for title, kind in (("Pledges", Pledge), ("Meetings", Meeting), ("Members", Actor)):
+            linked = [f for f in facts if isinstance(f, kind)]
+            if linked:
+                yield _heading(f"{title} ({len(linked)})")
+                for fact in linked:
+                    yield self._link(pack, fact.id)
+
+    def _meeting(self, pack: Pack, meeting: Meeting) -> Iterator[Option | None]:
+        yield _field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
+        if meeting.date_reasoning:
+            yield _field("reasoning", meeting.date_reasoning)
+        if meeting.place:
+            yield _field("place", meeting.place)
+        yield _field("status", meeting.status)
+        if meeting.participants:
+            yield _heading(f"Participants ({len(meeting.participants)})")
+            for participant in meeting.participants:
+                yield self._link(pack, participant.actor, f"{participant.role}: ")
+
+    def _pledge(self, pack: Pack, pledge: Pledge) -> Iterator[Option | None]:
+        yield _field("contribution", pledge.contribution)
+        yield _field("status", pledge.status)
+        for condition in pledge.conditions:
+            yield _field("condition", condition)
+        yield _heading("Actor")
+        yield self._link(pack, pledge.actor)
+
+    def _claim(self, pack: Pack, claim: Claim) -> Iterator[Option | None]:
+        total = len(claim.evidence)
+        first = 0
+        for value in claim.values:
+            yield None
+            yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")
+            yield from self._evidence(pack, value.evidence, first, total)
+            first += len(value.evidence)
+
+    def _source(self, pack: Pack, source: Source) -> Iterator[Option | None]:
+        yield _field("title", source.title)
+        yield _field("published", source.published or "unknown")
+        if source.date_reasoning:
+            yield _field("reasoning", source.date_reasoning)
+        yield _field("grade", source.grade)
+        yield _field("language", source.language)
+        if source.translated_from:
+            yield _field("translated from", source.translated_from)
+        if source.original_outlet:
+            yield _field("original outlet", source.original_outlet)
+        if source.url:
+            yield _field("url", source.url)
+        if source.notes:
+            yield _field("notes", source.notes)
+        cited = list(dict.fromkeys(span.fact_id for span in pack.spans(source.id)))
+        if cited:
+            yield _heading(f"Cited by ({len(cited)})")
+            for fact_id in cited:
+                yield self._link(pack, fact_id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Evidence under the cursor is shown in the source pane."""
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("ev:"):
+            self.post_message(self.EvidenceHighlighted(int(option_id[3:])))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter follows the link under the cursor."""
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("ev:"):
+            self.post_message(self.EvidenceOpened(int(option_id[3:])))
+        elif option_id.startswith("go:"):
+            self.post_message(self.LinkFollowed(option_id[3:]))

@@ -1,0 +1,176 @@
+"""The navigator: Actors, Meetings, Pledges, Claims and Sources, with counts.
+
+A Tree draws only the lines on screen, so a row costs a node, not a widget.
+Sections are filled a page at a time: a pack with tens of thousands of facts
+still opens at once, and a "more" row loads the next page when chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from briefing.model.pack import Pack
+from briefing.tui.labels import SECTIONS, label, section_items
+
+PAGE = 500
+"""Rows added to a section at a time."""
+
+
+@dataclass(frozen=True)
+class NodeData:
+    """What a tree row stands for: a section header, an item, or the "more" row."""
+
+    section: str
+    item_id: str | None = None
+    more: bool = False
+
+
+class Navigator(Tree[NodeData], inherit_bindings=False):
+    """Sections of the pack; moving the cursor browses, enter opens the item."""
+
+    # Our own bindings only: Tree binds space to expand/collapse, but space marks a fact here.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("shift+up", "cursor_previous_sibling", "Previous sibling", show=False),
+        Binding("shift+down", "cursor_next_sibling", "Next sibling", show=False),
+        Binding("left", "collapse", "Collapse", show=False),
+        Binding("right", "expand", "Expand", show=False),
+    ]
+
+    @dataclass
+    class Browsed(Message):
+        """The cursor rests on an item (shown in the detail pane, not a new history entry)."""
+
+        item_id: str
+
+    @dataclass
+    class Opened(Message):
+        """Enter on an item: show it and move into the detail pane."""
+
+        item_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Pack"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.pack: Pack | None = None
+        self.marked: frozenset[str] = frozenset()
+        self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
+        self._nav_loaded: dict[str, int] = {}
+        self._nav_more: dict[str, TreeNode[NodeData]] = {}
+
+    def set_pack(self, pack: Pack) -> None:
+        """Show a freshly loaded pack, every section open at its first page."""
+        self.pack = pack
+        self.clear()
+        self._rows_by_id.clear()
+        for section, title in SECTIONS:
+            count = len(section_items(pack, section))
+            header = Text.assemble((title, "bold"), f" ({count:,})")
+            node = self.root.add(header, NodeData(section), expand=True, allow_expand=count > 0)
+            self._nav_loaded[section] = 0
+            self._add_page(section, node)
+
+    def _add_page(self, section: str, node: TreeNode[NodeData]) -> None:
+        assert self.pack is not None
+        items = section_items(self.pack, section)
+        start = self._nav_loaded[section]
+        if section in self._nav_more:
+            self._nav_more.pop(section).remove()
+        for item in items[start : start + PAGE]:
+            self._rows_by_id[item.id] = node.add_leaf(self._label(item.id), NodeData(section, item.id))
+        self._nav_loaded[section] = min(len(items), start + PAGE)
+        rest = len(items) - self._nav_loaded[section]
+        if rest:
+            more = Text(f"… {rest:,} more (enter to show)", style="italic")
+            self._nav_more[section] = node.add_leaf(more, NodeData(section, more=True))
+
+    def _label(self, item_id: str) -> Text:
+        assert self.pack is not None
+        item = self.pack.get(item_id)
+        assert item is not None
+        marker = "● " if item_id in self.marked else ""
+        return Text.assemble((marker, "bold"), label(self.pack, item))
+
+    def set_marked(self, marked: frozenset[str]) -> None:
+        """Redraw the labels whose mark changed."""
+        changed = self.marked ^ marked
+        self.marked = marked
+        for item_id in changed:
+            if item_id in self._rows_by_id:
+                self._rows_by_id[item_id].set_label(self._label(item_id))
+
+    def node_for(self, item_id: str) -> TreeNode[NodeData] | None:
+        """The row of an item, loading pages of its section until it is there."""
+        if self.pack is None or item_id in self._rows_by_id:
+            return self._rows_by_id.get(item_id)
+        for section, _ in SECTIONS:
+            ids = [item.id for item in section_items(self.pack, section)]
+            if item_id in ids:
+                header = next(n for n in self.root.children if n.data and n.data.section == section)
+                while item_id not in self._rows_by_id:
+                    self._add_page(section, header)
+                return self._rows_by_id[item_id]
+        return None
+
+    def show_item(self, item_id: str) -> None:
+        """Put the cursor on an item without announcing it (used by back/forward and links)."""
+        node = self.node_for(item_id)
+        if node is None or (self.cursor_node is not None and self.cursor_node is node):
+            return
+        if node.parent is not None:
+            node.parent.expand()
+        self._nav_quiet = True
+        self.call_after_refresh(self._move_nav_quietly, node)
+
+    def _move_nav_quietly(self, node: TreeNode[NodeData]) -> None:
+        self._nav_quiet = True
+        self.move_cursor(node)
+        self.call_after_refresh(setattr, self, "_nav_quiet", False)
+
+    _nav_quiet = False
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        """Browsing: tell the screen which item the cursor is on."""
+        event.stop()
+        data = event.node.data
+        if data is not None and data.item_id is not None and not self._nav_quiet:
+            self.post_message(self.Browsed(data.item_id))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        """Enter: open the item, or load the next page."""
+        event.stop()
+        data = event.node.data
+        if data is None:
+            return
+        if data.more:
+            header = event.node.parent
+            assert header is not None
+            self._add_page(data.section, header)
+        elif data.item_id is not None:
+            self.post_message(self.Opened(data.item_id))
+
+    def action_collapse(self) -> None:
+        """Left: fold the section (from an item, go to its header first)."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+        elif node.is_expanded:
+            node.collapse()
+
+    def action_expand(self) -> None:
+        """Right: open the section under the cursor."""
+        node = self.cursor_node
+        if node is not None and not node.is_expanded and node.allow_expand:
+            node.expand()

@@ -1,0 +1,192 @@
+"""The source pane: the whole article, the evidence sentence highlighted and in view.
+
+The article is one ``Content`` built from the sanitised text (same length as the
+original, so the pack's offsets apply unchanged) with style spans layered in
+order: every other evidence span of the article faintly, boilerplate lines
+dimmed, lost-character words marked, the sentence, and the quote strongest.
+The styles come from component classes in the stylesheet, so they follow the
+theme. ``highlight`` records what is highlighted, by offsets, for tests and for
+the other panes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.model.pack import Pack
+from briefing.model.sanitize import clean, clean_line
+from briefing.model.types import Evidence, Source
+
+
+class Highlight(NamedTuple):
+    """What the source pane highlights: offsets in ``Source.text``."""
+
+    source_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+class SourceView(Vertical, can_focus=False):
+    """Banner (what the text is) above the scrolling article."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "source-view--sentence",
+        "source-view--quote",
+        "source-view--other",
+        "source-view--boilerplate",
+        "source-view--lost",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Source"
+        self.pack: Pack | None = None
+        self.source: Source | None = None
+        self.evidence: Evidence | None = None
+        self.highlight: Highlight | None = None
+        self.flags_text: str = ""
+        """The banner's warning line (empty when the text has no flags)."""
+        self.marked_lost: tuple[tuple[int, int], ...] = ()
+        """Offsets of the lost-character words marked in the article."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="source-meta", markup=False)
+        yield Static(id="source-flags", markup=False)
+        with VerticalScroll(id="article-scroll"):
+            yield Static(id="article", markup=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        if self.source is not None:
+            self._render_article(scroll=False)
+
+    def show(self, pack: Pack, source: Source, evidence: Evidence | None = None) -> None:
+        """Show ``source``; with ``evidence``, highlight it and scroll its sentence into view."""
+        self.pack, self.source, self.evidence = pack, source, evidence
+        self.highlight = (
+            None
+            if evidence is None
+            else Highlight(
+                source.id,
+                evidence.start,
+                evidence.end,
+                evidence.sentence_start,
+                evidence.sentence_end,
+            )
+        )
+        self.border_title = clean_line(source.outlet)
+        self.query_one("#source-meta", Static).update(self._meta(source))
+        flags = self._flags(source)
+        self.flags_text = flags
+        banner = self.query_one("#source-flags", Static)
+        banner.update(Content(flags))
+        banner.display = bool(flags)
+        self._render_article(scroll=True)
+
+    def show_nothing(self, message: str) -> None:
+        """No article to show (an item without evidence): say so plainly."""
+        self.source = self.evidence = self.highlight = None
+        self.flags_text = ""
+        self.marked_lost = ()
+        self.border_title = "Source"
+        self.query_one("#source-meta", Static).update(Content(message).stylize("italic"))
+        self.query_one("#source-flags", Static).display = False
+        self.query_one("#article", Static).update("")
+
+    def _meta(self, source: Source) -> Content:
+        origin = f" (from {source.translated_from})" if source.translated_from else ""
+        credited = f" · credits {source.original_outlet}" if source.original_outlet else ""
+        return Content.from_markup(
+            "[b]$title[/b]\n[dim]$meta[/dim]",
+            title=clean_line(source.title),
+            meta=clean_line(
+                f"{source.published or 'date unknown'} · grade {source.grade} · "
+                f"{source.language}{origin}{credited}"
+            ),
+        )
+
+    @staticmethod
+    def _flags(source: Source) -> str:
+        flags = source.flags
+        parts = []
+        if flags.machine_translated:
+            parts.append("MACHINE-TRANSLATED")
+        if flags.garbled:
+            parts.append("GARBLED: read quotes with care")
+        if flags.lost_characters:
+            lost = ", ".join(clean_line(word) for word in flags.lost_characters)
+            parts.append(f"lost characters in {lost}")
+        if flags.boilerplate_lines:
+            parts.append("site boilerplate dimmed")
+        return "⚠ " + " · ".join(parts) if parts else ""
+
+    def _render_article(self, *, scroll: bool) -> None:
+        source = self.source
+        assert source is not None and self.pack is not None
+        text = source.text
+        spans: list[tuple[int, int, str]] = []
+        for span in self.pack.spans(source.id):
+            spans.append((span.evidence.start, span.evidence.end, "other"))
+        for first, last in source.flags.boilerplate_lines:
+            start, end = source.article.lines_between(first, last)
+            spans.append((start, end, "boilerplate"))
+        lost = []
+        for word in source.flags.lost_characters:
+            at = text.find(word) if word else -1
+            while at >= 0:
+                lost.append((at, at + len(word)))
+                at = text.find(word, at + len(word))
+        self.marked_lost = tuple(sorted(lost))
+        spans.extend((start, end, "lost") for start, end in self.marked_lost)
+        if self.highlight is not None:
+            h = self.highlight
+            spans.append((h.sentence_start, h.sentence_end, "sentence"))
+            spans.append((h.start, h.end, "quote"))
+        content = Content(clean(text))
+        for start, end, kind in spans:
+            style = self.get_visual_style(f"source-view--{kind}")
+            content = content.stylize(style, start, end)
+        self.query_one("#article", Static).update(content)
+        if scroll:
+            # Twice: the first refresh lays out the new text, so the scroll range is known.
+            self.call_after_refresh(self.call_after_refresh, self.scroll_to_highlight)
+
+    def highlight_line(self, width: int) -> int:
+        """The wrapped line (0-based) on which the sentence starts, at ``width`` cells."""
+        if self.source is None or self.highlight is None or width <= 0:
+            return 0
+        text = self.source.text
+        target = self.highlight.sentence_start
+        line_no = self.source.article.line_of(target) - 1
+        y = 0
+        paragraphs = text.split("\n")
+        for paragraph in paragraphs[:line_no]:
+            y += max(1, len(Content(paragraph).wrap(width)))
+        line_start = self.source.article.line_starts[line_no]
+        prefix = text[line_start:target]
+        if prefix:
+            y += len(Content(prefix + "x").wrap(width)) - 1
+        return y
+
+    def scroll_to_highlight(self) -> None:
+        """Scroll so the sentence sits a third of the way down the pane."""
+        scroller = self.query_one("#article-scroll", VerticalScroll)
+        if self.highlight is None:
+            scroller.scroll_home(animate=False)
+            return
+        article = self.query_one("#article", Static)
+        y = self.highlight_line(article.content_region.width)
+        scroller.scroll_to(y=max(0, y - scroller.size.height // 3), animate=False)
+
+    def on_resize(self) -> None:
+        if self.highlight is not None:
+            self.call_after_refresh(self.scroll_to_highlight)

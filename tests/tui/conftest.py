@@ -1,0 +1,36 @@
+"""Fixtures for the reader's tests (helpers live in tui_helpers.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from pathlib import Path
+
+import pytest
+
+from briefing.model import load_pack
+from briefing.model.pack import Pack
+
+
+@pytest.fixture(autouse=True)
+def no_user_keymap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the developer's own keymap."""
+    monkeypatch.setenv("BRIEFING_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    """The default pack, loaded once, for computing expectations."""
+    result = load_pack(None)
+    assert result.pack is not None, [d.format() for d in result.diagnostics]
+    return result.pack
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests in a fresh event loop (no asyncio plugin needed for Pilot)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True

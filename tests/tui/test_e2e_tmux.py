@@ -1,0 +1,71 @@
+"""End to end: the installed ``briefing`` command in a real terminal (tmux).
+
+Skipped where tmux or the ``briefing`` command is missing. It waits for the
+first frame, follows the Poland pledge to its sentence and quits with q.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+
+TMUX = shutil.which("tmux")
+BRIEFING = shutil.which("briefing")
+pytestmark = pytest.mark.skipif(
+    TMUX is None or BRIEFING is None, reason="needs tmux and an installed briefing command"
+)
+
+
+def tmux(*args: str) -> str:
+    assert TMUX is not None
+    done = subprocess.run([TMUX, *args], capture_output=True, text=True, timeout=10)
+    return done.stdout
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def session(tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
+    env = {"BRIEFING_KEYMAP": str(tmp_path / "none.toml"), "TERM": "xterm-256color"}
+    command = " ".join(f"{k}={v}" for k, v in env.items()) + f" {BRIEFING}"
+    tmux("new-session", "-d", "-x", "120", "-y", "36", "-s", name, command)
+    try:
+        yield name
+    finally:
+        if name in tmux("list-sessions", "-F", "#{session_name}"):
+            tmux("kill-session", "-t", name)
+
+
+def screen(name: str) -> str:
+    return tmux("capture-pane", "-p", "-t", name)
+
+
+def test_first_frame_follow_a_pledge_to_its_sentence_and_quit(session: str) -> None:
+    assert wait_for(lambda: "Pledges (" in screen(session)), screen(session)
+    # Search opens the actor; enter in its pledge list follows to the pledge and its sentence.
+    tmux("send-keys", "-t", session, "/")
+    assert wait_for(lambda: "Find an actor" in screen(session))
+    tmux("send-keys", "-t", session, "-l", "Poland")
+    time.sleep(0.3)
+    tmux("send-keys", "-t", session, "Enter")
+    assert wait_for(lambda: "→ Poland: logistics support" in screen(session)), screen(session)
+    tmux("send-keys", "-t", session, "Enter")
+    # The source pane shows the machine-translated article, scrolled to the sentence.
+    assert wait_for(lambda: "MACHINE-TRANSLATED" in screen(session)), screen(session)
+    assert wait_for(lambda: "For example, Poland offered" in screen(session)), screen(session)
+    assert "Poland: logistics support" in screen(session).split("\n")[2]  # the detail's title
+    tmux("send-keys", "-t", session, "q")
+    assert wait_for(lambda: session not in tmux("list-sessions", "-F", "#{session_name}"))

@@ -1,0 +1,70 @@
+"""Snapshots of the reader at 120x36 and 80x24 (pytest-textual-snapshot).
+
+Regenerate after a deliberate change with ``pytest tests/tui/test_snapshots.py
+--snapshot-update`` and look at the SVGs before committing them. The default
+pack is the subject, so changing the pack changes these pictures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from briefing.tui.app import BriefingApp
+
+SIZES = [(120, 36), (80, 24)]
+
+
+class FrozenApp(BriefingApp):
+    """The reader with the cursor blink off, so pictures are stable."""
+
+    CURSOR_BLINK = False
+
+
+def after_load(*keys: str, open_item: str | None = None) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Wait for the pack, optionally open an item, then press keys."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, BriefingApp)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if open_item is not None:
+            app.main.open_item(open_item)
+            await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_flagged_source_highlighted(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    """The Poland pledge: its sentence in the machine-translated, garbled article."""
+    assert snap_compare(
+        FrozenApp(), terminal_size=size, run_before=after_load(open_item="poland-logistics")
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_timeline(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("t"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_pledge_board(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("b"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_screen(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("question_mark"))

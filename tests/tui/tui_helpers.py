@@ -1,0 +1,77 @@
+"""Driving the reader in tests: a loaded app, and keyboard shortcuts to its panes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.pilot import Pilot
+
+from briefing.tui.app import BriefingApp
+from briefing.tui.widgets.detail import DetailPane
+from briefing.tui.widgets.navigator import Navigator
+from briefing.tui.widgets.source_view import SourceView
+
+
+class Reader:
+    """A running app with shortcuts to its panes."""
+
+    def __init__(self, app: BriefingApp, pilot: Pilot[None]) -> None:
+        self.app, self.pilot = app, pilot
+
+    @property
+    def source_view(self) -> SourceView:
+        return self.app.main.query_one(SourceView)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.app.main.query_one(DetailPane)
+
+    @property
+    def navigator(self) -> Navigator:
+        return self.app.main.query_one(Navigator)
+
+    @property
+    def current_id(self) -> str | None:
+        place = self.app.main.current
+        return None if place is None else place.item_id
+
+    async def press(self, *keys: str) -> None:
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+        await self.pilot.pause()
+
+    async def browse_to(self, item_id: str) -> None:
+        """Move the navigator cursor down with the keyboard until it rests on ``item_id``."""
+        self.navigator.focus()
+        await self.pilot.pause()
+        for _ in range(200):
+            node = self.navigator.cursor_node
+            if node is not None and node.data is not None and node.data.item_id == item_id:
+                await self.pilot.pause()
+                return
+            await self.press("down")
+        raise AssertionError(f"{item_id} not reachable in the navigator")
+
+    async def detail_cursor_to(self, option_id: str) -> None:
+        """Move the detail cursor with the keyboard until it is on ``option_id``."""
+        self.detail.focus()
+        target = self.detail.get_option_index(option_id)
+        for _ in range(100):
+            if self.detail.highlighted == target:
+                return
+            await self.press("down" if (self.detail.highlighted or 0) < target else "up")
+        raise AssertionError(f"cannot reach {option_id}")
+
+
+@asynccontextmanager
+async def reader(
+    pack_arg: str | None = None, size: tuple[int, int] = (120, 36), notifications: bool = False
+) -> AsyncIterator[Reader]:
+    """Run the app until the pack is loaded."""
+    app = BriefingApp(pack_arg)
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        yield Reader(app, pilot)
