@@ -18,25 +18,33 @@ import time
 
 
 def bare_app():  # type: ignore[no-untyped-def]
-    """A Textual app with the same widgets as the reader and nothing in them."""
+    """A Textual app with the reader's widgets and nothing in them.
+
+    The same widget types and counts as the reader's first screen: header, a
+    tree, an option list, a source pane (two banner lines above a scrolling
+    article) and a footer showing ten keys. No stylesheet beyond the grid.
+    """
     from textual.app import App, ComposeResult
-    from textual.containers import Grid, VerticalScroll
-    from textual.widgets import Footer, Header, Static, Tree
+    from textual.containers import Grid, Vertical, VerticalScroll
+    from textual.widgets import Footer, Header, OptionList, Static, Tree
+
+    keys = "q,question_mark,slash,n,N,backspace,space,t,p,e".split(",")
 
     class Bare(App[None]):
         TITLE = "briefing"
-        CSS = """
-        #panes { grid-size: 3; grid-columns: 1fr 1fr 2fr; }
-        """
-        BINDINGS = [("q", "quit", "Quit"), ("n", "bell", "Next evidence")]  # noqa: RUF012
+        CSS = "#panes { grid-size: 3; grid-columns: 1fr 1fr 2fr; }"
+        BINDINGS = [(key, "bell", f"Key {key}") for key in keys]  # noqa: RUF012
 
         def compose(self) -> ComposeResult:
             yield Header()
             with Grid(id="panes"):
                 yield Tree("Pack", id="navigator")
-                yield Static("", id="detail")
-                with VerticalScroll(id="source"):
-                    yield Static("", id="article")
+                yield OptionList(id="detail")
+                with Vertical(id="source"):
+                    yield Static("", id="source-meta")
+                    yield Static("", id="source-flags")
+                    with VerticalScroll():
+                        yield Static("", id="article")
             yield Footer()
 
     return Bare()
@@ -53,19 +61,42 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def watch_frames(app) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Record the wall-clock time of the first frame, and of the first once the pack is in.
+
+    A frame is a call of the app's display hook with a compositor update (what a
+    terminal would be sent); headless apps make the same calls, only the write
+    is skipped. Wrapping a private method is acceptable in a benchmark only.
+    """
+    marks: dict[str, float] = {}
+    original = app._display
+
+    def display(screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None and not app._batch_count:
+            now = time.time()
+            if "first_frame" not in marks:
+                marks["first_frame"] = now
+                marks["first_frame_cpu"] = time.process_time()
+            if getattr(app, "pack", True) is not None:
+                marks.setdefault("shown", now)
+        original(screen, renderable)
+
+    app._display = display
+    return marks
+
+
 async def frame(kind: str, pack: str, spawned: float) -> dict[str, float]:
     app = bare_app() if kind == "bare" else briefing_app(pack)
-    result: dict[str, float] = {}
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        result["first_frame"] = time.time() - spawned
-        if kind != "bare":
-            while getattr(app, "pack", None) is None and app.is_running:
-                await asyncio.sleep(0.002)
-            await pilot.pause()
-        result["shown"] = time.time() - spawned
-        result["rss_mib"] = rss_mib()
-    return result
+    marks = watch_frames(app)
+    async with app.run_test(size=(120, 36)):
+        while "shown" not in marks and app.is_running:
+            await asyncio.sleep(0.002)
+    return {
+        "first_frame": marks["first_frame"] - spawned,
+        "shown": marks["shown"] - spawned,
+        "first_frame_cpu": marks["first_frame_cpu"],
+        "rss_mib": rss_mib(),
+    }
 
 
 def main() -> None:

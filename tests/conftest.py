@@ -61,3 +61,9 @@ def make_pack(tmp_path: Path) -> PackMaker:
         return root
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _private_load_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader uses the load cache: keep each test's entries in its own folder."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "briefing-cache"))

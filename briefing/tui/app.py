@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from briefing.model import LoadResult, Pack, load_pack
 from briefing.model.sanitize import clean_line
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
@@ -26,6 +25,10 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
+
+if TYPE_CHECKING:
+    from briefing.model.load import LoadResult
+    from briefing.model.pack import Pack
 
 MAIN_ONLY = frozenset(
     {"follow", "next_evidence", "previous_evidence", "back", "forward", "toggle_mark", "zoom"}
@@ -70,7 +73,11 @@ class BriefingApp(App[None]):
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
     def _load(self) -> None:
-        result = load_pack(self.pack_arg)
+        # Imported here, in the worker: the loader (PyYAML, rapidfuzz, the schema) is
+        # not needed for the first frame. The cache makes a second start skip parsing.
+        from briefing.model.load import load_pack
+
+        result = load_pack(self.pack_arg, cache=True)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
 
