@@ -20,7 +20,7 @@ HELP = "export a briefing note (md, html) or the JSON contract"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Format, output file, actor filter, --force."""
+    """Format, output file, actor and item filters, --force."""
     parser.add_argument(
         "--format",
         "-f",
@@ -37,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only facts involving this actor (repeatable)",
     )
+    parser.add_argument(
+        "--item",
+        action="append",
+        metavar="ID",
+        help="only this fact (pledge, meeting, claim or actor id; repeatable)",
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
     add_pack_argument(parser)
 
@@ -50,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return code
     try:
-        text = render(pack, args.format, actors=args.actor or None)
+        text = render(pack, args.format, actors=args.actor or None, only=args.item or None)
     except KeyError as exc:
         return fail(str(exc.args[0]), EXIT_USAGE)
     if args.output is None or args.output == "-":

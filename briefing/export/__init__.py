@@ -2,20 +2,96 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Collection, Sequence
 
 from briefing.model.pack import Pack
+from briefing.model.types import Actor, Fact
 
 FORMATS = ("json", "md", "html")
 
 
-def render(pack: Pack, fmt: str, actors: Sequence[str] | None = None) -> str:
-    """Render ``pack`` in ``fmt``; ``actors`` keeps only facts involving them.
+class SelectionError(KeyError):
+    """An unknown format, actor or item id, or an empty selection; ``args[0]`` is one line."""
 
-    Raises KeyError with a one-line message for an unknown format or actor id.
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def select(
+    pack: Pack, actors: Sequence[str] | None = None, only: Collection[str] | None = None
+) -> frozenset[str] | None:
+    """The ids of the facts to export, or None for the whole pack.
+
+    ``actors`` keeps the facts involving any of them (their pledges, the
+    meetings they take part in, affiliated people, and the actors themselves), as
+    the reader's actor view shows them; ``only`` keeps just the given fact ids
+    (the items marked in the reader), where an actor stands for itself and the
+    facts involving it (most actors have no evidence of their own, so marking
+    one must still export something). Both together keep the intersection.
+    Raises :class:`SelectionError` for an unknown id or an empty result.
     """
+    if actors is None and only is None:
+        return None
+    chosen: set[str] | None = None
+    if actors is not None:
+        actor_ids = [a.id for a in pack.actors]
+        chosen = set()
+        for actor_id in actors:
+            if not isinstance(pack.get(actor_id), Actor):
+                raise SelectionError(
+                    f"unknown actor '{actor_id}'{_did_you_mean(actor_id, actor_ids)}"
+                )
+            chosen.add(actor_id)
+            chosen.update(f.id for f in pack.facts_of(actor_id))
+    if only is not None:
+        facts: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+        known = [f.id for f in facts]
+        for item_id in only:
+            if item_id not in known:
+                raise SelectionError(f"unknown item '{item_id}'{_did_you_mean(item_id, known)}")
+        wanted = set(only)
+        for item_id in only:
+            if isinstance(pack.get(item_id), Actor):
+                wanted.update(f.id for f in pack.facts_of(item_id))
+        chosen = wanted if chosen is None else chosen & wanted
+    if not chosen:
+        raise SelectionError("nothing to export: the selection holds no facts")
+    return frozenset(chosen)
+
+
+def render(
+    pack: Pack,
+    fmt: str,
+    actors: Sequence[str] | None = None,
+    only: Collection[str] | None = None,
+) -> str:
+    """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks.
+
+    Raises :class:`SelectionError` (a KeyError) with a one-line message for an
+    unknown format, actor or item id, or an empty selection.
+    """
+    if fmt not in FORMATS:
+        raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
+    selected = select(pack, actors, only)
     if fmt == "json":
         from briefing.export.jsonout import render as render_json
 
-        return render_json(pack)
-    raise KeyError(f"format '{fmt}' is not available yet")
+        return render_json(pack, selected)
+    from briefing.export.note import build_note
+
+    note = build_note(pack, selected)
+    if not note.footnotes:
+        raise SelectionError("nothing to export: the selected items have no evidence")
+    if fmt == "md":
+        from briefing.export.markdown import render_note
+
+        return render_note(note)
+    from briefing.export.htmlout import render_note as render_html
+
+    return render_html(note)

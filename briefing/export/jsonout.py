@@ -128,6 +128,30 @@ def to_dict(pack: Pack) -> dict[str, Any]:
     }
 
 
-def render(pack: Pack) -> str:
-    """The JSON text written by ``briefing export --format json``."""
-    return json.dumps(to_dict(pack), ensure_ascii=False, indent=2) + "\n"
+def subset(data: dict[str, Any], selected: frozenset[str]) -> dict[str, Any]:
+    """``data`` cut down to the selected facts, with the actors and sources they refer to.
+
+    The shape stays the contract's, so a consumer reads a selection exactly as it
+    reads a whole pack: every actor or source id in it resolves.
+    """
+    out = dict(data)
+    for section in ("meetings", "pledges", "claims"):
+        out[section] = [item for item in data[section] if item["id"] in selected]
+    wanted = set(selected)
+    wanted.update(p["actor"] for p in out["pledges"])
+    wanted.update(a for m in out["meetings"] for a in m["participants"])
+    out["actors"] = [a for a in data["actors"] if a["id"] in wanted]
+    used: set[str] = set()
+    for section in ("actors", "meetings", "pledges"):
+        used.update(e["source"] for item in out[section] for e in item["evidence"])
+    used.update(e["source"] for c in out["claims"] for v in c["values"] for e in v["evidence"])
+    out["sources"] = [s for s in data["sources"] if s["id"] in used]
+    return out
+
+
+def render(pack: Pack, selected: frozenset[str] | None = None) -> str:
+    """The JSON text written by ``briefing export --format json`` (all of it, or a selection)."""
+    data = to_dict(pack)
+    if selected is not None:
+        data = subset(data, selected)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -10,6 +10,7 @@ the old file is untouched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -45,10 +46,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         if force:
             os.replace(temp_name, target)
         else:
-            try:
-                os.link(temp_name, target)
-            except FileExistsError:
-                raise WriteRefused(f"{target}: already exists; use --force to replace it") from None
+            _place_new(temp_name, target)
         _sync_folder(folder)
     except OSError as exc:
         raise WriteRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
@@ -56,6 +54,37 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
     return target
+
+
+def _place_new(temp_name: str, target: Path) -> None:
+    """Put the finished file at ``target`` only if nothing is there, atomically.
+
+    A hard link fails if the name exists, so a file that appeared since our
+    check is never replaced. Some file systems (FAT, some network shares) have no
+    hard links: there we claim the name with an exclusive create, then rename
+    over our own empty placeholder.
+    """
+    exists = f"{target}: already exists; use --force to replace it"
+    try:
+        os.link(temp_name, target)
+        return
+    except FileExistsError:
+        raise WriteRefused(exists) from None
+    except OSError as exc:
+        if exc.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+            errno.EMLINK,
+        ):
+            raise
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise WriteRefused(exists) from None
+    os.close(fd)
+    os.replace(temp_name, target)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model.anchor import Anchorer
+from briefing.model.drift import drift_message
 from briefing.model.pack import Pack
 from briefing.model.schema import RawEvidence, Ref, Walker, suggest
 from briefing.model.text import Article
@@ -52,6 +53,8 @@ class _Loaded:
     articles: dict[str, tuple[Article, str]] = field(default_factory=dict)
     """source id -> (article, display path)."""
     anchorers: dict[str, Anchorer] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    """Sources whose article no longer matches its sha256: lost quotes get a suggested replacement."""
     incomplete: bool = False
     broken_ids: set[str] = field(default_factory=set)
     """Ids of entities that failed validation: references to them are not reported again."""
@@ -79,6 +82,9 @@ def _anchor(
     article = anchorer.article
     found = anchorer.find_all(raw.quote)
     where = Ref(raw.quote, raw.line, raw.col)
+    if not found and source in state.changed:
+        walker.error(where, drift_message(anchorer, source, raw.quote))
+        return None
     if not found:
         closest = anchorer.closest(raw.quote)
         if closest is None:

@@ -242,6 +242,7 @@ def _read_article(record: _Record, state: _Loaded) -> None:
         return
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(fields["sha256"], str) and digest != fields["sha256"]:
+        state.changed.add(fields["id"].value)
         walker.error(
             record.node.items["sha256"][1],
             f"article '{fields['file']}' changed since the pack was written (its sha256 is {digest}); "

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from briefing.model.sanitize import clean_line
+from briefing.model.types import Source
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.screens.export import ExportScreen
@@ -31,7 +32,15 @@ if TYPE_CHECKING:
     from briefing.model.pack import Pack
 
 MAIN_ONLY = frozenset(
-    {"follow", "next_evidence", "previous_evidence", "back", "forward", "toggle_mark", "zoom"}
+    {
+        "follow",
+        "next_evidence",
+        "previous_evidence",
+        "history_back",
+        "history_forward",
+        "toggle_mark",
+        "zoom",
+    }
 )
 NEEDS_PACK = MAIN_ONLY | {"timeline", "pledge_board", "search", "export"}
 
@@ -40,7 +49,7 @@ class BriefingApp(App[None]):
     """The briefing reader."""
 
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
-    CSS_PATH: ClassVar[list[str | Path]] = [Path(__file__).with_name("briefing.tcss")]  # type: ignore[misc]
+    CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
     COMMANDS: ClassVar[set[type[CommandsProvider]]] = {CommandsProvider}  # type: ignore[assignment]
     TITLE = "briefing"
@@ -89,7 +98,9 @@ class BriefingApp(App[None]):
                 return
             self.failure = [d.format() for d in result.diagnostics]
             count = len(result.errors)
-            self.failure.append(f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid")
+            self.failure.append(
+                f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid"
+            )
             # After a refresh: exiting while the first frame is still mounting upsets Header.
             self.call_after_refresh(self.exit, None, 1)
             return
@@ -113,14 +124,15 @@ class BriefingApp(App[None]):
             return False
         if action in ("next_evidence", "previous_evidence"):
             return True if main.evidence_count > 1 else None
-        if action == "back":
+        if action == "history_back":
             return True if main.history.can_back else None
-        if action == "forward":
+        if action == "history_forward":
             return True if main.history.can_forward else None
         if action == "follow":
             return True if main.has_selection else None
         if action == "toggle_mark":
-            return True if main.current_item is not None and main.evidence_count >= 0 and not _is_source(main) else None
+            item = main.current_item
+            return True if item is not None and not isinstance(item, Source) else None
         return True
 
     # -- actions -------------------------------------------------------------------------------
@@ -129,9 +141,13 @@ class BriefingApp(App[None]):
         """Push the help screen built from the commands and the keys in force."""
         rows = []
         for command in COMMANDS:
-            keys = " ".join(self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command))
+            keys = " ".join(
+                self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command)
+            )
             rows.append((keys, command.title(), command.help_text()))
-        note = f"Remap keys in {self.keymap_file} ([keymap] binding-id = \"keys\"; ids in docs/keys.md)."
+        note = (
+            f'Remap keys in {self.keymap_file} ([keymap] binding-id = "keys"; ids in docs/keys.md).'
+        )
         self.push_screen(HelpScreen(rows, note))
 
     def action_cursor_down(self) -> None:
@@ -161,10 +177,10 @@ class BriefingApp(App[None]):
     def action_previous_evidence(self) -> None:
         self.main.step_evidence(-1)
 
-    def action_back(self) -> None:
+    def action_history_back(self) -> None:
         self.main.back()
 
-    def action_forward(self) -> None:
+    def action_history_forward(self) -> None:
         self.main.forward()
 
     def action_toggle_mark(self) -> None:
@@ -209,12 +225,6 @@ class BriefingApp(App[None]):
     def action_export(self) -> None:
         """Open export (issue 7)."""
         self.push_screen(ExportScreen(self.marked))
-
-
-def _is_source(main: MainScreen) -> bool:
-    from briefing.model.types import Source
-
-    return isinstance(main.current_item, Source)
 
 
 def run(pack_arg: str | None) -> int:

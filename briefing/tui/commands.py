@@ -128,13 +128,13 @@ class PreviousEvidence(Command):
 class Back(Command):
     """Go back to the previous item in the navigation history."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "backspace", "back", True, "Back"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "backspace", "history_back", True, "Back"
 
 
 class Forward(Command):
     """Go forward again in the navigation history."""
 
-    BINDING_KEY, ACTION, FOOTER_TEXT = "right_square_bracket", "forward", "Forward"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "right_square_bracket", "history_forward", "Forward"
 
 
 class ToggleMark(Command):
@@ -243,7 +243,9 @@ class CommandsProvider(Provider):
         for command in COMMANDS:
             if not command.IN_PALETTE:
                 continue
-            keys = " ".join(app.get_key_display(Binding(k, "")) for k in keys_in_force(keymap, command))
+            keys = " ".join(
+                app.get_key_display(Binding(k, "")) for k in keys_in_force(keymap, command)
+            )
             entries.append((f"{command.title()} ({keys})", command.ACTION, command.help_text()))
         return entries
 

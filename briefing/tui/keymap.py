@@ -43,7 +43,7 @@ def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
         if binding_id not in COMMAND_IDS:
             problems.append(f"keymap {path}: unknown binding id {binding_id!r} (see docs/keys.md)")
         elif not isinstance(keys, str) or not keys.strip(",").strip():
-            problems.append(f"keymap {path}: {binding_id} must be a string of keys like \"j,down\"")
+            problems.append(f'keymap {path}: {binding_id} must be a string of keys like "j,down"')
         else:
             keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return keymap, problems

@@ -181,7 +181,7 @@ async def test_backspace_and_bracket_walk_the_history() -> None:
         assert node.data.item_id == "poland-logistics"
         await r.press("right_square_bracket")
         assert r.current_id == "poland"
-        assert r.app.check_action("forward", ()) is None
+        assert r.app.check_action("history_forward", ()) is None
 
 
 async def test_space_marks_and_unmarks_the_current_fact() -> None:
@@ -224,7 +224,9 @@ async def test_keymap_file_remaps_keys_and_help_shows_them(
         assert r.app.main.current is not None and r.app.main.current.evidence == 1
         await r.press("question_mark")
         table = r.app.screen.query_one(DataTable)
-        rows = {str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        rows = {
+            str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)
+        }
         assert rows["Next evidence"] == "x"
         assert rows["Back"] == "h"
 
@@ -340,3 +342,19 @@ async def test_z_zooms_the_focused_pane() -> None:
         assert r.app.screen.maximized is r.navigator
         await r.press("z")
         assert r.app.screen.maximized is None
+
+
+async def test_browsing_after_a_link_keeps_the_link_in_the_history() -> None:
+    async with reader() as r:
+        await r.browse_to("poland-logistics")
+        await r.press("enter")
+        await r.detail_cursor_to("go:poland")
+        await r.press("enter")
+        assert r.current_id == "poland"
+        r.navigator.focus()
+        await r.press("down")  # browse on from Poland in the navigator
+        assert r.current_id != "poland"
+        await r.press("backspace")
+        assert r.current_id == "poland"
+        await r.press("backspace")
+        assert r.current_id == "poland-logistics"

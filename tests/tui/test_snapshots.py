@@ -23,7 +23,9 @@ class FrozenApp(BriefingApp):
     CURSOR_BLINK = False
 
 
-def after_load(*keys: str, open_item: str | None = None) -> Callable[[Pilot[None]], Awaitable[None]]:
+def after_load(
+    *keys: str, open_item: str | None = None
+) -> Callable[[Pilot[None]], Awaitable[None]]:
     """Wait for the pack, optionally open an item, then press keys."""
 
     async def run_before(pilot: Pilot[None]) -> None:

@@ -51,7 +51,9 @@ def test_every_command_action_exists_on_the_app() -> None:
 
 def test_docs_keys_md_is_current() -> None:
     committed = (REPO / "docs" / "keys.md").read_text(encoding="utf-8")
-    assert committed == keys_markdown(), "regenerate: python -m briefing.tui.commands > docs/keys.md"
+    assert committed == keys_markdown(), (
+        "regenerate: python -m briefing.tui.commands > docs/keys.md"
+    )
 
 
 def test_keymap_path_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -111,7 +113,9 @@ async def test_invalid_pack_ends_the_app_with_exit_1_and_diagnostics(make_pack) 
                 break
             await pilot.pause(0.05)
     assert app.return_code == 1
-    assert app.failure and all(re.match(r".+:\d+:\d+: (error|warning): ", line) for line in app.failure[:-1])
+    assert app.failure and all(
+        re.match(r".+:\d+:\d+: (error|warning): ", line) for line in app.failure[:-1]
+    )
     assert "not valid" in app.failure[-1]
 
 
@@ -133,7 +137,9 @@ async def test_flagged_source_banner_boilerplate_and_lost_characters(pack) -> No
         r.app.main.open_item(translated.id)
         await r.pilot.pause()
         view = r.source_view
-        assert view.highlight is None and view.source is not None and view.source.id == translated.id
+        assert (
+            view.highlight is None and view.source is not None and view.source.id == translated.id
+        )
         assert "MACHINE-TRANSLATED" in view.flags_text and "GARBLED" in view.flags_text
         r.app.main.open_item(lost.id)
         await r.pilot.pause()

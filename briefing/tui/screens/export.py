@@ -1,40 +1,144 @@
-"""Export (``e``): a placeholder the export issue (7) replaces.
+"""Export (``e``): write the briefing note for the marked facts, or the whole pack.
 
-It reads ``app.marked`` (the ids of the marked facts) and says what would be
-exported; its contract is only "a modal screen that dismisses with None".
+The modal asks for the format and the file name (a default built from the pack's
+title and as-of date, in the current folder). It never replaces a file silently:
+when the file exists, the first Export only says so and the second, with the same
+name, replaces it. Rendering and writing are the same functions the CLI uses
+(``briefing.export.render``, ``write_atomic``), so the two cannot disagree.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from briefing.export import SelectionError, render
+from briefing.export.safewrite import WriteRefused, write_atomic
+from briefing.model.pack import Pack
+
+FORMATS = (
+    ("md", "Markdown note (.md)"),
+    ("html", "HTML note (.html)"),
+    ("json", "JSON data (.json)"),
+)
+EXTENSIONS = {fmt: f".{fmt}" for fmt, _ in FORMATS}
+
+
+def default_name(pack: Pack, fmt: str) -> str:
+    """``briefing-<title slug>-<as_of>.<ext>``: recognisable, sortable, safe on any file system."""
+    slug = re.sub(r"[^a-z0-9]+", "-", pack.meta.title.casefold()).strip("-")[:40].strip("-")
+    as_of = re.sub(r"[^0-9-]", "", pack.meta.as_of)
+    return f"briefing-{slug or 'note'}-{as_of}{EXTENSIONS[fmt]}"
 
 
 class ExportScreen(ModalScreen[None]):
-    """Says what would be exported; escape closes."""
+    """Format, file name, Export; escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "close", "Close", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Cancel", show=False)]
 
     def __init__(self, marked: frozenset[str]) -> None:
         super().__init__()
         self.marked = marked
+        self.fmt = "md"
+        self.confirmed: Path | None = None
+        """The existing file the user has been warned about (a second Export replaces it)."""
+
+    @property
+    def pack(self) -> Pack:
+        pack = getattr(self.app, "pack", None)
+        assert isinstance(pack, Pack)
+        return pack
 
     def compose(self) -> ComposeResult:
-        what = f"{len(self.marked)} marked facts" if self.marked else "the whole pack (nothing marked)"
+        count = len(self.marked)
+        scope = (
+            f"{count} marked item{'s' if count != 1 else ''}"
+            if count
+            else "the whole pack (nothing marked)"
+        )
         with Vertical(id="export-box") as box:
             box.border_title = "Export"
-            box.border_subtitle = "escape to close"
-            yield Static(
-                f"Export is not built yet (issue 7). It would export {what}.\n"
-                "Meanwhile: briefing export --format json|md|html",
-                markup=False,
-            )
+            box.border_subtitle = "enter export · escape cancel"
+            yield Static(f"Scope: {scope}", id="export-scope", markup=False)
+            yield Label("Format", classes="export-label")
+            with RadioSet(id="export-format"):
+                for index, (fmt, label) in enumerate(FORMATS):
+                    yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
+            yield Label("File", classes="export-label")
+            yield Input(default_name(self.pack, self.fmt), id="export-file")
+            yield Static("", id="export-status", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Cancel", id="export-cancel")
 
+    def on_mount(self) -> None:
+        self.query_one("#export-file", Input).focus()
+        self._show_target()
+
+    # -- choices -------------------------------------------------------------------------------
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        button_id = event.pressed.id or "format-md"
+        self.fmt = button_id.removeprefix("format-")
+        field = self.query_one("#export-file", Input)
+        path = Path(field.value)
+        if path.suffix in EXTENSIONS.values():  # keep the user's name, change only its extension
+            field.value = str(path.with_suffix(EXTENSIONS[self.fmt]))
+
+    @on(Input.Changed, "#export-file")
+    def _file_changed(self) -> None:
+        self.confirmed = None
+        self._show_target()
+
+    def _target(self) -> Path | None:
+        value = self.query_one("#export-file", Input).value.strip()
+        return Path(value).expanduser() if value else None
+
+    def _show_target(self, message: str | None = None) -> None:
+        """Say where the note will go, or (``message``) what stands in the way, as a warning."""
+        target = self._target()
+        status = self.query_one("#export-status", Static)
+        status.set_class(message is not None, "-warning")
+        if message is None:
+            message = "Give a file name." if target is None else f"Writes {target.absolute()}"
+        status.update(message)
+
+    # -- export --------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#export-go")
+    @on(Input.Submitted, "#export-file")
+    def _export(self) -> None:
+        target = self._target()
+        if target is None:
+            self._show_target()
+            return
+        force = False
+        if target.exists() and not target.is_dir():
+            if self.confirmed != target:
+                self.confirmed = target
+                self._show_target(f"{target} already exists. Press Export again to replace it.")
+                return
+            force = True
+        try:
+            text = render(self.pack, self.fmt, only=self.marked or None)
+            write_atomic(target, text, force=force)
+        except (SelectionError, WriteRefused) as exc:
+            self._show_target(str(exc))
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"Wrote {target} ({len(text.encode('utf-8'))} bytes)", markup=False)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-cancel")
     def action_close(self) -> None:
-        """Close."""
+        """Close without writing."""
         self.dismiss(None)

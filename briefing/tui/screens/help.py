@@ -28,7 +28,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "escape to close"
-            table: DataTable[Text] = DataTable(id="help-table", cursor_type="row", show_cursor=False)
+            table: DataTable[Text] = DataTable(
+                id="help-table", cursor_type="row", show_cursor=False
+            )
             yield table
             yield Static(self.keymap_note, id="help-note", markup=False)
 

@@ -7,8 +7,6 @@ agree and the history records it.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
@@ -26,7 +24,7 @@ from briefing.tui.widgets.source_view import SourceView
 class MainScreen(Screen[None]):
     """Three panes side by side when wide; navigator and detail above the source when narrow."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it as an instance-style class attribute)
         (0, "-narrow"),
         (110, "-wide"),
     ]
@@ -119,7 +117,9 @@ class MainScreen(Screen[None]):
             return
         evidence = evidence_of(item) if item is not None else ()
         if not evidence:
-            source_view.show_nothing("No evidence of its own: follow its pledges and meetings (enter) to their sentences.")
+            source_view.show_nothing(
+                "No evidence of its own: follow its pledges and meetings (enter) to their sentences."
+            )
             return
         chosen = evidence[min(index, len(evidence) - 1)]
         source_view.show(self.pack, self.pack.source(chosen.source), chosen)
@@ -175,13 +175,17 @@ class MainScreen(Screen[None]):
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
         detail = self.query_one(DetailPane)
-        detail.border_title = f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
+        detail.border_title = (
+            f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
+        )
         self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
         self.app.refresh_bindings()
 
     # -- messages from the panes -------------------------------------------------------
 
     def on_navigator_browsed(self, message: Navigator.Browsed) -> None:
+        if self.current is not None and self.current.item_id == message.item_id:
+            return  # the cursor caught up with a link, back or forward: not a new visit
         self.go(message.item_id, browse=True)
 
     def on_navigator_opened(self, message: Navigator.Opened) -> None:

@@ -74,7 +74,9 @@ class PledgeBoardScreen(Screen[str | None]):
         previous = None
         for pledge in board_order(self.pack):
             name = actor_name(self.pack, pledge.actor)
-            style = table.get_component_rich_style(f"pledge-table--{STATUS_CLASS.get(pledge.status, 'warn')}")
+            style = table.get_component_rich_style(
+                f"pledge-table--{STATUS_CLASS.get(pledge.status, 'warn')}"
+            )
             conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
             table.add_row(
                 Text(name if name != previous else "", style="bold"),

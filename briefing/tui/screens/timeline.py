@@ -50,7 +50,9 @@ class TimelineScreen(Screen[str | None]):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
             participants = ", ".join(actor_name(self.pack, p.actor) for p in meeting.participants)
-            sources = ", ".join(dict.fromkeys(source_label(self.pack, e.source) for e in meeting.evidence))
+            sources = ", ".join(
+                dict.fromkeys(source_label(self.pack, e.source) for e in meeting.evidence)
+            )
             table.add_row(
                 Text.assemble(date, (f" “{when}”", "dim")),
                 Text(meeting.status, style="bold" if meeting.status == "planned" else ""),

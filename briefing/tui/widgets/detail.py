@@ -25,7 +25,9 @@ MATCH_NOTES = {"normalised": " (matched after normalising)", "lost-character": "
 
 
 def _field(name: str, value: str) -> Option:
-    return Option(Content.from_markup("[b]$name:[/b] $value", name=name, value=clean(value)), disabled=True)
+    return Option(
+        Content.from_markup("[b]$name:[/b] $value", name=name, value=clean(value)), disabled=True
+    )
 
 
 def _heading(text: str) -> Option:
@@ -58,7 +60,9 @@ class DetailPane(OptionList):
         self.item_id: str | None = None
         self.border_title = "Detail"
 
-    def show(self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False) -> None:
+    def show(
+        self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False
+    ) -> None:
         """Fill the pane for ``item`` and put the cursor on evidence row ``evidence``."""
         self.item_id = item.id
         self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"

@@ -87,7 +87,9 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         if section in self._nav_more:
             self._nav_more.pop(section).remove()
         for item in items[start : start + PAGE]:
-            self._rows_by_id[item.id] = node.add_leaf(self._label(item.id), NodeData(section, item.id))
+            self._rows_by_id[item.id] = node.add_leaf(
+                self._label(item.id), NodeData(section, item.id)
+            )
         self._nav_loaded[section] = min(len(items), start + PAGE)
         rest = len(items) - self._nav_loaded[section]
         if rest:
@@ -123,27 +125,21 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         return None
 
     def show_item(self, item_id: str) -> None:
-        """Put the cursor on an item without announcing it (used by back/forward and links)."""
+        """Put the cursor on an item (used by back/forward and links)."""
         node = self.node_for(item_id)
         if node is None or (self.cursor_node is not None and self.cursor_node is node):
             return
         if node.parent is not None:
             node.parent.expand()
-        self._nav_quiet = True
-        self.call_after_refresh(self._move_nav_quietly, node)
-
-    def _move_nav_quietly(self, node: TreeNode[NodeData]) -> None:
-        self._nav_quiet = True
-        self.move_cursor(node)
-        self.call_after_refresh(setattr, self, "_nav_quiet", False)
-
-    _nav_quiet = False
+        # After a refresh, when the tree has laid out the row. The Browsed message this
+        # causes names the item already shown, which the screen ignores.
+        self.call_after_refresh(self.move_cursor, node)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         """Browsing: tell the screen which item the cursor is on."""
         event.stop()
         data = event.node.data
-        if data is not None and data.item_id is not None and not self._nav_quiet:
+        if data is not None and data.item_id is not None:
             self.post_message(self.Browsed(data.item_id))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:

@@ -1,0 +1,88 @@
+"""``briefing init DIR ARTICLE_OR_FOLDER...``: start a new pack from a folder of articles."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
+
+NAME = "init"
+ORDER = 30
+HELP = "start a new pack in DIR from articles: sources, candidate actors, fact templates"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """DIR, the articles, and the few metadata fields init cannot guess."""
+    parser.add_argument(
+        "dir", metavar="DIR", help="the new pack folder (must not exist, or be empty)"
+    )
+    parser.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE_OR_FOLDER",
+        help="article files (UTF-8 text), or folders whose *.txt and *.md files are articles",
+    )
+    parser.add_argument("--title", help="the briefing's title (default: from DIR's name)")
+    parser.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="the date the briefing is current to (default: today)"
+    )
+    parser.add_argument("--language", default="en", help="language of the articles (default: en)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the pack, then load it back and report what the author has left to do."""
+    from briefing.model import load_pack
+    from briefing.model.init import InitRefused, init_pack
+    from briefing.model.sanitize import clean_line
+
+    if args.as_of is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.as_of):
+        return fail(f"--as-of '{args.as_of}' is not a date in YYYY-MM-DD form")
+    try:
+        result = init_pack(
+            args.dir, args.articles, title=args.title, as_of=args.as_of, language=args.language
+        )
+    except InitRefused as exc:
+        return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
+    n = len(result.sources)
+    print(f"created {args.dir}/ from {n} article{'s' if n != 1 else ''}:")
+    print(f"  data/pack.yaml    pack metadata and {n} sources (TODO: story, outlet, published)")
+    print(f"  data/actors.yaml  {len(result.candidates)} candidate actors (confirm or delete each)")
+    print("  data/facts.yaml   commented templates for meetings, pledges and claims")
+    print(f"  seeds/            the {n} articles, unchanged")
+    suggestions = (
+        [
+            (s, f"boilerplate lines {b.value} ({b.reason}: {clean_line(b.sample)[:60]})")
+            for s in result.sources
+            for b in s.hygiene.boilerplate
+        ]
+        + [
+            (s, f"lost character in '{clean_line(w)}'")
+            for s in result.sources
+            for w in s.hygiene.lost_characters
+        ]
+        + [
+            (
+                s,
+                f"garbled? a phrase repeats: '{clean_line(s.hygiene.repeated_phrase)[:60]}' (commented out)",
+            )
+            for s in result.sources
+            if s.hygiene.repeated_phrase
+        ]
+    )
+    if suggestions:
+        print("suggested flags, written into data/pack.yaml (check them):")
+        for source, text in suggestions:
+            print(f"  {source.id}: {text}")
+    top = ", ".join(f"{clean_line(c.name)} ({c.mentions})" for c in result.candidates[:8])
+    if top:
+        print(f"most mentioned: {top}")
+    loaded = load_pack(args.dir)
+    errors = len(loaded.errors)
+    warnings = len(loaded.diagnostics) - errors
+    print(f"validate: {errors} errors, {warnings} warnings (the TODOs and candidates above)")
+    for diagnostic in loaded.errors:
+        print(diagnostic.format(), file=sys.stderr)
+    print(f"next: briefing validate {args.dir}; briefing {args.dir}")
+    return EXIT_OK if errors == 0 else EXIT_INVALID

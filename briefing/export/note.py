@@ -1,0 +1,468 @@
+"""Build the briefing note (as a :mod:`briefing.export.doc` document) from a pack.
+
+The note is what leaves the analyst's terminal, so every statement in it ends
+with footnotes, and every footnote quotes the whole sentence it rests on with the
+quoted words marked. Footnotes are numbered in order of first use and shared:
+two statements resting on the same quote cite the same footnote. The output is
+deterministic (no clock, no set order), so a committed example can be checked
+against a fresh render.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefing.export.doc import (
+    Block,
+    Bullets,
+    Footnote,
+    Heading,
+    Inline,
+    Item,
+    Note,
+    Para,
+    Piece,
+    Ref,
+    Strong,
+    Table,
+    Tag,
+    Text,
+)
+from briefing.model.pack import Pack
+from briefing.model.sanitize import clean, clean_line
+from briefing.model.support import support_of
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
+
+STATUS_ORDER = (
+    "delivered",
+    "committed",
+    "offered",
+    "conditional",
+    "proposed",
+    "considering",
+    "undecided",
+    "declined",
+)
+"""Pledge statuses from firmest to weakest: the order the note lists them in."""
+
+OPEN_STATUSES = ("considering", "undecided")
+LEAD_ROLES = ("host", "chair", "co-chair")
+ROLE_PLURALS = {
+    "host": "hosts",
+    "chair": "chair",
+    "co-chair": "co-chairs",
+    "attendee": "attendees",
+    "invited": "invited",
+}
+GRADE_WORDS = {
+    "A": "A: completely reliable",
+    "B": "B: usually reliable",
+    "C": "C: fairly reliable",
+    "D": "D: not usually reliable",
+    "E": "E: unreliable",
+    "F": "F: reliability cannot be judged",
+}
+LEADERS_SHOWN = 3
+
+
+class _Citations:
+    """Numbers footnotes in order of first use; one footnote per distinct quote."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.numbers: dict[tuple[str, int, int], int] = {}
+        self.footnotes: list[Footnote] = []
+
+    def ref(self, evidence: Evidence) -> Ref:
+        key = (evidence.source, evidence.start, evidence.end)
+        number = self.numbers.get(key)
+        if number is None:
+            number = len(self.footnotes) + 1
+            self.numbers[key] = number
+            self.footnotes.append(self._footnote(number, evidence))
+        return Ref(number)
+
+    def refs(self, evidence: Iterable[Evidence]) -> list[Piece]:
+        return list(dict.fromkeys(self.ref(e) for e in evidence))
+
+    def tagged(self, evidence: Sequence[Evidence], summary: bool = False) -> list[Piece]:
+        """The support tag, then the footnote references, for a statement.
+
+        Support always counts all of ``evidence``; a ``summary`` line cites only
+        the first quote of each source, so the bottom line stays short.
+        """
+        found = support_of(self.pack, evidence)
+        cited = _first_per_source(evidence) if summary else evidence
+        return [Tag(len(found.sources), len(found.outlets)), *self.refs(cited)]
+
+    def _footnote(self, number: int, evidence: Evidence) -> Footnote:
+        source = self.pack.source(evidence.source)
+        line = source.article.line_of(evidence.start)
+        cite = f"{_outlet(source)}, {_published(source)}, line {line}"
+        begin = evidence.start - evidence.sentence_start
+        end = evidence.end - evidence.sentence_start
+        sentence = clean(evidence.sentence)
+        return Footnote(
+            number=number,
+            source_id=source.id,
+            cite=cite,
+            before=sentence[:begin],
+            quote=sentence[begin:end],
+            after=sentence[end:],
+        )
+
+
+def _outlet(source: Source) -> str:
+    return clean_line(source.outlet)
+
+
+def _published(source: Source) -> str:
+    return source.published or "date unknown"
+
+
+def _name(pack: Pack, actor_id: str) -> str:
+    found = pack.get(actor_id)
+    return clean_line(found.name) if isinstance(found, Actor) else actor_id
+
+
+def _first_per_source(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """One evidence item per source: enough to show each source's word in a summary."""
+    seen: dict[str, Evidence] = {}
+    for item in evidence:
+        seen.setdefault(item.source, item)
+    return list(seen.values())
+
+
+def _join(parts: list[list[Piece]], sep: str = ", ") -> list[Piece]:
+    out: list[Piece] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Text(sep))
+        out.extend(part)
+    return out
+
+
+class _Builder:
+    """Walks the selected facts once, in note order, collecting blocks and footnotes."""
+
+    def __init__(self, pack: Pack, selected: frozenset[str] | None) -> None:
+        self.pack = pack
+        self.cites = _Citations(pack)
+
+        def keep(item_id: str) -> bool:
+            return selected is None or item_id in selected
+
+        self.pledges = [p for p in pack.pledges if keep(p.id)]
+        self.meetings = [m for m in pack.meetings if keep(m.id)]
+        self.claims = [c for c in pack.claims if keep(c.id)]
+        self.actors = [a for a in pack.actors if keep(a.id) and a.evidence]
+
+    # ----------------------------------------------------------------- sections
+
+    def bottom_line(self) -> list[Block]:
+        items: list[Item] = []
+        if self.pledges:
+            items.append(self._pledge_summary())
+        leaders = self._leaders()
+        if leaders is not None:
+            items.append(leaders)
+        questions = self._open_questions()
+        if questions:
+            items.append(Item((Strong("Open questions:"),), tuple(questions)))
+        if not items:
+            return []
+        return [Heading(2, "Bottom line", "bottom-line"), Bullets(tuple(items))]
+
+    def _pledge_summary(self) -> Item:
+        by_status: defaultdict[str, list[Pledge]] = defaultdict(list)
+        for pledge in self.pledges:
+            by_status[pledge.status].append(pledge)
+        statuses = [s for s in STATUS_ORDER if s in by_status]
+        actors = len({p.actor for p in self.pledges})
+        counts = ", ".join(f"{len(by_status[s])} {s}" for s in statuses)
+        head: Inline = (
+            Strong("Pledges:"),
+            Text(f" {len(self.pledges)} from {_count(actors, 'actor')}: {counts}."),
+        )
+        children = []
+        for status in statuses:
+            per_actor: dict[str, list[Evidence]] = {}
+            for pledge in by_status[status]:
+                per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
+            names = [
+                [Text(_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
+                for actor, ev in sorted(per_actor.items(), key=lambda kv: _name(self.pack, kv[0]))
+            ]
+            line: list[Piece] = [Strong(status.capitalize()), Text(": "), *_join(names)]
+            children.append(Item(tuple(line)))
+        return Item(head, tuple(children))
+
+    def _leaders(self) -> Item | None:
+        """Who holds lead roles (host, chair, co-chair) in the most meetings; people count for their country."""
+        led: defaultdict[str, dict[str, Meeting]] = defaultdict(dict)
+        for meeting in self.meetings:
+            for participant in meeting.participants:
+                if participant.role in LEAD_ROLES:
+                    led[self._rolled_up(participant.actor)][meeting.id] = meeting
+        if not led:
+            return None
+        ranked = sorted(led.items(), key=lambda kv: (-len(kv[1]), _name(self.pack, kv[0])))
+        parts = []
+        for actor, meetings in ranked[:LEADERS_SHOWN]:
+            evidence = [e for m in meetings.values() for e in m.evidence]
+            parts.append(
+                [
+                    Text(f"{_name(self.pack, actor)}, {_count(len(meetings), 'meeting')}"),
+                    *self.cites.tagged(evidence, summary=True),
+                ]
+            )
+        line: list[Piece] = [
+            Strong("Who leads:"),
+            Text(" most lead roles (host, chair or co-chair) in meetings: "),
+            *_join(parts, "; "),
+        ]
+        if len(ranked) > LEADERS_SHOWN:
+            line.append(Text(f"; {len(ranked) - LEADERS_SHOWN} more under Meetings."))
+        return Item(tuple(line))
+
+    def _rolled_up(self, actor_id: str) -> str:
+        found = self.pack.get(actor_id)
+        if isinstance(found, Actor) and found.kind == "person" and found.affiliation:
+            return found.affiliation
+        return actor_id
+
+    def _open_questions(self) -> list[Item]:
+        items = []
+        for claim in self.claims:
+            sides = [
+                [Strong(value), *self.cites.tagged(evidence, summary=True)]
+                for value, evidence in _sides(claim)
+            ]
+            items.append(
+                Item((Text(f"Disputed: {clean_line(claim.topic)}: "), *_join(sides, " or ")))
+            )
+        undecided = [p for p in self.pledges if p.status in OPEN_STATUSES]
+        if undecided:
+            parts = [
+                [
+                    Text(f"{_name(self.pack, p.actor)} ({clean_line(p.contribution)})"),
+                    *self.cites.tagged(p.evidence, summary=True),
+                ]
+                for p in undecided
+            ]
+            items.append(Item((Text("Not yet decided: "), *_join(parts, "; "))))
+        for meeting in _timeline([m for m in self.meetings if m.status == "planned"]):
+            items.append(
+                Item(
+                    (
+                        Text(f"Planned: {clean_line(meeting.title)}, {_when(meeting)}"),
+                        *self.cites.tagged(meeting.evidence, summary=True),
+                    )
+                )
+            )
+        return items
+
+    def pledge_table(self) -> list[Block]:
+        if not self.pledges:
+            return []
+        rows = []
+        ordered = sorted(
+            self.pledges,
+            key=lambda p: (_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
+        )
+        for pledge in ordered:
+            conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
+            rows.append(
+                (
+                    (Text(_name(self.pack, pledge.actor)),),
+                    (Text(clean_line(pledge.contribution)),),
+                    (Strong(pledge.status),),
+                    (Text(conditions),),
+                    tuple(self.cites.tagged(pledge.evidence)),
+                )
+            )
+        header = ("Actor", "Contribution", "Status", "Conditions", "Support")
+        return [Heading(2, "Pledges by actor", "pledges"), Table(header, tuple(rows))]
+
+    def timeline(self) -> list[Block]:
+        if not self.meetings:
+            return []
+        items = []
+        for meeting in _timeline(self.meetings):
+            text = f" ({clean_line(meeting.date_text)}): {clean_line(meeting.title)}"
+            if meeting.place:
+                text += f", {clean_line(meeting.place)}"
+            text += f". {meeting.status.capitalize()}."
+            roles: dict[str, list[str]] = {}
+            for participant in meeting.participants:
+                roles.setdefault(participant.role, []).append(_name(self.pack, participant.actor))
+            for role, names in roles.items():
+                text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
+            items.append(
+                Item((Strong(_when(meeting)), Text(text), *self.cites.tagged(meeting.evidence)))
+            )
+        return [Heading(2, "Meetings", "meetings"), Bullets(tuple(items))]
+
+    def disagreements(self) -> list[Block]:
+        if not self.claims:
+            return []
+        blocks: list[Block] = [Heading(2, "Where sources disagree", "disagreements")]
+        for claim in self.claims:
+            blocks.append(Heading(3, clean_line(claim.topic), f"claim-{claim.id}"))
+            items = []
+            for value, evidence in _sides(claim):
+                per_source: dict[str, list[Evidence]] = {}
+                for item in evidence:
+                    per_source.setdefault(item.source, []).append(item)
+                said = [
+                    [
+                        Text(f"{_outlet(self.pack.source(s))} ({_published(self.pack.source(s))})"),
+                        *self.cites.refs(ev),
+                    ]
+                    for s, ev in per_source.items()
+                ]
+                found = support_of(self.pack, evidence)
+                line: list[Piece] = [Strong(value), Text(": "), *_join(said, "; ")]
+                line.append(Tag(len(found.sources), len(found.outlets)))
+                items.append(Item(tuple(line)))
+            blocks.append(Bullets(tuple(items)))
+        return blocks
+
+    def whos_who(self) -> list[Block]:
+        if not self.actors:
+            return []
+        items = []
+        for actor in sorted(self.actors, key=lambda a: clean_line(a.name)):
+            text = ""
+            if actor.role:
+                text += f": {clean_line(actor.role)}"
+            if actor.affiliation:
+                text += f" ({_name(self.pack, actor.affiliation)})"
+            items.append(
+                Item(
+                    (Strong(clean_line(actor.name)), Text(text), *self.cites.tagged(actor.evidence))
+                )
+            )
+        return [Heading(2, "Who's who", "whos-who"), Bullets(tuple(items))]
+
+    def source_notes(self, sources: list[Source]) -> list[Block]:
+        rows = []
+        for source in sources:
+            rows.append(
+                (
+                    (Strong(_outlet(source)),),
+                    (Text(_published(source)),),
+                    (Text(clean_line(source.title)),),
+                    (Text(GRADE_WORDS.get(source.grade, source.grade)),),
+                    (Text("; ".join(_caveats(source)) or "none flagged"),),
+                )
+            )
+        header = ("Source", "Published", "Title", "Reliability", "Caveats")
+        blocks: list[Block] = [
+            Heading(2, "Notes on sources", "sources"),
+            Table(header, tuple(rows), statements=False),
+        ]
+        if self.pack.meta.notes:
+            blocks.append(
+                Para((Strong("Pack author's note:"), Text(" " + clean_line(self.pack.meta.notes))))
+            )
+        return blocks
+
+    # --------------------------------------------------------------------- note
+
+    def build(self) -> Note:
+        body: list[Block] = [
+            *self.bottom_line(),
+            *self.pledge_table(),
+            *self.timeline(),
+            *self.disagreements(),
+            *self.whos_who(),
+        ]
+        used = {f.source_id for f in self.cites.footnotes}
+        sources = [s for s in self.pack.sources if s.id in used]
+        listed = "; ".join(f"{_outlet(s)} ({_published(s)})" for s in sources)
+        title = clean_line(self.pack.meta.title)
+        head: list[Block] = [
+            Heading(1, title, "top"),
+            Para(
+                (
+                    Text("Briefing note as of "),
+                    Strong(clean_line(self.pack.meta.as_of)),
+                    Text(f". It rests on {_count(len(sources), 'source')}: {listed}."),
+                )
+            ),
+            Para(
+                (
+                    Text(
+                        "Every statement ends with footnotes quoting the sentence it rests on, "
+                        "the quoted words marked. "
+                    ),
+                    Tag(1, 1),
+                    Text(" marks a statement only one article supports, "),
+                    Tag(2, 2),
+                    Text(" one that several support."),
+                )
+            ),
+        ]
+        blocks = (*head, *body, *self.source_notes(sources))
+        return Note(title=title, blocks=blocks, footnotes=tuple(self.cites.footnotes))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
+    """The claim's values with equal wording merged: one side per distinct value."""
+    sides: dict[str, tuple[str, list[Evidence]]] = {}
+    for value in claim.values:
+        text = clean_line(value.value)
+        key = " ".join(text.casefold().split())
+        sides.setdefault(key, (text, []))[1].extend(value.evidence)
+    return list(sides.values())
+
+
+def _timeline(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Dated meetings oldest first, then undated ones in pack order."""
+    listed = list(meetings)
+    return sorted(listed, key=lambda m: (m.date is None, m.date or "", listed.index(m)))
+
+
+def _when(meeting: Meeting) -> str:
+    return meeting.date or "date unknown"
+
+
+def _caveats(source: Source) -> list[str]:
+    """What a reader must know before trusting a quote from this source.
+
+    Only what the pack flags, in a few words: the author's longer reasoning
+    (``date_reasoning``, ``notes``) belongs in the pack, not in a one-page note.
+    """
+    flags = source.flags
+    found = []
+    if flags.machine_translated:
+        origin = source.translated_from
+        if origin and origin != "unknown":
+            found.append(f"machine translation (from {clean_line(origin)})")
+        else:
+            found.append("machine translation")
+    elif source.translated_from:
+        found.append(f"translated from {clean_line(source.translated_from)}")
+    if flags.garbled:
+        found.append("garbled text: read its quotes with care")
+    if flags.lost_characters:
+        words = ", ".join(clean_line(w) for w in flags.lost_characters)
+        found.append(f"characters lost in transit ({words})")
+    if source.original_outlet:
+        found.append(f"credits {clean_line(source.original_outlet)} as its source")
+    if source.published is None:
+        found.append("publication date unknown")
+    elif source.date_reasoning:
+        found.append("publication date inferred from the text")
+    return found
+
+
+def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
+    """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
+    return _Builder(pack, selected).build()

@@ -1,0 +1,190 @@
+"""A generic table of countries: names, demonyms, short forms and capitals.
+
+Used by ``briefing init`` to recognise country mentions in any story ("the
+French", "UK", "Kyiv said") and fold them into one candidate per country. News
+uses capitals for governments ("Moscow rejected"), so a capital counts as a
+mention of its country; the author deletes the alias when it names a place.
+Nothing here is specific to one story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# name | demonyms | other names (short forms, acronyms, capital). One country a line.
+_TABLE = """
+Afghanistan|Afghan|Kabul
+Albania|Albanian|Tirana
+Algeria|Algerian|Algiers
+Angola|Angolan|Luanda
+Argentina|Argentine,Argentinian|Buenos Aires
+Armenia|Armenian|Yerevan
+Australia|Australian|Canberra
+Austria|Austrian|Vienna
+Azerbaijan|Azerbaijani|Baku
+Bahrain|Bahraini|Manama
+Bangladesh|Bangladeshi|Dhaka
+Belarus|Belarusian|Minsk
+Belgium|Belgian|Brussels
+Bolivia|Bolivian|La Paz
+Bosnia and Herzegovina|Bosnian|Bosnia,Sarajevo
+Brazil|Brazilian|Brasilia,Brasília
+Bulgaria|Bulgarian|Sofia
+Cambodia|Cambodian|Phnom Penh
+Cameroon|Cameroonian|Yaounde
+Canada|Canadian|Ottawa
+Chile|Chilean|Santiago
+China|Chinese|PRC,Beijing
+Colombia|Colombian|Bogota,Bogotá
+Croatia|Croatian|Zagreb
+Cuba|Cuban|Havana
+Cyprus|Cypriot|Nicosia
+Czech Republic|Czech|Czechia,Prague
+Denmark|Danish,Dane|Copenhagen
+Ecuador|Ecuadorian|Quito
+Egypt|Egyptian|Cairo
+Estonia|Estonian|Tallinn
+Ethiopia|Ethiopian|Addis Ababa
+Finland|Finnish,Finn|Helsinki
+France|French|Paris
+Georgia|Georgian|Tbilisi
+Germany|German|Berlin
+Ghana|Ghanaian|Accra
+Greece|Greek|Athens
+Hungary|Hungarian|Budapest
+Iceland|Icelandic|Reykjavik
+India|Indian|New Delhi
+Indonesia|Indonesian|Jakarta
+Iran|Iranian|Tehran
+Iraq|Iraqi|Baghdad
+Ireland|Irish|Dublin
+Israel|Israeli|Jerusalem
+Italy|Italian|Rome
+Japan|Japanese|Tokyo
+Jordan|Jordanian|Amman
+Kazakhstan|Kazakh|Astana
+Kenya|Kenyan|Nairobi
+Kosovo|Kosovar|Pristina
+Kuwait|Kuwaiti|
+Latvia|Latvian|Riga
+Lebanon|Lebanese|Beirut
+Libya|Libyan|Tripoli
+Lithuania|Lithuanian|Vilnius
+Luxembourg|Luxembourgish|
+Malaysia|Malaysian|Kuala Lumpur
+Mali|Malian|Bamako
+Malta|Maltese|Valletta
+Mexico|Mexican|Mexico City
+Moldova|Moldovan|Chisinau
+Montenegro|Montenegrin|Podgorica
+Morocco|Moroccan|Rabat
+Myanmar|Burmese|Burma,Naypyidaw
+Netherlands|Dutch|Holland,the Netherlands,Amsterdam,The Hague
+New Zealand|New Zealander|NZ,Wellington
+Nigeria|Nigerian|Abuja
+North Korea|North Korean|DPRK,Pyongyang
+North Macedonia|Macedonian|Macedonia,Skopje
+Norway|Norwegian|Oslo
+Oman|Omani|Muscat
+Pakistan|Pakistani|Islamabad
+Palestine|Palestinian|Ramallah
+Peru|Peruvian|Lima
+Philippines|Filipino,Philippine|Manila
+Poland|Polish,Pole|Warsaw
+Portugal|Portuguese|Lisbon
+Qatar|Qatari|Doha
+Romania|Romanian|Bucharest
+Russia|Russian|Russian Federation,Moscow,Kremlin
+Saudi Arabia|Saudi|Riyadh
+Senegal|Senegalese|Dakar
+Serbia|Serbian|Belgrade
+Singapore|Singaporean|
+Slovakia|Slovak,Slovakian|Bratislava
+Slovenia|Slovenian,Slovene|Ljubljana
+Somalia|Somali|Mogadishu
+South Africa|South African|Pretoria
+South Korea|South Korean|Korea,Seoul
+Spain|Spanish,Spaniard|Madrid
+Sri Lanka|Sri Lankan|Colombo
+Sudan|Sudanese|Khartoum
+Sweden|Swedish,Swede|Stockholm
+Switzerland|Swiss|Bern
+Syria|Syrian|Damascus
+Taiwan|Taiwanese|Taipei
+Thailand|Thai|Bangkok
+Tunisia|Tunisian|Tunis
+Turkey|Turkish,Turk|Türkiye,Turkiye,Ankara
+Uganda|Ugandan|Kampala
+Ukraine|Ukrainian|Kyiv,Kiev
+United Arab Emirates|Emirati|UAE,U.A.E.,Abu Dhabi
+United Kingdom|British,Briton|UK,U.K.,Britain,Great Britain,London
+United States|American|US,U.S.,USA,U.S.A.,America,United States of America,Washington
+Uzbekistan|Uzbek|Tashkent
+Venezuela|Venezuelan|Caracas
+Vietnam|Vietnamese|Hanoi
+Yemen|Yemeni|Sanaa
+Zimbabwe|Zimbabwean|Harare
+"""
+
+_REGIONS = """
+Europe|European|
+Africa|African|
+Asia|Asian|
+Middle East|Middle Eastern|
+Latin America|Latin American|
+Scandinavia|Scandinavian|Nordic
+Balkans|Balkan|
+Baltic states|Baltic|Baltics
+Gulf states|Gulf|
+Arab world|Arab|
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One country and every name by which text may mention it."""
+
+    name: str
+    demonyms: tuple[str, ...]
+    others: tuple[str, ...]
+    region: bool = False
+    """A region or bloc ("Europe", "the Arab world"): its candidate is a group, not a country."""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form, the name first."""
+        return (self.name, *self.demonyms, *self.others)
+
+
+def _parse() -> tuple[Country, ...]:
+    countries = []
+    lines = [(line, False) for line in _TABLE.strip().splitlines()]
+    lines += [(line, True) for line in _REGIONS.strip().splitlines()]
+    for line, region in lines:
+        name, demonyms, others = line.split("|")
+        countries.append(
+            Country(
+                name,
+                tuple(d for d in demonyms.split(",") if d),
+                tuple(o for o in others.split(",") if o),
+                region,
+            )
+        )
+    return tuple(countries)
+
+
+COUNTRIES = _parse()
+
+BY_FORM: dict[str, Country] = {}
+"""Every form (and its plural demonym, 'Ukrainians') to its country; exact case."""
+for _country in COUNTRIES:
+    for _form in _country.forms:
+        BY_FORM.setdefault(_form, _country)
+    for _demonym in _country.demonyms:
+        if not _demonym.endswith(("sh", "ch", "ese", "ss")):
+            BY_FORM.setdefault(_demonym + "s", _country)
+
+
+def country_of(form: str) -> Country | None:
+    """The country a name, demonym, short form or capital refers to, if any."""
+    return BY_FORM.get(form)

@@ -1,0 +1,144 @@
+"""Source hygiene: lines that are site furniture, and words that lost a character.
+
+Scraped articles end in "Read more", "Also on site" lists, newsletter sign-ups
+and copyright lines, and sometimes carry "Miche?l" where a letter was lost in
+transit. Those are facts about the *text*, which the pack records in a source's
+``flags``; this module only suggests them (``briefing init`` writes them with a
+comment, ``briefing hygiene`` lists what a pack has not flagged yet). The rules
+are generic patterns, never a list of one site's phrases, so they err on the
+side of suggesting less.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOILERPLATE = [
+    (
+        re.compile(
+            r"^\W*(read more|read also|also read|read the full|more from|see also|related "
+            r"(articles|stories|news)|recommended( for you)?|you may also like|also on site|"
+            r"share (this|on)|follow us|click here|advertisement)\b",
+            re.IGNORECASE,
+        ),
+        "site navigation",
+    ),
+    (
+        re.compile(r"\b(sign up|subscribe|newsletter|to your inbox|free updates?)\b", re.I),
+        "newsletter sign-up",
+    ),
+    (re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE), "copyright line"),
+]
+_HEADER = re.compile(r"^\W*(also on site|related|read also|more from|see also|recommended)", re.I)
+_LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
+_LOST = re.compile(r"[^\W\d_]+(?:\?|\ufffd)[^\W\d_]+")
+_REPEATED = re.compile(r"\b((?:\w+\s+){2,}\w+)\s+\1\b", re.IGNORECASE)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\bcopyright\b)\s*(?:\d{4}\s*)?([^().,©]{3,60}?)\s*(?:\(|\.|,|all rights|$)", re.I
+)
+SHORT_LINE = 160
+"""Sign-ups and navigation are short lines; a long paragraph mentioning a newsletter is prose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A run of 1-based lines ``first``..``last`` that look like site furniture."""
+
+    first: int
+    last: int
+    reason: str
+    sample: str
+
+    @property
+    def value(self) -> str:
+        """The form ``flags.boilerplate_lines`` takes: ``"N"`` or ``"N-M"``."""
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hygiene:
+    """Everything suggested about one article's text."""
+
+    boilerplate: tuple[Boilerplate, ...]
+    lost_characters: tuple[str, ...]
+    repeated_phrase: str | None
+    """A phrase repeated back to back ("for a peace operation for a peace operation"): garbled prose."""
+    outlet: str | None
+    """The owner named in a copyright line, a guess for ``outlet``."""
+
+    def boilerplate_line_numbers(self) -> set[int]:
+        """Every suggested line, for excluding furniture from candidate extraction."""
+        return {n for b in self.boilerplate for n in range(b.first, b.last + 1)}
+
+
+def _line_reason(line: str, after_header: bool) -> str | None:
+    stripped = line.strip()
+    if not stripped or len(stripped) > SHORT_LINE:
+        return None
+    for pattern, reason in _BOILERPLATE:
+        if pattern.search(stripped):
+            return reason
+    if after_header and _LIST_ITEM.match(line):
+        return "link list"
+    return None
+
+
+def boilerplate(text: str) -> list[Boilerplate]:
+    """Runs of boilerplate lines; one unflagged line between two runs joins them.
+
+    The join catches a site's own sentence inside its footer ("Finally we wish
+    X provided you with enough information") without knowing the site.
+    """
+    lines = text.split("\n")
+    marked: dict[int, tuple[str, str]] = {}
+    in_list = False
+    for number, line in enumerate(lines, start=1):
+        reason = _line_reason(line, in_list)
+        if reason is not None:
+            marked[number] = (reason, line.strip())
+            in_list = in_list or bool(_HEADER.match(line.strip()))
+        elif line.strip():
+            in_list = False
+    runs: list[Boilerplate] = []
+    for number in sorted(marked):
+        reason, sample = marked[number]
+        if (
+            runs
+            and number - runs[-1].last <= 2
+            and _only_blank_or_short(lines, runs[-1].last, number)
+        ):
+            last = runs[-1]
+            runs[-1] = Boilerplate(last.first, number, last.reason, last.sample)
+        else:
+            runs.append(Boilerplate(number, number, reason, sample))
+    return runs
+
+
+def _only_blank_or_short(lines: list[str], last: int, number: int) -> bool:
+    """True when every line strictly between ``last`` and ``number`` is blank or short."""
+    return all(len(lines[i - 1].strip()) <= SHORT_LINE for i in range(last + 1, number))
+
+
+def lost_characters(text: str) -> list[str]:
+    """Words with a ``?`` (or U+FFFD) between letters, in order of first appearance."""
+    return list(dict.fromkeys(m.group() for m in _LOST.finditer(text)))
+
+
+def examine(text: str) -> Hygiene:
+    """All hygiene suggestions for one article."""
+    runs = boilerplate(text)
+    repeated = _REPEATED.search(text)
+    outlet = None
+    for run in runs:
+        for line in text.split("\n")[run.first - 1 : run.last]:
+            owner = _COPYRIGHT_OWNER.search(line)
+            if owner and owner.group(1).strip():
+                outlet = owner.group(1).strip()
+                break
+    return Hygiene(
+        tuple(runs),
+        tuple(lost_characters(text)),
+        repeated.group() if repeated else None,
+        outlet,
+    )
