@@ -28,7 +28,7 @@ def bare_app():  # type: ignore[no-untyped-def]
     from textual.containers import Grid, Vertical, VerticalScroll
     from textual.widgets import Footer, Header, OptionList, Static, Tree
 
-    keys = "q,question_mark,slash,n,N,backspace,space,t,p,e".split(",")
+    keys = ["q", "question_mark", "slash", "n", "N", "backspace", "space", "t", "p", "e"]
 
     class Bare(App[None]):
         TITLE = "briefing"
