@@ -127,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             if reason:
                 skipped.append(f"{short}: {reason}")
                 continue
-            figures.extend(module.run(ctx))
+            try:
+                figures.extend(module.run(ctx))
+            except Exception as exc:  # one broken benchmark must not lose the others
+                skipped.append(f"{short}: failed ({type(exc).__name__}: {str(exc)[:200]})")
     finally:
         packs.close()
     info = machine()

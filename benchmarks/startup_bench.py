@@ -17,6 +17,7 @@ loading indicator while the worker loads the pack.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,8 @@ import time
 from pathlib import Path
 
 from benchmarks.common import REPO, Context, Figure, median, reader_missing, run_module
+
+SOCKET = f"briefing-bench-{os.getpid()}"
 
 
 def unavailable() -> str | None:
@@ -39,7 +42,7 @@ def headless(kind: str, pack: str, cache: Path | None) -> dict[str, float]:
 
 def in_tmux(kind: str, pack: str, cache: Path, marker: str, timeout: float = 30) -> float:
     """Seconds from spawning the app in a 120x36 tmux pane to ``marker`` on screen."""
-    socket = "briefing-bench"
+    socket = SOCKET
     session = f"bench{int(time.time() * 1000) % 10**8}"
     command = (
         f"BRIEFING_CACHE_DIR={cache} BRIEFING_NO_CACHE= TERM=xterm-256color "
@@ -157,10 +160,18 @@ def run(ctx: Context) -> list[Figure]:
         return figures
     ctx.log(f"startup: tmux x{repeats}")
     tty: dict[str, list[float]] = {"bare": [], "default": [], "warm": []}
-    for _ in range(repeats):
-        tty["bare"].append(in_tmux("bare", default, warm_default, "briefing"))
-        tty["default"].append(in_tmux("briefing", default, warm_default, "briefing"))
-        tty["warm"].append(in_tmux("briefing", large, warm_large, "briefing"))
+    # A private tmux server, kept alive by an idle session: killing a run's only
+    # session would stop the server while the next run starts one.
+    subprocess.run(
+        ["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True
+    )
+    try:
+        for _ in range(repeats):
+            tty["bare"].append(in_tmux("bare", default, warm_default, "briefing"))
+            tty["default"].append(in_tmux("briefing", default, warm_default, "briefing"))
+            tty["warm"].append(in_tmux("briefing", large, warm_large, "briefing"))
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], check=False)
     t = {k: median(v) for k, v in tty.items()}
     figures += [
         Figure(

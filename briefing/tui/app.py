@@ -79,6 +79,11 @@ class BriefingApp(App[None]):
             self.set_keymap(self.keymap)
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
+        # Start loading once the first frame is drawn: a loading thread holds the GIL
+        # for long stretches (imports, parsing) and would delay that frame.
+        self.call_after_refresh(self._start_loading)
+
+    def _start_loading(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
     def _load(self) -> None:
