@@ -247,3 +247,35 @@ def test_altered_body_fails_its_checksum(make_pack: PackMaker, cache: Path) -> N
     path.write_bytes(raw.replace(b'"offered"', b'"declined"'))
     result = load_pack(root, cache=True)
     assert result.pack is not None and result.pack.pledges[0].status == "offered"
+
+
+def test_every_field_survives_the_cache(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_pack(FACTS.replace("status: offered", "status: offered\n    credibility: '2'"))
+    full = load_pack(root)
+    assert full.pack is not None and full.pack.pledges[0].credibility == "2"
+    load_pack(root, cache=True)
+    monkeypatch.setattr(load, "_load_pack", lambda p: pytest.fail("expected a cache hit"))
+    hit = load_pack(root, cache=True).pack
+    assert hit == full.pack
+    assert hit is not None and hit.pledges[0].credibility == "2"
+
+
+def test_an_entry_that_would_lose_a_field_is_not_written(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store checks its own round trip: a field the encoder forgets means no entry."""
+    from briefing.model import cache as cache_module
+
+    real = cache_module._encode_pack
+
+    def forgetful(pack, places):  # type: ignore[no-untyped-def]
+        encoded = real(pack, places)
+        for pledge in encoded["pack"]["pledges"] if "pack" in encoded else encoded["pledges"]:
+            pledge[3] = "declined"
+        return encoded
+
+    monkeypatch.setattr(cache_module, "_encode_pack", forgetful)
+    assert load_pack(make_pack(FACTS), cache=True).pack is not None
+    assert not cache.exists() or not list(cache.glob("*.json"))

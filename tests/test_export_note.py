@@ -15,6 +15,7 @@ from notecheck import Parsed, parse_html, parse_markdown
 from briefing.export import SelectionError, render
 from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
+from briefing.model.analysis import analyse
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.support import support
 
@@ -122,8 +123,11 @@ def test_single_source_statements_are_marked_as_such(pack: Pack, fmt: str) -> No
         row = rows[(actor, clean_line(pledge.contribution))]
         found = support(pack, pledge)
         kinds.add(found.single)
+        graded = analyse(pack).of(pledge.id)
+        assert graded is not None and f", {graded.grade.rating}" in row[4]  # Admiralty rating
+        assert ("machine-translated" in row[4]) == graded.grade.machine_translated
         if found.single:
-            assert "(single source)" in row[4]
+            assert "(single source," in row[4]
         else:
             assert f"({len(found.sources)} sources" in row[4]
             assert "single" not in row[4]

@@ -39,6 +39,10 @@ class Tag:
 
     sources: int
     outlets: int
+    rating: str = ""
+    """Admiralty rating (``B2``: source reliability A-F, credibility 1-6), when known."""
+    translated: bool = False
+    """Some supporting article is a machine translation."""
 
     @property
     def single(self) -> bool:
@@ -49,10 +53,15 @@ class Tag:
     def label(self) -> str:
         """The words shown: ``single source`` or ``3 sources`` (``, 2 outlets`` when fewer)."""
         if self.single:
-            return "single source"
-        words = f"{self.sources} sources"
-        if self.outlets < self.sources:
-            words += f", {self.outlets} outlet{'s' if self.outlets != 1 else ''}"
+            words = "single source"
+        else:
+            words = f"{self.sources} sources"
+            if self.outlets < self.sources:
+                words += f", {self.outlets} outlet{'s' if self.outlets != 1 else ''}"
+        if self.rating:
+            words += f", {self.rating}"
+        if self.translated:
+            words += ", machine-translated"
         return words
 
 

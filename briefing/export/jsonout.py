@@ -11,6 +11,11 @@ import json
 from typing import Any
 
 from briefing import __version__
+from briefing.model.analysis import Analysis, FactAnalysis, analyse
+from briefing.model.corroboration import outlet_identity
+from briefing.model.disagreements import Disagreement
+from briefing.model.grading import RELIABILITY
+from briefing.model.meetingdates import MeetingDate
 from briefing.model.pack import Pack
 from briefing.model.types import Evidence, Source
 
@@ -35,6 +40,77 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     return [evidence_dict(e) for e in items]
 
 
+def support_dict(found: FactAnalysis | None) -> dict[str, int]:
+    """``{sources, outlets}``: how many sources, and independent outlets, back a fact."""
+    if found is None:
+        return {"sources": 0, "outlets": 0}
+    return {"sources": found.support.sources, "outlets": found.support.outlets}
+
+
+def grading_dict(found: FactAnalysis | None) -> dict[str, Any] | None:
+    """The Admiralty rating of a fact and where it came from."""
+    if found is None:
+        return None
+    g = found.grade
+    return {
+        "reliability": g.reliability,
+        "credibility": g.credibility,
+        "rating": g.rating,
+        "basis": g.basis,
+        "reason": g.reason,
+        "machine_translated": g.machine_translated,
+        "caveats": list(g.caveats),
+        "source_ids": list(found.support.source_ids),
+    }
+
+
+def _analysed(found: FactAnalysis | None) -> dict[str, Any]:
+    return {
+        "support": support_dict(found),
+        "credibility": found.grade.credibility if found else None,
+        "grading": grading_dict(found),
+    }
+
+
+def date_basis_dict(checked: MeetingDate | None) -> dict[str, Any] | None:
+    """What a meeting's date was resolved from, and how."""
+    if checked is None:
+        return None
+    r = checked.resolution
+    basis = checked.basis
+    return {
+        "expression": r.expression,
+        "published": r.published.isoformat() if r.published else None,
+        "source": basis.source if basis else None,
+        "sentence": basis.sentence if basis else None,
+        "tense": r.tense,
+        "tense_from": basis.tense_from if basis else None,
+        "rule": r.rule,
+        "start": r.start.isoformat() if r.start else None,
+        "end": r.end.isoformat() if r.end else None,
+        "agrees": checked.agrees,
+    }
+
+
+def disagreement_dict(found: Disagreement) -> dict[str, Any]:
+    """One disagreement found in the text."""
+    return {
+        "topic": found.topic,
+        "kind": found.kind,
+        "claim": found.claim,
+        "values": [
+            {
+                "value": v.value,
+                "source": v.source,
+                "sentence": v.sentence,
+                "start": v.start,
+                "end": v.end,
+            }
+            for v in found.values
+        ],
+    }
+
+
 def _source(source: Source) -> dict[str, Any]:
     flags = source.flags
     return {
@@ -49,6 +125,8 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "sha256": source.sha256,
         "grade": source.grade,
+        "reliability": RELIABILITY[source.grade],
+        "outlet_identity": outlet_identity(source),
         "date_reasoning": source.date_reasoning,
         "notes": source.notes,
         "flags": {
@@ -62,8 +140,9 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def to_dict(pack: Pack) -> dict[str, Any]:
+def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
     """The whole pack as plain data, in the contract's shape."""
+    found = analysis or analyse(pack)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"briefing {__version__}",
@@ -85,6 +164,7 @@ def to_dict(pack: Pack) -> dict[str, Any]:
                 "candidate": a.candidate,
                 "notes": a.notes,
                 "evidence": _evidence(a.evidence),
+                "support": support_dict(found.of(a.id)),
             }
             for a in pack.actors
         ],
@@ -100,6 +180,9 @@ def to_dict(pack: Pack) -> dict[str, Any]:
                 "participants": [p.actor for p in m.participants],
                 "roles": {p.actor: p.role for p in m.participants},
                 "evidence": _evidence(m.evidence),
+                "date_precision": found.dates[m.id].resolution.precision,
+                "date_basis": date_basis_dict(found.dates.get(m.id)),
+                **_analysed(found.of(m.id)),
             }
             for m in pack.meetings
         ],
@@ -111,6 +194,7 @@ def to_dict(pack: Pack) -> dict[str, Any]:
                 "status": p.status,
                 "conditions": list(p.conditions),
                 "evidence": _evidence(p.evidence),
+                **_analysed(found.of(p.id)),
             }
             for p in pack.pledges
         ],
@@ -119,12 +203,18 @@ def to_dict(pack: Pack) -> dict[str, Any]:
                 "id": c.id,
                 "topic": c.topic,
                 "values": [
-                    {"value": v.value, "source": v.source, "evidence": _evidence(v.evidence)}
-                    for v in c.values
+                    {
+                        "value": v.value,
+                        "source": v.source,
+                        "evidence": _evidence(v.evidence),
+                        **_analysed(found.value(c.id, i)),
+                    }
+                    for i, v in enumerate(c.values)
                 ],
             }
             for c in pack.claims
         ],
+        "disagreements": [disagreement_dict(d) for d in found.disagreements],
     }
 
 

@@ -29,9 +29,11 @@ from briefing.export.doc import (
     Tag,
     Text,
 )
+from briefing.model.analysis import analyse
+from briefing.model.corroboration import support_of_sources
+from briefing.model.grading import grade
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
-from briefing.model.support import support_of
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
 
 STATUS_ORDER = (
@@ -86,15 +88,26 @@ class _Citations:
     def refs(self, evidence: Iterable[Evidence]) -> list[Piece]:
         return list(dict.fromkeys(self.ref(e) for e in evidence))
 
-    def tagged(self, evidence: Sequence[Evidence], summary: bool = False) -> list[Piece]:
-        """The support tag, then the footnote references, for a statement.
+    def tagged(
+        self, evidence: Sequence[Evidence], summary: bool = False, credibility: str | None = None
+    ) -> list[Piece]:
+        """The support tag (with the Admiralty rating), then the footnote references.
 
         Support always counts all of ``evidence``; a ``summary`` line cites only
-        the first quote of each source, so the bottom line stays short.
+        the first quote of each source, so the bottom line stays short. The
+        rating follows briefing.model.grading (``credibility`` is the author's,
+        when set).
         """
-        found = support_of(self.pack, evidence)
         cited = _first_per_source(evidence) if summary else evidence
-        return [Tag(len(found.sources), len(found.outlets)), *self.refs(cited)]
+        return [self.tag(evidence, credibility), *self.refs(cited)]
+
+    def tag(self, evidence: Iterable[Evidence], credibility: str | None = None) -> Tag:
+        """Support, rating and machine-translation caveat of a statement resting on ``evidence``."""
+        sources = {s.id: s for s in self.pack.sources}
+        found = support_of_sources([e.source for e in evidence], sources)
+        backing = [sources[i] for i in found.source_ids if i in sources]
+        rated = grade(found, backing, credibility)
+        return Tag(found.sources, found.outlets, rated.rating, rated.machine_translated)
 
     def _footnote(self, number: int, evidence: Evidence) -> Footnote:
         source = self.pack.source(evidence.source)
@@ -279,7 +292,7 @@ class _Builder:
                     (Text(clean_line(pledge.contribution)),),
                     (Strong(pledge.status),),
                     (Text(conditions),),
-                    tuple(self.cites.tagged(pledge.evidence)),
+                    tuple(self.cites.tagged(pledge.evidence, credibility=pledge.credibility)),
                 )
             )
         header = ("Actor", "Contribution", "Status", "Conditions", "Support")
@@ -290,7 +303,7 @@ class _Builder:
             return []
         items = []
         for meeting in _timeline(self.meetings):
-            text = f" ({clean_line(meeting.date_text)}): {clean_line(meeting.title)}"
+            text = f" ({_resolved(self.pack, meeting)}): {clean_line(meeting.title)}"
             if meeting.place:
                 text += f", {clean_line(meeting.place)}"
             text += f". {meeting.status.capitalize()}."
@@ -300,7 +313,13 @@ class _Builder:
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
             items.append(
-                Item((Strong(_when(meeting)), Text(text), *self.cites.tagged(meeting.evidence)))
+                Item(
+                    (
+                        Strong(_when(meeting)),
+                        Text(text),
+                        *self.cites.tagged(meeting.evidence, credibility=meeting.credibility),
+                    )
+                )
             )
         return [Heading(2, "Meetings", "meetings"), Bullets(tuple(items))]
 
@@ -322,9 +341,8 @@ class _Builder:
                     ]
                     for s, ev in per_source.items()
                 ]
-                found = support_of(self.pack, evidence)
                 line: list[Piece] = [Strong(value), Text(": "), *_join(said, "; ")]
-                line.append(Tag(len(found.sources), len(found.outlets)))
+                line.append(self.cites.tag(evidence))
                 items.append(Item(tuple(line)))
             blocks.append(Bullets(tuple(items)))
         return blocks
@@ -401,7 +419,12 @@ class _Builder:
                     Tag(1, 1),
                     Text(" marks a statement only one article supports, "),
                     Tag(2, 2),
-                    Text(" one that several support."),
+                    Text(
+                        " one that several support. The letter and digit after the count are "
+                        "the Admiralty rating: source reliability A (completely reliable) to F "
+                        "(cannot be judged), then credibility 1 (confirmed by independent "
+                        "outlets) to 6 (cannot be judged); machine-translated support is named."
+                    ),
                 )
             ),
         ]
@@ -427,6 +450,16 @@ def _timeline(meetings: Iterable[Meeting]) -> list[Meeting]:
     """Dated meetings oldest first, then undated ones in pack order."""
     listed = list(meetings)
     return sorted(listed, key=lambda m: (m.date is None, m.date or "", listed.index(m)))
+
+
+def _resolved(pack: Pack, meeting: Meeting) -> str:
+    """“on Tuesday” in i Paper of 2025-03-10 → 2025-03-11: the expression and what it resolves to."""
+    checked = analyse(pack).dates.get(meeting.id)
+    said = f"“{clean_line(meeting.date_text)}”"
+    if checked is None or checked.basis is None:
+        return said
+    source = pack.source(checked.basis.source)
+    return f"{said} in {_outlet(source)} of {_published(source)} → {checked.resolution.shown()}"
 
 
 def _when(meeting: Meeting) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from briefing.model.anchor import Anchorer
 from briefing.model.drift import drift_message
+from briefing.model.meetingdates import meeting_date
 from briefing.model.pack import Pack
 from briefing.model.schema import RawEvidence, Ref, Walker, suggest
 from briefing.model.text import Article
@@ -160,6 +161,7 @@ def _build(state: _Loaded) -> Pack | None:
     sources = tuple(
         _source(r, state) for r in records["sources"] if r.fields["id"].value in state.articles
     )
+    sources_by_id = {s.id: s for s in sources}
     actors = []
     for r in records["actors"]:
         f = r.fields
@@ -199,8 +201,10 @@ def _build(state: _Loaded) -> Pack | None:
                 place=f.get("place"),
                 date_reasoning=f.get("date_reasoning"),
                 participants=participants,
+                credibility=f.get("credibility"),
             )
         )
+        _check_meeting_date(r, meetings[-1], sources_by_id)
     pledges = []
     for r in records["pledges"]:
         f = r.fields
@@ -212,6 +216,7 @@ def _build(state: _Loaded) -> Pack | None:
                 status=f["status"],
                 evidence=_evidence(r, state, f["evidence"]),
                 conditions=tuple(f.get("conditions") or ()),
+                credibility=f.get("credibility"),
             )
         )
     claims = []
@@ -221,7 +226,12 @@ def _build(state: _Loaded) -> Pack | None:
         for v in f["values"]:
             source = _check_ref(r, v["source"], source_ids, "source", state) or ""
             values.append(
-                ClaimValue(v["value"], source, _evidence(r, state, v["evidence"], source))
+                ClaimValue(
+                    v["value"],
+                    source,
+                    _evidence(r, state, v["evidence"], source),
+                    credibility=v.get("credibility"),
+                )
             )
         claims.append(Claim(id=f["id"].value, topic=f["topic"], values=tuple(values)))
     _check_uncited(state, [*actors, *meetings, *pledges, *claims])
@@ -238,6 +248,18 @@ def _build(state: _Loaded) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
+
+
+def _check_meeting_date(record: _Record, meeting: Meeting, sources: dict[str, Source]) -> None:
+    """Warn when the curated date, the date as written and the other sources disagree.
+
+    The rules live in briefing.model.dates; here each finding is pointed at the
+    YAML field the author would change.
+    """
+    for field_name, message in meeting_date(meeting, sources).problems:
+        item = record.node.items.get(field_name)
+        node = item[1] if item is not None else record.node.items["id"][1]
+        record.walker.warn(node, message)
 
 
 def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]) -> None:

@@ -56,7 +56,7 @@ from briefing.model.types import (
 )
 from briefing.model.yamlread import decode_utf8
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the stored shape changes (the loader digest covers code changes too)."""
 _MAGIC = b"briefing-load-cache"
 
@@ -192,6 +192,10 @@ class PackCache:
             encoded = _encode_pack(pack, self._places(pack))
             if encoded is None:
                 return
+            texts = {s.file: s.text for s in pack.sources}
+            rebuilt = _Decoder(self.root, texts).pack(json.loads(json.dumps(encoded)))
+            if rebuilt != pack or rebuilt.warnings != pack.warnings:
+                return  # something (a field added to the model?) would not survive: do not cache
             key = self._key(articles, [d for d in data if d is not None])
             body = json.dumps(
                 {"format": FORMAT, "key": key, "articles": articles, "pack": encoded},
@@ -298,15 +302,24 @@ def _encode_pack(pack: Pack, places: dict[str, str]) -> dict[str, Any] | None:
                 m.place,
                 m.date_reasoning,
                 [[p.actor, p.role] for p in m.participants],
+                m.credibility,
             ]
             for m in pack.meetings
         ],
         "pledges": [
-            [p.id, p.actor, p.contribution, p.status, _evs(p.evidence), list(p.conditions)]
+            [
+                p.id,
+                p.actor,
+                p.contribution,
+                p.status,
+                _evs(p.evidence),
+                list(p.conditions),
+                p.credibility,
+            ]
             for p in pack.pledges
         ],
         "claims": [
-            [c.id, c.topic, [[v.value, v.source, _evs(v.evidence)] for v in c.values]]
+            [c.id, c.topic, [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values]]
             for c in pack.claims
         ],
         "warnings": warnings,
@@ -402,6 +415,7 @@ class _Decoder:
                 place=m[6],
                 date_reasoning=m[7],
                 participants=tuple(Participant(p[0], p[1]) for p in m[8]),
+                credibility=m[9],
             )
             for m in data["meetings"]
         )
@@ -413,6 +427,7 @@ class _Decoder:
                 status=p[3],
                 evidence=self.evs(p[4]),
                 conditions=tuple(p[5]),
+                credibility=p[6],
             )
             for p in data["pledges"]
         )
@@ -420,7 +435,7 @@ class _Decoder:
             Claim(
                 id=c[0],
                 topic=c[1],
-                values=tuple(ClaimValue(v[0], v[1], self.evs(v[2])) for v in c[2]),
+                values=tuple(ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]),
             )
             for c in data["claims"]
         )

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from briefing.model.diagnostics import Diagnostic, Severity
 from briefing.model.types import (
     ACTOR_KINDS,
+    CREDIBILITY,
     GRADES,
     MEETING_STATUSES,
     PARTICIPANT_ROLES,
@@ -288,6 +289,7 @@ CLAIM_VALUE: dict[str, tuple[Converter, bool]] = {
     "value": (text, True),
     "source": (ref, True),
     "evidence": (required_evidence, True),
+    "credibility": (choice(CREDIBILITY, "credibility"), False),
 }
 
 SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
@@ -335,6 +337,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "status": (choice(MEETING_STATUSES, "meeting status"), True),
         "participants": (list_of(_record_of(PARTICIPANT, "participant")), False),
         "evidence": (required_evidence, True),
+        "credibility": (choice(CREDIBILITY, "credibility"), False),
     },
     "pledges": {
         "id": (ident, True),
@@ -343,6 +346,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "status": (choice(PLEDGE_STATUSES, "pledge status"), True),
         "conditions": (list_of(text), False),
         "evidence": (required_evidence, True),
+        "credibility": (choice(CREDIBILITY, "credibility"), False),
     },
     "claims": {
         "id": (ident, True),

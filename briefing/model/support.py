@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefing.model.corroboration import outlet_identity
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Evidence, Fact
 
@@ -32,8 +33,7 @@ class Support:
 
 def outlet_of(pack: Pack, source_id: str) -> str:
     """The outlet that stands behind an article: the one it credits, else its publisher."""
-    source = pack.source(source_id)
-    return (source.original_outlet or source.outlet).strip().casefold()
+    return outlet_identity(pack.source(source_id))
 
 
 def support_of(pack: Pack, evidence: Iterable[Evidence]) -> Support:

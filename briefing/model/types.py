@@ -25,6 +25,7 @@ ACTOR_KINDS = ("person", "country", "organisation", "group")
 MEETING_STATUSES = ("held", "planned")
 PARTICIPANT_ROLES = ("host", "chair", "co-chair", "attendee", "invited")
 GRADES = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY = ("1", "2", "3", "4", "5", "6")
 FACT_KINDS = ("actor", "meeting", "pledge", "claim")
 
 
@@ -133,6 +134,8 @@ class Meeting:
     place: str | None = None
     date_reasoning: str | None = None
     participants: tuple[Participant, ...] = ()
+    credibility: str | None = None
+    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.grading)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,8 @@ class Pledge:
     status: str
     evidence: tuple[Evidence, ...]
     conditions: tuple[str, ...] = ()
+    credibility: str | None = None
+    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.grading)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +159,8 @@ class ClaimValue:
     value: str
     source: str
     evidence: tuple[Evidence, ...]
+    credibility: str | None = None
+    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.grading)."""
 
 
 @dataclass(frozen=True, slots=True)

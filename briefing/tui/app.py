@@ -18,8 +18,11 @@ from textual.worker import get_current_worker
 
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Source
+from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
+from briefing.tui.screens.dates import DatesScreen
+from briefing.tui.screens.disagreements import DisagreementsScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
@@ -42,7 +45,7 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
-NEEDS_PACK = MAIN_ONLY | {"timeline", "pledge_board", "search", "export"}
+NEEDS_PACK = MAIN_ONLY | {"timeline", "dates", "disagreements", "pledge_board", "search", "export"}
 
 
 class BriefingApp(App[None]):
@@ -51,7 +54,7 @@ class BriefingApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
-    COMMANDS: ClassVar[set[type[CommandsProvider]]] = {CommandsProvider}  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {CommandsProvider, ActorsProvider}  # type: ignore[assignment]
     TITLE = "briefing"
 
     def __init__(self, pack_arg: str | None = None) -> None:
@@ -87,11 +90,17 @@ class BriefingApp(App[None]):
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
     def _load(self) -> None:
-        # Imported here, in the worker: the loader (PyYAML, rapidfuzz, the schema) is
-        # not needed for the first frame. The cache makes a second start skip parsing.
+        # Imported here, in the worker: the loader, analysis and search (PyYAML,
+        # rapidfuzz, the schema) are not needed for the first frame. The cache
+        # makes a second start skip parsing and anchoring.
+        from briefing.model.analysis import analyse
         from briefing.model.load import load_pack
+        from briefing.model.search import index_for
 
         result = load_pack(self.pack_arg, cache=True)
+        if result.pack is not None:
+            analyse(result.pack)  # dates, support, grades: built here, off the UI thread
+            index_for(result.pack)  # the actor index, built once here, off the UI thread
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
 
@@ -212,6 +221,24 @@ class BriefingApp(App[None]):
         assert self.pack is not None
         self.push_screen(TimelineScreen(self.pack), self.main.open_item)
 
+    def action_dates(self) -> None:
+        """Open the dates view (or close it when it is showing)."""
+        if isinstance(self.screen, DatesScreen):
+            self.screen.dismiss(None)
+            return
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(DatesScreen(self.pack), self.main.open_item)
+
+    def action_disagreements(self) -> None:
+        """Open the disagreements view (or close it when it is showing)."""
+        if isinstance(self.screen, DisagreementsScreen):
+            self.screen.dismiss(None)
+            return
+        self._to_main()
+        assert self.pack is not None
+        self.push_screen(DisagreementsScreen(self.pack), self.main.open_item)
+
     def action_pledge_board(self) -> None:
         """Open the pledge board (or close it when it is showing)."""
         if isinstance(self.screen, PledgeBoardScreen):
@@ -226,6 +253,11 @@ class BriefingApp(App[None]):
         self._to_main()
         assert self.pack is not None
         self.push_screen(SearchScreen(self.pack), self.main.open_item)
+
+    def open_actor(self, actor_id: str) -> None:
+        """Open an actor on the main screen (the palette's actor entries)."""
+        self._to_main()
+        self.main.open_item(actor_id)
 
     def action_export(self) -> None:
         """Open export (issue 7)."""

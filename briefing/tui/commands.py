@@ -149,6 +149,18 @@ class Timeline(Command):
     BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "t", "timeline", True, "Timeline"
 
 
+class Dates(Command):
+    """Show the dates view: each meeting's date as written, what it resolves to and by which rule."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "d", "dates", True, "Dates"
+
+
+class Disagreements(Command):
+    """Show the disagreements found in the text: value per source, with the sentence."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "x", "disagreements", True, "Disagreements"
+
+
 class PledgeBoard(Command):
     """Show the pledge board: who offers what, with what status and on what condition."""
 
@@ -188,6 +200,8 @@ COMMANDS: tuple[type[Command], ...] = (
     Forward,
     ToggleMark,
     Timeline,
+    Dates,
+    Disagreements,
     PledgeBoard,
     SearchActors,
     Export,

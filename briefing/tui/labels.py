@@ -6,6 +6,7 @@ in ``Text``/``Content`` so it is never parsed as markup.
 
 from __future__ import annotations
 
+from briefing.model.analysis import analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -25,23 +26,44 @@ def actor_name(pack: Pack, actor_id: str) -> str:
     return clean_line(found.name) if isinstance(found, Actor) else clean_line(actor_id)
 
 
+def support_tag(pack: Pack, fact_id: str) -> str:
+    """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating."""
+    found = analyse(pack).of(fact_id)
+    if found is None:
+        return ""
+    s = found.support
+    if s.sources <= 1:
+        count = "single source"
+    else:
+        count = f"{s.sources} src/{s.outlets} outlet{'s' if s.outlets != 1 else ''}"
+        if s.single_source:
+            count += ", single outlet"
+    return f" [{count} {found.grade.rating}]"
+
+
 def label(pack: Pack, item: Fact | Source) -> str:
-    """A short label for lists."""
+    """A short label for lists; meetings and pledges end with their support and rating."""
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):
-        return f"{item.date or 'undated'} {clean_line(item.title)}"
+        return f"{item.date or 'undated'} {clean_line(item.title)}{support_tag(pack, item.id)}"
     if isinstance(item, Pledge):
-        return f"{actor_name(pack, item.actor)}: {clean_line(item.contribution)} [{item.status}]"
+        return (
+            f"{actor_name(pack, item.actor)}: {clean_line(item.contribution)} [{item.status}]"
+            f"{support_tag(pack, item.id)}"
+        )
     if isinstance(item, Claim):
         return clean_line(item.topic)
-    return clean_line(item.outlet)
+    return f"{clean_line(item.outlet)} [{item.grade}]"
 
 
 def source_label(pack: Pack, source_id: str) -> str:
-    """The outlet of a source, for evidence lines."""
+    """The outlet of a source with its Admiralty grade (and MT when machine-translated)."""
     found = pack.get(source_id)
-    return clean_line(found.outlet) if isinstance(found, Source) else clean_line(source_id)
+    if not isinstance(found, Source):
+        return clean_line(source_id)
+    flag = " MT" if found.flags.machine_translated else ""
+    return f"{clean_line(found.outlet)} [{found.grade}{flag}]"
 
 
 def evidence_label(pack: Pack, evidence: Evidence) -> str:

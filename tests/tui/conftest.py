@@ -15,7 +15,8 @@ from briefing.model.pack import Pack
 @pytest.fixture(autouse=True)
 def no_user_keymap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read the developer's own keymap."""
-    monkeypatch.setenv("BRIEFING_KEYMAP", str(tmp_path / "no-keymap.toml"))
+    # A fixed path, not tmp_path: the help screen shows it, and snapshots must not vary.
+    monkeypatch.setenv("BRIEFING_KEYMAP", "/nonexistent/briefing/keymap.toml")
 
 
 @pytest.fixture(scope="session")

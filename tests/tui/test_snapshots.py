@@ -39,6 +39,10 @@ def after_load(
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        # Scrolling into view happens after a refresh and may animate: let it settle.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     return run_before
@@ -70,3 +74,8 @@ def test_pledge_board(snap_compare, size) -> None:  # type: ignore[no-untyped-de
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help_screen(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("question_mark"))
+
+
+def test_disagreements_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The disagreements view at 120x36: coalition size and Canada's stance."""
+    assert snap_compare(FrozenApp(), terminal_size=(120, 36), run_before=after_load("x"))

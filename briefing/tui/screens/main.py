@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from briefing.model.pack import Pack, evidence_of
-from briefing.model.types import Source
+from briefing.model.types import Evidence, Source
 from briefing.tui.labels import SECTIONS, section_items
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.detail import DetailPane
@@ -201,6 +201,24 @@ class MainScreen(Screen[None]):
         self.history.set_evidence(message.index)
         self._show_evidence(message.index)
         self.query_one("#article-scroll").focus()
+
+    def on_detail_pane_mention_shown(self, message: DetailPane.MentionShown) -> None:
+        """A mention under the cursor is shown in its article, like evidence (not recorded)."""
+        if self.pack is None:
+            return
+        mention = message.mention
+        as_evidence = Evidence(
+            source=mention.source_id,
+            quote=mention.matched,
+            start=mention.start,
+            end=mention.end,
+            sentence_start=mention.sentence_start,
+            sentence_end=mention.sentence_end,
+            sentence=mention.sentence,
+        )
+        self.query_one(SourceView).show(self.pack, self.pack.source(mention.source_id), as_evidence)
+        if message.opened:
+            self.query_one("#article-scroll").focus()
 
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)

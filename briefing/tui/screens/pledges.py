@@ -15,10 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from briefing.model.analysis import analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import PLEDGE_STATUSES, Pledge
 from briefing.tui.labels import actor_name
+from briefing.tui.screens.timeline import support_cell
 
 STATUS_CLASS = {
     "committed": "good",
@@ -70,7 +72,8 @@ class PledgeBoardScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(PledgeTable)
-        table.add_columns("Actor", "Status", "Contribution", "Conditions", "Evidence")
+        table.add_columns("Actor", "Status", "Support", "Contribution", "Conditions", "Evidence")
+        analysis = analyse(self.pack)
         previous = None
         for pledge in board_order(self.pack):
             name = actor_name(self.pack, pledge.actor)
@@ -81,6 +84,7 @@ class PledgeBoardScreen(Screen[str | None]):
             table.add_row(
                 Text(name if name != previous else "", style="bold"),
                 Text(pledge.status, style=style),
+                support_cell(analysis.of(pledge.id)),
                 Text(clean_line(pledge.contribution)),
                 Text(conditions, style="" if pledge.conditions else "dim"),
                 Text(str(len(pledge.evidence)), justify="right"),

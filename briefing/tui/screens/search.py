@@ -1,8 +1,10 @@
 """Actor search (``/``): type, pick, enter. Dismisses with an actor id, or None.
 
-A placeholder matcher (case-insensitive substring over name and aliases); the
-fuzzy search issue replaces :func:`match_actors` with ``briefing.model.search``
-and keeps this screen's contract.
+Results re-rank on every keystroke through the pack's :class:`ActorIndex`
+(built once, when the pack loads), so typos, lost accents, transliterations and
+demonyms find the actor ("Starmmer", "Miche?l", "Zelenskiy", "the French").
+Each row shows the score and the name or alias that matched; the best match is
+highlighted, so enter opens it.
 """
 
 from __future__ import annotations
@@ -19,23 +21,25 @@ from textual.widgets.option_list import Option
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor
+from briefing.model.search import Hit, index_for
 
-LIMIT = 200
+LIMIT = 12
 
 
-def match_actors(pack: Pack, query: str) -> list[Actor]:
-    """Actors whose name or an alias contains ``query`` (all actors for an empty query)."""
-    needle = query.casefold().strip()
-    return [
-        actor
-        for actor in pack.actors
-        if not needle or any(needle in name.casefold() for name in (actor.name, *actor.aliases))
-    ][:LIMIT]
+def hit_prompt(hit: Hit) -> Content:
+    """One result row: name, kind, score and (when it differs) the alias that matched."""
+    via = "" if hit.matched == hit.name else f" · matched “{clean_line(hit.matched)}”"
+    return Content.from_markup(
+        "[b]$name[/b] [dim]($kind)[/dim] [$accent]$score[/]$via",
+        name=clean_line(hit.name),
+        kind=hit.kind,
+        score=f"{hit.score:.0f}",
+        via=via,
+    )
 
 
 class SearchScreen(ModalScreen[str | None]):
-    """An input above a list of matching actors."""
+    """An input above the actors that best match it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=False),
@@ -46,12 +50,15 @@ class SearchScreen(ModalScreen[str | None]):
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
+        self.index = index_for(pack)
+        self.hits: list[Hit] = []
+        """The results on screen, best first (what enter chooses from)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Find an actor"
             box.border_subtitle = "enter opens · escape cancels"
-            yield Input(placeholder="name or alias", id="search-input")
+            yield Input(placeholder="name, alias, misspelling or demonym", id="search-input")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -60,21 +67,34 @@ class SearchScreen(ModalScreen[str | None]):
 
     def _refill(self, query: str) -> None:
         results = self.query_one(OptionList)
-        options = []
-        for actor in match_actors(self.pack, query):
-            extra = f" ({clean_line(actor.role)})" if actor.role else f" ({actor.kind})"
-            options.append(Option(Content(clean_line(actor.name) + extra), id=actor.id))
+        if query.strip():
+            self.hits = self.index.search(query, LIMIT)
+            options = [Option(hit_prompt(hit), id=hit.actor_id) for hit in self.hits]
+            if not options:
+                options = [Option(Content("No actor matches."), disabled=True)]
+        else:
+            self.hits = []
+            options = [
+                Option(
+                    Content.from_markup(
+                        "[b]$name[/b] [dim]($kind)[/dim]", name=clean_line(a.name), kind=a.kind
+                    ),
+                    id=a.id,
+                )
+                for a in sorted(self.pack.actors, key=lambda a: a.name.casefold())
+            ]
         results.set_options(options)
-        results.highlighted = 0 if options else None
+        enabled = [i for i, option in enumerate(options) if not option.disabled]
+        results.highlighted = enabled[0] if enabled else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._refill(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        results = self.query_one(OptionList)
-        option = results.highlighted_option
-        self.dismiss(option.id if option is not None else None)
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and not option.disabled:
+            self.dismiss(option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

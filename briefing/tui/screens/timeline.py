@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from briefing.model.analysis import FactAnalysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting
@@ -24,6 +25,14 @@ def timeline_order(pack: Pack) -> list[Meeting]:
     """Dated meetings oldest first, then undated ones in pack order."""
     dated = sorted((m for m in pack.meetings if m.date), key=lambda m: m.date or "")
     return dated + [m for m in pack.meetings if not m.date]
+
+
+def support_cell(found: FactAnalysis | None) -> Text:
+    """``2/2 B2``: sources / outlets and rating; single-source facts stand out."""
+    if found is None:
+        return Text("")
+    s = found.support
+    return Text(f"{s.sources}/{s.outlets} {found.grade.rating}", style="bold reverse" if s.single_source else "")
 
 
 class TimelineScreen(Screen[str | None]):
@@ -45,7 +54,8 @@ class TimelineScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Status", "Meeting", "Place", "Participants", "Sources")
+        table.add_columns("Date", "Status", "Support", "Meeting", "Place", "Participants", "Sources")
+        analysis = analyse(self.pack)
         for meeting in timeline_order(self.pack):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
@@ -56,6 +66,7 @@ class TimelineScreen(Screen[str | None]):
             table.add_row(
                 Text.assemble(date, (f" “{when}”", "dim")),
                 Text(meeting.status, style="bold" if meeting.status == "planned" else ""),
+                support_cell(analysis.of(meeting.id)),
                 Text(clean_line(meeting.title)),
                 Text(clean_line(meeting.place or "")),
                 Text(participants),

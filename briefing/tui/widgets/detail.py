@@ -16,6 +16,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.model.analysis import FactAnalysis, analyse
+from briefing.model.corroboration import outlet_identity
+from briefing.model.grading import CREDIBILITY, RELIABILITY
+from briefing.model.mentions import Mention, mentions
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -34,6 +38,22 @@ def _heading(text: str) -> Option:
     return Option(Content.from_markup("[b $accent]$text[/]", text=text), disabled=True)
 
 
+def _analysis_rows(found: FactAnalysis | None) -> Iterator[Option]:
+    """Support, Admiralty rating and caveats of a fact, as field rows."""
+    if found is None:
+        return
+    s, g = found.support, found.grade
+    single = " (single source)" if s.single_source else ""
+    yield _field("support", f"{s.shown()}{single}")
+    why = "set by the author" if g.basis == "author" else g.reason
+    yield _field(
+        "rating",
+        f"{g.rating}: source {RELIABILITY[g.reliability]}; {CREDIBILITY[g.credibility]} ({why})",
+    )
+    for caveat in g.caveats:
+        yield _field("caveat", caveat)
+
+
 class DetailPane(OptionList):
     """Fields, links and evidence of one item."""
 
@@ -50,6 +70,13 @@ class DetailPane(OptionList):
         index: int
 
     @dataclass
+    class MentionShown(Message):
+        """The cursor is on (or enter was pressed on) one of an actor's mentions."""
+
+        mention: Mention
+        opened: bool
+
+    @dataclass
     class LinkFollowed(Message):
         """Enter on a link to another item."""
 
@@ -59,12 +86,15 @@ class DetailPane(OptionList):
         super().__init__(id=id)
         self.item_id: str | None = None
         self.border_title = "Detail"
+        self.mentions: list[Mention] = []
+        """The current actor's mentions, in row order (``mn:N`` rows)."""
 
     def show(
         self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False
     ) -> None:
         """Fill the pane for ``item`` and put the cursor on evidence row ``evidence``."""
         self.item_id = item.id
+        self.mentions = []
         self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(list(self._rows(pack, item)))
@@ -135,9 +165,27 @@ class DetailPane(OptionList):
                 yield _heading(f"{title} ({len(linked)})")
                 for fact in linked:
                     yield self._link(pack, fact.id)
+        yield from self._mentions(pack, actor)
+
+    def _mentions(self, pack: Pack, actor: Actor) -> Iterator[Option | None]:
+        """Every sentence naming the actor; uncited ones are what the pack still misses."""
+        self.mentions = mentions(pack, actor.id)
+        if not self.mentions:
+            return
+        uncited = sum(not m.cited for m in self.mentions)
+        yield None
+        yield _heading(f"Mentions ({len(self.mentions)}, {uncited} uncited)")
+        for index, mention in enumerate(self.mentions):
+            yield Option(_mention_prompt(pack, mention), id=f"mn:{index}")
 
     def _meeting(self, pack: Pack, meeting: Meeting) -> Iterator[Option | None]:
         yield _field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
+        checked = analyse(pack).dates.get(meeting.id)
+        if checked is not None:
+            r = checked.resolution
+            basis = f" in {checked.basis.source}" if checked.basis else ""
+            yield _field("resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}")
+        yield from _analysis_rows(analyse(pack).of(meeting.id))
         if meeting.date_reasoning:
             yield _field("reasoning", meeting.date_reasoning)
         if meeting.place:
@@ -153,15 +201,18 @@ class DetailPane(OptionList):
         yield _field("status", pledge.status)
         for condition in pledge.conditions:
             yield _field("condition", condition)
+        yield from _analysis_rows(analyse(pack).of(pledge.id))
         yield _heading("Actor")
         yield self._link(pack, pledge.actor)
 
     def _claim(self, pack: Pack, claim: Claim) -> Iterator[Option | None]:
         total = len(claim.evidence)
         first = 0
-        for value in claim.values:
+        analysis = analyse(pack)
+        for index, value in enumerate(claim.values):
             yield None
             yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")
+            yield from _analysis_rows(analysis.value(claim.id, index))
             yield from self._evidence(pack, value.evidence, first, total)
             first += len(value.evidence)
 
@@ -170,7 +221,8 @@ class DetailPane(OptionList):
         yield _field("published", source.published or "unknown")
         if source.date_reasoning:
             yield _field("reasoning", source.date_reasoning)
-        yield _field("grade", source.grade)
+        yield _field("grade", f"{source.grade} ({RELIABILITY[source.grade]})")
+        yield _field("counted as outlet", outlet_identity(source))
         yield _field("language", source.language)
         if source.translated_from:
             yield _field("translated from", source.translated_from)
@@ -192,6 +244,8 @@ class DetailPane(OptionList):
         option_id = event.option.id or ""
         if option_id.startswith("ev:"):
             self.post_message(self.EvidenceHighlighted(int(option_id[3:])))
+        elif option_id.startswith("mn:"):
+            self.post_message(self.MentionShown(self.mentions[int(option_id[3:])], opened=False))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter follows the link under the cursor."""
@@ -201,3 +255,30 @@ class DetailPane(OptionList):
             self.post_message(self.EvidenceOpened(int(option_id[3:])))
         elif option_id.startswith("go:"):
             self.post_message(self.LinkFollowed(option_id[3:]))
+        elif option_id.startswith("mn:"):
+            self.post_message(self.MentionShown(self.mentions[int(option_id[3:])], opened=True))
+
+
+CONTEXT = 40
+"""Characters of the sentence shown either side of a mention."""
+
+
+def _mention_prompt(pack: Pack, mention: Mention) -> Content:
+    """``✓ outlet: …words [name] words…`` (✗ and "uncited" when no fact cites the sentence)."""
+    sentence, offset = mention.sentence, mention.sentence_start
+    start, end = mention.start - offset, mention.end - offset
+    before = sentence[max(0, start - CONTEXT) : start]
+    after = sentence[end : end + CONTEXT]
+    template = "[$success]✓[/]" if mention.cited else "[$warning]✗ uncited[/]"
+    template += " [dim]$source:[/dim] $lead$before[b]$name[/b]$after$trail"
+    if mention.fuzzy:
+        template += " [i](garbled spelling)[/i]"
+    return Content.from_markup(
+        template,
+        source=source_label(pack, mention.source_id),
+        lead="…" if start > CONTEXT else "",
+        before=clean_line(before),
+        name=clean_line(mention.matched),
+        after=clean_line(after),
+        trail="…" if len(sentence) - end > CONTEXT else "",
+    )

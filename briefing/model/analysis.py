@@ -1,0 +1,118 @@
+"""The analysis the sources do not spell out, built once per pack.
+
+Resolved meeting dates, corroboration, Admiralty grades and disagreements are
+derived from the loaded pack; the reader, the JSON export and the note all
+read them from one :class:`Analysis`, built on first use and kept on the pack,
+so loading stays as fast as before and nothing is computed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from briefing.model.corroboration import (
+    Support,
+    support_of_sources,
+    value_support,
+)
+from briefing.model.disagreements import Disagreement, detect, figures_conflict
+from briefing.model.grading import Grade, grade
+from briefing.model.meetingdates import MeetingDate, meeting_date
+from briefing.model.pack import Pack
+from briefing.model.types import Claim, Source
+
+_CACHE_KEY = "analysis"
+
+
+@dataclass(frozen=True, slots=True)
+class FactAnalysis:
+    """How well one fact (or one claim value) is backed, and its rating."""
+
+    support: Support
+    grade: Grade
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything derived about a pack; read-only."""
+
+    dates: Mapping[str, MeetingDate]
+    """Meeting id -> resolved date, basis and checks."""
+    facts: Mapping[str, FactAnalysis]
+    """Meeting, pledge, actor and claim ids -> support and grade."""
+    values: Mapping[tuple[str, int], FactAnalysis]
+    """(claim id, value index) -> support and grade of that value."""
+    disagreements: tuple[Disagreement, ...]
+
+    def of(self, fact_id: str) -> FactAnalysis | None:
+        """Support and grade of a fact by id (None for a source or unknown id)."""
+        return self.facts.get(fact_id)
+
+    def value(self, claim_id: str, index: int) -> FactAnalysis | None:
+        """Support and grade of the ``index``-th value of a claim."""
+        return self.values.get((claim_id, index))
+
+
+def _graded(
+    ids: list[str], sources: Mapping[str, Source], author: str | None, against: int = 0
+) -> FactAnalysis:
+    supported = support_of_sources(ids, sources)
+    backing = [sources[i] for i in supported.source_ids if i in sources]
+    return FactAnalysis(supported, grade(supported, backing, author, against))
+
+
+def _claim_values(
+    claim: Claim, sources: Mapping[str, Source]
+) -> list[tuple[tuple[str, int], FactAnalysis]]:
+    result = []
+    for index, value in enumerate(claim.values):
+        supported = value_support(claim, value, sources)
+        others = [v.source for v in claim.values if figures_conflict(v.value, value.value)]
+        against = support_of_sources(others, sources).outlets
+        backing = [sources[i] for i in supported.source_ids if i in sources]
+        result.append(
+            (
+                (claim.id, index),
+                FactAnalysis(supported, grade(supported, backing, value.credibility, against)),
+            )
+        )
+    return result
+
+
+def build(pack: Pack) -> Analysis:
+    """Compute the analysis (use :func:`analyse`, which caches it)."""
+    sources = {s.id: s for s in pack.sources}
+    dates = {m.id: meeting_date(m, sources) for m in pack.meetings}
+    facts: dict[str, FactAnalysis] = {}
+    for meeting in pack.meetings:
+        facts[meeting.id] = _graded(
+            [e.source for e in meeting.evidence], sources, meeting.credibility
+        )
+    for pledge in pack.pledges:
+        facts[pledge.id] = _graded([e.source for e in pledge.evidence], sources, pledge.credibility)
+    for actor in pack.actors:
+        facts[actor.id] = _graded([e.source for e in actor.evidence], sources, None)
+    values: dict[tuple[str, int], FactAnalysis] = {}
+    for claim in pack.claims:
+        values.update(_claim_values(claim, sources))
+        facts[claim.id] = _graded(
+            [v.source for v in claim.values] + [e.source for e in claim.evidence], sources, None
+        )
+    return Analysis(
+        MappingProxyType(dates),
+        MappingProxyType(facts),
+        MappingProxyType(values),
+        detect(pack, dates),
+    )
+
+
+def analyse(pack: Pack) -> Analysis:
+    """The pack's analysis, built on first call and kept on the pack."""
+    cached = pack.cache.get(_CACHE_KEY)
+    if isinstance(cached, Analysis):
+        return cached
+    result = build(pack)
+    pack.cache[_CACHE_KEY] = result
+    return result

@@ -1,0 +1,347 @@
+"""How names are compared: folding, transliteration skeletons, titles and synonyms.
+
+Analysts type names half-remembered and the articles misspell them, so a name
+is never compared as written. Three views are used, all computed once per name
+when an index is built and once per query:
+
+- the **folded** form (accents, case and punctuation gone; ``U.S.`` is ``us``)
+  is what an exact match means;
+- the **skeleton** (transliteration variants and doubled letters collapsed:
+  ``Zelenskyy``, ``Zelenskiy`` and ``Selenskyj`` all become ``selenski``) is
+  what fuzzy scoring compares, so a spelling variant costs nothing and a typo
+  costs one edit;
+- titles and honorifics (``Sir``, ``PM``, ``President``) are dropped, because
+  they say nothing about who is meant.
+
+The synonym table is generic (countries, their demonyms and common
+abbreviations, a few international bodies): it is about the world, never about
+one story. A pack's own aliases are what it knows about its story.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters NFKD does not decompose into a base letter plus marks.
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ı": "i",
+        "ħ": "h",
+    }
+)
+# Removed without a trace: "U.S." is one word, and so is a dotted acronym.
+_DROPPED = frozenset(".")
+WILDCARD = "?"
+"""A letter lost in transit (``Miche?l``): kept inside words, matched as any one letter."""
+
+TITLES = frozenset(
+    [
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "pm",
+        "president",
+        "pres",
+        "premier",
+        "chancellor",
+        "taoiseach",
+        "minister",
+        "secretary",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "hon",
+        "admiral",
+        "adm",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "captain",
+        "capt",
+        "commander",
+        "the",
+    ]
+)
+"""Tokens that name a rank, not a person: dropped from queries and from people's names."""
+_TITLE_PHRASES = (
+    ("prime", "minister"),
+    ("foreign", "minister"),
+    ("foreign", "secretary"),
+    ("defence", "minister"),
+    ("defence", "secretary"),
+    ("defense", "secretary"),
+    ("secretary", "of", "state"),
+)
+_TITLE_WORDS = TITLES | {word for phrase in _TITLE_PHRASES for word in phrase}
+
+
+def fold_char(char: str) -> str:
+    """One character's folded form ('' for dropped, ' ' for a separator).
+
+    Case is kept (callers casefold when they need to); this is the shared step of
+    :func:`fold` and :func:`fold_with_map`, so a name and an article fold alike.
+    """
+    if char.isascii():
+        if char.isalnum():
+            return char
+        if char in _DROPPED:
+            return ""
+        return char if char == WILDCARD else " "
+    piece = char.translate(_SPECIAL)
+    if piece != char:
+        return piece
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if kept.isalnum():
+        return kept
+    # Curly apostrophes, dashes, non-breaking spaces, symbols: all separators.
+    return " "
+
+
+def _ascii_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        char = chr(code)
+        folded = fold_char(char)
+        if folded != char:
+            table[code] = folded or None
+    return table
+
+
+_ASCII = _ascii_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return "".join(fold_char(c) for c in match.group())
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-free form with single spaces (``"Micheál"`` -> ``"micheal"``).
+
+    A ``?`` stays only inside a word, where it stands for a lost letter; a
+    trailing question mark is punctuation. Same rules as :func:`fold_char`, with
+    an ASCII fast path (indexes fold every name once, at build).
+    """
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_run, text)
+    words = text.translate(_ASCII).casefold().split()
+    if WILDCARD in text:
+        words = [w.strip(WILDCARD) for w in words]
+    return " ".join(w for w in words if w)
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` keeping case and length-independent offsets back to it.
+
+    ``mapping[i]`` is the offset in ``text`` of the character that produced
+    output character ``i``, plus one final entry for the end. Used to find names
+    in articles and report where they stand in the original.
+    """
+    out: list[str] = []
+    mapping: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold_char(char)
+        for produced in piece:
+            out.append(produced)
+            mapping.append(index)
+    mapping.append(len(text))
+    return "".join(out), mapping
+
+
+def strip_titles(folded: str) -> str:
+    """``folded`` without titles and honorifics; unchanged if nothing else would remain."""
+    words = folded.split()
+    if _TITLE_WORDS.isdisjoint(words):
+        return folded
+    for phrase in _TITLE_PHRASES:
+        size = len(phrase)
+        i = 0
+        while i + size <= len(words):
+            if tuple(words[i : i + size]) == phrase:
+                del words[i : i + size]
+            else:
+                i += 1
+    kept = [w for w in words if w not in TITLES]
+    return " ".join(kept) if kept else folded
+
+
+# Transliteration and spelling variants, applied in order to a folded string.
+_SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"kh", "h"),
+        (r"ck", "k"),
+        (r"c(?!h)", "k"),
+        (r"q", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"v\b", "f"),  # Lavrov / Lavrof / Lawrow
+        (r"[jy]", "i"),
+        (r"z", "s"),
+        (r"dt\b", "t"),
+        (r"(.)\1+", r"\1"),  # doubled letters: Starmmer, Polland, Zelenskyy
+    )
+)
+
+
+def skeleton(folded: str) -> str:
+    """The transliteration-blind form of a folded name, used for fuzzy scoring.
+
+    It is deliberately lossy: ``Zelenskyy``, ``Zelenskiy``, ``Selenskyj`` and
+    ``Zelensky`` share one skeleton, so they need no edit at all; a real typo
+    still costs an edit, which the fuzzy scorer measures. Every rule works
+    within a word, so words are skeletonised once each and cached (names share
+    most of their words).
+    """
+    return " ".join([_skeleton_word(word) for word in folded.split()])
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_word(word: str) -> str:
+    out = word
+    for pattern, replacement in _SKELETON_RULES:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+def initials_form(folded: str) -> str | None:
+    """``"keir starmer"`` -> ``"k starmer"`` (how a name is often abbreviated), or None."""
+    words = folded.split()
+    if len(words) < 2:
+        return None
+    return " ".join([*(w[0] for w in words[:-1]), words[-1]])
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+
+
+def acronym(folded: str) -> str | None:
+    """``"european union"`` -> ``"eu"``; None for a single word or an over-long result."""
+    words = [w for w in folded.split() if w not in _ACRONYM_SKIP]
+    if len(words) < 2 or len(words) > 6:
+        return None
+    return "".join(w[0] for w in words)
+
+
+# Each group is one entity's common names: a country, its demonym, its usual
+# abbreviations. A pack actor whose name or alias folds to any term of a group
+# is found by every other term too ("British" finds "United Kingdom").
+_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "British", "Brits"),
+    ("United States", "US", "U.S.", "USA", "U.S.A.", "America", "American"),
+    (
+        "European Union",
+        "EU",
+        "E.U.",
+    ),
+    ("United Nations", "UN", "U.N."),
+    ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "OTAN"),
+    ("France", "French"),
+    ("Germany", "German", "Deutschland"),
+    ("Italy", "Italian"),
+    ("Spain", "Spanish"),
+    ("Poland", "Polish"),
+    ("Ireland", "Irish", "Republic of Ireland", "Eire"),
+    ("Norway", "Norwegian"),
+    ("Sweden", "Swedish"),
+    ("Denmark", "Danish"),
+    ("Finland", "Finnish"),
+    ("Iceland", "Icelandic"),
+    ("Netherlands", "Dutch", "Holland"),
+    ("Belgium", "Belgian"),
+    ("Luxembourg", "Luxembourgish", "Luxembourger"),
+    ("Switzerland", "Swiss"),
+    ("Austria", "Austrian"),
+    ("Portugal", "Portuguese"),
+    ("Greece", "Greek"),
+    ("Czech Republic", "Czechia", "Czech"),
+    ("Slovakia", "Slovak"),
+    ("Hungary", "Hungarian"),
+    ("Romania", "Romanian"),
+    ("Bulgaria", "Bulgarian"),
+    ("Estonia", "Estonian"),
+    ("Latvia", "Latvian"),
+    ("Lithuania", "Lithuanian"),
+    ("Croatia", "Croatian"),
+    ("Slovenia", "Slovenian"),
+    ("Serbia", "Serbian"),
+    ("Turkey", "Turkish", "Türkiye"),
+    ("Russia", "Russian", "Russian Federation"),
+    ("Ukraine", "Ukrainian"),
+    ("Belarus", "Belarusian"),
+    ("Georgia", "Georgian"),
+    ("Moldova", "Moldovan"),
+    ("Canada", "Canadian"),
+    ("Mexico", "Mexican"),
+    ("Brazil", "Brazilian"),
+    ("Argentina", "Argentine", "Argentinian"),
+    ("Australia", "Australian"),
+    ("New Zealand", "NZ", "New Zealander", "Kiwi"),
+    ("Japan", "Japanese"),
+    ("China", "Chinese", "PRC"),
+    ("South Korea", "Korea", "Korean", "Republic of Korea", "ROK"),
+    ("North Korea", "DPRK"),
+    ("India", "Indian"),
+    ("Pakistan", "Pakistani"),
+    ("Israel", "Israeli"),
+    ("Iran", "Iranian"),
+    ("Saudi Arabia", "Saudi", "KSA"),
+    ("United Arab Emirates", "UAE", "Emirati"),
+    ("Qatar", "Qatari"),
+    ("Egypt", "Egyptian"),
+    ("South Africa", "South African"),
+    ("European Commission", "EC", "EU Commission"),
+)
+
+
+def _build_synonyms() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for group in _SYNONYM_GROUPS:
+        for term in group:
+            table.setdefault(fold(term), group)
+    return table
+
+
+SYNONYMS: dict[str, tuple[str, ...]] = _build_synonyms()
+"""Folded term -> its group (terms as written), for every term of every group."""
+
+
+def synonyms_of(folded: str) -> tuple[str, ...]:
+    """Every other common name of the entity ``folded`` names (``"uk"`` -> British, ...)."""
+    group = SYNONYMS.get(folded)
+    if group is None:
+        return ()
+    return tuple(term for term in group if fold(term) != folded)
