@@ -31,6 +31,8 @@ async def main():
     app._display = display
     async with app.run_test(size=(120, 36)) as pilot:
         while app.pack is None:
+            if not app.is_running:
+                raise SystemExit("the reader stopped before the pack was shown")
             await asyncio.sleep(0.01)
         await pilot.pause()
         pack = app.pack
@@ -40,20 +42,37 @@ async def main():
         navigator.show_item(pledges[0].id)
         navigator.focus()
         await pilot.pause()
+        shows = []
+        original_show = source.show
+        def show(*args, **kwargs):
+            original_show(*args, **kwargs)
+            shows.append(time.perf_counter())
+        source.show = show
         times = []
         for index in range(1, min(presses, len(pledges) - 1) + 1):
             expected = pledges[index].evidence[0]
-            before = len(frames)
+            previous = pledges[index - 1].evidence[0]
+            if (expected.source, expected.start) == (previous.source, previous.start):
+                await pilot.press("down")  # same sentence: nothing to redraw, not timed
+                await pilot.pause()
+                continue
             began = time.perf_counter()
-            await pilot.press("down")
-            while not (source.highlight is not None
-                       and source.highlight.start == expected.start
-                       and source.highlight.source_id == expected.source):
-                await asyncio.sleep(0)
-            while len(frames) == before or frames[-1] < began:
+            press = asyncio.create_task(pilot.press("down"))
+            deadline = began + 20
+            latency = None
+            while latency is None:
+                if time.perf_counter() > deadline:
+                    raise SystemExit(f"no highlighted frame for {expected.source}:{expected.start}")
+                h = source.highlight
+                if h is not None and (h.source_id, h.start) == (expected.source, expected.start):
+                    shown_at = shows[-1]
+                    after = [f for f in frames if f >= shown_at]
+                    if after:
+                        latency = after[0] - began
                 await asyncio.sleep(0.0005)
-            times.append(frames[-1] - began)
+            await press
             await pilot.pause()
+            times.append(latency)
     print(json.dumps(times))
 
 asyncio.run(main())
@@ -65,7 +84,7 @@ def unavailable() -> str | None:
 
 
 def walk(pack: str, presses: int, cache: str) -> float:
-    times = run_python(CHILD, pack, str(presses), env={"BRIEFING_CACHE_DIR": cache})
+    times = run_python(CHILD, pack, str(presses), env={"BRIEFING_CACHE_DIR": cache}, timeout=600)
     return median(times)
 
 
