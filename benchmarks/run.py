@@ -43,10 +43,17 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     versions = {"python": platform.python_version()}
-    for name in ("textual", "rich", "yaml", "rapidfuzz"):
+    from importlib.metadata import PackageNotFoundError, version
+
+    for name, dist in (
+        ("textual", "textual"),
+        ("rich", "rich"),
+        ("yaml", "PyYAML"),
+        ("rapidfuzz", "rapidfuzz"),
+    ):
         try:
-            versions[name] = str(importlib.import_module(name).__version__)
-        except (ImportError, AttributeError):
+            versions[name] = version(dist)
+        except PackageNotFoundError:
             versions[name] = "-"
     import yaml
 
@@ -63,6 +70,8 @@ def machine() -> dict[str, Any]:
 def _fmt(value: float | None, unit: str = "") -> str:
     if value is None:
         return "-"
+    if unit == "s" and value < 0.01:
+        return f"{value * 1000:.1f} ms"
     if unit == "s" and value < 1:
         return f"{value * 1000:.0f} ms"
     if unit == "s":

@@ -21,11 +21,11 @@ def unavailable() -> str | None:
 def run(ctx: Context) -> list[Figure]:
     from benchmarks import search_bench
 
-    queries = 4 if ctx.quick else 16
+    queries, extra = (4, 8) if ctx.quick else (16, 48)  # as search_bench's own --quick
     figures = []
     for size in search_bench.SIZES:
         ctx.log(f"search: {size:,} aliases")
-        r = search_bench.measure(size, queries)
+        r = search_bench.measure(size, queries, extra)
         ms = r.index_median_ms / 1000
         plain = r.plain_median_ms / 1000
         if size >= 100_000:
@@ -50,14 +50,15 @@ def run(ctx: Context) -> list[Figure]:
         figures.append(
             Figure(
                 "search",
-                f"same top result as the plain scan, {r.strings:,} aliases",
-                r.agree_plain * 100,
-                "%",
-                "own exhaustive scan agreement (%)",
+                f"same top result as the index's own exhaustive scan, {r.strings:,} aliases "
+                f"(as plain WRatio: {r.agree_plain:.0%}; ties on synthetic names, see Search)",
                 r.agree_scan * 100,
+                "%",
                 None,
-                "same top result",
-                r.agree_plain >= 1.0,
+                None,
+                None,
+                "pruning keeps the top result",
+                r.agree_scan >= 1.0,
             )
         )
     return figures
