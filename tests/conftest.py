@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-REPO = Path(__file__).resolve().parent.parent
+# Shared machines are noisy: a property test fails on a wrong answer, never on a
+# slow example. Tests that set their own settings still override these.
+settings.register_profile("briefing", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("briefing")
 
-ARTICLE = (
-    "Leaders met in Paris on Tuesday. The U.S. President Donald Trump did not attend.\n"
-    "Irish Prime Minister Miche?l Martin said Ireland would send peacekeepers.\n"
-    "Poland offered “logistics support” – but no troops.\n"
-    "Officials said talks went well. Officials said talks went well.\n"
-)
-
-
-def sha(text: str) -> str:
-    """sha256 of text encoded as UTF-8, as a pack records it."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-PackMaker = Callable[..., Path]
+from support import ARTICLE, PackMaker, sha  # noqa: E402  (shared with the tests)
 
 
 @pytest.fixture

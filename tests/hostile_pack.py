@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from conftest import sha
+from support import sha
 
 HOSTILE_ARTICLE = (
     "Officials said *all* options_remain [open] | for now, <b>really</b> & &amp; `rm -rf` too.\n"

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from support import REPO, sha
 
 from briefing.export.jsonout import render
 from briefing.model import load_pack
@@ -16,7 +17,6 @@ from briefing.model.corroboration import outlet_identity, support
 from briefing.model.disagreements import count_mentions, detect, figures_conflict
 from briefing.model.grading import computed_credibility
 from briefing.model.pack import Pack
-from tests.conftest import REPO, sha
 
 ARTICLES = {
     "a.txt": "Poland offered troops for the force. About 20 countries are in the talks.\n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from support import REPO
 
 from briefing.model.anchor import Anchorer
 from briefing.model.text import Article, split_sentences

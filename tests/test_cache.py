@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, PackMaker, sha
+from support import ARTICLE, PackMaker, sha
 
 from briefing.model import load, load_pack
 from briefing.model.cache import cache_dir

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from support import PackMaker, sha
 
 from briefing.model import load_pack
 from briefing.model.analysis import analyse
 from briefing.model.dates import find_expressions, resolve, sentence_tense
-from tests.conftest import PackMaker, sha
 
 MON = date(2025, 3, 10)  # Monday 10 March 2025
 THU = date(2025, 3, 13)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, PackMaker
+from support import REPO, PackMaker
 
 from briefing.cli import main
 from briefing.model import load_pack

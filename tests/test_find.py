@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, PackMaker
+from support import ARTICLE, PackMaker
 
 from briefing.cli import main
 from briefing.model import load_pack

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PackMaker, sha
+from support import PackMaker, sha
 
 from briefing.model import load_pack
 from briefing.model.mentions import mentions

@@ -218,7 +218,7 @@ def test_search_stays_off_numpy() -> None:
     import subprocess
     import sys
 
-    from conftest import REPO
+    from support import REPO
 
     code = (
         "import sys\n"

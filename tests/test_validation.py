@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, PackMaker, sha
+from support import ARTICLE, PackMaker, sha
 
 from briefing.cli import main
 from briefing.model import load_pack

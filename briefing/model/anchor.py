@@ -14,7 +14,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from briefing.model.text import Article, normalise, normalise_with_map
+from briefing.model.text import Article, normalise, normalise_with_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +43,8 @@ class Anchorer:
         self.article = article
 
     @cached_property
-    def _normalised(self) -> tuple[str, list[int]]:
-        return normalise_with_map(self.article.text)
+    def _normalised(self) -> tuple[str, list[int], list[int]]:
+        return normalise_with_spans(self.article.text)
 
     def find_all(self, quote: str) -> list[Found]:
         """Every occurrence of ``quote`` in the cheapest tier that has any."""
@@ -55,9 +55,10 @@ class Anchorer:
         needle = normalise(quote)
         if not needle:
             return []
-        norm, mapping = self._normalised
+        norm, starts, ends = self._normalised
         found = [
-            self._back(mapping, s, s + len(needle), "normalised") for s in _all_exact(norm, needle)
+            self._back(starts, ends, s, s + len(needle), "normalised")
+            for s in _all_exact(norm, needle)
         ]
         if found or "?" not in norm:
             return found
@@ -65,13 +66,13 @@ class Anchorer:
         if pattern is None:
             return []
         return [
-            self._back(mapping, m.start(), m.end(), "lost-character")
+            self._back(starts, ends, m.start(), m.end(), "lost-character")
             for m in pattern.finditer(norm)
         ]
 
-    def _back(self, mapping: list[int], start: int, end: int, how: str) -> Found:
-        """Map a normalised [start, end) back to original offsets."""
-        return Found(mapping[start], mapping[end - 1] + 1, how)
+    def _back(self, starts: list[int], ends: list[int], start: int, end: int, how: str) -> Found:
+        """Map a normalised [start, end) back to original offsets (whole characters)."""
+        return Found(starts[start], ends[end - 1], how)
 
     def closest(self, quote: str) -> Closest | None:
         """The passage most similar to ``quote``, snapped to word boundaries."""

@@ -7,6 +7,7 @@ article and reporting each failure with the closest passage.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from briefing.model.types import (
     Source,
     Uncited,
 )
-from briefing.model.yamlread import YMap
+from briefing.model.yamlread import YMap, YScalar
 
 LIST_SECTIONS = ("sources", "actors", "meetings", "pledges", "claims")
 
@@ -115,6 +116,15 @@ def _anchor(
         )
         return None
     hit = found[index]
+    if raw.comment is not None:
+        cut = raw.comment.split()[0]
+        if re.match(r"\s+" + re.escape(cut), article.text[hit.end :]):
+            walker.error(
+                where,
+                f"the quote stops before '{cut}': in YAML ' #' starts a comment, "
+                "so put the whole quote in double quotes",
+            )
+            return None
     line = article.line_of(hit.start)
     if any(first <= line <= last for first, last in state.boilerplate.get(source, ())):
         walker.warn(
@@ -289,7 +299,12 @@ def _source(record: _Record, state: _Loaded) -> Source:
     for item in f.get("uncited") or []:
         quote_node = item["_node"].items["quote"][1]  # point at the quote the author fixes
         raw = RawEvidence(
-            f["id"], item["quote"], item.get("occurrence"), quote_node.line, quote_node.col
+            f["id"],
+            item["quote"],
+            item.get("occurrence"),
+            quote_node.line,
+            quote_node.col,
+            quote_node.comment if isinstance(quote_node, YScalar) else None,
         )
         anchored = _anchor(record.walker, raw, state)
         if anchored is not None:

@@ -171,14 +171,14 @@ class PackCache:
         return body
 
     def _article_bytes(self, name: str) -> bytes | None:
-        """An article's bytes, if its path is still safe (the loader's own checks)."""
-        relative = Path(name)
-        if relative.is_absolute() or ".." in relative.parts:
+        """An article's bytes, if the loader's own path and file checks pass."""
+        from briefing.model.load import _article_path, read_regular_file  # load imports us
+
+        path, _ = _article_path(self.root, name)
+        if path is None:
             return None
-        path = self.root / relative
-        if not path.resolve().is_relative_to(self.root.resolve()) or not path.is_file():
-            return None
-        return path.read_bytes()
+        data, _ = read_regular_file(path)
+        return data
 
     # ------------------------------------------------------------------ writing
 

@@ -8,11 +8,10 @@ that name a known actor: those are the likely gaps.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from briefing.model.mentions import mentions
 from briefing.model.pack import Pack
-from briefing.model.text import normalise
 from briefing.model.types import Source
 
 
@@ -42,25 +41,16 @@ class SourceCoverage:
         return self.cited / self.sentences if self.sentences else 0.0
 
 
-def _mention_patterns(pack: Pack) -> list[tuple[str, re.Pattern[str]]]:
-    """One case-insensitive, word-bounded pattern per actor over its name and aliases.
-
-    Matching runs on normalised text (straight quotes, single spaces), and a "?"
-    in an alias (a lost character) matches any one character.
-    """
-    patterns = []
-    for actor in pack.actors:
-        names = sorted(
-            {normalise(n) for n in (actor.name, *actor.aliases) if n.strip()}, key=len, reverse=True
-        )
-        alternatives = "|".join(re.escape(n).replace(r"\?", ".") for n in names)
-        patterns.append((actor.id, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)))
-    return patterns
-
-
 def coverage(pack: Pack) -> list[SourceCoverage]:
     """Per-source coverage, in pack order."""
-    patterns = _mention_patterns(pack)
+    # Who is named in which sentence: the same matching as `briefing mentions`
+    # (aliases, synonyms, lost characters, garbled spellings), so the two agree.
+    named_in: dict[tuple[str, int], list[str]] = {}
+    for actor in pack.actors:
+        for mention in mentions(pack, actor.id):
+            actors = named_in.setdefault((mention.source_id, mention.sentence_start), [])
+            if actor.id not in actors:
+                actors.append(actor.id)
     report = []
     for source in pack.sources:
         cited_spans = [
@@ -79,10 +69,8 @@ def coverage(pack: Pack) -> list[SourceCoverage]:
             if any(a < end and b > start for a, b in reasoned):
                 explained += 1
                 continue
-            sentence = source.text[start:end]
-            folded = normalise(sentence)
-            named = tuple(actor_id for actor_id, p in patterns if p.search(folded))
+            named = named_in.get((source.id, start))
             if named:
-                gaps.append(Gap(start, end, sentence, named))
+                gaps.append(Gap(start, end, source.text[start:end], tuple(named)))
         report.append(SourceCoverage(source, total, cited, explained, tuple(gaps)))
     return report

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from briefing.model.sanitize import clean_line
+
 
 class Severity(StrEnum):
     """How bad a problem is: errors make a pack invalid, warnings do not."""
@@ -35,7 +37,9 @@ class Diagnostic:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
         if self.hint is not None:
             text += f" (did you mean {quote_hint(self.hint)}?)"
-        return text
+        # A hint can quote the article ("closest passage"), and articles are scraped:
+        # an OSC 52 or clear-screen sequence must not reach the author's terminal.
+        return clean_line(text)
 
     @property
     def is_error(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,16 @@ from briefing.model.pack import Pack
 from briefing.model.paths import display, resolve_pack_root
 from briefing.model.schema import SECTIONS, Ref, Walker, suggest
 from briefing.model.text import Article
-from briefing.model.yamlread import YMap, YScalar, YSeq, decode_utf8, kind_name, read_yaml
+from briefing.model.yamlread import (
+    MAX_BYTES,
+    YMap,
+    YScalar,
+    YSeq,
+    decode_utf8,
+    kind_name,
+    position_of,
+    read_yaml,
+)
 
 
 @dataclass
@@ -128,10 +138,10 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
 
 def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> None:
     shown = display(yaml_path)
-    try:
-        data = yaml_path.read_bytes()
-    except OSError as exc:
-        problems.append(Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+    data, why = read_regular_file(yaml_path)
+    if data is None:
+        problems.append(Diagnostic(shown, 1, 1, why))
+        state.incomplete = True
         return
     tree, found = read_yaml(data, shown)
     problems.extend(found)
@@ -200,39 +210,82 @@ def _check_ids(state: _Loaded) -> None:
         state.records[section] = kept
 
 
+def read_regular_file(path: Path) -> tuple[bytes | None, str]:
+    """The bytes of a regular file of at most MAX_BYTES, or (None, why not).
+
+    Checked on the open descriptor before reading: a FIFO named ``x.yaml`` would
+    block the loader for ever, a device or a huge file would exhaust memory.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return None, f"cannot read file: {exc.strerror or exc}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file"
+        if info.st_size > MAX_BYTES:
+            return None, f"file is {info.st_size} bytes, over the {MAX_BYTES}-byte limit"
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read(MAX_BYTES + 1), ""
+    except OSError as exc:
+        return None, f"cannot read file: {exc.strerror or exc}"
+    finally:
+        os.close(fd)
+
+
+def _article_path(root: Path, name: str) -> tuple[Path | None, str]:
+    """The article's path if it stays inside the pack folder, else (None, why).
+
+    A path is refused when written absolute or with ``..``, and when it resolves
+    outside the pack (a symlink out); a symlink that stays inside is fine.
+    Resolving can fail on a symlink loop (RuntimeError on Python 3.11) or a name
+    that is too long (OSError): both are the author's problem, not a crash.
+    """
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        return None, f"article path '{name}' must stay inside the pack folder"
+    article_path = root / relative
+    try:
+        inside = article_path.resolve().is_relative_to(root.resolve())
+    except RuntimeError:
+        return None, f"article path '{name}' is a symlink loop"
+    except OSError as exc:
+        return None, f"article path '{name}' cannot be used: {exc.strerror or exc}"
+    if not inside:
+        return None, f"article path '{name}' leads outside the pack folder (symlink?)"
+    return article_path, ""
+
+
 def _read_article(record: _Record, state: _Loaded) -> None:
     walker, fields = record.walker, record.fields
     file_node = record.node.items["file"][1]
-    relative = Path(fields["file"])
-    if relative.is_absolute() or ".." in relative.parts:
-        walker.error(file_node, f"article path '{fields['file']}' must stay inside the pack folder")
+    article_path, why = _article_path(state.root, fields["file"])
+    if article_path is None:
+        walker.error(file_node, why)
         return
-    article_path = state.root / relative
-    try:
-        inside = article_path.resolve().is_relative_to(state.root.resolve())
-    except OSError:
-        inside = False
-    if not inside:
-        walker.error(
-            file_node, f"article path '{fields['file']}' leads outside the pack folder (symlink?)"
-        )
-        return
-    if not article_path.is_file():
+    if not os.path.lexists(article_path):
         folder = article_path.parent
-        names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+        try:
+            names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+        except OSError:
+            names = []
         near = suggest(article_path.name, names)
-        hint = str(relative.parent / near) if near else None
+        hint = str(Path(fields["file"]).parent / near) if near else None
         walker.error(file_node, f"article file '{fields['file']}' not found", hint=hint)
         return
-    try:
-        data = article_path.read_bytes()
-    except OSError as exc:
-        walker.error(file_node, f"cannot read article '{fields['file']}': {exc.strerror or exc}")
+    data, why = read_regular_file(article_path)
+    if data is None:
+        walker.error(file_node, f"article '{fields['file']}': {why}")
         return
     shown = display(article_path)
-    if b"\x00" in data:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
         walker.problems.append(
-            Diagnostic(shown, 1, 1, "article is a binary file (it contains NUL bytes), not text")
+            Diagnostic(
+                shown, line, col, "article is a binary file (it contains NUL bytes), not text"
+            )
         )
         return
     text, problem = decode_utf8(data, shown)
@@ -260,6 +313,13 @@ def _read_article(record: _Record, state: _Loaded) -> None:
     state.boilerplate[fields["id"].value] = tuple(
         (record.fields.get("flags") or {}).get("boilerplate_lines", [])
     )
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line:col of a byte offset, counting characters as UTF-8 where possible."""
+    head = data[:offset].decode("utf-8", errors="replace").removeprefix("\ufeff")
+    head = head.replace("\r\n", "\n").replace("\r", "\n")
+    return position_of(head, len(head))
 
 
 def _check_flags(record: _Record, article: Article) -> None:

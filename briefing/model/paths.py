@@ -27,6 +27,15 @@ def resolve_pack_root(path: str | os.PathLike[str] | None) -> tuple[Path, Path]:
     Raises FileNotFoundError with a one-line reason when there is no pack there.
     """
     given = default_pack_path() if path is None else Path(path)
+    try:
+        return _resolve(given)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:  # a name too long, a folder we may not enter, ...
+        raise FileNotFoundError(f"no pack at '{given}': {exc.strerror or exc}") from None
+
+
+def _resolve(given: Path) -> tuple[Path, Path]:
     if given.is_file():
         if given.parent.name != "data":
             raise FileNotFoundError(f"'{given}' is not inside a pack's data/ folder")

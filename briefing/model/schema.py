@@ -58,6 +58,8 @@ class RawEvidence:
     occurrence: int | None
     line: int
     col: int
+    comment: str | None = None
+    """A same-line ``# ...`` comment after an unquoted quote (see YScalar.comment)."""
 
 
 def suggest(value: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -243,7 +245,12 @@ def evidence_item(w: Walker, node: YNode) -> RawEvidence | Invalid:
     assert isinstance(node, YMap)
     quote = node.items["quote"][1]  # point at the quote itself: that is what the author fixes
     return RawEvidence(
-        fields["source"], fields["quote"], fields.get("occurrence"), quote.line, quote.col
+        fields["source"],
+        fields["quote"],
+        fields.get("occurrence"),
+        quote.line,
+        quote.col,
+        quote.comment if isinstance(quote, YScalar) else None,
     )
 
 

@@ -206,54 +206,55 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     ``mapping[i]`` is the offset in ``text`` of the character that produced
     output character ``i``; one extra entry maps the end. Runs of white space
     become one space, and leading/trailing white space is dropped.
+    """
+    out, starts, _ends = normalise_with_spans(text)
+    return out, [*starts, len(text)]
 
-    News prose is mostly printable ASCII, which normalising leaves alone, so
-    the text is walked in runs (a run of such characters is copied and its map
-    extended in one step) and only the other characters are looked at one by
-    one: ~10x faster than a per-character loop on a 1,000-article pack, with
-    the same output (a property test compares the two).
+
+def normalise_with_spans(text: str) -> tuple[str, list[int], list[int]]:
+    """Normalise ``text``; output character ``i`` came from ``text[starts[i]:ends[i]]``.
+
+    A base character and the combining marks after it are normalised together,
+    so an article in NFD (``e`` + U+0301) matches a quote in NFC (``é``) and the
+    other way round; the end offset then covers the marks, so a quote found this
+    way is reported as the whole of the original characters.
     """
     out: list[str] = []
-    mapping: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     pending_space = False
-    for run in _RUNS.finditer(text):
-        chunk = run.group()
-        index = run.start()
-        if chunk[0] in _PLAIN:
-            piece = chunk
-        elif chunk.isspace():
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char.isspace():
             pending_space = bool(out)
+            index += 1
             continue
-        else:
-            piece = chunk.translate(_TRANSLATE)
-            if not piece:
-                continue
-            if not piece.isascii():
-                piece = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE)
-        if pending_space:
-            out.append(" ")
-            mapping.append(index)
-            pending_space = False
-        out.append(piece)
-        if chunk is piece:
-            base = len(mapping)
-            mapping.extend(range(index, index + len(piece)))
-            # A space inside a run maps to the character after it, as a collapsed
-            # run of white space does.
-            space = piece.find(" ")
-            while space >= 0:
-                mapping[base + space] += 1
-                space = piece.find(" ", space + 1)
-        else:
-            mapping.extend([index] * len(piece))
-    mapping.append(len(text))
-    return "".join(out), mapping
+        stop = index + 1
+        while stop < length and text[stop] >= "\u0300" and _is_mark(text[stop]):
+            stop += 1
+        group = text[index:stop]
+        piece = group.translate(_TRANSLATE)
+        if piece and not piece.isascii():
+            piece = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE)
+        if piece:
+            if pending_space:
+                out.append(" ")
+                starts.append(index)
+                ends.append(index)
+                pending_space = False
+            for produced in piece:
+                out.append(produced)
+                starts.append(index)
+                ends.append(stop)
+        index = stop
+    return "".join(out), starts, ends
 
 
-_PLAIN = frozenset(chr(c) for c in range(0x21, 0x7F) if chr(c) != "`")
-"""Printable ASCII that normalising keeps as is (the backquote becomes an apostrophe)."""
-_RUNS = re.compile(r"[!-_a-~]+(?: [!-_a-~]+)*|\s+|.", re.DOTALL)
-"""Plain characters with single spaces between them, a run of white space, or any other character."""
+def _is_mark(char: str) -> bool:
+    """True for a combining mark (it belongs to the character before it)."""
+    return unicodedata.category(char).startswith("M")
 
 
 @dataclass(frozen=True, slots=True)

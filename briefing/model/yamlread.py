@@ -21,10 +21,62 @@ import yaml
 
 from briefing.model.diagnostics import Diagnostic
 
+
+class _PureParser(yaml.SafeLoader):
+    """PyYAML's pure parser, reading plain scalars in flow collections as libyaml does.
+
+    The pure scanner ends a plain scalar at ``?`` inside ``[...]`` or ``{...}``
+    (a YAML 1.1 restriction that libyaml and YAML 1.2 do not have), so
+    ``aliases: [Miche?l Martin]`` (a lost character, common in scraped names)
+    was a syntax error without libyaml and fine with it. This is PyYAML 6.0's
+    ``Scanner.scan_plain`` (MIT licence) with ``?`` removed from the flow stop
+    set; nothing else differs.
+    """
+
+    def scan_plain(self) -> yaml.tokens.ScalarToken:  # pragma: no cover - copied logic
+        chunks: list[str] = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces: list[str] | None = []
+        blank = "\0 \t\r\n\x85\u2028\u2029"
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                if (
+                    ch in blank
+                    or (
+                        ch == ":"
+                        and self.peek(length + 1) in blank + (",[]{}" if self.flow_level else "")
+                    )
+                    or (self.flow_level and ch in ",[]{}")
+                ):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces or [])
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+PURE_PARSER: type = _PureParser
 try:  # libyaml is ~5x faster; the verdicts are the same (tabs are refused up front).
-    _Parser: type = yaml.CSafeLoader
+    LIBYAML_PARSER: type | None = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = yaml.SafeLoader
+    LIBYAML_PARSER = None
+
+PARSER: type = LIBYAML_PARSER or PURE_PARSER
+"""The event parser every read uses; tests set it to each of the two in turn."""
 
 MAX_BYTES = 16 * 1024 * 1024
 """Files larger than this are refused before parsing: no real pack comes close."""
@@ -32,8 +84,20 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+"""C0 (but tab, LF, CR), DEL, C1, bidi overrides and the two non-characters.
+
+U+FFFE/U+FFFF are here because the two parsers report them differently; checking
+them ourselves keeps one verdict. The same set is checked again on every parsed
+scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them too."""
 _TAB = "\t"
+
+
+def has_forbidden(text: str) -> bool:
+    """True when ``text`` holds a character a pack may not contain, raw or escaped."""
+    return _FORBIDDEN.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -44,6 +108,10 @@ class YScalar:
     line: int
     col: int
     plain: bool = True
+    comment: str | None = None
+    """For a plain scalar, a ``# ...`` comment on the same line after it: in
+    ``quote: ranked #1`` YAML drops ``#1`` silently, so the loader checks whether
+    the article goes on with it (then the quote was cut, not commented)."""
 
     @property
     def is_null(self) -> bool:
@@ -85,35 +153,52 @@ class _Positions:
     """Turns a character offset into a 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.length = len(text)
 
     def at(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
+        index = bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
 
 
 def decode_utf8(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     """Decode strictly (a BOM is accepted); a bad byte is reported at its line:col.
 
     PyYAML and Python report a bad byte by its byte position only, which an author
-    cannot act on; we count lines and characters up to it ourselves.
+    cannot act on; we count lines and characters up to it ourselves, with the same
+    line breaks the text will have (CRLF, lone CR and LF) and without the BOM, so
+    the position is the one an editor shows. Line breaks are then normalised once:
+    every offset the pack reports counts in the returned text.
     """
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start]
+        bad_at = bom + exc.start
+        head = data[bom:bad_at].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = head.count(b"\n") + 1
         line_start = head.rfind(b"\n") + 1
         col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
-        bad = data[exc.start : exc.start + 1].hex()
+        bad = data[bad_at : bad_at + 1].hex()
         return None, Diagnostic(
             path, line, col, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def read_yaml(data: bytes, path: str) -> tuple[YNode | None, list[Diagnostic]]:
-    """Parse one YAML file into a tree of strings, or return why it cannot be read."""
+def position_of(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset in decoded, normalised text."""
+    return _Positions(text).at(offset)
+
+
+def read_yaml(
+    data: bytes, path: str, parser: type | None = None
+) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML file into a tree of strings, or return why it cannot be read.
+
+    ``parser`` is PyYAML's pure or libyaml loader class (default :data:`PARSER`);
+    both must give the same verdict, which the tests check.
+    """
     if len(data) > MAX_BYTES:
         return None, [
             Diagnostic(path, 1, 1, f"file is {len(data)} bytes, over the {MAX_BYTES}-byte limit")
@@ -139,79 +224,68 @@ def read_yaml(data: bytes, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     if problems:
         return None, problems
     try:
-        return _build(text, path)
+        return _build(text, path, parser or PARSER, positions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
         what = exc.problem or exc.context or "cannot be parsed"
         return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
         return None, [Diagnostic(path, 1, 1, f"YAML syntax error: {exc}")]
 
 
-_SCALAR = yaml.ScalarEvent
-_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
-_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_COMMENT = re.compile(r"[ ]+(#[^\n]*)")
 
 
-def _refused(event: yaml.NodeEvent, path: str) -> Diagnostic | None:
-    """Why a node with an anchor or a tag is refused (None for the harmless ``!``)."""
-    mark = event.start_mark
-    assert mark is not None
-    line, col = mark.line + 1, mark.column + 1
-    if event.anchor is not None:
-        return Diagnostic(
-            path, line, col, f"anchors (&{event.anchor}) are not allowed; write the value out"
-        )
-    tag = getattr(event, "tag", None)
-    explicit = (
-        tag is not None
-        and tag != "!"
-        and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0])
-    )
-    if explicit:
-        shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-        return Diagnostic(path, line, col, f"tags ({shown}) are not allowed")
-    return None
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*#")
 
 
-def _build(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
+def _glued_comment(
+    text: str, positions: _Positions, event: yaml.ScalarEvent, line: int, column: int
+) -> int | None:
+    """For a block scalar whose header runs into '#' ("|#"), the offset of the '#'."""
+    if event.style not in ("|", ">") or line >= len(positions.starts):
+        return None
+    found = _BLOCK_HEADER.match(text, positions.starts[line] + column)
+    return None if found is None else len(found.group()) - 1
+
+
+def _clamp(positions: _Positions, line: int, column: int) -> tuple[int, int]:
+    """1-based position of a 0-based mark, marks past the end moved to the end.
+
+    At the end of a file without a final newline libyaml puts the mark on the
+    next line and the pure parser after the last character; one position keeps
+    one verdict.
+    """
+    starts = positions.starts
+    if line >= len(starts) or (line == len(starts) - 1 and column > positions.length - starts[-1]):
+        return positions.at(positions.length)
+    return line + 1, column + 1
+
+
+def _comment_after(text: str, positions: _Positions, line: int, column: int) -> str | None:
+    """The same-line comment after a plain scalar ending at 0-based ``line``/``column``."""
+    starts = positions.starts
+    if line >= len(starts):
+        return None
+    found = _COMMENT.match(text, starts[line] + column)
+    return None if found is None else found.group(1)
+
+
+def _build(
+    text: str, path: str, parser_class: type, positions: _Positions
+) -> tuple[YNode | None, list[Diagnostic]]:
     """Consume the event stream into a tree, refusing what a pack never needs."""
     problems: list[Diagnostic] = []
     stack: list[YMap | YSeq] = []
     pending_key: list[YScalar | None] = []
     root: YNode | None = None
     documents = 0
-    parser = _Parser(text)
-    check_event, get_event = parser.check_event, parser.get_event
+    parser = parser_class(text)
     try:
-        # Half a million events in a 1,000-article pack: dispatch on the exact
-        # event class and test anchor/tag once (both None in every event of a
-        # valid pack) instead of a chain of isinstance checks per event.
-        while check_event():
-            event = get_event()
-            cls = type(event)
-            if cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
-                if event.anchor is not None or event.tag is not None:
-                    refused = _refused(event, path)
-                    if refused is not None:
-                        problems.append(refused)
-                        break
-                mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
-                if cls is _SCALAR:
-                    new: YNode = YScalar(event.value, line, col, not event.style)
-                elif cls is _MAP_START:
-                    new = YMap(line, col)
-                else:
-                    new = YSeq(line, col)
-            elif cls is _MAP_END or cls is _SEQ_END:
-                done = stack.pop()
-                pending_key.pop()
-                if not stack:
-                    root = done
-                continue
-            elif cls is yaml.DocumentStartEvent:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     mark = event.start_mark
@@ -223,19 +297,77 @@ def _build(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                     )
                     break
                 continue
-            elif cls is yaml.AliasEvent:
-                mark = event.start_mark
+            if not isinstance(event, yaml.NodeEvent):
+                if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    done = stack.pop()
+                    pending_key.pop()
+                    node: YNode = done
+                    if not stack:
+                        root = node
+                continue
+            mark = event.start_mark
+            assert mark is not None
+            line, col = _clamp(positions, mark.line, mark.column)
+            if isinstance(event, yaml.AliasEvent):
                 problems.append(
                     Diagnostic(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "aliases (*name) are not allowed; write the value out",
+                        path, line, col, "aliases (*name) are not allowed; write the value out"
                     )
                 )
                 break
-            else:  # stream and document ends
-                continue
+            if event.anchor is not None:
+                problems.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        col,
+                        f"anchors (&{event.anchor}) are not allowed; write the value out",
+                    )
+                )
+                break
+            # Any tag written in the file, the non-specific "!" included, is refused:
+            # a plain or quoted scalar without one has tag None in both parsers.
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+                problems.append(Diagnostic(path, line, col, f"tags ({shown}) are not allowed"))
+                break
+            if isinstance(event, yaml.ScalarEvent):
+                glued = _glued_comment(text, positions, event, mark.line, mark.column)
+                if glued is not None:
+                    # libyaml takes "|#x" as an empty block scalar (dropping "#x");
+                    # the pure parser refuses it. Refuse it the same way with both.
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            line,
+                            col + glued,
+                            "YAML syntax error: expected chomping or indentation indicators, "
+                            "but found '#'",
+                        )
+                    )
+                    break
+                escaped = _FORBIDDEN.search(event.value)
+                if escaped is not None:
+                    problems.append(
+                        Diagnostic(
+                            path,
+                            line,
+                            col,
+                            f"control character U+{ord(escaped.group()):04X} (written as an "
+                            "escape) is not allowed",
+                        )
+                    )
+                    break
+                end = event.end_mark
+                comment = None
+                if not event.style and end is not None:
+                    comment = _comment_after(text, positions, end.line, end.column)
+                new: YNode = YScalar(event.value, line, col, not event.style, comment)
+            elif isinstance(event, yaml.MappingStartEvent):
+                new = YMap(line, col)
+            else:
+                new = YSeq(line, col)
             if stack:
                 parent = stack[-1]
                 if isinstance(parent, YSeq):
@@ -265,8 +397,7 @@ def _build(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                     if key.value not in parent.items:
                         parent.items[key.value] = (key, new)
                     pending_key[-1] = None
-            if cls is not _SCALAR:
-                assert isinstance(new, (YMap, YSeq))
+            if isinstance(new, (YMap, YSeq)):
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
                         Diagnostic(

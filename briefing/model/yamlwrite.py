@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from briefing.model.sanitize import clean
+from briefing.model.yamlread import has_forbidden
+
 
 def _words(text: str) -> frozenset[str]:
     """A word list written as one string, for readability."""
@@ -32,6 +35,10 @@ def quoted(value: str) -> str:
     for char in value:
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
+        elif has_forbidden(char):
+            # The strict reader refuses these even as escapes: write what the reader
+            # would show instead (ESC as ␛), so generated packs always load.
+            out.append(clean(char))
         elif _INVISIBLE.match(char):
             out.append(f"\\u{ord(char):04x}")
         else:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
@@ -29,6 +30,7 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.screens.too_small import TooSmallScreen, check_size
 
 if TYPE_CHECKING:
     from briefing.model.load import LoadResult
@@ -54,7 +56,10 @@ class BriefingApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
-    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {CommandsProvider, ActorsProvider}  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {
+        CommandsProvider,
+        ActorsProvider,
+    }  # type: ignore[assignment]
     TITLE = "briefing"
 
     def __init__(self, pack_arg: str | None = None) -> None:
@@ -76,7 +81,11 @@ class BriefingApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main
 
+    def on_resize(self, event: events.Resize) -> None:
+        check_size(self, event.size)  # before the screens lay out at the new size
+
     def on_mount(self) -> None:
+        check_size(self)
         self.keymap, self.keymap_problems = load_keymap(self.keymap_file)
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -131,6 +140,11 @@ class BriefingApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """True: available; None: shown but disabled; False: hidden (another screen's context)."""
+        if isinstance(self.screen, TooSmallScreen) and action != "quit":
+            return False  # no screen may open on top of the "too small" notice
+        if action == "close_view":
+            # Escape means "back to the reader" on every view; on the reader it does nothing.
+            return len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen)
         if action in NEEDS_PACK and self.pack is None:
             return None
         main = self.main
@@ -150,6 +164,12 @@ class BriefingApp(App[None]):
         return True
 
     # -- actions -------------------------------------------------------------------------------
+
+    def action_close_view(self) -> None:
+        """Escape: dismiss the view or dialog on top (its result is "nothing chosen")."""
+        screen = self.screen
+        if len(self.screen_stack) > 1 and not isinstance(screen, MainScreen):
+            screen.dismiss(None)
 
     def action_help(self) -> None:
         """Push the help screen built from the commands and the keys in force."""

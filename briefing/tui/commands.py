@@ -41,8 +41,13 @@ class Command:
 
     @classmethod
     def title(cls) -> str:
-        """A short name for the palette and the help screen."""
-        return cls.FOOTER_TEXT or re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).capitalize()
+        """The command's name for the palette and the help screen (from the class name)."""
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).capitalize()
+
+    @classmethod
+    def footer_text(cls) -> str:
+        """The footer's label: FOOTER_TEXT where the full name is too long for one row."""
+        return cls.FOOTER_TEXT or cls.title()
 
     @classmethod
     def help_text(cls) -> str:
@@ -56,7 +61,7 @@ class Command:
         return Binding(
             cls.BINDING_KEY,
             cls.ACTION,
-            cls.title(),
+            cls.footer_text(),
             show=cls.SHOW_IN_FOOTER,
             priority=cls.PRIORITY,
             tooltip=cls.help_text(),
@@ -116,7 +121,7 @@ class FollowLink(Command):
 class NextEvidence(Command):
     """Show the current fact's next evidence item, across sources."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "n", "next_evidence", True, "Next evidence"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "n", "next_evidence", True, "Next"
 
 
 class PreviousEvidence(Command):
@@ -152,19 +157,19 @@ class Timeline(Command):
 class Dates(Command):
     """Show the dates view: each meeting's date as written, what it resolves to and by which rule."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "d", "dates", True, "Dates"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "d", "dates", False, "Dates"
 
 
 class Disagreements(Command):
     """Show the disagreements found in the text: value per source, with the sentence."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "x", "disagreements", True, "Disagreements"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "x", "disagreements", True, "Disputes"
 
 
 class PledgeBoard(Command):
     """Show the pledge board: who offers what, with what status and on what condition."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "b", "pledge_board", True, "Pledges"
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "b", "pledge_board", True, "Board"
 
 
 class SearchActors(Command):
@@ -185,9 +190,17 @@ class ZoomPane(Command):
     BINDING_KEY, ACTION, FOOTER_TEXT = "z", "zoom", "Zoom pane"
 
 
+class CloseView(Command):
+    """Close the view or dialog on top (timeline, board, search, export, help): back to the reader."""
+
+    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "escape", "close_view", True, "Close"
+    IN_PALETTE = False
+
+
 COMMANDS: tuple[type[Command], ...] = (
     Quit,
     Help,
+    CloseView,
     CommandPalette,
     NextPane,
     PreviousPane,

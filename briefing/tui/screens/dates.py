@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from briefing.model.meetingdates import MeetingDate
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Meeting
+from briefing.tui.commands import CloseView
 
 
 def dates_order(pack: Pack, analysis: Analysis) -> list[Meeting]:
@@ -120,7 +121,8 @@ def explanation(pack: Pack, checked: MeetingDate) -> list[Content]:
 class DatesScreen(Screen[str | None]):
     """Every meeting's date resolution; dismisses with the chosen meeting id, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=True)]
+    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
@@ -181,6 +183,6 @@ class DatesScreen(Screen[str | None]):
         event.stop()
         self.dismiss(event.row_key.value)
 
-    def action_close(self) -> None:
-        """Escape: back to the main screen."""
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
         self.dismiss(None)

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from briefing.model.analysis import analyse
 from briefing.model.disagreements import Disagreement, DisagreementValue
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
+from briefing.tui.commands import CloseView
 
 KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
 
@@ -29,7 +30,8 @@ KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
 class DisagreementsScreen(Screen[str | None]):
     """Disagreements found in the articles; dismisses with a claim or source id, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=True)]
+    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
@@ -117,8 +119,8 @@ class DisagreementsScreen(Screen[str | None]):
         event.stop()
         self.dismiss(self.target)
 
-    def action_close(self) -> None:
-        """Escape: back to the main screen."""
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
         self.dismiss(None)
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from briefing.export import SelectionError, render
 from briefing.export.safewrite import WriteRefused, write_atomic
 from briefing.model.pack import Pack
+from briefing.tui.commands import CloseView
 
 FORMATS = (
     ("md", "Markdown note (.md)"),
@@ -42,7 +43,8 @@ def default_name(pack: Pack, fmt: str) -> str:
 class ExportScreen(ModalScreen[None]):
     """Format, file name, Export; escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Cancel", show=False)]
+    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
     def __init__(self, marked: frozenset[str]) -> None:
         super().__init__()
@@ -139,6 +141,6 @@ class ExportScreen(ModalScreen[None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#export-cancel")
-    def action_close(self) -> None:
-        """Close without writing."""
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
         self.dismiss(None)

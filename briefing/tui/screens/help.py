@@ -11,12 +11,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from briefing.tui.commands import CloseView
+
 
 class HelpScreen(ModalScreen[None]):
     """A table of (keys, command, what it does); escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", show=False),
+        CloseView.binding(),
+        # q and ? also close help: pressing the key that opened it again is what people try.
+        Binding("q,question_mark", "close_view", "Close", show=False),
     ]
 
     def __init__(self, rows: list[tuple[str, str, str]], keymap_note: str) -> None:
@@ -41,6 +45,6 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(keys, style="bold"), Text(title), Text(text))
         table.focus()
 
-    def action_close(self) -> None:
+    def action_close_view(self) -> None:
         """Close the help."""
         self.dismiss(None)

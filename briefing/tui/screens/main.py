@@ -8,12 +8,13 @@ agree and the history records it.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid
+from textual.containers import Grid, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Label
 
+from briefing.model.mentions import Mention
 from briefing.model.pack import Pack, evidence_of
-from briefing.model.types import Evidence, Source
+from briefing.model.types import Actor, Evidence, Source
 from briefing.tui.labels import SECTIONS, section_items
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.detail import DetailPane
@@ -41,7 +42,9 @@ class MainScreen(Screen[None]):
             yield Navigator(id="navigator")
             yield DetailPane(id="detail")
             yield SourceView(id="source")
-        yield Footer()
+        with Horizontal(id="footer-row"):
+            yield Footer()
+            yield Label("", id="marked-count", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#navigator", Navigator).border_title = "Pack"
@@ -117,6 +120,12 @@ class MainScreen(Screen[None]):
             return
         evidence = evidence_of(item) if item is not None else ()
         if not evidence:
+            first_mention = self.query_one(DetailPane).mentions[:1]
+            if isinstance(item, Actor) and first_mention:
+                # An actor rarely has evidence of its own; where it is named is the
+                # next best thing to show, and the detail lists the other mentions.
+                self._show_mention(first_mention[0])
+                return
             source_view.show_nothing(
                 "No evidence of its own: follow its pledges and meetings (enter) to their sentences."
             )
@@ -179,6 +188,10 @@ class MainScreen(Screen[None]):
             f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
         )
         self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
+        # The footer row carries the count too: it is where an analyst looks before `e`.
+        self.query_one("#marked-count", Label).update(
+            f" {len(self.marked)} marked " if self.marked else ""
+        )
         self.app.refresh_bindings()
 
     # -- messages from the panes -------------------------------------------------------
@@ -206,7 +219,13 @@ class MainScreen(Screen[None]):
         """A mention under the cursor is shown in its article, like evidence (not recorded)."""
         if self.pack is None:
             return
-        mention = message.mention
+        self._show_mention(message.mention)
+        if message.opened:
+            self.query_one("#article-scroll").focus()
+
+    def _show_mention(self, mention: Mention) -> None:
+        """Show a mention in its article, highlighted like evidence."""
+        assert self.pack is not None
         as_evidence = Evidence(
             source=mention.source_id,
             quote=mention.matched,
@@ -217,8 +236,6 @@ class MainScreen(Screen[None]):
             sentence=mention.sentence,
         )
         self.query_one(SourceView).show(self.pack, self.pack.source(mention.source_id), as_evidence)
-        if message.opened:
-            self.query_one("#article-scroll").focus()
 
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
@@ -19,6 +19,7 @@ from briefing.model.analysis import analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import PLEDGE_STATUSES, Pledge
+from briefing.tui.commands import CloseView
 from briefing.tui.labels import actor_name
 from briefing.tui.screens.timeline import support_cell
 
@@ -56,7 +57,8 @@ class PledgeTable(DataTable[Text]):
 class PledgeBoardScreen(Screen[str | None]):
     """Pledges by actor; dismisses with the chosen pledge id, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=True)]
+    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
@@ -98,6 +100,6 @@ class PledgeBoardScreen(Screen[str | None]):
         event.stop()
         self.dismiss(event.row_key.value)
 
-    def action_close(self) -> None:
-        """Escape: back to the main screen."""
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
         self.dismiss(None)

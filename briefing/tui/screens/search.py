@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.search import Hit, index_for
+from briefing.tui.commands import CloseView
 
 LIMIT = 12
 
@@ -42,7 +43,7 @@ class SearchScreen(ModalScreen[str | None]):
     """An input above the actors that best match it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
+        CloseView.binding(),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
     ]
@@ -107,6 +108,6 @@ class SearchScreen(ModalScreen[str | None]):
             current = results.highlighted or 0
             results.highlighted = max(0, min(results.option_count - 1, current + delta))
 
-    def action_cancel(self) -> None:
-        """Escape: close without choosing."""
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
         self.dismiss(None)

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
@@ -18,6 +18,7 @@ from briefing.model.analysis import FactAnalysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting
+from briefing.tui.commands import CloseView
 from briefing.tui.labels import actor_name, source_label
 
 
@@ -32,13 +33,17 @@ def support_cell(found: FactAnalysis | None) -> Text:
     if found is None:
         return Text("")
     s = found.support
-    return Text(f"{s.sources}/{s.outlets} {found.grade.rating}", style="bold reverse" if s.single_source else "")
+    return Text(
+        f"{s.sources}/{s.outlets} {found.grade.rating}",
+        style="bold reverse" if s.single_source else "",
+    )
 
 
 class TimelineScreen(Screen[str | None]):
     """Meetings by date; dismisses with the chosen meeting id, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=True)]
+    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
@@ -54,7 +59,10 @@ class TimelineScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Status", "Support", "Meeting", "Place", "Participants", "Sources")
+        # Date and meeting first: at 80 columns that is what must stay on screen.
+        table.add_columns(
+            "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
+        )
         analysis = analyse(self.pack)
         for meeting in timeline_order(self.pack):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
@@ -64,10 +72,11 @@ class TimelineScreen(Screen[str | None]):
                 dict.fromkeys(source_label(self.pack, e.source) for e in meeting.evidence)
             )
             table.add_row(
-                Text.assemble(date, (f" “{when}”", "dim")),
+                date,
+                Text(clean_line(meeting.title)),
                 Text(meeting.status, style="bold" if meeting.status == "planned" else ""),
                 support_cell(analysis.of(meeting.id)),
-                Text(clean_line(meeting.title)),
+                Text(f"“{when}”", style="dim"),
                 Text(clean_line(meeting.place or "")),
                 Text(participants),
                 Text(sources),
@@ -80,6 +89,6 @@ class TimelineScreen(Screen[str | None]):
         event.stop()
         self.dismiss(event.row_key.value)
 
-    def action_close(self) -> None:
-        """Escape: back to the main screen."""
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
         self.dismiss(None)

@@ -184,7 +184,9 @@ class DetailPane(OptionList):
         if checked is not None:
             r = checked.resolution
             basis = f" in {checked.basis.source}" if checked.basis else ""
-            yield _field("resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}")
+            yield _field(
+                "resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}"
+            )
         yield from _analysis_rows(analyse(pack).of(meeting.id))
         if meeting.date_reasoning:
             yield _field("reasoning", meeting.date_reasoning)

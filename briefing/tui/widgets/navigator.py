@@ -133,7 +133,18 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             node.parent.expand()
         # After a refresh, when the tree has laid out the row. The Browsed message this
         # causes names the item already shown, which the screen ignores.
-        self.call_after_refresh(self.move_cursor, node)
+        self.call_after_refresh(self._move_when_laid_out, node)
+
+    def _move_when_laid_out(self, node: TreeNode[NodeData], tries: int = 20) -> None:
+        """Move the cursor once the tree has a size and the row a line number.
+
+        Moving earlier scrolls against a zero-height viewport, which hides the
+        section header above the first row on some runs and not others.
+        """
+        if (self.size.height == 0 or node.line < 0) and tries > 0:
+            self.call_after_refresh(self._move_when_laid_out, node, tries - 1)
+            return
+        self.move_cursor(node)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         """Browsing: tell the screen which item the cursor is on."""

@@ -83,7 +83,7 @@ class SourceView(Vertical, can_focus=False):
                 evidence.sentence_end,
             )
         )
-        self.border_title = clean_line(source.outlet)
+        self.border_title = Content(clean_line(source.outlet))  # a str would be parsed as markup
         self.query_one("#source-meta", Static).update(self._meta(source))
         flags = self._flags(source)
         self.flags_text = flags

@@ -1,0 +1,171 @@
+"""The pieces the note's sections are built from: footnotes and short wording helpers.
+
+Split from :mod:`briefing.export.note` (the public entry point, which walks the
+sections). Footnotes are numbered here in order of first use and shared, so two
+statements resting on the same quote cite the same footnote; every pack string
+goes through :func:`briefing.model.sanitize.clean_line` on its way into the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
+from briefing.model.analysis import analyse
+from briefing.model.corroboration import support_of_sources
+from briefing.model.grading import grade
+from briefing.model.pack import Pack
+from briefing.model.sanitize import clean, clean_line
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Source
+
+
+class _Citations:
+    """Numbers footnotes in order of first use; one footnote per distinct quote."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.numbers: dict[tuple[str, int, int], int] = {}
+        self.footnotes: list[Footnote] = []
+
+    def ref(self, evidence: Evidence) -> Ref:
+        key = (evidence.source, evidence.start, evidence.end)
+        number = self.numbers.get(key)
+        if number is None:
+            number = len(self.footnotes) + 1
+            self.numbers[key] = number
+            self.footnotes.append(self._footnote(number, evidence))
+        return Ref(number)
+
+    def refs(self, evidence: Iterable[Evidence]) -> list[Piece]:
+        return list(dict.fromkeys(self.ref(e) for e in evidence))
+
+    def tagged(
+        self, evidence: Sequence[Evidence], summary: bool = False, credibility: str | None = None
+    ) -> list[Piece]:
+        """The support tag (with the Admiralty rating), then the footnote references.
+
+        Support always counts all of ``evidence``; a ``summary`` line cites only
+        the first quote of each source, so the bottom line stays short. The
+        rating follows briefing.model.grading (``credibility`` is the author's,
+        when set).
+        """
+        cited = _first_per_source(evidence) if summary else evidence
+        return [self.tag(evidence, credibility), *self.refs(cited)]
+
+    def tag(self, evidence: Iterable[Evidence], credibility: str | None = None) -> Tag:
+        """Support, rating and machine-translation caveat of a statement resting on ``evidence``."""
+        sources = {s.id: s for s in self.pack.sources}
+        found = support_of_sources([e.source for e in evidence], sources)
+        backing = [sources[i] for i in found.source_ids if i in sources]
+        rated = grade(found, backing, credibility)
+        return Tag(found.sources, found.outlets, rated.rating, rated.machine_translated)
+
+    def _footnote(self, number: int, evidence: Evidence) -> Footnote:
+        source = self.pack.source(evidence.source)
+        line = source.article.line_of(evidence.start)
+        cite = f"{_outlet(source)}, {_published(source)}, line {line}"
+        begin = evidence.start - evidence.sentence_start
+        end = evidence.end - evidence.sentence_start
+        sentence = clean(evidence.sentence)
+        return Footnote(
+            number=number,
+            source_id=source.id,
+            cite=cite,
+            before=sentence[:begin],
+            quote=sentence[begin:end],
+            after=sentence[end:],
+        )
+
+
+def _outlet(source: Source) -> str:
+    return clean_line(source.outlet)
+
+
+def _published(source: Source) -> str:
+    return source.published or "date unknown"
+
+
+def _name(pack: Pack, actor_id: str) -> str:
+    found = pack.get(actor_id)
+    return clean_line(found.name) if isinstance(found, Actor) else actor_id
+
+
+def _first_per_source(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """One evidence item per source: enough to show each source's word in a summary."""
+    seen: dict[str, Evidence] = {}
+    for item in evidence:
+        seen.setdefault(item.source, item)
+    return list(seen.values())
+
+
+def _join(parts: list[list[Piece]], sep: str = ", ") -> list[Piece]:
+    out: list[Piece] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Text(sep))
+        out.extend(part)
+    return out
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
+    """The claim's values with equal wording merged: one side per distinct value."""
+    sides: dict[str, tuple[str, list[Evidence]]] = {}
+    for value in claim.values:
+        text = clean_line(value.value)
+        key = " ".join(text.casefold().split())
+        sides.setdefault(key, (text, []))[1].extend(value.evidence)
+    return list(sides.values())
+
+
+def _timeline(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Dated meetings oldest first, then undated ones in pack order."""
+    listed = list(meetings)
+    return sorted(listed, key=lambda m: (m.date is None, m.date or "", listed.index(m)))
+
+
+def _resolved(pack: Pack, meeting: Meeting) -> str:
+    """“on Tuesday” in i Paper of 2025-03-10 → 2025-03-11: the expression and what it resolves to."""
+    checked = analyse(pack).dates.get(meeting.id)
+    said = f"“{clean_line(meeting.date_text)}”"
+    if checked is None or checked.basis is None:
+        return said
+    source = pack.source(checked.basis.source)
+    return f"{said} in {_outlet(source)} of {_published(source)} → {checked.resolution.shown()}"
+
+
+def _when(meeting: Meeting) -> str:
+    return meeting.date or "date unknown"
+
+
+def _caveats(source: Source) -> list[str]:
+    """What a reader must know before trusting a quote from this source.
+
+    Only what the pack flags, in a few words: the author's longer reasoning
+    (``date_reasoning``, ``notes``) belongs in the pack, not in a one-page note.
+    """
+    flags = source.flags
+    found = []
+    if flags.machine_translated:
+        origin = source.translated_from
+        if origin and origin != "unknown":
+            found.append(f"machine translation (from {clean_line(origin)})")
+        else:
+            found.append("machine translation")
+    elif source.translated_from:
+        found.append(f"translated from {clean_line(source.translated_from)}")
+    if flags.garbled:
+        found.append("garbled text: read its quotes with care")
+    if flags.lost_characters:
+        words = ", ".join(clean_line(w) for w in flags.lost_characters)
+        found.append(f"characters lost in transit ({words})")
+    if source.original_outlet:
+        found.append(f"credits {clean_line(source.original_outlet)} as its source")
+    if source.published is None:
+        found.append("publication date unknown")
+    elif source.date_reasoning:
+        found.append("publication date inferred from the text")
+    return found
