@@ -50,3 +50,12 @@ def make_pack(tmp_path: Path) -> PackMaker:
         return root
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _private_load_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader uses the load cache: keep each test's entries in a folder of its own
+    (outside ``tmp_path``, which some tests expect to stay empty)."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("briefing-cache")))

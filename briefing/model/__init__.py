@@ -1,11 +1,41 @@
-"""The plain-Python core: load, validate, anchor, search and date a pack. Never imports a UI."""
+"""The plain-Python core: load, validate, anchor, search and date a pack. Never imports a UI.
+
+The names below are imported on first use (PEP 562): the reader imports
+``briefing.model.pack`` and ``briefing.model.types`` for its first frame, and
+should not pay for the loader (PyYAML, rapidfuzz, the schema) until its worker
+thread loads the pack.
+"""
 
 from __future__ import annotations
 
-from briefing.model.diagnostics import Diagnostic, PackError, Severity
-from briefing.model.load import LoadResult, load_pack
-from briefing.model.pack import Pack
-from briefing.model.paths import default_pack_path
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.model.diagnostics import Diagnostic, PackError, Severity
+    from briefing.model.load import LoadResult, load_pack
+    from briefing.model.pack import Pack
+    from briefing.model.paths import default_pack_path
+
+_WHERE = {
+    "Diagnostic": "briefing.model.diagnostics",
+    "PackError": "briefing.model.diagnostics",
+    "Severity": "briefing.model.diagnostics",
+    "LoadResult": "briefing.model.load",
+    "load_pack": "briefing.model.load",
+    "Pack": "briefing.model.pack",
+    "default_pack_path": "briefing.model.paths",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'briefing.model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Diagnostic",

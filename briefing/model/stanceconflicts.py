@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.model.conflictbase import _STOP, _TOKEN, Disagreement, DisagreementValue, _lemma
 from briefing.model.pack import Pack
@@ -111,11 +112,82 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
     return verb
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@cache
+def _cached_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled pattern per actor: ``re``'s own cache (512) thrashes at 2,000 actors."""
+    return _actor_pattern(Actor(id="_", name=name, kind="person", aliases=aliases))
+
+
+def _name_words(name: str, aliases: tuple[str, ...]) -> tuple[frozenset[str], ...] | None:
+    """The words of each of an actor's names; None when a name starts with a non-word.
+
+    The pattern refuses a word character before and after a name, so every word
+    of a name occurs as a whole word of any text that contains the name: an
+    article lacking a word of each name cannot mention the actor.
+    """
+    names: list[frozenset[str]] = []
+    for one in (name, *aliases):
+        if len(one) <= 2 or "?" in one:
+            continue
+        if _WORD_RUN.match(one) is None:
+            return None
+        names.append(frozenset(_WORD_RUN.findall(one)))
+    return tuple(names)
+
+
+_name_words_cached = cache(_name_words)
+
+
+_WORD_INDEX: list[tuple[tuple[Actor, ...], dict[str, list[int]], list[int]]] = []
+"""The last actor tuple seen, with its word -> actor positions index (one pack at a time)."""
+
+
+def _word_index(actors: tuple[Actor, ...]) -> tuple[dict[str, list[int]], list[int]]:
+    """Actors by the longest word of each of their names, and those that cannot be indexed."""
+    if _WORD_INDEX and _WORD_INDEX[0][0] is actors:
+        return _WORD_INDEX[0][1], _WORD_INDEX[0][2]
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    always: list[int] = []
+    for position, actor in enumerate(actors):
+        names = _name_words_cached(actor.name, actor.aliases)
+        if names is None:
+            always.append(position)
+            continue
+        for words in names:
+            by_word[max(words, key=len)].append(position)
+    _WORD_INDEX[:] = [(actors, dict(by_word), always)]
+    return by_word, always
+
+
+def _candidates(text: str, actors: tuple[Actor, ...]) -> list[Actor]:
+    """The actors whose names could occur in ``text``, in their original order.
+
+    Scanning every article for every actor is articles x actors regex passes
+    (2 million at 1,000 articles); an index from words to actors, and the words
+    of the article, rule most of them out first.
+    """
+    words = set(_WORD_RUN.findall(text))
+    by_word, always = _word_index(actors)
+    positions = set(always)
+    for word in words:
+        positions.update(by_word.get(word, ()))
+    kept = []
+    for position in sorted(positions):
+        actor = actors[position]
+        names = _name_words_cached(actor.name, actor.aliases)
+        if names is None or any(n <= words for n in names):
+            kept.append(actor)
+    return kept
+
+
 def stance_mentions(source: Source, actors: Iterable[Actor]) -> Iterator[StanceMention]:
     """Every "<actor> <stance verb> <object>" in the article body."""
     text = source.text
-    for actor in actors:
-        pattern = _actor_pattern(actor)
+    for actor in _candidates(text, tuple(actors)):
+        pattern = _cached_pattern(actor.name, actor.aliases)
         if pattern is None:
             continue
         for match in pattern.finditer(text):

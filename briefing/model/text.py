@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ABBREVIATIONS = frozenset(
     [
@@ -167,7 +167,12 @@ def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the full stop at ``dot`` ends an abbreviation, not a sentence."""
-    word = _WORD_BEFORE.search(line, 0, dot)
+    # Look at a short window before the dot: searching the whole line with a
+    # "$"-anchored pattern tries every position of it, for every full stop.
+    window = max(0, dot - 40)
+    word = _WORD_BEFORE.search(line, window, dot)
+    if word is not None and word.start() == window and window > 0:
+        word = _WORD_BEFORE.search(line, 0, dot)  # a token longer than the window
     if word is None:
         return False
     token = word.group(1)
@@ -259,17 +264,25 @@ class Article:
     text: str
     sentences: tuple[tuple[int, int], ...]
     line_starts: tuple[int, ...]
+    sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """Start offset of each sentence, for the binary search of :meth:`sentence_index`."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sentence_starts", tuple(s for s, _ in self.sentences))
 
     @classmethod
     def from_text(cls, text: str) -> Article:
         """Split once at load; every later lookup is a binary search."""
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return cls(text, tuple(split_sentences(text)), tuple(starts))
+        return cls(text, tuple(split_sentences(text)), cls.from_lines(text))
+
+    @staticmethod
+    def from_lines(text: str) -> tuple[int, ...]:
+        """Offsets at which each line of ``text`` starts."""
+        return (0, *(m.end() for m in re.finditer("\n", text)))
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest before it)."""
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
         """The smallest run of whole sentences covering [start, end)."""

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from briefing.model import LoadResult, Pack, load_pack
-from briefing.model.analysis import analyse
 from briefing.model.sanitize import clean_line
-from briefing.model.search import index_for
 from briefing.model.types import Source
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
@@ -34,6 +31,10 @@ from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
+
+if TYPE_CHECKING:
+    from briefing.model.load import LoadResult
+    from briefing.model.pack import Pack
 
 MAIN_ONLY = frozenset(
     {
@@ -90,10 +91,22 @@ class BriefingApp(App[None]):
             self.set_keymap(self.keymap)
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
+        # Start loading once the first frame is drawn: a loading thread holds the GIL
+        # for long stretches (imports, parsing) and would delay that frame.
+        self.call_after_refresh(self._start_loading)
+
+    def _start_loading(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
     def _load(self) -> None:
-        result = load_pack(self.pack_arg)
+        # Imported here, in the worker: the loader, analysis and search (PyYAML,
+        # rapidfuzz, the schema) are not needed for the first frame. The cache
+        # makes a second start skip parsing and anchoring.
+        from briefing.model.analysis import analyse
+        from briefing.model.load import load_pack
+        from briefing.model.search import index_for
+
+        result = load_pack(self.pack_arg, cache=True)
         if result.pack is not None:
             analyse(result.pack)  # dates, support, grades: built here, off the UI thread
             index_for(result.pack)  # the actor index, built once here, off the UI thread

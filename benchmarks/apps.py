@@ -1,0 +1,112 @@
+"""The apps the start-up, navigation and memory benchmarks run, in a child process.
+
+``bare``: a Textual app with the reader's widgets (header, a tree, a detail pane,
+a scrolling source pane, footer) and no data: the baseline. ``briefing``: the
+reader on a pack. Run as ``python -m benchmarks.apps KIND PACK MODE SPAWNED``
+where MODE is ``frame`` (headless: seconds from SPAWNED, the parent's wall clock
+before it started this process, to the first frame and to the pack shown, and
+the peak RSS) or ``tty`` (run in a real terminal, for tmux).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+
+
+def bare_app():  # type: ignore[no-untyped-def]
+    """A Textual app with the reader's widgets and nothing in them.
+
+    The same widget types and counts as the reader's first screen: header, a
+    tree, an option list, a source pane (two banner lines above a scrolling
+    article) and a footer showing ten keys. No stylesheet beyond the grid.
+    """
+    from textual.app import App, ComposeResult
+    from textual.containers import Grid, Vertical, VerticalScroll
+    from textual.widgets import Footer, Header, OptionList, Static, Tree
+
+    keys = ["q", "question_mark", "slash", "n", "N", "backspace", "space", "t", "p", "e"]
+
+    class Bare(App[None]):
+        TITLE = "briefing"
+        CSS = "#panes { grid-size: 3; grid-columns: 1fr 1fr 2fr; }"
+        BINDINGS = [(key, "bell", f"Key {key}") for key in keys]  # noqa: RUF012
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with Grid(id="panes"):
+                yield Tree("Pack", id="navigator")
+                yield OptionList(id="detail")
+                with Vertical(id="source"):
+                    yield Static("", id="source-meta")
+                    yield Static("", id="source-flags")
+                    with VerticalScroll():
+                        yield Static("", id="article")
+            yield Footer()
+
+    return Bare()
+
+
+def briefing_app(pack: str):  # type: ignore[no-untyped-def]
+    from briefing.tui.app import BriefingApp
+
+    return BriefingApp(pack)
+
+
+def rss_mib() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def watch_frames(app) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Record the wall-clock time of the first frame, and of the first once the pack is in.
+
+    A frame is a call of the app's display hook with a compositor update (what a
+    terminal would be sent); headless apps make the same calls, only the write
+    is skipped. Wrapping a private method is acceptable in a benchmark only.
+    """
+    marks: dict[str, float] = {}
+    original = app._display
+
+    def display(screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None and not app._batch_count:
+            now = time.time()
+            if "first_frame" not in marks:
+                marks["first_frame"] = now
+                marks["first_frame_cpu"] = time.process_time()
+            if getattr(app, "pack", True) is not None:
+                marks.setdefault("shown", now)
+        original(screen, renderable)
+
+    app._display = display
+    return marks
+
+
+async def frame(kind: str, pack: str, spawned: float) -> dict[str, float]:
+    app = bare_app() if kind == "bare" else briefing_app(pack)
+    marks = watch_frames(app)
+    async with app.run_test(size=(120, 36)):
+        while "shown" not in marks and app.is_running:
+            await asyncio.sleep(0.002)
+    return {
+        "first_frame": marks["first_frame"] - spawned,
+        "shown": marks["shown"] - spawned,
+        "first_frame_cpu": marks["first_frame_cpu"],
+        "rss_mib": rss_mib(),
+    }
+
+
+def main() -> None:
+    kind, pack, mode, spawned = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    if mode == "frame":
+        print(json.dumps(asyncio.run(frame(kind, pack, spawned))))
+    else:
+        app = bare_app() if kind == "bare" else briefing_app(pack)
+        app.run()
+
+
+if __name__ == "__main__":
+    main()

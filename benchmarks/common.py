@@ -1,0 +1,127 @@
+"""What every benchmark shares: the Figure record, subprocess timing, generated packs.
+
+Figures are ratios to a baseline measured in the same run, because the machine
+is shared and noisy: absolute times move by 2x from one minute to the next,
+ratios much less. Cold figures run in a fresh interpreter (a subprocess), so
+imports and first-time costs are counted as a user meets them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Figure:
+    """One measured figure, its baseline and whether it meets its target."""
+
+    group: str
+    name: str
+    value: float
+    unit: str
+    baseline: str | None = None
+    baseline_value: float | None = None
+    ratio: float | None = None
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def run_python(
+    code: str, *args: str, env: dict[str, str] | None = None, timeout: float = 900
+) -> Any:
+    """Run ``code`` in a fresh interpreter from the repository root; parse its last stdout line as JSON."""
+    full_env = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark subprocess failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+class Packs:
+    """Synthetic packs generated on demand into a temporary folder, removed at the end."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+        self._made: dict[int, Path] = {}
+
+    def get(self, articles: int) -> Path:
+        if articles not in self._made:
+            from benchmarks.make_pack import make_pack
+
+            self._made[articles] = make_pack(articles, self.folder / f"pack-{articles}")
+        return self._made[articles]
+
+    def article_bytes(self, articles: int) -> int:
+        return sum(p.stat().st_size for p in (self.get(articles) / "seeds").iterdir())
+
+    def cache_dir(self, name: str) -> Path:
+        path = self.folder / f"cache-{name}"
+        path.mkdir(exist_ok=True)
+        return path
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@dataclass
+class Context:
+    """What a benchmark module's ``run`` receives."""
+
+    quick: bool
+    packs: Packs
+
+    def log(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+
+def run_module(
+    module: str, *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> Any:
+    """Run ``python -m module args`` from the repository root; parse its last stdout line as JSON."""
+    full_env = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def reader_missing() -> str | None:
+    """Why the TUI benchmarks cannot run in this tree (None when the reader is there)."""
+    if not (REPO / "briefing" / "tui" / "app.py").exists():
+        return "the reader (briefing/tui) is not in this tree yet"
+    return None

@@ -1,0 +1,281 @@
+"""The load cache: same result as a full load, invalidated by any change, never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from support import ARTICLE, PackMaker, sha
+
+from briefing.model import load, load_pack
+from briefing.model.cache import cache_dir
+
+FACTS = """\
+actors:
+  - id: poland
+    name: Poland
+    kind: country
+    evidence:
+      - {source: wire, quote: "Poland offered"}
+pledges:
+  - id: poland-logistics
+    actor: poland
+    contribution: logistics support
+    status: offered
+    evidence:
+      - {source: wire, quote: 'offered "logistics support"'}
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
+    return folder
+
+
+def entry(cache: Path) -> Path:
+    files = list(cache.glob("*.json"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def test_cached_load_equals_full_load_with_warnings(make_pack: PackMaker, cache: Path) -> None:
+    root = make_pack(FACTS)
+    header = (root / "data" / "pack.yaml").read_text(encoding="utf-8")
+    (root / "data" / "pack.yaml").write_text(
+        header.replace("published: 2025-03-10", "published: null"), encoding="utf-8"
+    )
+    full = load_pack(root)
+    assert full.pack is not None and full.pack.warnings  # the unknown-date warning
+    first = load_pack(root, cache=True)  # a miss: loads and stores
+    assert entry(cache).exists()
+    second = load_pack(root, cache=True)
+    assert second.pack == full.pack
+    assert second.diagnostics == full.diagnostics
+    assert second.pack is not None
+    assert second.pack.warnings == full.pack.warnings
+    assert second.pack.index.spans_of_source == full.pack.index.spans_of_source
+    assert first.pack == full.pack
+    evidence = second.pack.pledges[0].evidence[0]
+    assert evidence.quote == "offered “logistics support”"
+    assert evidence.match == "normalised"
+    assert evidence.sentence == "Poland offered “logistics support” – but no troops."
+
+
+def test_second_load_is_a_hit(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+
+    def refuse(path: object) -> None:
+        raise AssertionError("full load ran; expected a cache hit")
+
+    monkeypatch.setattr(load, "_load_pack", refuse)
+    assert load_pack(root, cache=True).pack == full.pack
+
+
+def test_changed_article_is_not_served_from_cache(make_pack: PackMaker, cache: Path) -> None:
+    root = make_pack(FACTS)
+    assert load_pack(root, cache=True).pack is not None
+    article = root / "seeds" / "a.txt"
+    article.write_text(ARTICLE.replace("Poland offered", "Poland refused"), encoding="utf-8")
+    result = load_pack(root, cache=True)
+    assert result.pack is None
+    messages = [d.message for d in result.errors]
+    assert any("changed since the pack was written" in m for m in messages), messages
+    assert any("quote not found" in m for m in messages), messages
+
+
+def test_changed_yaml_is_not_served_from_cache(make_pack: PackMaker, cache: Path) -> None:
+    root = make_pack(FACTS)
+    assert load_pack(root, cache=True).pack is not None
+    facts = root / "data" / "facts.yaml"
+    facts.write_text(FACTS.replace("status: offered", "status: declined"), encoding="utf-8")
+    result = load_pack(root, cache=True)
+    assert result.pack is not None
+    assert result.pack.pledges[0].status == "declined"
+    # and a YAML file added to data/ counts too
+    (root / "data" / "more.yaml").write_text("claims:\n  - id: broken\n", encoding="utf-8")
+    assert load_pack(root, cache=True).pack is None
+
+
+def test_article_and_sha_changed_together_reanchor(make_pack: PackMaker, cache: Path) -> None:
+    root = make_pack(FACTS)
+    before = load_pack(root, cache=True).pack
+    assert before is not None
+    new_article = "Intro line.\n" + ARTICLE
+    (root / "seeds" / "a.txt").write_text(new_article, encoding="utf-8")
+    header = root / "data" / "pack.yaml"
+    header.write_text(
+        header.read_text(encoding="utf-8").replace(sha(ARTICLE), sha(new_article)),
+        encoding="utf-8",
+    )
+    after = load_pack(root, cache=True).pack
+    assert after is not None
+    moved = after.pledges[0].evidence[0].start - before.pledges[0].evidence[0].start
+    assert moved == len("Intro line.\n")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"not a cache at all",
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: raw[:-5] + bytes([raw[-5] ^ 0x01]) + raw[-4:],  # one bit flipped
+        lambda raw: b"",
+    ],
+    ids=["garbage", "truncated", "bit-flip", "empty"],
+)
+def test_corrupt_cache_file_is_ignored_and_replaced(
+    make_pack: PackMaker, cache: Path, damage: object
+) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+    path = entry(cache)
+    good = path.read_bytes()
+    assert callable(damage)
+    path.write_bytes(damage(good))
+    again = load_pack(root, cache=True)
+    assert again.pack == full.pack
+    assert path.read_bytes() == good  # rewritten whole
+
+
+def _reseal(path: Path, edit: object) -> None:
+    """Rewrite a cache entry's body and give it a correct checksum (a forged entry)."""
+    import hashlib
+
+    header, _, body = path.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    assert callable(edit)
+    edit(data)
+    body = json.dumps(data).encode()
+    magic = header.split(b" ")[0]
+    path.write_bytes(magic + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    os.chmod(path, 0o600)
+
+
+def test_well_formed_entry_with_bad_offsets_is_not_trusted(
+    make_pack: PackMaker, cache: Path
+) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+
+    def break_offsets(data: dict) -> None:  # type: ignore[type-arg]
+        data["pack"]["pledges"][0][4][0][2] = 10**6
+
+    _reseal(entry(cache), break_offsets)
+    assert load_pack(root, cache=True).pack == full.pack
+
+
+def test_entry_with_another_key_is_not_trusted(make_pack: PackMaker, cache: Path) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+
+    def lie(data: dict) -> None:  # type: ignore[type-arg]
+        data["key"] = "0" * 64
+        data["pack"]["pledges"][0][3] = "declined"
+
+    _reseal(entry(cache), lie)
+    result = load_pack(root, cache=True)
+    assert result.pack == full.pack
+    assert result.pack is not None and result.pack.pledges[0].status == "offered"
+
+
+def test_group_writable_entry_is_ignored(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_pack(FACTS)
+    load_pack(root, cache=True)
+    path = entry(cache)
+    os.chmod(path, 0o666)
+    calls = []
+    real = load._load_pack
+    monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
+    assert load_pack(root, cache=True).pack is not None
+    assert calls, "a group-writable cache file was trusted"
+
+
+def test_symlinked_article_is_refused_even_with_a_cache_entry(
+    make_pack: PackMaker, cache: Path, tmp_path: Path
+) -> None:
+    root = make_pack(FACTS)
+    assert load_pack(root, cache=True).pack is not None
+    outside = tmp_path / "outside.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    article = root / "seeds" / "a.txt"
+    article.unlink()
+    article.symlink_to(outside)
+    result = load_pack(root, cache=True)
+    assert result.pack is None
+    assert any("outside the pack folder" in d.message for d in result.errors)
+
+
+def test_no_cache_variable_turns_it_off(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    assert cache_dir() is None
+    assert load_pack(make_pack(FACTS), cache=True).pack is not None
+    assert not cache.exists()
+
+
+def test_invalid_pack_is_never_stored(make_pack: PackMaker, cache: Path) -> None:
+    root = make_pack(FACTS.replace("Poland offered", "Poland never offered"))
+    assert load_pack(root, cache=True).pack is None
+    assert not cache.exists() or not list(cache.glob("*.json"))
+
+
+def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("BRIEFING_CACHE_DIR", raising=False)
+    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "briefing"
+
+
+def test_altered_body_fails_its_checksum(make_pack: PackMaker, cache: Path) -> None:
+    """Still valid JSON with the right key, but not what was written: not trusted."""
+    root = make_pack(FACTS)
+    load_pack(root, cache=True)
+    path = entry(cache)
+    raw = path.read_bytes()
+    assert b'"offered"' in raw
+    path.write_bytes(raw.replace(b'"offered"', b'"declined"'))
+    result = load_pack(root, cache=True)
+    assert result.pack is not None and result.pack.pledges[0].status == "offered"
+
+
+def test_every_field_survives_the_cache(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_pack(FACTS.replace("status: offered", "status: offered\n    credibility: '2'"))
+    full = load_pack(root)
+    assert full.pack is not None and full.pack.pledges[0].credibility == "2"
+    load_pack(root, cache=True)
+    monkeypatch.setattr(load, "_load_pack", lambda p: pytest.fail("expected a cache hit"))
+    hit = load_pack(root, cache=True).pack
+    assert hit == full.pack
+    assert hit is not None and hit.pledges[0].credibility == "2"
+
+
+def test_an_entry_that_would_lose_a_field_is_not_written(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store checks its own round trip: a field the encoder forgets means no entry."""
+    from briefing.model import cache as cache_module
+
+    real = cache_module._encode_pack
+
+    def forgetful(pack, places):  # type: ignore[no-untyped-def]
+        encoded = real(pack, places)
+        for pledge in encoded["pack"]["pledges"] if "pack" in encoded else encoded["pledges"]:
+            pledge[3] = "declined"
+        return encoded
+
+    monkeypatch.setattr(cache_module, "_encode_pack", forgetful)
+    assert load_pack(make_pack(FACTS), cache=True).pack is not None
+    assert not cache.exists() or not list(cache.glob("*.json"))
