@@ -8,9 +8,11 @@ so loading stays as fast as before and nothing is computed twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Generic, TypeVar
 
 from briefing.model.corroboration import (
     Support,
@@ -24,6 +26,25 @@ from briefing.model.pack import Pack
 from briefing.model.types import Claim, Source
 
 _CACHE_KEY = "analysis"
+
+T = TypeVar("T")
+
+
+class _Once(Generic[T]):
+    """A value computed on first use, once, even when two threads ask together."""
+
+    def __init__(self, compute: Callable[[], T]) -> None:
+        self._compute: Callable[[], T] | None = compute
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        with self._lock:
+            if self._compute is not None:
+                self._value = self._compute()
+                self._compute = None
+            assert self._value is not None
+            return self._value
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +65,18 @@ class Analysis:
     """Meeting, pledge, actor and claim ids -> support and grade."""
     values: Mapping[tuple[str, int], FactAnalysis]
     """(claim id, value index) -> support and grade of that value."""
-    disagreements: tuple[Disagreement, ...]
+    _disagreements: _Once[tuple[Disagreement, ...]] = field(repr=False, compare=False)
+
+    @property
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """What the articles' text disagrees on, found on first use.
+
+        Detection reads every article and is the costly part (seconds at a
+        thousand articles), while dates, support and grades are needed for the
+        first screen; so it runs when first asked for (the reader asks in the
+        background after showing the pack), once, whichever thread asks first.
+        """
+        return self._disagreements.get()
 
     def of(self, fact_id: str) -> FactAnalysis | None:
         """Support and grade of a fact by id (None for a source or unknown id)."""
@@ -104,7 +136,7 @@ def build(pack: Pack) -> Analysis:
         MappingProxyType(dates),
         MappingProxyType(facts),
         MappingProxyType(values),
-        detect(pack, dates),
+        _Once(lambda: detect(pack, dates)),
     )
 
 

@@ -319,7 +319,11 @@ def _encode_pack(pack: Pack, places: dict[str, str]) -> dict[str, Any] | None:
             for p in pack.pledges
         ],
         "claims": [
-            [c.id, c.topic, [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values]]
+            [
+                c.id,
+                c.topic,
+                [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values],
+            ]
             for c in pack.claims
         ],
         "warnings": warnings,
@@ -435,7 +439,9 @@ class _Decoder:
             Claim(
                 id=c[0],
                 topic=c[1],
-                values=tuple(ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]),
+                values=tuple(
+                    ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]
+                ),
             )
             for c in data["claims"]
         )

@@ -112,6 +112,10 @@ class BriefingApp(App[None]):
             index_for(result.pack)  # the actor index, built once here, off the UI thread
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
+        if result.pack is not None:
+            # After the pack is on screen: the text-wide disagreement detection
+            # (seconds on a large pack), so the disagreements view opens at once.
+            _ = analyse(result.pack).disagreements
 
     def _loaded(self, result: LoadResult) -> None:
         if result.pack is None:
