@@ -61,6 +61,38 @@ def _escape_at(text: str, index: int) -> str:
     return char
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "&]")
+"""Where :func:`_escape_at` may change a character: the only places worth visiting."""
+
+
+def _escape_one_line(text: str, inserts: dict[int, str]) -> str:
+    """:func:`escape_sentence` for the common case (one line, no edge white space).
+
+    Same output, but it copies the runs between special characters and insert
+    points as slices instead of visiting every character: a 1,000-article note
+    has tens of thousands of cited sentences.
+    """
+    size = len(text)
+    marker = _BLOCK_START.match(text)
+    escape_at = marker.end() - 1 if marker else -1
+    points = {m.start() for m in _SPECIAL.finditer(text)}
+    points.update(k for k in inserts if 0 <= k <= size)
+    if escape_at >= 0:
+        points.add(escape_at)
+    out: list[str] = []
+    done = 0
+    for index in sorted(points):
+        out.append(text[done:index])
+        out.append(inserts.get(index, ""))
+        if index < size:
+            out.append("\\" + text[index] if index == escape_at else _escape_at(text, index))
+            done = index + 1
+        else:
+            done = index
+    out.append(text[done:])
+    return "".join(out)
+
+
 def escape_sentence(text: str, indent: str, inserts: dict[int, str]) -> str:
     """``text`` (which may hold newlines) as the body of a Markdown block quote.
 
@@ -71,6 +103,8 @@ def escape_sentence(text: str, indent: str, inserts: dict[int, str]) -> str:
     start a block at the beginning of a line (``-``, ``+``, ``=``, ``>``, ``1.``)
     is escaped.
     """
+    if "\n" not in text and not (text[:1].isspace() or text[-1:].isspace()):
+        return _escape_one_line(text, inserts)
     size = len(text)
     keep = [False] * size
     for edge in _line_edges(text):

@@ -24,6 +24,8 @@ class _Citations:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self.sources = {s.id: s for s in pack.sources}
+        """Built once: every statement's tag looks its sources up (thousands of times)."""
         self.numbers: dict[tuple[str, int, int], int] = {}
         self.footnotes: list[Footnote] = []
 
@@ -54,7 +56,7 @@ class _Citations:
 
     def tag(self, evidence: Iterable[Evidence], credibility: str | None = None) -> Tag:
         """Support, rating and machine-translation caveat of a statement resting on ``evidence``."""
-        sources = {s.id: s for s in self.pack.sources}
+        sources = self.sources
         found = support_of_sources([e.source for e in evidence], sources)
         backing = [sources[i] for i in found.source_ids if i in sources]
         rated = grade(found, backing, credibility)
@@ -123,8 +125,11 @@ def _sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
 
 def _timeline(meetings: Iterable[Meeting]) -> list[Meeting]:
     """Dated meetings oldest first, then undated ones in pack order."""
-    listed = list(meetings)
-    return sorted(listed, key=lambda m: (m.date is None, m.date or "", listed.index(m)))
+    # The pack position breaks ties; enumerate, not list.index (quadratic on a large pack).
+    ordered = sorted(
+        enumerate(meetings), key=lambda im: (im[1].date is None, im[1].date or "", im[0])
+    )
+    return [meeting for _, meeting in ordered]
 
 
 def _resolved(pack: Pack, meeting: Meeting) -> str:
