@@ -125,3 +125,19 @@ def reader_missing() -> str | None:
     if not (REPO / "briefing" / "tui" / "app.py").exists():
         return "the reader (briefing/tui) is not in this tree yet"
     return None
+
+
+def replace_block(docs: Path, start: str, end: str, text: str, heading: str) -> None:
+    """Replace the text between two markers in ``docs``, keeping everything else.
+
+    Each benchmark owns one marked block of docs/performance.md; a missing block
+    is appended under ``heading``.
+    """
+    current = docs.read_text(encoding="utf-8") if docs.exists() else "# Performance\n"
+    block = f"{start}\n{text}\n{end}"
+    if start in current and end in current:
+        head, rest = current.split(start, 1)
+        current = head + block + rest.split(end, 1)[1]
+    else:
+        current = current.rstrip("\n") + f"\n\n## {heading}\n\n{block}\n"
+    docs.write_text(current, encoding="utf-8")

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import REPO, Context, Figure, Packs
+from benchmarks.common import REPO, Context, Figure, Packs, replace_block
 
 MODULES = (
     "benchmarks.load_bench",
@@ -100,14 +100,7 @@ def table(figures: list[Figure]) -> str:
 
 def update_docs(text: str) -> None:
     """Replace the generated block of docs/performance.md, keeping everything else."""
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        current = head + block + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + f"\n\n## Figures\n\n{block}\n"
-    DOCS.write_text(current, encoding="utf-8")
+    replace_block(DOCS, START, END, text, "Figures")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,10 +32,12 @@ from pathlib import Path
 import rapidfuzz
 from rapidfuzz import fuzz, process
 
+from benchmarks.common import replace_block
 from briefing.model.search import ActorIndex
 from briefing.model.types import Actor
 
 SIZES = (1_000, 10_000, 100_000)
+
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 START, END = "<!-- search-bench:start -->", "<!-- search-bench:end -->"
 
@@ -492,14 +494,7 @@ def markdown(results: list[Result], queries: int, extra: int) -> str:
 
 def update_docs(text: str) -> None:
     """Replace the benchmark block of docs/performance.md (other sections are left alone)."""
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        current = head + block + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + f"\n\n## Search\n\n{block}\n"
-    DOCS.write_text(current, encoding="utf-8")
+    replace_block(DOCS, START, END, text, "Search")
 
 
 def main(argv: list[str] | None = None) -> int:
