@@ -40,8 +40,19 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
 def session(tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
     env = {"BRIEFING_KEYMAP": str(tmp_path / "none.toml"), "TERM": "xterm-256color"}
-    command = " ".join(f"{k}={v}" for k, v in env.items()) + f" {BRIEFING}"
-    tmux("new-session", "-d", "-x", "120", "-y", "36", "-s", name, command)
+    # COLUMNS/LINES from the test's own environment would override the pane's size.
+    command = (
+        "env -u COLUMNS -u LINES " + " ".join(f"{k}={v}" for k, v in env.items()) + f" {BRIEFING}"
+    )
+    # Size the window first, then start briefing in it: a tmux server started by
+    # new-session itself can hand the first program 80x24 whatever -x/-y say
+    # (seen with tmux 3.3a when no server was running).
+    tmux("new-session", "-d", "-x", "120", "-y", "36", "-s", name, "sleep 600")
+    tmux("set-option", "-t", name, "window-size", "manual")
+    tmux("resize-window", "-t", name, "-x", "120", "-y", "36")
+    size = lambda: tmux("display-message", "-p", "-t", name, "#{pane_width}x#{pane_height}")  # noqa: E731
+    assert wait_for(lambda: size().strip() == "120x36"), size()
+    tmux("respawn-pane", "-k", "-t", name, command)
     try:
         yield name
     finally:

@@ -98,6 +98,9 @@ class DetailPane(OptionList):
         self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(list(self._rows(pack, item)))
+            # Start from the top: the previous item's scroll offset would otherwise
+            # survive until the next layout and hide this item's title on some runs.
+            self.scroll_home(animate=False, immediate=True)
             self.select_evidence(evidence)
 
     def select_evidence(self, index: int) -> None:
