@@ -45,23 +45,27 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def run_python(
-    code: str, *args: str, env: dict[str, str] | None = None, timeout: float = 900
-) -> Any:
-    """Run ``code`` in a fresh interpreter from the repository root; parse its last stdout line as JSON."""
-    full_env = {**os.environ, **(env or {})}
+def _run_json(argv: list[str], what: str, env: dict[str, str] | None, timeout: float) -> Any:
+    """Run a fresh interpreter from the repository root; parse its last stdout line as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, *argv],
         cwd=REPO,
-        env=full_env,
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
         check=False,
     )
     if done.returncode != 0:
-        raise RuntimeError(f"benchmark subprocess failed:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"{what} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_python(
+    code: str, *args: str, env: dict[str, str] | None = None, timeout: float = 900
+) -> Any:
+    """Run ``code`` in a fresh interpreter (see :func:`_run_json`)."""
+    return _run_json(["-c", code, *args], "benchmark subprocess", env, timeout)
 
 
 class Packs:
@@ -104,20 +108,8 @@ class Context:
 def run_module(
     module: str, *args: str, env: dict[str, str] | None = None, timeout: float = 300
 ) -> Any:
-    """Run ``python -m module args`` from the repository root; parse its last stdout line as JSON."""
-    full_env = {**os.environ, **(env or {})}
-    done = subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=REPO,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{module} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    """Run ``python -m module args`` (see :func:`_run_json`)."""
+    return _run_json(["-m", module, *args], module, env, timeout)
 
 
 def reader_missing() -> str | None:

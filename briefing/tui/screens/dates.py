@@ -9,14 +9,11 @@ same meeting. Enter opens the meeting; escape (or the key again) goes back.
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from briefing.model.analysis import Analysis, analyse
@@ -24,7 +21,7 @@ from briefing.model.meetingdates import MeetingDate
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Meeting
-from briefing.tui.commands import CloseView
+from briefing.tui.screens.view import PackView
 
 
 def dates_order(pack: Pack, analysis: Analysis) -> list[Meeting]:
@@ -118,17 +115,12 @@ def explanation(pack: Pack, checked: MeetingDate) -> list[Content]:
     return lines
 
 
-class DatesScreen(Screen[str | None]):
+class DatesScreen(PackView):
     """Every meeting's date resolution; dismisses with the chosen meeting id, or None."""
 
-    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
-    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
-
     def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        self.pack = pack
+        super().__init__(pack, "Dates")
         self.analysis = analyse(pack)
-        self.sub_title = "Dates"
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -182,7 +174,3 @@ class DatesScreen(Screen[str | None]):
         """Enter: open this meeting in the main screen."""
         event.stop()
         self.dismiss(event.row_key.value)
-
-    def action_close_view(self) -> None:
-        """Escape: back to the reader, nothing chosen."""
-        self.dismiss(None)

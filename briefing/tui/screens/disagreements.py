@@ -8,39 +8,30 @@ point, or the source when there is none; escape (or the key again) goes back.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from briefing.model.analysis import analyse
 from briefing.model.disagreements import Disagreement, DisagreementValue
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
-from briefing.tui.commands import CloseView
+from briefing.tui.screens.view import PackView
 
 KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
 
 
-class DisagreementsScreen(Screen[str | None]):
+class DisagreementsScreen(PackView):
     """Disagreements found in the articles; dismisses with a claim or source id, or None."""
 
-    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
-    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
-
     def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        self.pack = pack
+        super().__init__(pack, "Disagreements")
         self.found: tuple[Disagreement, ...] = analyse(pack).disagreements
         self.rows: list[tuple[Disagreement, DisagreementValue]] = [
             (d, v) for d in self.found for v in d.values
         ]
-        self.sub_title = "Disagreements"
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -118,10 +109,6 @@ class DisagreementsScreen(Screen[str | None]):
         """Enter: open the claim (or the source) in the main screen."""
         event.stop()
         self.dismiss(self.target)
-
-    def action_close_view(self) -> None:
-        """Escape: back to the reader, nothing chosen."""
-        self.dismiss(None)
 
 
 def _excerpt(sentence: str, width: int = 70) -> str:

@@ -11,17 +11,15 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from briefing.model.analysis import analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import PLEDGE_STATUSES, Pledge
-from briefing.tui.commands import CloseView
 from briefing.tui.labels import actor_name
 from briefing.tui.screens.timeline import support_cell
+from briefing.tui.screens.view import PackView
 
 STATUS_CLASS = {
     "committed": "good",
@@ -54,16 +52,11 @@ class PledgeTable(DataTable[Text]):
     }
 
 
-class PledgeBoardScreen(Screen[str | None]):
+class PledgeBoardScreen(PackView):
     """Pledges by actor; dismisses with the chosen pledge id, or None."""
 
-    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
-    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
-
     def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        self.pack = pack
-        self.sub_title = "Pledge board"
+        super().__init__(pack, "Pledge board")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -99,7 +92,3 @@ class PledgeBoardScreen(Screen[str | None]):
         """Enter: open this pledge in the main screen."""
         event.stop()
         self.dismiss(event.row_key.value)
-
-    def action_close_view(self) -> None:
-        """Escape: back to the reader, nothing chosen."""
-        self.dismiss(None)

@@ -6,20 +6,16 @@ Enter opens the meeting in the main screen; escape (or ``t`` again) goes back.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from briefing.model.analysis import FactAnalysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting
-from briefing.tui.commands import CloseView
 from briefing.tui.labels import actor_name, source_label
+from briefing.tui.screens.view import PackView
 
 
 def timeline_order(pack: Pack) -> list[Meeting]:
@@ -39,16 +35,11 @@ def support_cell(found: FactAnalysis | None) -> Text:
     )
 
 
-class TimelineScreen(Screen[str | None]):
+class TimelineScreen(PackView):
     """Meetings by date; dismisses with the chosen meeting id, or None."""
 
-    # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
-    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
-
     def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        self.pack = pack
-        self.sub_title = "Timeline"
+        super().__init__(pack, "Timeline")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -88,7 +79,3 @@ class TimelineScreen(Screen[str | None]):
         """Enter: open this meeting in the main screen."""
         event.stop()
         self.dismiss(event.row_key.value)
-
-    def action_close_view(self) -> None:
-        """Escape: back to the reader, nothing chosen."""
-        self.dismiss(None)

@@ -1,0 +1,32 @@
+"""What every full-screen view over the pack shares (timeline, board, dates, disagreements).
+
+Each view is a table over the pack that the analyst leaves with escape (the
+``close-view`` command from the one command list, so a remapped key works here
+too) or by choosing a row, which the main screen then opens. Keeping that in one
+base class keeps the views' keys and results from drifting apart.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from briefing.model.pack import Pack
+from briefing.tui.commands import CloseView
+
+
+class PackView(Screen[str | None]):
+    """A view over ``pack``; dismisses with the chosen item id, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
+
+    def __init__(self, pack: Pack, sub_title: str) -> None:
+        super().__init__()
+        self.pack = pack
+        self.sub_title = sub_title
+
+    def action_close_view(self) -> None:
+        """Escape: back to the reader, nothing chosen."""
+        self.dismiss(None)
