@@ -8,6 +8,7 @@ All command availability lives in :meth:`BriefingApp.check_action`.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -72,6 +73,8 @@ class BriefingApp(App[None]):
         self.keymap: dict[str, str] = {}
         self.keymap_file = keymap_path()
         self.keymap_problems: list[str] = []
+        self._availability: tuple[bool | None, ...] = ()
+        """What ``check_action`` said for each command at the last footer refresh."""
 
     @property
     def marked(self) -> frozenset[str]:
@@ -110,12 +113,17 @@ class BriefingApp(App[None]):
         if result.pack is not None:
             analyse(result.pack)  # dates, support, grades: built here, off the UI thread
             index_for(result.pack)  # the actor index, built once here, off the UI thread
+            # The pack lives as long as the app: keep the collector from walking its
+            # millions of objects again and again (a full collection on a large pack
+            # is a visible pause between a key press and the frame).
+            gc.freeze()
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
         if result.pack is not None:
             # After the pack is on screen: the text-wide disagreement detection
             # (seconds on a large pack), so the disagreements view opens at once.
             _ = analyse(result.pack).disagreements
+            gc.freeze()
 
     def _loaded(self, result: LoadResult) -> None:
         if result.pack is None:
@@ -138,7 +146,20 @@ class BriefingApp(App[None]):
         if result.pack.warnings:
             count = len(result.pack.warnings)
             self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
-        self.refresh_bindings()
+        self.availability_changed()
+
+    def availability_changed(self) -> None:
+        """Refresh the footer and palette only if some command's availability changed.
+
+        Called after every move in the reader. ``refresh_bindings`` makes Textual's
+        footer recompose (a dozen widgets restyled): doing that on every key press
+        was most of the cost of moving the cursor, and on most presses nothing
+        changed. The availability itself still comes only from ``check_action``.
+        """
+        state = tuple(self.check_action(command.ACTION, ()) for command in COMMANDS)
+        if state != self._availability:
+            self._availability = state
+            self.refresh_bindings()
 
     # -- the one place that says which commands are available --------------------------------
 

@@ -20,6 +20,7 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import Highlight
 
@@ -99,10 +100,12 @@ async def test_browsing_to_a_pledge_highlights_its_sentence_and_quote(pack: Pack
         text = view.source.text
         assert text[expected.start : expected.end] == POLAND_QUOTE
         # The highlighted sentence is scrolled into view.
-        scroller = view.query_one("#article-scroll")
-        width = view.query_one("#article").content_region.width
-        line = view.highlight_line(width)
-        assert scroller.scroll_y <= line < scroller.scroll_y + scroller.size.height
+        scroller = view.query_one("#article-scroll", ArticleView)
+        line = view.highlight_line()
+        # The line found by offset really is the one that shows the sentence's start.
+        start, end = scroller.line_range(line)
+        assert start <= expected.sentence_start < end
+        assert scroller.scroll_y <= line < scroller.scroll_y + scroller.scrollable_content_region.height
 
 
 async def test_enter_follows_pledge_to_actor_and_back_to_pledge(pack: Pack) -> None:
