@@ -23,19 +23,16 @@ from briefing.model.types import Source
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
-from briefing.tui.screens.dates import DatesScreen
-from briefing.tui.screens.disagreements import DisagreementsScreen
-from briefing.tui.screens.export import ExportScreen
-from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.screens.pledges import PledgeBoardScreen
-from briefing.tui.screens.search import SearchScreen
-from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
 
 if TYPE_CHECKING:
     from briefing.model.load import LoadResult
     from briefing.model.pack import Pack
+    from briefing.tui.screens.view import PackView
+
+# The views, dialogs and help are imported by the action that opens them: together
+# with the analysis they show, they were a third of the time to the first frame.
 
 MAIN_ONLY = frozenset(
     {
@@ -204,6 +201,8 @@ class BriefingApp(App[None]):
                 self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command)
             )
             rows.append((keys, command.title(), command.help_text()))
+        from briefing.tui.screens.help import HelpScreen
+
         note = (
             f'Remap keys in {self.keymap_file} ([keymap] binding-id = "keys"; ids in docs/keys.md).'
         )
@@ -257,44 +256,43 @@ class BriefingApp(App[None]):
         while self.screen is not self.main and len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def action_timeline(self) -> None:
-        """Open the timeline (or close it when it is showing)."""
-        if isinstance(self.screen, TimelineScreen):
+    def _toggle_view(self, view: type[PackView]) -> None:
+        """Open a view of the pack over the reader, or close it when it is the one showing."""
+        if isinstance(self.screen, view):
             self.screen.dismiss(None)
             return
         self._to_main()
         assert self.pack is not None
-        self.push_screen(TimelineScreen(self.pack), self.main.open_item)
+        self.push_screen(view(self.pack), self.main.open_item)
+
+    def action_timeline(self) -> None:
+        """Open the timeline (or close it when it is showing)."""
+        from briefing.tui.screens.timeline import TimelineScreen
+
+        self._toggle_view(TimelineScreen)
 
     def action_dates(self) -> None:
         """Open the dates view (or close it when it is showing)."""
-        if isinstance(self.screen, DatesScreen):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.pack is not None
-        self.push_screen(DatesScreen(self.pack), self.main.open_item)
+        from briefing.tui.screens.dates import DatesScreen
+
+        self._toggle_view(DatesScreen)
 
     def action_disagreements(self) -> None:
         """Open the disagreements view (or close it when it is showing)."""
-        if isinstance(self.screen, DisagreementsScreen):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.pack is not None
-        self.push_screen(DisagreementsScreen(self.pack), self.main.open_item)
+        from briefing.tui.screens.disagreements import DisagreementsScreen
+
+        self._toggle_view(DisagreementsScreen)
 
     def action_pledge_board(self) -> None:
         """Open the pledge board (or close it when it is showing)."""
-        if isinstance(self.screen, PledgeBoardScreen):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.pack is not None
-        self.push_screen(PledgeBoardScreen(self.pack), self.main.open_item)
+        from briefing.tui.screens.pledges import PledgeBoardScreen
+
+        self._toggle_view(PledgeBoardScreen)
 
     def action_search(self) -> None:
         """Open actor search."""
+        from briefing.tui.screens.search import SearchScreen
+
         self._to_main()
         assert self.pack is not None
         self.push_screen(SearchScreen(self.pack), self.main.open_item)
@@ -305,7 +303,9 @@ class BriefingApp(App[None]):
         self.main.open_item(actor_id)
 
     def action_export(self) -> None:
-        """Open export (issue 7)."""
+        """Open export: what is marked, or the whole pack."""
+        from briefing.tui.screens.export import ExportScreen
+
         self.push_screen(ExportScreen(self.marked))
 
 

@@ -14,7 +14,6 @@ from textual.containers import Grid, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
-from briefing.model.mentions import Mention
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Evidence, Source
 from briefing.tui.labels import SECTIONS, section_items
@@ -24,6 +23,7 @@ from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
+    from briefing.model.mentions import Mention
     from briefing.tui.app import BriefingApp
 
 
