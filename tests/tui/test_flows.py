@@ -105,7 +105,11 @@ async def test_browsing_to_a_pledge_highlights_its_sentence_and_quote(pack: Pack
         # The line found by offset really is the one that shows the sentence's start.
         start, end = scroller.line_range(line)
         assert start <= expected.sentence_start < end
-        assert scroller.scroll_y <= line < scroller.scroll_y + scroller.scrollable_content_region.height
+        assert (
+            scroller.scroll_y
+            <= line
+            < scroller.scroll_y + scroller.scrollable_content_region.height
+        )
 
 
 async def test_enter_follows_pledge_to_actor_and_back_to_pledge(pack: Pack) -> None:
