@@ -245,8 +245,7 @@ async def test_a_bad_keymap_is_one_notification_not_a_crash(
     keymap.write_text("[keymap\nnot toml", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_KEYMAP", str(keymap))
     async with reader(notifications=True) as r:
-        messages = [n.message for n in r.app._notifications]
-        assert any("not valid TOML" in m for m in messages)
+        assert any("not valid TOML" in notice for notice in r.notices)
         assert r.app.pack is not None
 
 
