@@ -218,6 +218,23 @@ async def test_help_lists_every_command_with_its_key() -> None:
         assert r.app.screen is r.app.main
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_help_wraps_descriptions_instead_of_cutting_them(size: tuple[int, int]) -> None:
+    from briefing.tui.commands import COMMANDS
+
+    async with reader(size=size) as r:
+        await r.press("question_mark")
+        await r.pilot.pause()
+        table = r.app.screen.query_one(DataTable)
+        texts = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert texts == [c.help_text() for c in COMMANDS]
+        # Nothing runs off to the right: the table needs no horizontal scrolling ...
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        # ... because long descriptions take two or three lines instead.
+        heights = [table.rows[key].height for key in table.rows]
+        assert max(heights) >= 2
+
+
 async def test_keymap_file_remaps_keys_and_help_shows_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack: Pack
 ) -> None:
