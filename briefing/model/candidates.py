@@ -24,11 +24,11 @@ from rapidfuzz import fuzz, process
 
 from briefing.model.geo import BY_FORM, Country
 from briefing.model.namementions import (
-    _CONNECTORS,
-    _GROUP_WORDS,
-    _ORG_WORDS,
-    _STOP,
-    _TITLES,
+    CONNECTORS,
+    GROUP_WORDS,
+    ORG_WORDS,
+    STOP_WORDS,
+    TITLES,
     Mention,
     mentions,
 )
@@ -90,10 +90,10 @@ def _keep(mention: Mention, common: set[str]) -> bool:
     form = mention.form
     if mention.country is not None or _ACRONYM.match(form):
         return True
-    if len(form) < 2 or form.lower() in _STOP:
+    if len(form) < 2 or form.lower() in STOP_WORDS:
         return False
     words = form.split()
-    return not all(w.lower() in common or w.lower() in _TITLES for w in words)
+    return not all(w.lower() in common or w.lower() in TITLES for w in words)
 
 
 def _lost_pattern(form: str) -> re.Pattern[str] | None:
@@ -128,7 +128,7 @@ def _person_like(cluster: _Cluster) -> bool:
     rep = cluster.representative.split()
     return (
         2 <= len(rep) <= 4
-        and not words & (_ORG_WORDS | _GROUP_WORDS)
+        and not words & (ORG_WORDS | GROUP_WORDS)
         and not any(_ACRONYM.match(w) for w in rep)
     )
 
@@ -151,7 +151,7 @@ def _find_cluster(mention: Mention, clusters: list[_Cluster]) -> _Cluster | None
         rep = cluster.representative
         rep_words = rep.split()
         if len(words) == 1 and len(rep_words) > 1 and _person_like(cluster):
-            name_words = [w for w in rep_words if w not in _CONNECTORS]
+            name_words = [w for w in rep_words if w not in CONNECTORS]
             surname = fuzz.ratio(form, name_words[-1]) >= CLUSTER_SCORE
             if (surname or form == name_words[0]) and (best is None or cluster.count > best.count):
                 best = cluster
@@ -178,9 +178,9 @@ def _kind(cluster: _Cluster) -> tuple[str, str]:
     words = {w.lower() for f in cluster.forms for w in f.split()}
     if any(m.title for m in cluster.mentions):
         return "person", "named after a title"
-    if words & _GROUP_WORDS:
+    if words & GROUP_WORDS:
         return "group", "a group word in the name"
-    if all(_ACRONYM.match(f) for f in cluster.forms) or words & _ORG_WORDS:
+    if all(_ACRONYM.match(f) for f in cluster.forms) or words & ORG_WORDS:
         return "organisation", "an acronym or an organisation word in the name"
     if any(m.said for m in cluster.mentions):
         return "person", "said or told something"

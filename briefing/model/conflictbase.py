@@ -42,8 +42,8 @@ class Disagreement:
         return tuple(dict.fromkeys(v.source for v in self.values))
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
-_STOP = frozenset(
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+STOP_WORDS = frozenset(
     (
         "a",
         "an",
@@ -145,7 +145,7 @@ _STOP = frozenset(
 _SYNONYMS = {"nation": "country", "state": "country"}
 
 
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from briefing.model.conflictbase import _STOP, _TOKEN, Disagreement, DisagreementValue, _lemma
+from briefing.model.conflictbase import STOP_WORDS, TOKEN, Disagreement, DisagreementValue, lemma
 from briefing.model.types import Source
 
 _NUMBER_WORDS = {
@@ -128,7 +128,7 @@ def _noun_after(text: str, pos: int) -> tuple[str, tuple[str, ...], int, int] | 
     modifiers: list[str] = []
     multiplier = 1
     words = 0
-    for token in _TOKEN.finditer(text, pos, min(len(text), pos + 120)):
+    for token in TOKEN.finditer(text, pos, min(len(text), pos + 120)):
         word = token.group()
         if word in _CLOSING and words == 0:
             continue
@@ -140,7 +140,7 @@ def _noun_after(text: str, pos: int) -> tuple[str, tuple[str, ...], int, int] | 
             continue
         if lowered == "and" and modifiers:
             continue
-        if lowered in _STOP:
+        if lowered in STOP_WORDS:
             return None
         words += 1
         if _is_plural(word):
@@ -178,7 +178,7 @@ def count_mentions(source: Source) -> Iterator[CountMention]:
             qualifier,
             number * multiplier,
             noun,
-            (_lemma(noun), modifiers),
+            (lemma(noun), modifiers),
             start,
             end,
             text[s_start:s_end],

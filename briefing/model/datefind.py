@@ -31,8 +31,8 @@ MONTHS = (
     "november",
     "december",
 )
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_MONTH_RE = (
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+MONTH_RE = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
@@ -103,8 +103,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "explicit",
-        rf"\b(?:on\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b"
-        rf"|\b(?:on\s+)?{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+\d{{4}}\b)?",
+        rf"\b(?:on\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"
+        rf"|\b(?:on\s+)?{MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+\d{{4}}\b)?",
     ),
     ("day-of-month", rf"\b(?:on\s+)?the\s+{_DAY_RE}\b(?!\s+(?:century|anniversary))"),
     ("relative-day", r"\b(?:today|tonight|yesterday|tomorrow)\b"),
@@ -136,7 +136,7 @@ _COMBINED = re.compile(
 _KEYS = ("day", "week", "month", "tonight", "tomorrow", *(m[:3] for m in MONTHS))
 """Every expression contains one of these, or a day number such as "11th"."""
 _DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
-_BARE_WEEKDAY = re.compile(rf"^\s*{_WEEKDAY_RE}\s*$", re.IGNORECASE)
+BARE_WEEKDAY = re.compile(rf"^\s*{_WEEKDAY_RE}\s*$", re.IGNORECASE)
 
 
 def find_expressions(text: str) -> list[Found]:

@@ -3,7 +3,7 @@
 Each family has one function returning a :class:`Resolution` whose ``rule``
 says in English why that day was chosen, so an analyst can check it against a
 calendar. :func:`briefing.model.dates.resolve` picks the function from
-``_RESOLVERS``; the rules are documented in docs/analysis.md.
+``RESOLVERS``; the rules are documented in docs/analysis.md.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from briefing.model.datefind import (
-    _MONTH_ABBR,
-    _MONTH_RE,
+    MONTH_ABBR,
+    MONTH_RE,
     MONTHS,
     WEEKDAYS,
     Precision,
@@ -24,7 +24,7 @@ from briefing.model.datefind import (
 )
 
 
-def _unknown(
+def unknown(
     text: str, published: date | None, family: str, tense: Tense | None, rule: str
 ) -> Resolution:
     return Resolution(None, None, "unknown", rule, text, published, family, tense)
@@ -142,7 +142,7 @@ def _day_of_relative_month(
     )
     day = _month_day(year, month, number)
     if day is None:
-        return _unknown(
+        return unknown(
             text,
             published,
             "day-of-relative-month",
@@ -166,7 +166,7 @@ def _day_of_month(expr: str, text: str, published: date, tense: Tense | None) ->
     number = _day_number(expr)
     candidates = sorted(_candidates_by_month(published, number))
     if not candidates or number < 1:
-        return _unknown(
+        return unknown(
             text,
             published,
             "day-of-month",
@@ -196,13 +196,13 @@ def _day_of_month(expr: str, text: str, published: date, tense: Tense | None) ->
 
 def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
     lowered = expr.lower()
-    month_word = re.search(_MONTH_RE, lowered)
+    month_word = re.search(MONTH_RE, lowered)
     assert month_word is not None
     key = month_word.group().rstrip(".")
     month = (
         MONTHS.index(key) + 1
         if key in MONTHS
-        else _MONTH_ABBR[key[:4] if key == "sept" else key[:3]]
+        else MONTH_ABBR[key[:4] if key == "sept" else key[:3]]
     )
     rest = lowered[: month_word.start()] + " " + lowered[month_word.end() :]
     year_match = re.search(r"\b\d{4}\b", rest)
@@ -216,7 +216,7 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
         year = int(year_match.group())
         day = _month_day(year, month, number)
         if day is None:
-            return _unknown(
+            return unknown(
                 text,
                 published,
                 "explicit",
@@ -230,7 +230,7 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
         if (d := _month_day(y, month, number))
     ]
     if not options:
-        return _unknown(
+        return unknown(
             text, published, "explicit", tense, f"{MONTHS[month - 1].title()} has no day {number}"
         )
     if tense == "past" and any(d <= published for d in options):
@@ -254,7 +254,7 @@ def _week(expr: str, text: str, published: date, tense: Tense | None) -> Resolut
     monday = _monday(published)
     if lowered == "earlier this week":
         if published.weekday() == 0:
-            return _unknown(
+            return unknown(
                 text,
                 published,
                 "week",
@@ -273,7 +273,7 @@ def _week(expr: str, text: str, published: date, tense: Tense | None) -> Resolut
         )
     if lowered == "later this week":
         if published.weekday() == 6:
-            return _unknown(
+            return unknown(
                 text,
                 published,
                 "week",
@@ -363,7 +363,7 @@ def _coming_days(expr: str, text: str, published: date, tense: Tense | None) -> 
     )
 
 
-_RESOLVERS = {
+RESOLVERS = {
     "relative-day": _relative_day,
     "weekday": _weekday,
     "day-of-relative-month": _day_of_relative_month,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefing.model.datefind import (
-    _BARE_WEEKDAY,
+    BARE_WEEKDAY,
     MONTHS,
     WEEKDAYS,
     Found,
@@ -26,7 +26,7 @@ from briefing.model.datefind import (
     Tense,
     find_expressions,
 )
-from briefing.model.daterules import _RESOLVERS, _unknown
+from briefing.model.daterules import RESOLVERS, unknown
 from briefing.model.datetense import sentence_tense
 
 __all__ = [
@@ -50,13 +50,13 @@ def resolve(date_text: str, published: date | None, tense: Tense | None = None) 
     candidate is taken.
     """
     found = find_expressions(date_text)
-    if not found and _BARE_WEEKDAY.match(date_text):
+    if not found and BARE_WEEKDAY.match(date_text):
         found = [Found(0, len(date_text), date_text.strip(), "weekday")]
     if not found:
-        return _unknown(date_text, published, "none", tense, "no date expression recognised")
+        return unknown(date_text, published, "none", tense, "no date expression recognised")
     expression = found[0]
     if expression.family == "anaphoric":
-        return _unknown(
+        return unknown(
             date_text,
             published,
             expression.family,
@@ -65,8 +65,8 @@ def resolve(date_text: str, published: date | None, tense: Tense | None = None) 
             "it cannot be resolved from the expression alone",
         )
     if published is None:
-        return _unknown(
+        return unknown(
             date_text, published, expression.family, tense, "the publication date is unknown"
         )
-    resolver = _RESOLVERS[expression.family]
+    resolver = RESOLVERS[expression.family]
     return resolver(expression.text, date_text, published, tense)

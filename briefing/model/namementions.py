@@ -26,7 +26,7 @@ _SAID = re.compile(
     r"^\s*,?\s*(said|says|told|added|stated|warned|noted|announced|insisted|argued)\b"
 )
 
-_STOP = _words(
+STOP_WORDS = _words(
     """a an the this that these those there here he she it they we i you his her its their our
     my your but and or nor so yet if when while after before as at by for from in into of on
     onto to with within without about above across against along among around behind below
@@ -44,10 +44,10 @@ _STOP = _words(
 )
 """Capitalised only because they start a sentence or a headline: never a name."""
 
-_CONNECTORS = _words("""of the von van der den de da di du la le al bin del y""")
+CONNECTORS = _words("""of the von van der den de da di du la le al bin del y""")
 """Lowercase words that may sit inside a name: 'Coalition of the Willing', 'von der Leyen'."""
 
-_TITLES = _words(
+TITLES = _words(
     """sir dame lord lady mr mrs ms dr prof professor president vice prime minister ministers
     secretary chancellor king queen prince princess pope general gen admiral colonel col
     captain capt commander chief chiefs senator sen governor mayor ambassador commissioner
@@ -72,14 +72,14 @@ _HEAD_TITLES = _words(
 
 _ROLE_NOISE = _words("""sir dame lord lady mr mrs ms dr the of former acting interim""")
 
-_ORG_WORDS = _words(
+ORG_WORDS = _words(
     """ministry department office commission council union parliament government agency bank
     fund court committee assembly party army navy forces force command institute university
     company corporation corp inc ltd group times news post daily journal press agency
     service services organisation organization association federation bureau authority
     street house palace kremlin cabinet senate congress police guard"""
 )
-_GROUP_WORDS = _words("""coalition alliance bloc movement rebels militia front brigade nations""")
+GROUP_WORDS = _words("""coalition alliance bloc movement rebels militia front brigade nations""")
 
 
 @dataclass(slots=True)
@@ -109,7 +109,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[0].isupper() and token.lower() not in _STOP
+    return token[0].isupper() and token.lower() not in STOP_WORDS
 
 
 def _runs(sentence: str) -> list[list[tuple[int, int, str]]]:
@@ -132,7 +132,7 @@ def _runs(sentence: str) -> list[list[tuple[int, int, str]]]:
             current.append(tok)
             pending = []
         elif (
-            tok[2] in _CONNECTORS
+            tok[2] in CONNECTORS
             and current
             and adjacent
             and (tok[2] != "the" or (pending and pending[-1][2] == "of"))
@@ -171,11 +171,11 @@ def _mentions_in_run(
     # "Sir") that a name follows. A trailing "of Estonia" is a country mention.
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        if word.lower() in _HEAD_TITLES and words[index + 1].lower() not in _TITLES:
+        if word.lower() in _HEAD_TITLES and words[index + 1].lower() not in TITLES:
             last_title = index
     if last_title >= 0:
         prefix, rest = words[: last_title + 1], words[last_title + 1 :]
-        role = " ".join(w for w in prefix if w.lower() in _TITLES).strip()
+        role = " ".join(w for w in prefix if w.lower() in TITLES).strip()
         role_words = role.split()
         while role_words and role_words[0].lower() in _ROLE_NOISE:
             role_words.pop(0)
@@ -184,7 +184,7 @@ def _mentions_in_run(
         # Non-title words in the prefix ("British", "EU") are mentions of their own.
         chunk: list[str] = []
         for word in [*prefix, "of"]:
-            if word.lower() in _TITLES:
+            if word.lower() in TITLES:
                 if chunk:
                     yield from _mentions_in_run(
                         chunk, start, source, sentence, sentence_offset, initial
@@ -213,7 +213,7 @@ def _mentions_in_run(
         )
         return
     size = _country_prefix(words)
-    if size and size < len(words) and words[-1].lower() in _ORG_WORDS | _GROUP_WORDS:
+    if size and size < len(words) and words[-1].lower() in ORG_WORDS | GROUP_WORDS:
         size = 0  # "European Union", "French Foreign Ministry": one organisation
     if size:
         form = " ".join(words[:size])
@@ -240,7 +240,7 @@ def _mentions_in_run(
                     part, source, sentence_offset + start, sentence, initial, country=BY_FORM[part]
                 )
             return
-    while words and words[-1] in _CONNECTORS:
+    while words and words[-1] in CONNECTORS:
         words = words[:-1]
     form = " ".join(words)
     after = sentence[start + len(form) :]

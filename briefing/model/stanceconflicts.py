@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from briefing.model.conflictbase import _STOP, _TOKEN, Disagreement, DisagreementValue, _lemma
+from briefing.model.conflictbase import STOP_WORDS, TOKEN, Disagreement, DisagreementValue, lemma
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
 
@@ -91,16 +91,16 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
     verb: tuple[str, int] | None = None
     to_verb = _TO_VERB.match(text, pos)
     if to_verb is not None:
-        verb = (_lemma(to_verb.group().split()[-1]), to_verb.end())
+        verb = (lemma(to_verb.group().split()[-1]), to_verb.end())
         pos = to_verb.end()
     words: list[tuple[str, int]] = []
-    for token in _TOKEN.finditer(text, pos, min(len(text), pos + 80)):
+    for token in TOKEN.finditer(text, pos, min(len(text), pos + 80)):
         word = token.group()
         if not word[0].isalpha():
             break
         if word.lower() in _DETERMINERS and not words:
             continue
-        if word.lower() in _STOP:
+        if word.lower() in STOP_WORDS:
             if words or verb is not None:
                 break
             continue
@@ -108,7 +108,7 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
         if len(words) == 3:
             break
     if words:
-        return _lemma(words[-1][0]), words[-1][1]
+        return lemma(words[-1][0]), words[-1][1]
     return verb
 
 
