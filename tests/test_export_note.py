@@ -16,8 +16,8 @@ from briefing.export import SelectionError, render
 from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
 from briefing.model.analysis import analyse
+from briefing.model.corroboration import support
 from briefing.model.sanitize import clean, clean_line
-from briefing.model.support import support
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -121,15 +121,15 @@ def test_single_source_statements_are_marked_as_such(pack: Pack, fmt: str) -> No
     for pledge in pack.pledges:
         actor = clean_line(pack.actor(pledge.actor).name)
         row = rows[(actor, clean_line(pledge.contribution))]
-        found = support(pack, pledge)
-        kinds.add(found.single)
+        found = support(pledge, pack)
+        kinds.add(found.single_source)
         graded = analyse(pack).of(pledge.id)
         assert graded is not None and f", {graded.grade.rating}" in row[4]  # Admiralty rating
         assert ("machine-translated" in row[4]) == graded.grade.machine_translated
-        if found.single:
+        if found.single_source:
             assert "(single source," in row[4]
         else:
-            assert f"({len(found.sources)} sources" in row[4]
+            assert f"({found.sources} sources" in row[4]
             assert "single" not in row[4]
     assert True in kinds
     if pack.get("wire2") is not None:  # the hostile pack has a pledge two articles support
