@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.model.types import Source
 
 _BOILERPLATE = [
     (
@@ -142,3 +146,54 @@ def examine(text: str) -> Hygiene:
         repeated.group() if repeated else None,
         outlet,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Something the text suggests flagging that a source's ``flags`` do not say yet."""
+
+    offset: int
+    """Where in the article it is (for ``file:line:col``)."""
+    message: str
+    fix: str
+    """What to add to the source's ``flags``."""
+
+
+def unflagged(source: Source) -> list[Suggestion]:
+    """What :func:`examine` suggests for ``source`` that its flags do not already cover."""
+    text = source.text
+    found = examine(text)
+    flagged = {n for first, last in source.flags.boilerplate_lines for n in range(first, last + 1)}
+    starts = source.article.line_starts
+    suggestions = []
+    for run in found.boilerplate:
+        lines = set(range(run.first, run.last + 1))
+        if lines <= flagged:
+            continue
+        which = f"line {run.first}" if run.first == run.last else f"lines {run.first}-{run.last}"
+        suggestions.append(
+            Suggestion(
+                starts[run.first - 1],
+                f"{which} look like site furniture ({run.reason}: {run.sample[:60]!r})",
+                f'add "{run.value}" to boilerplate_lines',
+            )
+        )
+    known = set(source.flags.lost_characters)
+    for word in found.lost_characters:
+        if word not in known:
+            suggestions.append(
+                Suggestion(
+                    text.find(word),
+                    f"{word!r} has lost a character",
+                    f"add {word!r} to lost_characters",
+                )
+            )
+    if found.repeated_phrase is not None and not source.flags.garbled:
+        suggestions.append(
+            Suggestion(
+                text.find(found.repeated_phrase),
+                f"a phrase is repeated back to back ({found.repeated_phrase[:60]!r}): garbled prose?",
+                "set garbled: true if the text is garbled",
+            )
+        )
+    return sorted(suggestions, key=lambda s: s.offset)
