@@ -381,3 +381,26 @@ async def test_browsing_after_a_link_keeps_the_link_in_the_history() -> None:
         assert r.current_id == "poland"
         await r.press("backspace")
         assert r.current_id == "poland-logistics"
+
+
+async def test_selecting_article_text_copies_the_sources_own_words(pack: Pack) -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    async with reader() as r:
+        await r.browse_to("poland-logistics")
+        article = r.source_view.query_one(ArticleView)
+        source = r.source_view.source
+        assert source is not None
+        line = r.source_view.highlight_line()
+        start, _ = article.line_range(line)
+        _, end = article.line_range(line + 1)
+        # Two wrapped lines, selected whole: the wrap point comes back as the text's space.
+        r.app.screen.selections = {article: Selection(Offset(0, line), Offset(999, line + 1))}
+        await r.pilot.pause()
+        assert r.app.screen.get_selected_text() == source.text[start:end].rstrip()
+        assert "\n" not in (r.app.screen.get_selected_text() or "")
+        # Part of one line.
+        r.app.screen.selections = {article: Selection(Offset(2, line), Offset(9, line))}
+        await r.pilot.pause()
+        assert r.app.screen.get_selected_text() == source.text[start + 2 : start + 9]

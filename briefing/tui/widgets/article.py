@@ -20,6 +20,7 @@ from rich.style import Style
 from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -147,6 +148,30 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
 
+    def _offset_at(self, line: int, column: int) -> int:
+        """The text offset at ``column`` of wrapped line ``line`` (clamped to what the line shows)."""
+        if not self._lines:
+            return 0
+        start, end = self._lines[min(max(line, 0), len(self._lines) - 1)]
+        shown_end = start + len(self.content.plain[start:end].rstrip())
+        return min(start + max(column, 0), shown_end)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text as the article has it: a wrap point is a space, not a newline.
+
+        Selections are in wrapped-line coordinates; mapped back through the line
+        offsets, a copied passage is the source's own text, ready to paste as a
+        quote (``briefing find`` and the pack's ``quote:`` fields match it).
+        """
+        plain = self.content.plain
+        start = 0 if selection.start is None else self._offset_at(*selection.start.transpose)
+        end = len(plain) if selection.end is None else self._offset_at(*selection.end.transpose)
+        return plain[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
     def render_line(self, y: int) -> Strip:
         """One visible line: the styled text between its offsets, padded to the width."""
         index = self.scroll_offset.y + y
@@ -158,13 +183,20 @@ class ArticleView(ScrollView, can_focus=True):
             # Focus tints the background: lines drawn before are stale.
             self._strips.clear()
             self._strips_style = rich_style
-        strip = self._strips.get(index)
+        selection = self.text_selection
+        strip = None if selection is not None else self._strips.get(index)
         if strip is None or strip.cell_length != width:
             if self._pieces is None:
                 # One pass over the styles for the whole article, not one per line.
                 self._pieces = self.content.divide(self._starts[1:])
             piece = self._pieces[index].rstrip()
+            span = None if selection is None else selection.get_span(index)
+            if span is not None:
+                start, end = span
+                end = len(piece.plain) if end == -1 else end
+                piece = piece.stylize(self.screen.get_visual_style("screen--selection"), start, end)
             strip = Strip(piece.render_segments(self.visual_style), piece.cell_length)
             strip = strip.adjust_cell_length(width, rich_style).apply_offsets(0, index)
-            self._strips[index] = strip
+            if selection is None:
+                self._strips[index] = strip
         return strip
