@@ -78,14 +78,6 @@ class StanceMention:
     sentence: str
 
 
-def _actor_pattern(actor: Actor) -> re.Pattern[str] | None:
-    names = [n for n in (actor.name, *actor.aliases) if len(n) > 2 and "?" not in n]
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
 def _object_after(text: str, pos: int) -> tuple[str, int] | None:
     """The head of the object after a stance verb ("to send troops" -> troop, "to help" -> help)."""
     verb: tuple[str, int] | None = None
@@ -113,12 +105,6 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
 
 
 _WORD_RUN = re.compile(r"\w+")
-
-
-@cache
-def _cached_pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One compiled pattern per actor: ``re``'s own cache (512) thrashes at 2,000 actors."""
-    return _actor_pattern(Actor(id="_", name=name, kind="person", aliases=aliases))
 
 
 def _name_words(name: str, aliases: tuple[str, ...]) -> tuple[frozenset[str], ...] | None:
@@ -183,17 +169,56 @@ def _candidates(text: str, actors: tuple[Actor, ...]) -> list[Actor]:
     return kept
 
 
+_STANCE_AHEAD = re.compile(f"(?={_STANCE.pattern})")
+"""Every position a stance verb phrase starts at (overlapping: zero-width matches)."""
+
+
+def _names_longest_first(actor: Actor) -> tuple[str, ...]:
+    """An actor's names and aliases as written (longer first, so "Keir Starmer" wins
+    over "Starmer"); shorter than three letters or with a lost character, they are
+    too ambiguous to find a stance by."""
+    names = [n for n in (actor.name, *actor.aliases) if len(n) > 2 and "?" not in n]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _name_ending_at(text: str, end: int, names: tuple[str, ...]) -> int | None:
+    r"""Where the longest of ``names`` that ends at ``end`` starts, as a whole word; else None.
+
+    A stance verb always follows white space, so the name's right edge is a word
+    boundary already; its left edge must not be a letter, digit, _ or hyphen
+    (what ``(?<![\w-])`` would say).
+    """
+    for name in names:
+        start = end - len(name)
+        if (
+            start >= 0
+            and text.startswith(name, start)
+            and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-"))
+        ):
+            return start
+    return None
+
+
 def stance_mentions(source: Source, actors: Iterable[Actor]) -> Iterator[StanceMention]:
-    """Every "<actor> <stance verb> <object>" in the article body."""
+    """Every "<actor> <stance verb> <object>" in the article body.
+
+    The stance verbs are found first, in one pass over the text; then each
+    candidate actor is tried only where a verb begins (its name must end right
+    there), instead of scanning the whole article once per actor.
+    """
     text = source.text
+    verbs = [m.start() for m in _STANCE_AHEAD.finditer(text)]
+    if not verbs:
+        return
     for actor in _candidates(text, tuple(actors)):
-        pattern = _cached_pattern(actor.name, actor.aliases)
-        if pattern is None:
+        names = _names_longest_first(actor)
+        if not names:
             continue
-        for match in pattern.finditer(text):
-            if source.is_boilerplate(match.start()):
+        for at in verbs:
+            start = _name_ending_at(text, at, names)
+            if start is None or source.is_boilerplate(start):
                 continue
-            verb = _STANCE.match(text, match.end())
+            verb = _STANCE.match(text, at)
             if verb is None:
                 continue
             stance = next(name for name, _ in _STANCES if verb.group(name))
@@ -201,10 +226,8 @@ def stance_mentions(source: Source, actors: Iterable[Actor]) -> Iterator[StanceM
             if obj is None:
                 continue
             head, end = obj
-            s_start, s_end = source.article.sentence_span(match.start(), end)
-            yield StanceMention(
-                source.id, actor.id, stance, head, match.start(), end, text[s_start:s_end]
-            )
+            s_start, s_end = source.article.sentence_span(start, end)
+            yield StanceMention(source.id, actor.id, stance, head, start, end, text[s_start:s_end])
 
 
 def stance_disagreements(sources: Iterable[Source], actors: Iterable[Actor]) -> list[Disagreement]:
