@@ -9,6 +9,7 @@ offset is reported in the article's own text, so highlighting is always exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -43,7 +44,7 @@ class Anchorer:
         self.article = article
 
     @cached_property
-    def _normalised(self) -> tuple[str, list[int], list[int]]:
+    def _normalised(self) -> tuple[str, Sequence[int], Sequence[int]]:
         return normalise_with_spans(self.article.text)
 
     def find_all(self, quote: str) -> list[Found]:
@@ -70,7 +71,9 @@ class Anchorer:
             for m in pattern.finditer(norm)
         ]
 
-    def _back(self, starts: list[int], ends: list[int], start: int, end: int, how: str) -> Found:
+    def _back(
+        self, starts: Sequence[int], ends: Sequence[int], start: int, end: int, how: str
+    ) -> Found:
         """Map a normalised [start, end) back to original offsets (whole characters)."""
         return Found(starts[start], ends[end - 1], how)
 
