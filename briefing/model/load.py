@@ -21,7 +21,7 @@ from briefing.model.cache import PackCache
 from briefing.model.diagnostics import Diagnostic, Severity
 from briefing.model.pack import Pack
 from briefing.model.paths import display, resolve_pack_root
-from briefing.model.schema import SECTIONS, Ref, Walker, suggest
+from briefing.model.schema import SECTIONS, Outline, Ref, Walker, suggest
 from briefing.model.text import Article
 from briefing.model.yamlread import (
     MAX_BYTES,
@@ -144,6 +144,7 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
         state.incomplete = True
         return
     tree, found = read_yaml(data, shown)
+    del data  # the bytes are not needed while the tree is walked
     problems.extend(found)
     if tree is None:
         state.incomplete = True
@@ -174,7 +175,8 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
             for item in value.items:
                 fields = walker.record(item, SECTIONS[name], what)
                 if fields is not None and isinstance(item, YMap):
-                    state.records[name].append(_Record(walker, item, fields))
+                    # Only the outline is kept: the file's tree is freed when we return.
+                    state.records[name].append(_Record(walker, Outline.of(item), fields))
                 elif isinstance(item, YMap) and isinstance(
                     ident := item.items.get("id", (None, None))[1], YScalar
                 ):
@@ -190,7 +192,7 @@ def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None
         return
     fields = walker.record(value, SECTIONS["pack"], "pack")
     if fields is not None and isinstance(value, YMap):
-        state.meta = _Record(walker, value, fields)
+        state.meta = _Record(walker, Outline.of(value), fields)
 
 
 def _check_ids(state: _Loaded) -> None:
@@ -260,7 +262,7 @@ def _article_path(root: Path, name: str) -> tuple[Path | None, str]:
 
 def _read_article(record: _Record, state: _Loaded) -> None:
     walker, fields = record.walker, record.fields
-    file_node = record.node.items["file"][1]
+    file_node = record.node.at("file")
     article_path, why = _article_path(state.root, fields["file"])
     if article_path is None:
         walker.error(file_node, why)
@@ -298,13 +300,13 @@ def _read_article(record: _Record, state: _Loaded) -> None:
     if isinstance(fields["sha256"], str) and digest != fields["sha256"]:
         state.changed.add(fields["id"].value)
         walker.error(
-            record.node.items["sha256"][1],
+            record.node.at("sha256"),
             f"article '{fields['file']}' changed since the pack was written (its sha256 is {digest}); "
             "check every quote below, then update sha256",
         )
     if fields.get("published") is None:
         walker.warn(
-            record.node.items["published"][1],
+            record.node.at("published"),
             f"publication date of source '{fields['id'].value}' is unknown",
         )
     article = Article.from_text(text)
@@ -325,7 +327,7 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 def _check_flags(record: _Record, article: Article) -> None:
     flags = record.fields.get("flags") or {}
-    node = record.node.items["flags"][1] if "flags" in record.node.items else record.node
+    node = record.node.at("flags") if "flags" in record.node else record.node.here()
     lines = len(article.line_starts) - (1 if article.text.endswith("\n") else 0)
     for _first, last in flags.get("boilerplate_lines", []):
         if last > lines:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from sys import intern
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -47,6 +48,58 @@ class Ref:
     value: str
     line: int
     col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """Where a checked mapping and each of its fields were written, without the values.
+
+    A checked record keeps this instead of its YAML node, only to point later
+    diagnostics at a field (``sha256:``, ``flags:``, ``date:``). Keeping the node
+    kept every file's whole tree alive until the end of the load (~16 bytes of
+    tree per byte of YAML, the largest part of the load's peak memory); an
+    outline is one packed position per field. Positions are those of the values
+    (what an error about a field points at).
+    """
+
+    line: int
+    col: int
+    positions: dict[str, int]
+    """Field name -> its value's position, packed as ``line << 32 | col``."""
+    comments: dict[str, str] | None = None
+    """Field name -> the same-line comment after its plain scalar value, if any."""
+
+    @classmethod
+    def of(cls, node: YMap) -> Outline:
+        """The outline of ``node``'s own fields (nothing below them is kept)."""
+        positions: dict[str, int] = {}
+        comments: dict[str, str] | None = None
+        for name, (_key, value) in node.items.items():
+            positions[name] = value.line << 32 | value.col
+            if isinstance(value, YScalar) and value.comment is not None:
+                comments = comments or {}
+                comments[name] = value.comment
+        return cls(node.line, node.col, positions, comments)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.positions
+
+    def at(self, name: str) -> Ref:
+        """The position of field ``name``'s value (KeyError if the record has none)."""
+        packed = self.positions[name]
+        return Ref(name, packed >> 32, packed & 0xFFFFFFFF)
+
+    def get(self, name: str) -> Ref | None:
+        """The position of field ``name``'s value, or None if the record has none."""
+        return self.at(name) if name in self.positions else None
+
+    def comment(self, name: str) -> str | None:
+        """The same-line comment after field ``name``'s plain value (see YScalar.comment)."""
+        return None if self.comments is None else self.comments.get(name)
+
+    def here(self) -> Ref:
+        """The position of the record itself."""
+        return Ref("", self.line, self.col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +189,7 @@ def ident(w: Walker, node: YNode) -> Ref | Invalid:
             node,
             f"id '{value}' must be lowercase letters, digits, '-' or '_', starting with a letter",
         )
-    return Ref(value, node.line, node.col)
+    return Ref(intern(value), node.line, node.col)
 
 
 def ref(w: Walker, node: YNode) -> Ref | Invalid:
@@ -144,7 +197,9 @@ def ref(w: Walker, node: YNode) -> Ref | Invalid:
     value = text(w, node)
     if isinstance(value, Invalid):
         return value
-    return Ref(value, node.line, node.col)
+    # Ids are repeated in every reference (a source id in each of its evidence
+    # items): interned, the model keeps one string per id.
+    return Ref(intern(value), node.line, node.col)
 
 
 def iso_date(w: Walker, node: YNode) -> str | Invalid:
@@ -201,7 +256,7 @@ def choice(values: tuple[str, ...], what: str) -> Converter:
                 f"unknown {what} '{value}' (expected one of: {', '.join(values)})",
                 hint=suggest(value, values),
             )
-        return value
+        return value if isinstance(value, Invalid) else intern(value)
 
     return convert
 
@@ -259,7 +314,8 @@ def _record_of(spec: Mapping[str, tuple[Converter, bool]], what: str) -> Convert
         fields = w.record(node, spec, what)
         if fields is None:
             return INVALID
-        fields["_node"] = node
+        assert isinstance(node, YMap)
+        fields["_node"] = Outline.of(node)  # positions only: the subtree is not kept
         return fields
 
     return convert

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from sys import intern
 
 import yaml
 
@@ -439,6 +440,9 @@ def _build(
                         )
                         break
                     assert isinstance(new, YScalar) and isinstance(parent, YMap)
+                    # Keys repeat in every record ("id", "quote", ...): one string each
+                    # instead of one per occurrence, in the tree and in every record.
+                    new.value = intern(new.value)
                     items = parent.items
                     if new.value in items:
                         first = items[new.value][0]
