@@ -19,6 +19,11 @@ Correctness never depends on the cache:
 - The format is JSON, rebuilt field by field into the dataclasses: no pickle, so
   a cache file planted by someone else can at worst describe a wrong pack, not
   run code; and a file not owned by the user, or writable by others, is ignored.
+- One JSON document a line (a head with the key, then one line per source, fact
+  and warning), so neither writing nor reading ever holds the whole pack as JSON
+  values next to the model: each line is encoded, checked and dropped, or parsed,
+  rebuilt and dropped, in turn (a whole-document entry took ~45 MiB more memory
+  than the model itself at 1,000 articles).
 - Only valid packs are stored, with their warnings, so a cached load returns the
   same diagnostics as a full one.
 
@@ -32,7 +37,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +61,11 @@ from briefing.model.types import (
 )
 from briefing.model.yamlread import decode_utf8
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the stored shape changes (the loader digest covers code changes too)."""
 _MAGIC = b"briefing-load-cache"
+_decode = json.JSONDecoder().decode
+"""json.loads without its per-call set-up (~20,000 lines a load); bytes are decoded first."""
 
 
 def cache_dir() -> Path | None:
@@ -115,12 +122,6 @@ class PackCache:
         except OSError:
             return None
 
-    def _key(self, articles: Sequence[str], data: Sequence[bytes]) -> str:
-        digest = self._yaml_key.copy()
-        for name, content in zip(articles, data, strict=True):
-            _feed(digest, name, content)
-        return digest.hexdigest()
-
     # ------------------------------------------------------------------ reading
 
     def load(self) -> Pack | None:
@@ -129,25 +130,42 @@ class PackCache:
             body = self._read_trusted()
             if body is None:
                 return None
-            entry = json.loads(body)
-            if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            first = body.find(b"\n")
+            head = _decode(body[: first if first >= 0 else len(body)].decode("utf-8"))
+            if not isinstance(head, dict) or head.get("format") != FORMAT:
                 return None
-            articles: list[str] = entry["articles"]
-            data = [self._article_bytes(name) for name in articles]
-            if any(d is None for d in data):
+            articles: list[str] = head["articles"]
+            texts = self._texts_if_unchanged(articles, head["key"])
+            if texts is None:
                 return None
-            contents = [d for d in data if d is not None]
-            if entry["key"] != self._key(articles, contents):
-                return None
-            texts: dict[str, str] = {}
-            for name, content in zip(articles, contents, strict=True):
-                text, _ = decode_utf8(content, name)
-                if text is None:
-                    return None
-                texts[name] = text
-            return _Decoder(self.root, texts).pack(entry["pack"])
+            decoder = _Decoder(self.root, texts)
+            while first >= 0:  # one line per item, each parsed and dropped in turn
+                start = first + 1
+                first = body.find(b"\n", start)
+                line = body[start : first if first >= 0 else len(body)].decode("utf-8")
+                kind, item = _decode(line)
+                decoder.add(kind, item)
+            return decoder.finish()
         except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
             return None  # corrupt, truncated or of another shape: not trusted
+
+    def _texts_if_unchanged(self, articles: list[str], key: object) -> dict[str, str] | None:
+        """Every article's text if the inputs hash to ``key``; None if anything differs.
+
+        Articles are read one at a time and hashed, and only their text is kept.
+        """
+        digest = self._yaml_key.copy()
+        texts: dict[str, str] = {}
+        for name in articles:
+            data = self._article_bytes(name)
+            if data is None:
+                return None
+            _feed(digest, name, data)
+            text, _ = decode_utf8(data, name)
+            if text is None:
+                return None
+            texts[name] = text
+        return texts if digest.hexdigest() == key else None
 
     def _read_trusted(self) -> bytes | None:
         """The body of the cache file if it is ours, whole and unaltered."""
@@ -159,10 +177,10 @@ class PackCache:
                     return None  # planted by another user
                 if info.st_mode & 0o022:
                     return None  # others could have rewritten it
-                raw = stream.read()
+                header = stream.readline(256).rstrip(b"\n")
+                body = stream.read()
         except OSError:
             return None
-        header, _, body = raw.partition(b"\n")
         parts = header.split(b" ")
         if len(parts) != 2 or parts[0] != _MAGIC:
             return None
@@ -183,28 +201,37 @@ class PackCache:
     # ------------------------------------------------------------------ writing
 
     def store(self, pack: Pack) -> None:
-        """Keep a valid pack for the next start; failing to write is not an error."""
+        """Keep a valid pack for the next start; failing to write is not an error.
+
+        Every line is decoded again and compared with the object it came from
+        before anything is written: a field the encoder would lose (one added to
+        the model and not here) means no entry, never a wrong one.
+        """
         try:
             articles = [source.file for source in pack.sources]
-            data = [self._article_bytes(name) for name in articles]
-            if any(d is None for d in data):
-                return
-            encoded = _encode_pack(pack, self._places(pack))
-            if encoded is None:
-                return
+            digest = self._yaml_key.copy()
+            for name in articles:  # one article in memory at a time
+                data = self._article_bytes(name)
+                if data is None:
+                    return
+                _feed(digest, name, data)
             texts = {s.file: s.text for s in pack.sources}
-            rebuilt = _Decoder(self.root, texts).pack(json.loads(json.dumps(encoded)))
-            if rebuilt != pack or rebuilt.warnings != pack.warnings:
-                return  # something (a field added to the model?) would not survive: do not cache
-            key = self._key(articles, [d for d in data if d is not None])
-            body = json.dumps(
-                {"format": FORMAT, "key": key, "articles": articles, "pack": encoded},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            ).encode("utf-8")
+            decoder = _Decoder(self.root, texts, keep=False)
+            head = {"format": FORMAT, "key": digest.hexdigest(), "articles": articles}
+            lines = [_dumps(head)]
+            for kind, original, item in _encode_items(pack, self._places(pack)):
+                line = _dumps([kind, item])
+                again_kind, again = _decode(line.decode("utf-8"))
+                if decoder.add(again_kind, again) != original:
+                    return  # something would not survive the round trip: do not cache
+                lines.append(line)
+            if decoder.meta is None or str(self.root) != pack.root:
+                return
+            body = b"\n".join(lines)
+            del lines
             header = _MAGIC + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n"
-            self._write(header + body)
-        except OSError:
+            self._write(header, body)
+        except (OSError, _Unencodable):
             return
 
     def _places(self, pack: Pack) -> dict[str, str]:
@@ -214,12 +241,13 @@ class PackCache:
             places[display(self.root / source.file)] = source.file
         return places
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, header: bytes, body: bytes) -> None:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(handle, "wb") as stream:  # mkstemp: mode 0600, ours
-                stream.write(data)
+                stream.write(header)
+                stream.write(body)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temp, self.file)
@@ -229,9 +257,18 @@ class PackCache:
 
 
 # ---------------------------------------------------------------------- encoding
-# Each dataclass becomes a list of its fields in a fixed order. Article text is not
-# stored (it is read from the article file, whose bytes are part of the key), so
-# evidence keeps only offsets and quotes and sentences are sliced out again.
+# Each dataclass becomes a list of its fields in a fixed order, one line per source,
+# fact and warning. Article text is not stored (it is read from the article file,
+# whose bytes are part of the key), so evidence keeps only offsets and quotes and
+# sentences are sliced out again.
+
+
+class _Unencodable(Exception):
+    """The pack holds something this format cannot give back the same: do not cache."""
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _ev(e: Evidence) -> list[Any]:
@@ -242,101 +279,145 @@ def _evs(items: Sequence[Evidence]) -> list[list[Any]]:
     return [_ev(e) for e in items]
 
 
-def _encode_pack(pack: Pack, places: dict[str, str]) -> dict[str, Any] | None:
-    warnings = []
+def _encode_items(pack: Pack, places: dict[str, str]) -> Iterator[tuple[str, object, list[Any]]]:
+    """(kind, the object, its encoding) for each line, sources before the facts citing them."""
+    m = pack.meta
+    yield "meta", m, [m.title, m.story, m.as_of, m.notes]
+    for s in pack.sources:
+        yield "source", s, _source(s)
+    for a in pack.actors:
+        yield "actor", a, _actor(a)
+    for meeting in pack.meetings:
+        yield "meeting", meeting, _meeting(meeting)
+    for p in pack.pledges:
+        yield "pledge", p, _pledge(p)
+    for c in pack.claims:
+        yield "claim", c, _claim(c)
     for w in pack.warnings:
         if w.path not in places:
-            return None  # a diagnostic we could not show again the same way: do not cache
-        warnings.append([places[w.path], w.line, w.col, w.message, w.severity.value, w.hint])
-    m = pack.meta
-    return {
-        "meta": [m.title, m.story, m.as_of, m.notes],
-        "sources": [
-            [
-                s.id,
-                s.file,
-                s.sha256,
-                s.outlet,
-                s.title,
-                s.published,
-                s.language,
-                s.translated_from,
-                s.original_outlet,
-                s.url,
-                s.grade,
-                s.date_reasoning,
-                s.notes,
-                [
-                    s.flags.machine_translated,
-                    s.flags.garbled,
-                    [list(r) for r in s.flags.boilerplate_lines],
-                    list(s.flags.lost_characters),
-                ],
-                [[_ev(u.evidence), u.reason] for u in s.uncited],
-                [x for span in s.article.sentences for x in span],
-            ]
-            for s in pack.sources
+            raise _Unencodable(w.path)  # a diagnostic we could not show again the same way
+        yield "warning", w, [places[w.path], w.line, w.col, w.message, w.severity.value, w.hint]
+
+
+def _source(s: Source) -> list[Any]:
+    return [
+        s.id,
+        s.file,
+        s.sha256,
+        s.outlet,
+        s.title,
+        s.published,
+        s.language,
+        s.translated_from,
+        s.original_outlet,
+        s.url,
+        s.grade,
+        s.date_reasoning,
+        s.notes,
+        [
+            s.flags.machine_translated,
+            s.flags.garbled,
+            [list(r) for r in s.flags.boilerplate_lines],
+            list(s.flags.lost_characters),
         ],
-        "actors": [
-            [
-                a.id,
-                a.name,
-                a.kind,
-                list(a.aliases),
-                a.role,
-                a.affiliation,
-                a.candidate,
-                a.notes,
-                _evs(a.evidence),
-            ]
-            for a in pack.actors
-        ],
-        "meetings": [
-            [
-                m.id,
-                m.title,
-                m.date,
-                m.date_text,
-                m.status,
-                _evs(m.evidence),
-                m.place,
-                m.date_reasoning,
-                [[p.actor, p.role] for p in m.participants],
-                m.credibility,
-            ]
-            for m in pack.meetings
-        ],
-        "pledges": [
-            [
-                p.id,
-                p.actor,
-                p.contribution,
-                p.status,
-                _evs(p.evidence),
-                list(p.conditions),
-                p.credibility,
-            ]
-            for p in pack.pledges
-        ],
-        "claims": [
-            [
-                c.id,
-                c.topic,
-                [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values],
-            ]
-            for c in pack.claims
-        ],
-        "warnings": warnings,
-    }
+        [[_ev(u.evidence), u.reason] for u in s.uncited],
+        [x for span in s.article.sentences for x in span],
+    ]
+
+
+def _actor(a: Actor) -> list[Any]:
+    return [
+        a.id,
+        a.name,
+        a.kind,
+        list(a.aliases),
+        a.role,
+        a.affiliation,
+        a.candidate,
+        a.notes,
+        _evs(a.evidence),
+    ]
+
+
+def _meeting(m: Meeting) -> list[Any]:
+    return [
+        m.id,
+        m.title,
+        m.date,
+        m.date_text,
+        m.status,
+        _evs(m.evidence),
+        m.place,
+        m.date_reasoning,
+        [[p.actor, p.role] for p in m.participants],
+        m.credibility,
+    ]
+
+
+def _pledge(p: Pledge) -> list[Any]:
+    return [
+        p.id,
+        p.actor,
+        p.contribution,
+        p.status,
+        _evs(p.evidence),
+        list(p.conditions),
+        p.credibility,
+    ]
+
+
+def _claim(c: Claim) -> list[Any]:
+    return [
+        c.id,
+        c.topic,
+        [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values],
+    ]
 
 
 class _Decoder:
-    """Rebuilds the dataclasses, checking every offset against the article it names."""
+    """Rebuilds the dataclasses line by line, checking every offset against its article."""
 
-    def __init__(self, root: Path, texts: dict[str, str]) -> None:
+    def __init__(self, root: Path, texts: dict[str, str], keep: bool = True) -> None:
         self.root = root
+        self.keep = keep
+        """False when only checking lines (store): nothing is kept, no second model."""
         self.texts_by_file = texts
         self.texts: dict[str, str] = {}
+        self.meta: PackMeta | None = None
+        self.items: dict[str, list[Any]] = {
+            kind: [] for kind in ("source", "actor", "meeting", "pledge", "claim", "warning")
+        }
+
+    def add(self, kind: str, item: list[Any]) -> object:
+        """Rebuild one line's object and keep it for :meth:`finish`; returns the object."""
+        built: object
+        if kind == "meta":
+            if self.meta is not None:
+                raise ValueError("two meta lines")
+            built = self.meta = PackMeta(title=item[0], story=item[1], as_of=item[2], notes=item[3])
+            return built
+        built = getattr(self, "_" + kind)(item) if kind in self.items else None
+        if built is None:
+            raise ValueError(f"unknown line kind {kind!r}")
+        if self.keep:
+            self.items[kind].append(built)
+        return built
+
+    def finish(self) -> Pack:
+        """The pack of every line added (ValueError without the meta line)."""
+        if self.meta is None:
+            raise ValueError("no meta line")
+        i = self.items
+        return Pack(
+            str(self.root),
+            self.meta,
+            tuple(i["source"]),
+            tuple(i["actor"]),
+            tuple(i["meeting"]),
+            tuple(i["pledge"]),
+            tuple(i["claim"]),
+            tuple(i["warning"]),
+        )
 
     def ev(self, item: list[Any]) -> Evidence:
         source, start, end, s_start, s_end, match = item
@@ -357,7 +438,7 @@ class _Decoder:
     def evs(self, items: list[list[Any]]) -> tuple[Evidence, ...]:
         return tuple(self.ev(i) for i in items)
 
-    def source(self, item: list[Any]) -> Source:
+    def _source(self, item: list[Any]) -> Source:
         (ident, file, sha, outlet, title, published, language, translated_from) = item[:8]
         (original_outlet, url, grade, date_reasoning, notes, flags, uncited, flat) = item[8:]
         text = self.texts_by_file[file]
@@ -391,66 +472,52 @@ class _Decoder:
             uncited=tuple(Uncited(self.ev(e), reason) for e, reason in uncited),
         )
 
-    def pack(self, data: dict[str, Any]) -> Pack:
-        # Sources first: evidence is rebuilt from their texts.
-        sources = tuple(self.source(s) for s in data["sources"])
-        actors = tuple(
-            Actor(
-                id=a[0],
-                name=a[1],
-                kind=a[2],
-                aliases=tuple(a[3]),
-                role=a[4],
-                affiliation=a[5],
-                candidate=bool(a[6]),
-                notes=a[7],
-                evidence=self.evs(a[8]),
-            )
-            for a in data["actors"]
+    def _actor(self, a: list[Any]) -> Actor:
+        return Actor(
+            id=a[0],
+            name=a[1],
+            kind=a[2],
+            aliases=tuple(a[3]),
+            role=a[4],
+            affiliation=a[5],
+            candidate=bool(a[6]),
+            notes=a[7],
+            evidence=self.evs(a[8]),
         )
-        meetings = tuple(
-            Meeting(
-                id=m[0],
-                title=m[1],
-                date=m[2],
-                date_text=m[3],
-                status=m[4],
-                evidence=self.evs(m[5]),
-                place=m[6],
-                date_reasoning=m[7],
-                participants=tuple(Participant(p[0], p[1]) for p in m[8]),
-                credibility=m[9],
-            )
-            for m in data["meetings"]
+
+    def _meeting(self, m: list[Any]) -> Meeting:
+        return Meeting(
+            id=m[0],
+            title=m[1],
+            date=m[2],
+            date_text=m[3],
+            status=m[4],
+            evidence=self.evs(m[5]),
+            place=m[6],
+            date_reasoning=m[7],
+            participants=tuple(Participant(p[0], p[1]) for p in m[8]),
+            credibility=m[9],
         )
-        pledges = tuple(
-            Pledge(
-                id=p[0],
-                actor=p[1],
-                contribution=p[2],
-                status=p[3],
-                evidence=self.evs(p[4]),
-                conditions=tuple(p[5]),
-                credibility=p[6],
-            )
-            for p in data["pledges"]
+
+    def _pledge(self, p: list[Any]) -> Pledge:
+        return Pledge(
+            id=p[0],
+            actor=p[1],
+            contribution=p[2],
+            status=p[3],
+            evidence=self.evs(p[4]),
+            conditions=tuple(p[5]),
+            credibility=p[6],
         )
-        claims = tuple(
-            Claim(
-                id=c[0],
-                topic=c[1],
-                values=tuple(
-                    ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]
-                ),
-            )
-            for c in data["claims"]
+
+    def _claim(self, c: list[Any]) -> Claim:
+        return Claim(
+            id=c[0],
+            topic=c[1],
+            values=tuple(ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]),
         )
-        warnings = tuple(
-            Diagnostic(
-                display(self.root / w[0]), w[1], w[2], w[3], severity=Severity(w[4]), hint=w[5]
-            )
-            for w in data["warnings"]
+
+    def _warning(self, w: list[Any]) -> Diagnostic:
+        return Diagnostic(
+            display(self.root / w[0]), w[1], w[2], w[3], severity=Severity(w[4]), hint=w[5]
         )
-        m = data["meta"]
-        meta = PackMeta(title=m[0], story=m[1], as_of=m[2], notes=m[3])
-        return Pack(str(self.root), meta, sources, actors, meetings, pledges, claims, warnings)
