@@ -171,6 +171,7 @@ def _check_ref(
 def _build(state: _Loaded) -> Pack | None:
     """Resolve references and anchor quotes; None if the metadata is missing."""
     records = state.records
+    _prepare_quotes(state)
     actor_ids = dict.fromkeys(r.fields["id"].value for r in records["actors"])
     source_ids = dict.fromkeys(r.fields["id"].value for r in records["sources"])
     sources = tuple(
@@ -263,6 +264,30 @@ def _build(state: _Loaded) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
+
+
+def _prepare_quotes(state: _Loaded) -> None:
+    """Locate each article's quotes together, one article's normalised view at a time.
+
+    Facts are built section by section, so every article's quotes come up in
+    every section, and each article's normalised view (built when a quote has no
+    exact match) stayed in memory until the end: ~20 MiB at 1,000 articles, at the
+    load's peak. Diagnostics are still made in fact order by :func:`_anchor`.
+    """
+    quotes: dict[str, list[str]] = {}
+    for section in ("actors", "meetings", "pledges"):
+        for record in state.records[section]:
+            for raw in record.fields.get("evidence") or ():
+                quotes.setdefault(raw.source.value, []).append(raw.quote)
+    for record in state.records["claims"]:
+        for value in record.fields["values"]:
+            for raw in value["evidence"]:
+                quotes.setdefault(raw.source.value, []).append(raw.quote)
+    for record in state.records["sources"]:
+        for item in record.fields.get("uncited") or ():
+            quotes.setdefault(record.fields["id"].value, []).append(item["quote"])
+    for source, anchorer in state.anchorers.items():
+        anchorer.prepare(quotes.get(source, ()))
 
 
 def _drain(records: list[_Record]) -> Iterator[_Record]:

@@ -26,6 +26,7 @@ from briefing.model.text import Article
 from briefing.model.yamlread import (
     MAX_BYTES,
     YMap,
+    YNode,
     YScalar,
     YSeq,
     decode_utf8,
@@ -143,7 +144,17 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
         problems.append(Diagnostic(shown, 1, 1, why))
         state.incomplete = True
         return
-    tree, found = read_yaml(data, shown)
+    checked: dict[int, _Checked] = {}
+
+    def check_now(name: str, item: YMap) -> YNode:
+        """Check a section's record as soon as it is parsed; leave a stub in the tree."""
+        if name not in SECTIONS or name == "pack":
+            return item  # not a list section: walked (or refused) with the tree below
+        stub = YMap(item.line, item.col)
+        checked[id(stub)] = _check_item(shown, name, item)
+        return stub
+
+    tree, found = read_yaml(data, shown, on_item=check_now)
     del data  # the bytes are not needed while the tree is walked
     problems.extend(found)
     if tree is None:
@@ -171,16 +182,45 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
         elif not isinstance(value, YSeq):
             walker.error(value, f"section '{name}' must be a list, found {kind_name(value)}")
         else:
-            what = name[:-1]
+            # In document order, each item as checked while parsing (or now, for
+            # an item that is not a mapping); nothing is kept from a file that
+            # turned out unreadable, since we only get here with its tree.
             for item in value.items:
-                fields = walker.record(item, SECTIONS[name], what)
-                if fields is not None and isinstance(item, YMap):
-                    # Only the outline is kept: the file's tree is freed when we return.
-                    state.records[name].append(_Record(walker, Outline.of(item), fields))
-                elif isinstance(item, YMap) and isinstance(
-                    ident := item.items.get("id", (None, None))[1], YScalar
-                ):
-                    state.broken_ids.add(ident.value)
+                done = checked.get(id(item)) or _check_item(shown, name, item)
+                problems.extend(done.problems)
+                if done.fields is not None and done.outline is not None:
+                    state.records[name].append(_Record(walker, done.outline, done.fields))
+                elif done.broken_id is not None:
+                    state.broken_ids.add(done.broken_id)
+
+
+@dataclass
+class _Checked:
+    """One section item checked against the schema: a record, or why it is not one."""
+
+    problems: tuple[Diagnostic, ...]
+    fields: dict[str, Any] | None = None
+    outline: Outline | None = None
+    """Only the outline is kept: the item's subtree is freed as soon as it is checked."""
+    broken_id: str | None = None
+    """The id of an item that failed its checks (references to it are not reported)."""
+
+
+def _check_item(shown: str, name: str, item: YNode) -> _Checked:
+    """Check one item of list section ``name``; its diagnostics are kept aside.
+
+    They are added to the pack's in document order when the whole file has been
+    read (an unreadable file reports its syntax error only, as before).
+    """
+    found: list[Diagnostic] = []
+    fields = Walker(shown, found).record(item, SECTIONS[name], name[:-1])
+    if fields is not None and isinstance(item, YMap):
+        return _Checked(tuple(found), fields, Outline.of(item))
+    if isinstance(item, YMap) and isinstance(
+        ident := item.items.get("id", (None, None))[1], YScalar
+    ):
+        return _Checked(tuple(found), broken_id=ident.value)
+    return _Checked(tuple(found))
 
 
 def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None:

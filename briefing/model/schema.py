@@ -10,6 +10,7 @@ every id is known.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -50,7 +51,7 @@ class Ref:
     col: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Outline:
     """Where a checked mapping and each of its fields were written, without the values.
 
@@ -58,40 +59,45 @@ class Outline:
     diagnostics at a field (``sha256:``, ``flags:``, ``date:``). Keeping the node
     kept every file's whole tree alive until the end of the load (~16 bytes of
     tree per byte of YAML, the largest part of the load's peak memory); an
-    outline is one packed position per field. Positions are those of the values
-    (what an error about a field points at).
+    outline is the field names and one compact array of positions. Positions are
+    those of the values (what an error about a field points at).
     """
 
     line: int
     col: int
-    positions: dict[str, int]
-    """Field name -> its value's position, packed as ``line << 32 | col``."""
+    names: tuple[str, ...]
+    positions: array[int]
+    """Line and column of each field's value in turn (``names[i]`` at ``2*i``)."""
     comments: dict[str, str] | None = None
     """Field name -> the same-line comment after its plain scalar value, if any."""
 
     @classmethod
     def of(cls, node: YMap) -> Outline:
         """The outline of ``node``'s own fields (nothing below them is kept)."""
-        positions: dict[str, int] = {}
+        items = node.items
+        positions = array(
+            "q", [n for _key, value in items.values() for n in (value.line, value.col)]
+        )
         comments: dict[str, str] | None = None
-        for name, (_key, value) in node.items.items():
-            positions[name] = value.line << 32 | value.col
+        for name, (_key, value) in items.items():
             if isinstance(value, YScalar) and value.comment is not None:
                 comments = comments or {}
                 comments[name] = value.comment
-        return cls(node.line, node.col, positions, comments)
+        return cls(node.line, node.col, tuple(items), positions, comments)
 
     def __contains__(self, name: str) -> bool:
-        return name in self.positions
+        return name in self.names
 
     def at(self, name: str) -> Ref:
         """The position of field ``name``'s value (KeyError if the record has none)."""
-        packed = self.positions[name]
-        return Ref(name, packed >> 32, packed & 0xFFFFFFFF)
+        if name not in self.names:
+            raise KeyError(name)
+        index = 2 * self.names.index(name)
+        return Ref(name, self.positions[index], self.positions[index + 1])
 
     def get(self, name: str) -> Ref | None:
         """The position of field ``name``'s value, or None if the record has none."""
-        return self.at(name) if name in self.positions else None
+        return self.at(name) if name in self.names else None
 
     def comment(self, name: str) -> str | None:
         """The same-line comment after field ``name``'s plain value (see YScalar.comment)."""
@@ -309,13 +315,18 @@ def evidence_item(w: Walker, node: YNode) -> RawEvidence | Invalid:
     )
 
 
-def _record_of(spec: Mapping[str, tuple[Converter, bool]], what: str) -> Converter:
+def _record_of(
+    spec: Mapping[str, tuple[Converter, bool]], what: str, outline: bool = False
+) -> Converter:
+    """A nested record; with ``outline``, its field positions are kept as ``_node``."""
+
     def convert(w: Walker, node: YNode) -> dict[str, Any] | Invalid:
         fields = w.record(node, spec, what)
         if fields is None:
             return INVALID
-        assert isinstance(node, YMap)
-        fields["_node"] = Outline.of(node)  # positions only: the subtree is not kept
+        if outline:
+            assert isinstance(node, YMap)
+            fields["_node"] = Outline.of(node)  # positions only: the subtree is not kept
         return fields
 
     return convert
@@ -376,7 +387,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "grade": (choice(GRADES, "grade"), False),
         "date_reasoning": (text, False),
         "flags": (_record_of(FLAGS, "flags"), False),
-        "uncited": (list_of(_record_of(UNCITED, "uncited sentence")), False),
+        "uncited": (list_of(_record_of(UNCITED, "uncited sentence", outline=True)), False),
         "notes": (text, False),
     },
     "actors": {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from sys import intern
 
@@ -192,13 +193,25 @@ def position_of(text: str, offset: int) -> tuple[int, int]:
     return _Positions(text).at(offset)
 
 
+ItemHook = Callable[[str, "YMap"], "YNode"]
+"""Called with (section name, item) as each mapping item of a top-level list is complete."""
+
+
 def read_yaml(
-    data: bytes, path: str, parser: type | None = None
+    data: bytes, path: str, parser: type | None = None, on_item: ItemHook | None = None
 ) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML file into a tree of strings, or return why it cannot be read.
 
     ``parser`` is PyYAML's pure or libyaml loader class (default :data:`PARSER`);
     both must give the same verdict, which the tests check.
+
+    ``on_item`` sees each mapping in a list under a top-level key (a record of a
+    section such as ``pledges:``) as soon as it is complete, and what it returns
+    takes the item's place in the tree: the loader checks the record there and
+    then and leaves a stub, so a file's whole tree never exists at once. Only the
+    first value of a key is offered (a duplicate key's value is not in the tree),
+    and the caller must still drop what it made if the file turns out unreadable
+    (the returned tree is None).
     """
     if len(data) > MAX_BYTES:
         return None, [
@@ -225,7 +238,7 @@ def read_yaml(
     if problems:
         return None, problems
     try:
-        return _build(text, path, parser or PARSER, positions)
+        return _build(text, path, parser or PARSER, positions, on_item)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
@@ -287,7 +300,11 @@ def _classify(event: yaml.Event) -> type | None:
 
 
 def _build(
-    text: str, path: str, parser_class: type, positions: _Positions
+    text: str,
+    path: str,
+    parser_class: type,
+    positions: _Positions,
+    on_item: ItemHook | None = None,
 ) -> tuple[YNode | None, list[Diagnostic]]:
     """Consume the event stream into a tree, refusing what a pack never needs.
 
@@ -305,6 +322,8 @@ def _build(
     pending_key: list[YScalar | None] = []
     root: YNode | None = None
     documents = 0
+    section: YSeq | None = None  # the list under the current top-level key, if any
+    section_name = ""
     starts = positions.starts
     line_count = len(starts)
     last_line = line_count - 1
@@ -321,6 +340,8 @@ def _build(
                 pending_key.pop()
                 if not stack:
                     root = done
+                elif on_item is not None and stack[-1] is section and type(done) is YMap:
+                    section.items[-1] = on_item(section_name, done)
                 continue
             if cls is not _SCALAR and cls is not _MAP_START and cls is not _SEQ_START:
                 # The rare events (stream and document boundaries, aliases) and any
@@ -346,6 +367,8 @@ def _build(
                     pending_key.pop()
                     if not stack:
                         root = done
+                    elif on_item is not None and stack[-1] is section and type(done) is YMap:
+                        section.items[-1] = on_item(section_name, done)
                     continue
                 if kind is yaml.AliasEvent:
                     mark = event.start_mark
@@ -462,6 +485,8 @@ def _build(
                     assert key is not None and isinstance(parent, YMap)
                     if key.value not in parent.items:
                         parent.items[key.value] = (key, new)
+                        if len(stack) == 1 and type(new) is YSeq:
+                            section, section_name = new, key.value
                     pending_key[-1] = None
             if cls is not _SCALAR:
                 assert isinstance(new, (YMap, YSeq))
