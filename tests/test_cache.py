@@ -289,6 +289,7 @@ def test_an_entry_that_would_lose_a_field_is_not_written(
     monkeypatch.setattr(cache_module, "_pledge", forgetful)
     assert load_pack(make_pack(FACTS), cache=True).pack is not None
     assert not cache.exists() or not list(cache.glob("*.json"))
+    assert not cache.exists() or not list(cache.glob(".pack-*"))  # no temporary file left
 
 
 def test_entry_is_one_line_per_source_fact_and_warning(make_pack: PackMaker, cache: Path) -> None:

@@ -37,8 +37,9 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from briefing import __version__
@@ -204,35 +205,34 @@ class PackCache:
         """Keep a valid pack for the next start; failing to write is not an error.
 
         Every line is decoded again and compared with the object it came from
-        before anything is written: a field the encoder would lose (one added to
-        the model and not here) means no entry, never a wrong one.
+        before it is written: a field the encoder would lose (one added to the
+        model and not here) means no entry, never a wrong one. Lines are written
+        as they are checked, so the entry is never in memory whole.
         """
         try:
-            articles = [source.file for source in pack.sources]
-            digest = self._yaml_key.copy()
-            for name in articles:  # one article in memory at a time
-                data = self._article_bytes(name)
-                if data is None:
-                    return
-                _feed(digest, name, data)
-            texts = {s.file: s.text for s in pack.sources}
-            decoder = _Decoder(self.root, texts, keep=False)
-            head = {"format": FORMAT, "key": digest.hexdigest(), "articles": articles}
-            lines = [_dumps(head)]
-            for kind, original, item in _encode_items(pack, self._places(pack)):
-                line = _dumps([kind, item])
-                again_kind, again = _decode(line.decode("utf-8"))
-                if decoder.add(again_kind, again) != original:
-                    return  # something would not survive the round trip: do not cache
-                lines.append(line)
-            if decoder.meta is None or str(self.root) != pack.root:
-                return
-            body = b"\n".join(lines)
-            del lines
-            header = _MAGIC + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n"
-            self._write(header, body)
+            self._write(self._lines(pack))
         except (OSError, _Unencodable):
             return
+
+    def _lines(self, pack: Pack) -> Iterator[bytes]:
+        """The entry's lines, each checked by a round trip (_Unencodable if one fails)."""
+        articles = [source.file for source in pack.sources]
+        digest = self._yaml_key.copy()
+        for name in articles:  # one article in memory at a time
+            data = self._article_bytes(name)
+            if data is None:
+                raise _Unencodable(name)
+            _feed(digest, name, data)
+        if str(self.root) != pack.root:
+            raise _Unencodable(pack.root)
+        yield _dumps({"format": FORMAT, "key": digest.hexdigest(), "articles": articles})
+        decoder = _Decoder(self.root, {s.file: s.text for s in pack.sources}, keep=False)
+        for kind, original, item in _encode_items(pack, self._places(pack)):
+            line = _dumps([kind, item])
+            again_kind, again = _decode(line.decode("utf-8"))
+            if decoder.add(again_kind, again) != original:
+                raise _Unencodable(kind)  # it would not survive the round trip
+            yield line
 
     def _places(self, pack: Pack) -> dict[str, str]:
         """Diagnostic path as shown -> the same file relative to the pack root."""
@@ -241,13 +241,29 @@ class PackCache:
             places[display(self.root / source.file)] = source.file
         return places
 
-    def _write(self, header: bytes, body: bytes) -> None:
+    def _write(self, lines: Iterable[bytes]) -> None:
+        """Write the entry through a private temporary file, then put it in place.
+
+        The checksum header comes first but covers the body, so a placeholder of
+        the same length is written, the body streamed while hashing, and the
+        header written over the placeholder; a line that fails its check leaves
+        no file behind.
+        """
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(handle, "wb") as stream:  # mkstemp: mode 0600, ours
+                placeholder = _MAGIC + b" " + b"0" * 64 + b"\n"
+                stream.write(placeholder)
+                body = hashlib.sha256()
+                for index, line in enumerate(lines):
+                    piece = line if index == 0 else b"\n" + line
+                    body.update(piece)
+                    stream.write(piece)
+                header = _MAGIC + b" " + body.hexdigest().encode() + b"\n"
+                assert len(header) == len(placeholder)
+                stream.seek(0)
                 stream.write(header)
-                stream.write(body)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temp, self.file)
@@ -374,8 +390,16 @@ def _claim(c: Claim) -> list[Any]:
     ]
 
 
+def _interned(value: str | None) -> str | None:
+    return None if value is None else intern(value)
+
+
 class _Decoder:
-    """Rebuilds the dataclasses line by line, checking every offset against its article."""
+    """Rebuilds the dataclasses line by line, checking every offset against its article.
+
+    Ids and vocabulary values are interned, as the loader does: one string each
+    rather than one per mention (a source id is in each of its evidence items).
+    """
 
     def __init__(self, root: Path, texts: dict[str, str], keep: bool = True) -> None:
         self.root = root
@@ -425,14 +449,14 @@ class _Decoder:
         if not (0 <= s_start <= start <= end <= s_end <= len(text)):
             raise ValueError("evidence offsets out of range")
         return Evidence(
-            source=source,
+            source=intern(source),
             quote=text[start:end],
             start=start,
             end=end,
             sentence_start=s_start,
             sentence_end=s_end,
             sentence=text[s_start:s_end],
-            match=str(match),
+            match=intern(str(match)),
         )
 
     def evs(self, items: list[list[Any]]) -> tuple[Evidence, ...]:
@@ -448,19 +472,19 @@ class _Decoder:
             raise ValueError("sentence offsets out of range")
         article = Article(text, sentences, Article.from_lines(text))
         return Source(
-            id=ident,
+            id=intern(ident),
             file=file,
             path=str(self.root / file),
             sha256=sha,
             outlet=outlet,
             title=title,
             published=published,
-            language=language,
+            language=intern(language),
             article=article,
             translated_from=translated_from,
             original_outlet=original_outlet,
             url=url,
-            grade=grade,
+            grade=intern(grade),
             date_reasoning=date_reasoning,
             notes=notes,
             flags=Flags(
@@ -474,12 +498,12 @@ class _Decoder:
 
     def _actor(self, a: list[Any]) -> Actor:
         return Actor(
-            id=a[0],
+            id=intern(a[0]),
             name=a[1],
-            kind=a[2],
+            kind=intern(a[2]),
             aliases=tuple(a[3]),
             role=a[4],
-            affiliation=a[5],
+            affiliation=_interned(a[5]),
             candidate=bool(a[6]),
             notes=a[7],
             evidence=self.evs(a[8]),
@@ -487,34 +511,37 @@ class _Decoder:
 
     def _meeting(self, m: list[Any]) -> Meeting:
         return Meeting(
-            id=m[0],
+            id=intern(m[0]),
             title=m[1],
             date=m[2],
             date_text=m[3],
-            status=m[4],
+            status=intern(m[4]),
             evidence=self.evs(m[5]),
             place=m[6],
             date_reasoning=m[7],
-            participants=tuple(Participant(p[0], p[1]) for p in m[8]),
-            credibility=m[9],
+            participants=tuple(Participant(intern(p[0]), intern(p[1])) for p in m[8]),
+            credibility=_interned(m[9]),
         )
 
     def _pledge(self, p: list[Any]) -> Pledge:
         return Pledge(
-            id=p[0],
-            actor=p[1],
+            id=intern(p[0]),
+            actor=intern(p[1]),
             contribution=p[2],
-            status=p[3],
+            status=intern(p[3]),
             evidence=self.evs(p[4]),
             conditions=tuple(p[5]),
-            credibility=p[6],
+            credibility=_interned(p[6]),
         )
 
     def _claim(self, c: list[Any]) -> Claim:
         return Claim(
-            id=c[0],
+            id=intern(c[0]),
             topic=c[1],
-            values=tuple(ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]),
+            values=tuple(
+                ClaimValue(v[0], intern(v[1]), self.evs(v[2]), credibility=_interned(v[3]))
+                for v in c[2]
+            ),
         )
 
     def _warning(self, w: list[Any]) -> Diagnostic:
