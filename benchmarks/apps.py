@@ -5,7 +5,8 @@ a scrolling source pane, footer) and no data: the baseline. ``briefing``: the
 reader on a pack. Run as ``python -m benchmarks.apps KIND PACK MODE SPAWNED``
 where MODE is ``frame`` (headless: seconds from SPAWNED, the parent's wall clock
 before it started this process, to the first frame and to the pack shown, and
-the peak RSS) or ``tty`` (run in a real terminal, for tmux).
+the peak RSS), ``settle`` (``frame``, then the peak RSS once the background
+analysis has finished too) or ``tty`` (run in a real terminal, for tmux).
 """
 
 from __future__ import annotations
@@ -85,24 +86,36 @@ def watch_frames(app) -> dict[str, float]:  # type: ignore[no-untyped-def]
     return marks
 
 
-async def frame(kind: str, pack: str, spawned: float) -> dict[str, float]:
+async def frame(kind: str, pack: str, spawned: float, settle: bool = False) -> dict[str, float]:
+    """Times to the first frame and to the pack shown, and the peak RSS by then.
+
+    With ``settle``, also wait for the load worker to finish its background work
+    (the disagreement detection that runs after the pack is shown) and report the
+    peak RSS after it: what the process needs over a whole session.
+    """
     app = bare_app() if kind == "bare" else briefing_app(pack)
     marks = watch_frames(app)
     async with app.run_test(size=(120, 36)):
         while "shown" not in marks and app.is_running:
             await asyncio.sleep(0.002)
-    return {
+        shown_rss = rss_mib()
+        if settle:
+            await app.workers.wait_for_complete()
+    result = {
         "first_frame": marks["first_frame"] - spawned,
         "shown": marks["shown"] - spawned,
         "first_frame_cpu": marks["first_frame_cpu"],
-        "rss_mib": rss_mib(),
+        "rss_mib": shown_rss,
     }
+    if settle:
+        result["rss_settled_mib"] = rss_mib()
+    return result
 
 
 def main() -> None:
     kind, pack, mode, spawned = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-    if mode == "frame":
-        print(json.dumps(asyncio.run(frame(kind, pack, spawned))))
+    if mode in ("frame", "settle"):
+        print(json.dumps(asyncio.run(frame(kind, pack, spawned, settle=mode == "settle"))))
     else:
         app = bare_app() if kind == "bare" else briefing_app(pack)
         app.run()

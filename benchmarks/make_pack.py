@@ -21,6 +21,7 @@ import json
 import random
 import sys
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 COUNTRIES = [
@@ -175,6 +176,11 @@ TOPICS = [
     "the protection of power plants",
     "the rotation of troops",
 ]
+def _published(i: int) -> date:
+    """Article ``i``'s publication date (spread over 2025)."""
+    return date(2025, 1 + i % 12, 1 + i % 28)
+
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 OUTLETS = ["Wire Service", "The Daily Ledger", "Evening Courier", "Digest (machine translation)"]
 FILLER = [
@@ -331,13 +337,19 @@ class Generator:
                 f"{shown} told reporters: “We are ready to do our part, but we need clarity "
                 f"on {rng.choice(TOPICS)} within {rng.randrange(2, 30)} days.”"
             )
+        published = _published(i)
         for k in range(4):
             mid = self.uid("m")
-            day = WEEKDAYS[(i + k) % 7]
+            held = k % 2 == 0
+            # A weekday one to six days before (held) or after (planned) publication:
+            # the date the reader's date rules resolve "on <day>" to, so the pack
+            # carries no date warnings (real date conflicts are the analysis tests' job).
+            days = 1 + (i + k) % 6
+            when = published - timedelta(days=days) if held else published + timedelta(days=days)
+            day = WEEKDAYS[when.weekday()]
             number = rng.randrange(5, 40)
             topic = rng.choice(TOPICS)
             place = rng.choice(CITIES)
-            held = k % 2 == 0
             verb = "met" if held else "will meet"
             quote = say(
                 f"Defence chiefs from {number} countries {verb} in {place} on {day} to discuss "
@@ -352,7 +364,7 @@ class Generator:
                 (
                     "meetings",
                     f"  - id: {mid}\n    title: {_q(f'Defence chiefs on {topic} in {place}')}\n"
-                    f"    date: 2025-{1 + i % 12:02d}-{1 + (i + k) % 28:02d}\n"
+                    f"    date: {when.isoformat()}\n"
                     f"    date_text: {_q('on ' + day)}\n    place: {_q(place)}\n"
                     f"    status: {'held' if held else 'planned'}\n    participants:\n{parts}",
                     quote,
@@ -429,7 +441,7 @@ class Generator:
         self.yaml["sources"].append(
             f"  - id: {sid}\n    file: seeds/{i:05d}.txt\n    sha256: {digest}\n"
             f"    outlet: {_q(OUTLETS[i % len(OUTLETS)])}\n    title: {_q(headline)}\n"
-            f"    published: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n    language: en\n"
+            f"    published: {_published(i).isoformat()}\n    language: en\n"
             f"    grade: {'ABCDEF'[i % 6]}\n{flags}"
         )
         for section, body, quote in facts:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from notecheck import markdown_parser, parse_markdown
 
 from briefing.export.doc import Footnote
-from briefing.export.markdown import escape, footnote
+from briefing.export.markdown import _escape_each, escape, footnote
 from briefing.model.sanitize import clean
 
 SYNTAX = "\\`*_[]<>|~#&!-+=.)(:;^ \t\n\u00a0abc1AZé“”\"'"
@@ -61,3 +61,13 @@ def test_a_label_renders_as_itself_in_a_list_and_a_table(text: str) -> None:
     kinds = {c.type for t in inlines for c in t.children or []}
     assert kinds <= {"text"}, kinds
     assert rendered == [label, "a", label]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+@example("- item")
+@example("12) x & y &amp; z")
+@example("plain words")
+def test_the_fast_escape_is_the_character_by_character_definition(text: str) -> None:
+    """escape() skips clean strings and copies runs; it must agree with the slow definition."""
+    assert escape(text) == _escape_each(text)

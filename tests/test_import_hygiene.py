@@ -40,3 +40,27 @@ def test_cli_validate_does_not_import_the_ui() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_reader_starts_without_the_loader_analysis_or_views() -> None:
+    """The first frame needs only the reader's panes: the rest loads in the worker or on use.
+
+    Importing them at start-up made the first frame 1.3-1.8x a bare Textual app's;
+    this keeps a stray module-level import from quietly bringing that back.
+    """
+    code = (
+        "import sys, json\n"
+        "from briefing.tui.app import BriefingApp\n"
+        "BriefingApp(None)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('yaml', 'rapidfuzz') or m.startswith(('briefing.model.analysis', "
+        "'briefing.model.load', 'briefing.model.search', 'briefing.model.mentions', "
+        "'briefing.export', 'briefing.tui.screens.timeline', 'briefing.tui.screens.dates', "
+        "'briefing.tui.screens.disagreements', 'briefing.tui.screens.pledges', "
+        "'briefing.tui.screens.search', 'briefing.tui.screens.export', "
+        "'briefing.tui.screens.help')))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout

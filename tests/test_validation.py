@@ -321,4 +321,6 @@ def test_uncited_entry_that_is_cited_is_a_warning(make_pack: PackMaker) -> None:
 def test_a_broken_pack_section_is_not_also_reported_missing(make_pack: PackMaker) -> None:
     header = "pack:\n  title: Test pack\n  story: A test.\n  as_of: 2025-02-30\n"
     root = make_pack(header=header)
-    assert errors_of(root) == ["data/pack.yaml:4:10: error: '2025-02-30' is not a date in YYYY-MM-DD form"]
+    assert errors_of(root) == [
+        "data/pack.yaml:4:10: error: '2025-02-30' is not a date in YYYY-MM-DD form"
+    ]

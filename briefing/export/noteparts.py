@@ -28,6 +28,8 @@ class _Citations:
         """Built once: every statement's tag looks its sources up (thousands of times)."""
         self.numbers: dict[tuple[str, int, int], int] = {}
         self.footnotes: list[Footnote] = []
+        self._tags: dict[tuple[tuple[str, ...], str | None], Tag] = {}
+        """Tags by their sources and credibility: most statements share a few source sets."""
 
     def ref(self, evidence: Evidence) -> Ref:
         key = (evidence.source, evidence.start, evidence.end)
@@ -56,11 +58,16 @@ class _Citations:
 
     def tag(self, evidence: Iterable[Evidence], credibility: str | None = None) -> Tag:
         """Support, rating and machine-translation caveat of a statement resting on ``evidence``."""
-        sources = self.sources
-        found = support_of_sources([e.source for e in evidence], sources)
-        backing = [sources[i] for i in found.source_ids if i in sources]
-        rated = grade(found, backing, credibility)
-        return Tag(found.sources, found.outlets, rated.rating, rated.machine_translated)
+        key = (tuple(dict.fromkeys(e.source for e in evidence)), credibility)
+        tag = self._tags.get(key)
+        if tag is None:
+            sources = self.sources
+            found = support_of_sources(key[0], sources)
+            backing = [sources[i] for i in found.source_ids if i in sources]
+            rated = grade(found, backing, credibility)
+            tag = Tag(found.sources, found.outlets, rated.rating, rated.machine_translated)
+            self._tags[key] = tag
+        return tag
 
     def _footnote(self, number: int, evidence: Evidence) -> Footnote:
         source = self.pack.source(evidence.source)

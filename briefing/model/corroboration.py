@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.model.pack import Pack
 from briefing.model.types import Claim, ClaimValue, Evidence, Fact, Source
@@ -52,12 +53,15 @@ class Support:
 
 def outlet_identity(source: Source) -> str:
     """The normalised outlet a source speaks for: its credited original, else its own."""
-    name = source.original_outlet or source.outlet
+    return _outlet_name(source.original_outlet or source.outlet) or source.id
+
+
+@lru_cache(maxsize=4096)
+def _outlet_name(name: str) -> str:
+    """An outlet's name folded for comparison (cached: a note asks for each source thousands of times)."""
     name = _PARENTHETICAL.sub(" ", name.casefold())
     name = _NON_WORD.sub(" ", name).strip()
-    if name.startswith("the "):
-        name = name[4:]
-    return name or source.id
+    return name[4:] if name.startswith("the ") else name
 
 
 def support_of_sources(source_ids: Iterable[str], sources: Mapping[str, Source]) -> Support:

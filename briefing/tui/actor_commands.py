@@ -14,7 +14,6 @@ from textual.content import Content
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.search import index_for
 
 LIMIT = 8
 
@@ -46,6 +45,8 @@ class ActorsProvider(Provider):
         pack = self._pack
         if pack is None:
             return
+        from briefing.model.search import index_for  # rapidfuzz: not on the start-up path
+
         for hit in index_for(pack).search(query, LIMIT):
             text = f"Open actor: {clean_line(hit.name)}"
             help_text = hit.kind

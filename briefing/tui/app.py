@@ -8,6 +8,7 @@ All command availability lives in :meth:`BriefingApp.check_action`.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,19 +23,16 @@ from briefing.model.types import Source
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
 from briefing.tui.keymap import keymap_path, load_keymap
-from briefing.tui.screens.dates import DatesScreen
-from briefing.tui.screens.disagreements import DisagreementsScreen
-from briefing.tui.screens.export import ExportScreen
-from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.screens.pledges import PledgeBoardScreen
-from briefing.tui.screens.search import SearchScreen
-from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
 
 if TYPE_CHECKING:
     from briefing.model.load import LoadResult
     from briefing.model.pack import Pack
+    from briefing.tui.screens.view import PackView
+
+# The views, dialogs and help are imported by the action that opens them: together
+# with the analysis they show, they were a third of the time to the first frame.
 
 MAIN_ONLY = frozenset(
     {
@@ -72,6 +70,8 @@ class BriefingApp(App[None]):
         self.keymap: dict[str, str] = {}
         self.keymap_file = keymap_path()
         self.keymap_problems: list[str] = []
+        self._availability: tuple[bool | None, ...] = ()
+        """What ``check_action`` said for each command at the last footer refresh."""
 
     @property
     def marked(self) -> frozenset[str]:
@@ -110,12 +110,17 @@ class BriefingApp(App[None]):
         if result.pack is not None:
             analyse(result.pack)  # dates, support, grades: built here, off the UI thread
             index_for(result.pack)  # the actor index, built once here, off the UI thread
+            # The pack lives as long as the app: keep the collector from walking its
+            # millions of objects again and again (a full collection on a large pack
+            # is a visible pause between a key press and the frame).
+            gc.freeze()
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result)
         if result.pack is not None:
             # After the pack is on screen: the text-wide disagreement detection
             # (seconds on a large pack), so the disagreements view opens at once.
             _ = analyse(result.pack).disagreements
+            gc.freeze()
 
     def _loaded(self, result: LoadResult) -> None:
         if result.pack is None:
@@ -138,7 +143,20 @@ class BriefingApp(App[None]):
         if result.pack.warnings:
             count = len(result.pack.warnings)
             self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
-        self.refresh_bindings()
+        self.availability_changed()
+
+    def availability_changed(self) -> None:
+        """Refresh the footer and palette only if some command's availability changed.
+
+        Called after every move in the reader. ``refresh_bindings`` makes Textual's
+        footer recompose (a dozen widgets restyled): doing that on every key press
+        was most of the cost of moving the cursor, and on most presses nothing
+        changed. The availability itself still comes only from ``check_action``.
+        """
+        state = tuple(self.check_action(command.ACTION, ()) for command in COMMANDS)
+        if state != self._availability:
+            self._availability = state
+            self.refresh_bindings()
 
     # -- the one place that says which commands are available --------------------------------
 
@@ -183,6 +201,8 @@ class BriefingApp(App[None]):
                 self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command)
             )
             rows.append((keys, command.title(), command.help_text()))
+        from briefing.tui.screens.help import HelpScreen
+
         note = (
             f'Remap keys in {self.keymap_file} ([keymap] binding-id = "keys"; ids in docs/keys.md).'
         )
@@ -236,44 +256,43 @@ class BriefingApp(App[None]):
         while self.screen is not self.main and len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def action_timeline(self) -> None:
-        """Open the timeline (or close it when it is showing)."""
-        if isinstance(self.screen, TimelineScreen):
+    def _toggle_view(self, view: type[PackView]) -> None:
+        """Open a view of the pack over the reader, or close it when it is the one showing."""
+        if isinstance(self.screen, view):
             self.screen.dismiss(None)
             return
         self._to_main()
         assert self.pack is not None
-        self.push_screen(TimelineScreen(self.pack), self.main.open_item)
+        self.push_screen(view(self.pack), self.main.open_item)
+
+    def action_timeline(self) -> None:
+        """Open the timeline (or close it when it is showing)."""
+        from briefing.tui.screens.timeline import TimelineScreen
+
+        self._toggle_view(TimelineScreen)
 
     def action_dates(self) -> None:
         """Open the dates view (or close it when it is showing)."""
-        if isinstance(self.screen, DatesScreen):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.pack is not None
-        self.push_screen(DatesScreen(self.pack), self.main.open_item)
+        from briefing.tui.screens.dates import DatesScreen
+
+        self._toggle_view(DatesScreen)
 
     def action_disagreements(self) -> None:
         """Open the disagreements view (or close it when it is showing)."""
-        if isinstance(self.screen, DisagreementsScreen):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.pack is not None
-        self.push_screen(DisagreementsScreen(self.pack), self.main.open_item)
+        from briefing.tui.screens.disagreements import DisagreementsScreen
+
+        self._toggle_view(DisagreementsScreen)
 
     def action_pledge_board(self) -> None:
         """Open the pledge board (or close it when it is showing)."""
-        if isinstance(self.screen, PledgeBoardScreen):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.pack is not None
-        self.push_screen(PledgeBoardScreen(self.pack), self.main.open_item)
+        from briefing.tui.screens.pledges import PledgeBoardScreen
+
+        self._toggle_view(PledgeBoardScreen)
 
     def action_search(self) -> None:
         """Open actor search."""
+        from briefing.tui.screens.search import SearchScreen
+
         self._to_main()
         assert self.pack is not None
         self.push_screen(SearchScreen(self.pack), self.main.open_item)
@@ -284,7 +303,9 @@ class BriefingApp(App[None]):
         self.main.open_item(actor_id)
 
     def action_export(self) -> None:
-        """Open export (issue 7)."""
+        """Open export: what is marked, or the whole pack."""
+        from briefing.tui.screens.export import ExportScreen
+
         self.push_screen(ExportScreen(self.marked))
 
 

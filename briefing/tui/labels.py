@@ -6,7 +6,6 @@ in ``Text``/``Content`` so it is never parsed as markup.
 
 from __future__ import annotations
 
-from briefing.model.analysis import analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -28,6 +27,8 @@ def actor_name(pack: Pack, actor_id: str) -> str:
 
 def support_tag(pack: Pack, fact_id: str) -> str:
     """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating."""
+    from briefing.model.analysis import analyse  # not needed before the pack is shown
+
     found = analyse(pack).of(fact_id)
     if found is None:
         return ""

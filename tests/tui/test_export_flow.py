@@ -140,7 +140,7 @@ async def test_a_refused_write_is_shown_not_raised(
         await r.press("enter")
         assert r.app.screen is screen
         assert "Permission denied" in status(screen)
-        assert any("Permission denied" in str(n.message) for n in r.app._notifications)
+        assert any("Permission denied" in notice for notice in r.notices)
         await r.press("escape")
         assert r.app.screen is r.app.main
     assert list(tmp_path.iterdir()) == []

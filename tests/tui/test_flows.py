@@ -20,6 +20,7 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import Highlight
 
@@ -99,10 +100,16 @@ async def test_browsing_to_a_pledge_highlights_its_sentence_and_quote(pack: Pack
         text = view.source.text
         assert text[expected.start : expected.end] == POLAND_QUOTE
         # The highlighted sentence is scrolled into view.
-        scroller = view.query_one("#article-scroll")
-        width = view.query_one("#article").content_region.width
-        line = view.highlight_line(width)
-        assert scroller.scroll_y <= line < scroller.scroll_y + scroller.size.height
+        scroller = view.query_one("#article-scroll", ArticleView)
+        line = view.highlight_line()
+        # The line found by offset really is the one that shows the sentence's start.
+        start, end = scroller.line_range(line)
+        assert start <= expected.sentence_start < end
+        assert (
+            scroller.scroll_y
+            <= line
+            < scroller.scroll_y + scroller.scrollable_content_region.height
+        )
 
 
 async def test_enter_follows_pledge_to_actor_and_back_to_pledge(pack: Pack) -> None:
@@ -211,6 +218,23 @@ async def test_help_lists_every_command_with_its_key() -> None:
         assert r.app.screen is r.app.main
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_help_wraps_descriptions_instead_of_cutting_them(size: tuple[int, int]) -> None:
+    from briefing.tui.commands import COMMANDS
+
+    async with reader(size=size) as r:
+        await r.press("question_mark")
+        await r.pilot.pause()
+        table = r.app.screen.query_one(DataTable)
+        texts = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert texts == [c.help_text() for c in COMMANDS]
+        # Nothing runs off to the right: the table needs no horizontal scrolling ...
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        # ... because long descriptions take two or three lines instead.
+        heights = [table.rows[key].height for key in table.rows]
+        assert max(heights) >= 2
+
+
 async def test_keymap_file_remaps_keys_and_help_shows_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack: Pack
 ) -> None:
@@ -238,8 +262,7 @@ async def test_a_bad_keymap_is_one_notification_not_a_crash(
     keymap.write_text("[keymap\nnot toml", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_KEYMAP", str(keymap))
     async with reader(notifications=True) as r:
-        messages = [n.message for n in r.app._notifications]
-        assert any("not valid TOML" in m for m in messages)
+        assert any("not valid TOML" in notice for notice in r.notices)
         assert r.app.pack is not None
 
 

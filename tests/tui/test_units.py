@@ -13,6 +13,7 @@ from briefing.tui.commands import COMMANDS, bindings, keys_markdown
 from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.state import History, Place
 from briefing.tui.widgets import navigator as navigator_module
+from briefing.tui.widgets.article import ArticleView
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -97,7 +98,7 @@ async def test_markup_and_escapes_in_a_pack_are_shown_literally(make_pack) -> No
         assert r.app.pack is not None
         node = r.navigator.cursor_node
         assert node is not None and "[bold]Evil[/bold] [@click=app.quit]x[/]" in str(node.label)
-        shown = str(r.source_view.query_one("#article").render())
+        shown = "\n".join(r.source_view.query_one(ArticleView).shown_lines())
         assert "[bold]Evil[/bold]" in shown and "\x1b" not in shown and "␛" in shown
         text = r.app.pack.sources[0].text
         assert r.source_view.highlight is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -16,8 +17,10 @@ from briefing.tui.widgets.source_view import SourceView
 class Reader:
     """A running app with shortcuts to its panes."""
 
-    def __init__(self, app: BriefingApp, pilot: Pilot[None]) -> None:
+    def __init__(self, app: BriefingApp, pilot: Pilot[None], notices: list[str]) -> None:
         self.app, self.pilot = app, pilot
+        self.notices = notices
+        """Every message passed to ``app.notify`` so far (recorded through the public call)."""
 
     @property
     def source_view(self) -> SourceView:
@@ -70,8 +73,16 @@ async def reader(
 ) -> AsyncIterator[Reader]:
     """Run the app until the pack is loaded."""
     app = BriefingApp(pack_arg)
+    notices: list[str] = []
+    notify = app.notify
+
+    def recording_notify(message: str, *args: Any, **kwargs: Any) -> None:
+        notices.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = recording_notify  # type: ignore[method-assign]
     async with app.run_test(size=size, notifications=notifications) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.pause()
-        yield Reader(app, pilot)
+        yield Reader(app, pilot, notices)

@@ -37,11 +37,27 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.keymap_note, id="help-note", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Keys", "Command", "What it does")
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """One row per command, the description wrapped to the room left (never cut off)."""
+        table: DataTable[Text] = self.query_one(DataTable)
+        table.clear(columns=True)
+        keys_width = max([4, *(len(keys) for keys, _, _ in self.rows)])
+        title_width = max([7, *(len(title) for _, title, _ in self.rows)])
+        # The box is 90% of the screen (at most 110 wide): its border, three cells'
+        # padding and the scrollbar take 10 columns.
+        box = min(110, self.app.size.width * 9 // 10)
+        text_width = max(20, box - 10 - keys_width - title_width)
+        table.add_column("Keys", width=keys_width)
+        table.add_column("Command", width=title_width)
+        table.add_column("What it does", width=text_width)
         for keys, title, text in self.rows:
-            table.add_row(Text(keys, style="bold"), Text(title), Text(text))
-        table.focus()
+            table.add_row(Text(keys, style="bold"), Text(title), Text(text), height=None)
 
     def action_close_view(self) -> None:
         """Close the help."""

@@ -7,12 +7,13 @@ agree and the history records it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
-from briefing.model.mentions import Mention
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Evidence, Source
 from briefing.tui.labels import SECTIONS, section_items
@@ -20,6 +21,10 @@ from briefing.tui.state import History, Place
 from briefing.tui.widgets.detail import DetailPane
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
+
+if TYPE_CHECKING:
+    from briefing.model.mentions import Mention
+    from briefing.tui.app import BriefingApp
 
 
 class MainScreen(Screen[None]):
@@ -39,7 +44,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         with Grid(id="panes"):
-            yield Navigator(id="navigator")
+            yield Navigator(id="navigator", on_browse=self.browsed)
             yield DetailPane(id="detail")
             yield SourceView(id="source")
         with Horizontal(id="footer-row"):
@@ -109,7 +114,7 @@ class MainScreen(Screen[None]):
         detail = self.query_one(DetailPane)
         detail.show(self.pack, item, place.evidence, marked=place.item_id in self.marked)
         self._show_evidence(place.evidence)
-        self.app.refresh_bindings()
+        cast("BriefingApp", self.app).availability_changed()
 
     def _show_evidence(self, index: int) -> None:
         assert self.pack is not None
@@ -196,10 +201,11 @@ class MainScreen(Screen[None]):
 
     # -- messages from the panes -------------------------------------------------------
 
-    def on_navigator_browsed(self, message: Navigator.Browsed) -> None:
-        if self.current is not None and self.current.item_id == message.item_id:
+    def browsed(self, item_id: str) -> None:
+        """The navigator's cursor rests on an item: show it (a browse, not a visit)."""
+        if self.current is not None and self.current.item_id == item_id:
             return  # the cursor caught up with a link, back or forward: not a new visit
-        self.go(message.item_id, browse=True)
+        self.go(item_id, browse=True)
 
     def on_navigator_opened(self, message: Navigator.Opened) -> None:
         self.go(message.item_id)

@@ -22,7 +22,7 @@ class PackView(Screen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
-    def __init__(self, pack: Pack, sub_title: str) -> None:
+    def __init__(self, pack: Pack, sub_title: str = "") -> None:
         super().__init__()
         self.pack = pack
         self.sub_title = sub_title

@@ -10,20 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model.analysis import FactAnalysis, analyse
 from briefing.model.corroboration import outlet_identity
 from briefing.model.grading import CREDIBILITY, RELIABILITY
-from briefing.model.mentions import Mention, mentions
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
 from briefing.tui.labels import evidence_label, label, source_label
+
+if TYPE_CHECKING:
+    from briefing.model.analysis import Analysis, FactAnalysis
+    from briefing.model.mentions import Mention
+
+
+def _analysis(pack: Pack) -> Analysis:
+    """The pack's analysis (built by the load worker).
+
+    Imported here, on first use: the analysis and mention modules (rapidfuzz, the
+    date rules) are not needed for the first frame, which shows no pack yet.
+    """
+    from briefing.model.analysis import analyse
+
+    return analyse(pack)
+
 
 MATCH_NOTES = {"normalised": " (matched after normalising)", "lost-character": " (lost character)"}
 
@@ -172,6 +187,8 @@ class DetailPane(OptionList):
 
     def _mentions(self, pack: Pack, actor: Actor) -> Iterator[Option | None]:
         """Every sentence naming the actor; uncited ones are what the pack still misses."""
+        from briefing.model.mentions import mentions  # off the start-up path, as _analysis
+
         self.mentions = mentions(pack, actor.id)
         if not self.mentions:
             return
@@ -183,14 +200,14 @@ class DetailPane(OptionList):
 
     def _meeting(self, pack: Pack, meeting: Meeting) -> Iterator[Option | None]:
         yield _field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
-        checked = analyse(pack).dates.get(meeting.id)
+        checked = _analysis(pack).dates.get(meeting.id)
         if checked is not None:
             r = checked.resolution
             basis = f" in {checked.basis.source}" if checked.basis else ""
             yield _field(
                 "resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}"
             )
-        yield from _analysis_rows(analyse(pack).of(meeting.id))
+        yield from _analysis_rows(_analysis(pack).of(meeting.id))
         if meeting.date_reasoning:
             yield _field("reasoning", meeting.date_reasoning)
         if meeting.place:
@@ -206,14 +223,14 @@ class DetailPane(OptionList):
         yield _field("status", pledge.status)
         for condition in pledge.conditions:
             yield _field("condition", condition)
-        yield from _analysis_rows(analyse(pack).of(pledge.id))
+        yield from _analysis_rows(_analysis(pack).of(pledge.id))
         yield _heading("Actor")
         yield self._link(pack, pledge.actor)
 
     def _claim(self, pack: Pack, claim: Claim) -> Iterator[Option | None]:
         total = len(claim.evidence)
         first = 0
-        analysis = analyse(pack)
+        analysis = _analysis(pack)
         for index, value in enumerate(claim.values):
             yield None
             yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")

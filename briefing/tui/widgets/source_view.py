@@ -14,13 +14,14 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Evidence, Source
+from briefing.tui.widgets.article import ArticleView
 
 
 class Highlight(NamedTuple):
@@ -55,12 +56,13 @@ class SourceView(Vertical, can_focus=False):
         """The banner's warning line (empty when the text has no flags)."""
         self.marked_lost: tuple[tuple[int, int], ...] = ()
         """Offsets of the lost-character words marked in the article."""
+        self._shown_source: Source | None = None
+        """The source whose title, meta line and banner are on screen."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-meta", markup=False)
         yield Static(id="source-flags", markup=False)
-        with VerticalScroll(id="article-scroll"):
-            yield Static(id="article", markup=False)
+        yield ArticleView(id="article-scroll")
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)
@@ -83,24 +85,29 @@ class SourceView(Vertical, can_focus=False):
                 evidence.sentence_end,
             )
         )
-        self.border_title = Content(clean_line(source.outlet))  # a str would be parsed as markup
-        self.query_one("#source-meta", Static).update(self._meta(source))
-        flags = self._flags(source)
-        self.flags_text = flags
-        banner = self.query_one("#source-flags", Static)
-        banner.update(Content(flags))
-        banner.display = bool(flags)
+        if source is not self._shown_source:
+            # Only when the article changes: each update costs a layout pass and a
+            # redraw of the pane, and browsing usually stays within one article.
+            self._shown_source = source
+            self.border_title = Content(clean_line(source.outlet))  # a str would be markup
+            self.query_one("#source-meta", Static).update(self._meta(source))
+            flags = self._flags(source)
+            self.flags_text = flags
+            banner = self.query_one("#source-flags", Static)
+            banner.update(Content(flags))
+            banner.display = bool(flags)
         self._render_article(scroll=True)
 
     def show_nothing(self, message: str) -> None:
         """No article to show (an item without evidence): say so plainly."""
         self.source = self.evidence = self.highlight = None
+        self._shown_source = None
         self.flags_text = ""
         self.marked_lost = ()
         self.border_title = "Source"
         self.query_one("#source-meta", Static).update(Content(message).stylize("italic"))
         self.query_one("#source-flags", Static).display = False
-        self.query_one("#article", Static).update("")
+        self.query_one(ArticleView).set_content(Content(""))
 
     def _meta(self, source: Source) -> Content:
         origin = f" (from {source.translated_from})" if source.translated_from else ""
@@ -155,37 +162,23 @@ class SourceView(Vertical, can_focus=False):
         for start, end, kind in spans:
             style = self.get_visual_style(f"source-view--{kind}")
             content = content.stylize(style, start, end)
-        self.query_one("#article", Static).update(content)
+        self.query_one(ArticleView).set_content(content)
         if scroll:
-            # Twice: the first refresh lays out the new text, so the scroll range is known.
-            self.call_after_refresh(self.call_after_refresh, self.scroll_to_highlight)
+            self.scroll_to_highlight()
 
-    def highlight_line(self, width: int) -> int:
-        """The wrapped line (0-based) on which the sentence starts, at ``width`` cells."""
-        if self.source is None or self.highlight is None or width <= 0:
+    def highlight_line(self) -> int:
+        """The wrapped line (0-based) on which the highlighted sentence starts."""
+        if self.highlight is None:
             return 0
-        text = self.source.text
-        target = self.highlight.sentence_start
-        line_no = self.source.article.line_of(target) - 1
-        y = 0
-        paragraphs = text.split("\n")
-        for paragraph in paragraphs[:line_no]:
-            y += max(1, len(Content(paragraph).wrap(width)))
-        line_start = self.source.article.line_starts[line_no]
-        prefix = text[line_start:target]
-        if prefix:
-            y += len(Content(prefix + "x").wrap(width)) - 1
-        return y
+        return self.query_one(ArticleView).line_of(self.highlight.sentence_start)
 
     def scroll_to_highlight(self) -> None:
         """Scroll so the sentence sits a third of the way down the pane."""
-        scroller = self.query_one("#article-scroll", VerticalScroll)
+        article = self.query_one(ArticleView)
         if self.highlight is None:
-            scroller.scroll_home(animate=False)
+            article.scroll_home(animate=False, immediate=True)
             return
-        article = self.query_one("#article", Static)
-        y = self.highlight_line(article.content_region.width)
-        scroller.scroll_to(y=max(0, y - scroller.size.height // 3), animate=False)
+        article.scroll_to_line(self.highlight_line())
 
     def on_resize(self) -> None:
         if self.highlight is not None:
