@@ -40,7 +40,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from sys import intern
-from typing import Any
+from typing import Any, BinaryIO
 
 from briefing import __version__
 from briefing.model.diagnostics import Diagnostic, Severity
@@ -128,25 +128,21 @@ class PackCache:
     def load(self) -> Pack | None:
         """The cached pack if every input is unchanged; None on any doubt."""
         try:
-            body = self._read_trusted()
-            if body is None:
-                return None
-            first = body.find(b"\n")
-            head = _decode(body[: first if first >= 0 else len(body)].decode("utf-8"))
-            if not isinstance(head, dict) or head.get("format") != FORMAT:
-                return None
-            articles: list[str] = head["articles"]
-            texts = self._texts_if_unchanged(articles, head["key"])
-            if texts is None:
-                return None
-            decoder = _Decoder(self.root, texts)
-            while first >= 0:  # one line per item, each parsed and dropped in turn
-                start = first + 1
-                first = body.find(b"\n", start)
-                line = body[start : first if first >= 0 else len(body)].decode("utf-8")
-                kind, item = _decode(line)
-                decoder.add(kind, item)
-            return decoder.finish()
+            with open(self.file, "rb") as stream:
+                if not self._trusted(stream):
+                    return None
+                head = _decode(stream.readline().decode("utf-8"))
+                if not isinstance(head, dict) or head.get("format") != FORMAT:
+                    return None
+                articles: list[str] = head["articles"]
+                texts = self._texts_if_unchanged(articles, head["key"])
+                if texts is None:
+                    return None
+                decoder = _Decoder(self.root, texts)
+                for line in stream:  # one line per item, each parsed and dropped in turn
+                    kind, item = _decode(line.decode("utf-8"))
+                    decoder.add(kind, item)
+                return decoder.finish()
         except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
             return None  # corrupt, truncated or of another shape: not trusted
 
@@ -168,26 +164,32 @@ class PackCache:
             texts[name] = text
         return texts if digest.hexdigest() == key else None
 
-    def _read_trusted(self) -> bytes | None:
-        """The body of the cache file if it is ours, whole and unaltered."""
-        try:
-            with open(self.file, "rb") as stream:
-                info = os.fstat(stream.fileno())
-                getuid = getattr(os, "getuid", None)
-                if getuid is not None and info.st_uid != getuid():
-                    return None  # planted by another user
-                if info.st_mode & 0o022:
-                    return None  # others could have rewritten it
-                header = stream.readline(256).rstrip(b"\n")
-                body = stream.read()
-        except OSError:
-            return None
-        parts = header.split(b" ")
+    def _trusted(self, stream: BinaryIO) -> bool:
+        """True if the open cache file is ours, whole and unaltered; leaves it at the body.
+
+        The body is hashed in chunks, not held (~4.5 MiB at 1,000 articles), then
+        read again line by line through the same descriptor: the store never
+        rewrites an entry in place (it writes a new file and renames it over the
+        old one) and only a file that its owner alone can write is read, so the
+        second pass reads the bytes that were hashed.
+        """
+        info = os.fstat(stream.fileno())
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and info.st_uid != getuid():
+            return False  # planted by another user
+        if info.st_mode & 0o022:
+            return False  # others could have rewritten it
+        parts = stream.readline(256).rstrip(b"\n").split(b" ")
         if len(parts) != 2 or parts[0] != _MAGIC:
-            return None
-        if hashlib.sha256(body).hexdigest().encode() != parts[1]:
-            return None
-        return body
+            return False
+        body = stream.tell()
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(chunk)
+        if digest.hexdigest().encode() != parts[1]:
+            return False
+        stream.seek(body)
+        return True
 
     def _article_bytes(self, name: str) -> bytes | None:
         """An article's bytes, if the loader's own path and file checks pass."""
