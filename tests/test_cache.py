@@ -277,7 +277,7 @@ def test_an_entry_that_would_lose_a_field_is_not_written(
     make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The store checks its own round trip: a field the encoder forgets means no entry."""
-    from briefing.model import cache as cache_module
+    from briefing.model import cachecodec as cache_module
 
     real = cache_module._pledge
 
