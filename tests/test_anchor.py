@@ -118,3 +118,23 @@ def test_every_seed_sentence_is_inside_one_line() -> None:
         for start, end in a.sentences:
             assert "\n" not in a.text[start:end]
             assert a.text[start:end] == a.text[start:end].strip()
+
+
+def test_prepared_quotes_give_the_same_answers_without_keeping_the_view() -> None:
+    """prepare() locates quotes needing the normalised view, then drops the view."""
+    a = article("000_cd8297b2b3133685.txt")
+    quotes = [
+        'Britain\'s defence top brass will head to Paris for crucial talks this week aimed at producing a "concrete" plan',
+        "defence ministers of Europe four other main military powers -\n   France, Germany",
+        "Britain’s defence",  # exact: not kept
+        "no such passage anywhere",
+    ]
+    fresh = [Anchorer(a).find_all(q) for q in quotes]
+    prepared = Anchorer(a)
+    prepared.prepare(quotes)
+    assert "_normalised" not in prepared.__dict__  # the view is not kept
+    assert sorted(prepared._prepared) == sorted([quotes[0], quotes[1], quotes[3]])
+    assert [prepared.find_all(q) for q in quotes] == fresh
+    assert fresh[0] and fresh[0][0].match == "normalised"
+    # a quote that was not prepared is still found, rebuilding the view
+    assert prepared.find_all("four other main military powers -\n France") != []

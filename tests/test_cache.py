@@ -145,15 +145,26 @@ def test_corrupt_cache_file_is_ignored_and_replaced(
     assert path.read_bytes() == good  # rewritten whole
 
 
+def _lines(path: Path) -> list:  # type: ignore[type-arg]
+    """An entry's body as JSON values: the head, then [kind, item] for each line."""
+    _, _, body = path.read_bytes().partition(b"\n")
+    return [json.loads(line) for line in body.split(b"\n")]
+
+
+def _first(lines: list, kind: str) -> list:  # type: ignore[type-arg]
+    """The item of the first line of ``kind`` ("pledge", "source", ...)."""
+    return next(item for k, item in lines[1:] if k == kind)
+
+
 def _reseal(path: Path, edit: object) -> None:
     """Rewrite a cache entry's body and give it a correct checksum (a forged entry)."""
     import hashlib
 
-    header, _, body = path.read_bytes().partition(b"\n")
-    data = json.loads(body)
+    header = path.read_bytes().partition(b"\n")[0]
+    lines = _lines(path)
     assert callable(edit)
-    edit(data)
-    body = json.dumps(data).encode()
+    edit(lines)
+    body = b"\n".join(json.dumps(line).encode() for line in lines)
     magic = header.split(b" ")[0]
     path.write_bytes(magic + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     os.chmod(path, 0o600)
@@ -165,8 +176,8 @@ def test_well_formed_entry_with_bad_offsets_is_not_trusted(
     root = make_pack(FACTS)
     full = load_pack(root, cache=True)
 
-    def break_offsets(data: dict) -> None:  # type: ignore[type-arg]
-        data["pack"]["pledges"][0][4][0][2] = 10**6
+    def break_offsets(lines: list) -> None:  # type: ignore[type-arg]
+        _first(lines, "pledge")[4][0][2] = 10**6
 
     _reseal(entry(cache), break_offsets)
     assert load_pack(root, cache=True).pack == full.pack
@@ -176,9 +187,9 @@ def test_entry_with_another_key_is_not_trusted(make_pack: PackMaker, cache: Path
     root = make_pack(FACTS)
     full = load_pack(root, cache=True)
 
-    def lie(data: dict) -> None:  # type: ignore[type-arg]
-        data["key"] = "0" * 64
-        data["pack"]["pledges"][0][3] = "declined"
+    def lie(lines: list) -> None:  # type: ignore[type-arg]
+        lines[0]["key"] = "0" * 64
+        _first(lines, "pledge")[3] = "declined"
 
     _reseal(entry(cache), lie)
     result = load_pack(root, cache=True)
@@ -266,16 +277,55 @@ def test_an_entry_that_would_lose_a_field_is_not_written(
     make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The store checks its own round trip: a field the encoder forgets means no entry."""
-    from briefing.model import cache as cache_module
+    from briefing.model import cachecodec as cache_module
 
-    real = cache_module._encode_pack
+    real = cache_module._pledge
 
-    def forgetful(pack, places):  # type: ignore[no-untyped-def]
-        encoded = real(pack, places)
-        for pledge in encoded["pack"]["pledges"] if "pack" in encoded else encoded["pledges"]:
-            pledge[3] = "declined"
+    def forgetful(pledge):  # type: ignore[no-untyped-def]
+        encoded = real(pledge)
+        encoded[3] = "declined"
         return encoded
 
-    monkeypatch.setattr(cache_module, "_encode_pack", forgetful)
+    monkeypatch.setattr(cache_module, "_pledge", forgetful)
     assert load_pack(make_pack(FACTS), cache=True).pack is not None
     assert not cache.exists() or not list(cache.glob("*.json"))
+    assert not cache.exists() or not list(cache.glob(".pack-*"))  # no temporary file left
+
+
+def test_entry_is_one_line_per_source_fact_and_warning(make_pack: PackMaker, cache: Path) -> None:
+    """Format 3: a head, then one line per item, so no step holds the whole pack as JSON."""
+    from briefing.model.cache import FORMAT
+
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True).pack
+    assert full is not None
+    lines = _lines(entry(cache))
+    assert lines[0]["format"] == FORMAT == 3
+    kinds = [kind for kind, _ in lines[1:]]
+    assert kinds == ["meta", "source", "actor", "pledge"]
+    assert _first(lines, "pledge")[0] == full.pledges[0].id
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda lines: lines.append(["oracle", [1, 2, 3]]),  # a kind we do not know
+        lambda lines: lines.pop(1),  # the meta line gone
+        lambda lines: lines.append(lines[1]),  # meta twice
+        lambda lines: lines.insert(2, lines.pop()),  # a fact before the source it cites
+        lambda lines: lines[0].update(format=2),  # the previous format
+        lambda lines: _first(lines, "source").pop(),  # a short source line
+    ],
+    ids=["unknown-kind", "no-meta", "two-metas", "fact-before-source", "old-format", "short"],
+)
+def test_well_formed_entry_of_the_wrong_shape_is_not_trusted(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch, edit: object
+) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+    _reseal(entry(cache), edit)
+    calls = []
+    real = load._load_pack
+    monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
+    assert load_pack(root, cache=True).pack == full.pack
+    assert calls, "an entry of the wrong shape was trusted"

@@ -9,6 +9,7 @@ offset is reported in the article's own text, so highlighting is always exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -41,13 +42,38 @@ class Anchorer:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        self._prepared: dict[str, list[Found]] = {}
+        """Quotes located by :meth:`prepare` that needed the normalised view."""
+
+    def prepare(self, quotes: Iterable[str]) -> None:
+        """Locate now every quote that needs the normalised view, then drop the view.
+
+        The view (the normalised text and two offset arrays, ~8 bytes a character)
+        is needed only for quotes without an exact match; a loader that meets an
+        article's quotes spread over the whole pack would keep every article's view
+        until the end. Preparing one article's quotes at a time keeps one view;
+        :meth:`find_all` then answers those quotes from what was found here (the
+        same answer: it depends only on the article and the quote). A quote not
+        prepared is located as usual, rebuilding the view if needed.
+        """
+        text = self.article.text
+        for quote in quotes:
+            if quote not in self._prepared and text.find(quote) < 0:
+                self._prepared[quote] = self._find_all(quote)
+        self.__dict__.pop("_normalised", None)
 
     @cached_property
-    def _normalised(self) -> tuple[str, list[int], list[int]]:
+    def _normalised(self) -> tuple[str, Sequence[int], Sequence[int]]:
         return normalise_with_spans(self.article.text)
 
     def find_all(self, quote: str) -> list[Found]:
         """Every occurrence of ``quote`` in the cheapest tier that has any."""
+        prepared = self._prepared.get(quote)
+        if prepared is not None:
+            return list(prepared)
+        return self._find_all(quote)
+
+    def _find_all(self, quote: str) -> list[Found]:
         text = self.article.text
         hits = _all_exact(text, quote)
         if hits:
@@ -70,7 +96,9 @@ class Anchorer:
             for m in pattern.finditer(norm)
         ]
 
-    def _back(self, starts: list[int], ends: list[int], start: int, end: int, how: str) -> Found:
+    def _back(
+        self, starts: Sequence[int], ends: Sequence[int], start: int, end: int, how: str
+    ) -> Found:
         """Map a normalised [start, end) back to original offsets (whole characters)."""
         return Found(starts[start], ends[end - 1], how)
 

@@ -19,6 +19,11 @@ Correctness never depends on the cache:
 - The format is JSON, rebuilt field by field into the dataclasses: no pickle, so
   a cache file planted by someone else can at worst describe a wrong pack, not
   run code; and a file not owned by the user, or writable by others, is ignored.
+- One JSON document a line (a head with the key, then one line per source, fact
+  and warning), so neither writing nor reading ever holds the whole pack as JSON
+  values next to the model: each line is encoded, checked and dropped, or parsed,
+  rebuilt and dropped, in turn (a whole-document entry took ~45 MiB more memory
+  than the model itself at 1,000 articles).
 - Only valid packs are stored, with their warnings, so a cached load returns the
   same diagnostics as a full one.
 
@@ -29,34 +34,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from briefing import __version__
-from briefing.model.diagnostics import Diagnostic, Severity
+from briefing.model.cachecodec import Decoder, Unencodable, decode, dumps, encode_items
 from briefing.model.pack import Pack
 from briefing.model.paths import display
-from briefing.model.text import Article
-from briefing.model.types import (
-    Actor,
-    Claim,
-    ClaimValue,
-    Evidence,
-    Flags,
-    Meeting,
-    PackMeta,
-    Participant,
-    Pledge,
-    Source,
-    Uncited,
-)
 from briefing.model.yamlread import decode_utf8
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the stored shape changes (the loader digest covers code changes too)."""
 _MAGIC = b"briefing-load-cache"
 
@@ -115,60 +105,73 @@ class PackCache:
         except OSError:
             return None
 
-    def _key(self, articles: Sequence[str], data: Sequence[bytes]) -> str:
-        digest = self._yaml_key.copy()
-        for name, content in zip(articles, data, strict=True):
-            _feed(digest, name, content)
-        return digest.hexdigest()
-
     # ------------------------------------------------------------------ reading
 
     def load(self) -> Pack | None:
         """The cached pack if every input is unchanged; None on any doubt."""
         try:
-            body = self._read_trusted()
-            if body is None:
-                return None
-            entry = json.loads(body)
-            if not isinstance(entry, dict) or entry.get("format") != FORMAT:
-                return None
-            articles: list[str] = entry["articles"]
-            data = [self._article_bytes(name) for name in articles]
-            if any(d is None for d in data):
-                return None
-            contents = [d for d in data if d is not None]
-            if entry["key"] != self._key(articles, contents):
-                return None
-            texts: dict[str, str] = {}
-            for name, content in zip(articles, contents, strict=True):
-                text, _ = decode_utf8(content, name)
-                if text is None:
+            with open(self.file, "rb") as stream:
+                if not self._trusted(stream):
                     return None
-                texts[name] = text
-            return _Decoder(self.root, texts).pack(entry["pack"])
+                head = decode(stream.readline().decode("utf-8"))
+                if not isinstance(head, dict) or head.get("format") != FORMAT:
+                    return None
+                articles: list[str] = head["articles"]
+                texts = self._texts_if_unchanged(articles, head["key"])
+                if texts is None:
+                    return None
+                decoder = Decoder(self.root, texts)
+                for line in stream:  # one line per item, each parsed and dropped in turn
+                    kind, item = decode(line.decode("utf-8"))
+                    decoder.add(kind, item)
+                return decoder.finish()
         except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
             return None  # corrupt, truncated or of another shape: not trusted
 
-    def _read_trusted(self) -> bytes | None:
-        """The body of the cache file if it is ours, whole and unaltered."""
-        try:
-            with open(self.file, "rb") as stream:
-                info = os.fstat(stream.fileno())
-                getuid = getattr(os, "getuid", None)
-                if getuid is not None and info.st_uid != getuid():
-                    return None  # planted by another user
-                if info.st_mode & 0o022:
-                    return None  # others could have rewritten it
-                raw = stream.read()
-        except OSError:
-            return None
-        header, _, body = raw.partition(b"\n")
-        parts = header.split(b" ")
+    def _texts_if_unchanged(self, articles: list[str], key: object) -> dict[str, str] | None:
+        """Every article's text if the inputs hash to ``key``; None if anything differs.
+
+        Articles are read one at a time and hashed, and only their text is kept.
+        """
+        digest = self._yaml_key.copy()
+        texts: dict[str, str] = {}
+        for name in articles:
+            data = self._article_bytes(name)
+            if data is None:
+                return None
+            _feed(digest, name, data)
+            text, _ = decode_utf8(data, name)
+            if text is None:
+                return None
+            texts[name] = text
+        return texts if digest.hexdigest() == key else None
+
+    def _trusted(self, stream: BinaryIO) -> bool:
+        """True if the open cache file is ours, whole and unaltered; leaves it at the body.
+
+        The body is hashed in chunks, not held (~4.5 MiB at 1,000 articles), then
+        read again line by line through the same descriptor: the store never
+        rewrites an entry in place (it writes a new file and renames it over the
+        old one) and only a file that its owner alone can write is read, so the
+        second pass reads the bytes that were hashed.
+        """
+        info = os.fstat(stream.fileno())
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and info.st_uid != getuid():
+            return False  # planted by another user
+        if info.st_mode & 0o022:
+            return False  # others could have rewritten it
+        parts = stream.readline(256).rstrip(b"\n").split(b" ")
         if len(parts) != 2 or parts[0] != _MAGIC:
-            return None
-        if hashlib.sha256(body).hexdigest().encode() != parts[1]:
-            return None
-        return body
+            return False
+        body = stream.tell()
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(chunk)
+        if digest.hexdigest().encode() != parts[1]:
+            return False
+        stream.seek(body)
+        return True
 
     def _article_bytes(self, name: str) -> bytes | None:
         """An article's bytes, if the loader's own path and file checks pass."""
@@ -183,29 +186,37 @@ class PackCache:
     # ------------------------------------------------------------------ writing
 
     def store(self, pack: Pack) -> None:
-        """Keep a valid pack for the next start; failing to write is not an error."""
+        """Keep a valid pack for the next start; failing to write is not an error.
+
+        Every line is decoded again and compared with the object it came from
+        before it is written: a field the encoder would lose (one added to the
+        model and not here) means no entry, never a wrong one. Lines are written
+        as they are checked, so the entry is never in memory whole.
+        """
         try:
-            articles = [source.file for source in pack.sources]
-            data = [self._article_bytes(name) for name in articles]
-            if any(d is None for d in data):
-                return
-            encoded = _encode_pack(pack, self._places(pack))
-            if encoded is None:
-                return
-            texts = {s.file: s.text for s in pack.sources}
-            rebuilt = _Decoder(self.root, texts).pack(json.loads(json.dumps(encoded)))
-            if rebuilt != pack or rebuilt.warnings != pack.warnings:
-                return  # something (a field added to the model?) would not survive: do not cache
-            key = self._key(articles, [d for d in data if d is not None])
-            body = json.dumps(
-                {"format": FORMAT, "key": key, "articles": articles, "pack": encoded},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            ).encode("utf-8")
-            header = _MAGIC + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n"
-            self._write(header + body)
-        except OSError:
+            self._write(self._lines(pack))
+        except (OSError, Unencodable):
             return
+
+    def _lines(self, pack: Pack) -> Iterator[bytes]:
+        """The entry's lines, each checked by a round trip (Unencodable if one fails)."""
+        articles = [source.file for source in pack.sources]
+        digest = self._yaml_key.copy()
+        for name in articles:  # one article in memory at a time
+            data = self._article_bytes(name)
+            if data is None:
+                raise Unencodable(name)
+            _feed(digest, name, data)
+        if str(self.root) != pack.root:
+            raise Unencodable(pack.root)
+        yield dumps({"format": FORMAT, "key": digest.hexdigest(), "articles": articles})
+        decoder = Decoder(self.root, {s.file: s.text for s in pack.sources}, keep=False)
+        for kind, original, item in encode_items(pack, self._places(pack)):
+            line = dumps([kind, item])
+            again_kind, again = decode(line.decode("utf-8"))
+            if decoder.add(again_kind, again) != original:
+                raise Unencodable(kind)  # it would not survive the round trip
+            yield line
 
     def _places(self, pack: Pack) -> dict[str, str]:
         """Diagnostic path as shown -> the same file relative to the pack root."""
@@ -214,243 +225,32 @@ class PackCache:
             places[display(self.root / source.file)] = source.file
         return places
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, lines: Iterable[bytes]) -> None:
+        """Write the entry through a private temporary file, then put it in place.
+
+        The checksum header comes first but covers the body, so a placeholder of
+        the same length is written, the body streamed while hashing, and the
+        header written over the placeholder; a line that fails its check leaves
+        no file behind.
+        """
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(handle, "wb") as stream:  # mkstemp: mode 0600, ours
-                stream.write(data)
+                placeholder = _MAGIC + b" " + b"0" * 64 + b"\n"
+                stream.write(placeholder)
+                body = hashlib.sha256()
+                for index, line in enumerate(lines):
+                    piece = line if index == 0 else b"\n" + line
+                    body.update(piece)
+                    stream.write(piece)
+                header = _MAGIC + b" " + body.hexdigest().encode() + b"\n"
+                assert len(header) == len(placeholder)
+                stream.seek(0)
+                stream.write(header)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temp, self.file)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
-
-
-# ---------------------------------------------------------------------- encoding
-# Each dataclass becomes a list of its fields in a fixed order. Article text is not
-# stored (it is read from the article file, whose bytes are part of the key), so
-# evidence keeps only offsets and quotes and sentences are sliced out again.
-
-
-def _ev(e: Evidence) -> list[Any]:
-    return [e.source, e.start, e.end, e.sentence_start, e.sentence_end, e.match]
-
-
-def _evs(items: Sequence[Evidence]) -> list[list[Any]]:
-    return [_ev(e) for e in items]
-
-
-def _encode_pack(pack: Pack, places: dict[str, str]) -> dict[str, Any] | None:
-    warnings = []
-    for w in pack.warnings:
-        if w.path not in places:
-            return None  # a diagnostic we could not show again the same way: do not cache
-        warnings.append([places[w.path], w.line, w.col, w.message, w.severity.value, w.hint])
-    m = pack.meta
-    return {
-        "meta": [m.title, m.story, m.as_of, m.notes],
-        "sources": [
-            [
-                s.id,
-                s.file,
-                s.sha256,
-                s.outlet,
-                s.title,
-                s.published,
-                s.language,
-                s.translated_from,
-                s.original_outlet,
-                s.url,
-                s.grade,
-                s.date_reasoning,
-                s.notes,
-                [
-                    s.flags.machine_translated,
-                    s.flags.garbled,
-                    [list(r) for r in s.flags.boilerplate_lines],
-                    list(s.flags.lost_characters),
-                ],
-                [[_ev(u.evidence), u.reason] for u in s.uncited],
-                [x for span in s.article.sentences for x in span],
-            ]
-            for s in pack.sources
-        ],
-        "actors": [
-            [
-                a.id,
-                a.name,
-                a.kind,
-                list(a.aliases),
-                a.role,
-                a.affiliation,
-                a.candidate,
-                a.notes,
-                _evs(a.evidence),
-            ]
-            for a in pack.actors
-        ],
-        "meetings": [
-            [
-                m.id,
-                m.title,
-                m.date,
-                m.date_text,
-                m.status,
-                _evs(m.evidence),
-                m.place,
-                m.date_reasoning,
-                [[p.actor, p.role] for p in m.participants],
-                m.credibility,
-            ]
-            for m in pack.meetings
-        ],
-        "pledges": [
-            [
-                p.id,
-                p.actor,
-                p.contribution,
-                p.status,
-                _evs(p.evidence),
-                list(p.conditions),
-                p.credibility,
-            ]
-            for p in pack.pledges
-        ],
-        "claims": [
-            [
-                c.id,
-                c.topic,
-                [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values],
-            ]
-            for c in pack.claims
-        ],
-        "warnings": warnings,
-    }
-
-
-class _Decoder:
-    """Rebuilds the dataclasses, checking every offset against the article it names."""
-
-    def __init__(self, root: Path, texts: dict[str, str]) -> None:
-        self.root = root
-        self.texts_by_file = texts
-        self.texts: dict[str, str] = {}
-
-    def ev(self, item: list[Any]) -> Evidence:
-        source, start, end, s_start, s_end, match = item
-        text = self.texts[source]
-        if not (0 <= s_start <= start <= end <= s_end <= len(text)):
-            raise ValueError("evidence offsets out of range")
-        return Evidence(
-            source=source,
-            quote=text[start:end],
-            start=start,
-            end=end,
-            sentence_start=s_start,
-            sentence_end=s_end,
-            sentence=text[s_start:s_end],
-            match=str(match),
-        )
-
-    def evs(self, items: list[list[Any]]) -> tuple[Evidence, ...]:
-        return tuple(self.ev(i) for i in items)
-
-    def source(self, item: list[Any]) -> Source:
-        (ident, file, sha, outlet, title, published, language, translated_from) = item[:8]
-        (original_outlet, url, grade, date_reasoning, notes, flags, uncited, flat) = item[8:]
-        text = self.texts_by_file[file]
-        self.texts[ident] = text
-        sentences = tuple(zip(flat[0::2], flat[1::2], strict=True))
-        if any(not (0 <= a <= b <= len(text)) for a, b in sentences):
-            raise ValueError("sentence offsets out of range")
-        article = Article(text, sentences, Article.from_lines(text))
-        return Source(
-            id=ident,
-            file=file,
-            path=str(self.root / file),
-            sha256=sha,
-            outlet=outlet,
-            title=title,
-            published=published,
-            language=language,
-            article=article,
-            translated_from=translated_from,
-            original_outlet=original_outlet,
-            url=url,
-            grade=grade,
-            date_reasoning=date_reasoning,
-            notes=notes,
-            flags=Flags(
-                machine_translated=bool(flags[0]),
-                garbled=bool(flags[1]),
-                boilerplate_lines=tuple((int(a), int(b)) for a, b in flags[2]),
-                lost_characters=tuple(flags[3]),
-            ),
-            uncited=tuple(Uncited(self.ev(e), reason) for e, reason in uncited),
-        )
-
-    def pack(self, data: dict[str, Any]) -> Pack:
-        # Sources first: evidence is rebuilt from their texts.
-        sources = tuple(self.source(s) for s in data["sources"])
-        actors = tuple(
-            Actor(
-                id=a[0],
-                name=a[1],
-                kind=a[2],
-                aliases=tuple(a[3]),
-                role=a[4],
-                affiliation=a[5],
-                candidate=bool(a[6]),
-                notes=a[7],
-                evidence=self.evs(a[8]),
-            )
-            for a in data["actors"]
-        )
-        meetings = tuple(
-            Meeting(
-                id=m[0],
-                title=m[1],
-                date=m[2],
-                date_text=m[3],
-                status=m[4],
-                evidence=self.evs(m[5]),
-                place=m[6],
-                date_reasoning=m[7],
-                participants=tuple(Participant(p[0], p[1]) for p in m[8]),
-                credibility=m[9],
-            )
-            for m in data["meetings"]
-        )
-        pledges = tuple(
-            Pledge(
-                id=p[0],
-                actor=p[1],
-                contribution=p[2],
-                status=p[3],
-                evidence=self.evs(p[4]),
-                conditions=tuple(p[5]),
-                credibility=p[6],
-            )
-            for p in data["pledges"]
-        )
-        claims = tuple(
-            Claim(
-                id=c[0],
-                topic=c[1],
-                values=tuple(
-                    ClaimValue(v[0], v[1], self.evs(v[2]), credibility=v[3]) for v in c[2]
-                ),
-            )
-            for c in data["claims"]
-        )
-        warnings = tuple(
-            Diagnostic(
-                display(self.root / w[0]), w[1], w[2], w[3], severity=Severity(w[4]), hint=w[5]
-            )
-            for w in data["warnings"]
-        )
-        m = data["meta"]
-        meta = PackMeta(title=m[0], story=m[1], as_of=m[2], notes=m[3])
-        return Pack(str(self.root), meta, sources, actors, meetings, pledges, claims, warnings)

@@ -21,11 +21,12 @@ from briefing.model.cache import PackCache
 from briefing.model.diagnostics import Diagnostic, Severity
 from briefing.model.pack import Pack
 from briefing.model.paths import display, resolve_pack_root
-from briefing.model.schema import SECTIONS, Ref, Walker, suggest
+from briefing.model.schema import SECTIONS, Outline, Ref, Walker, suggest
 from briefing.model.text import Article
 from briefing.model.yamlread import (
     MAX_BYTES,
     YMap,
+    YNode,
     YScalar,
     YSeq,
     decode_utf8,
@@ -143,7 +144,18 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
         problems.append(Diagnostic(shown, 1, 1, why))
         state.incomplete = True
         return
-    tree, found = read_yaml(data, shown)
+    checked: dict[int, _Checked] = {}
+
+    def check_now(name: str, item: YMap) -> YNode:
+        """Check a section's record as soon as it is parsed; leave a stub in the tree."""
+        if name not in SECTIONS or name == "pack":
+            return item  # not a list section: walked (or refused) with the tree below
+        stub = YMap(item.line, item.col)
+        checked[id(stub)] = _check_item(shown, name, item)
+        return stub
+
+    tree, found = read_yaml(data, shown, on_item=check_now)
+    del data  # the bytes are not needed while the tree is walked
     problems.extend(found)
     if tree is None:
         state.incomplete = True
@@ -170,15 +182,45 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
         elif not isinstance(value, YSeq):
             walker.error(value, f"section '{name}' must be a list, found {kind_name(value)}")
         else:
-            what = name[:-1]
+            # In document order, each item as checked while parsing (or now, for
+            # an item that is not a mapping); nothing is kept from a file that
+            # turned out unreadable, since we only get here with its tree.
             for item in value.items:
-                fields = walker.record(item, SECTIONS[name], what)
-                if fields is not None and isinstance(item, YMap):
-                    state.records[name].append(_Record(walker, item, fields))
-                elif isinstance(item, YMap) and isinstance(
-                    ident := item.items.get("id", (None, None))[1], YScalar
-                ):
-                    state.broken_ids.add(ident.value)
+                done = checked.get(id(item)) or _check_item(shown, name, item)
+                problems.extend(done.problems)
+                if done.fields is not None and done.outline is not None:
+                    state.records[name].append(_Record(walker, done.outline, done.fields))
+                elif done.broken_id is not None:
+                    state.broken_ids.add(done.broken_id)
+
+
+@dataclass
+class _Checked:
+    """One section item checked against the schema: a record, or why it is not one."""
+
+    problems: tuple[Diagnostic, ...]
+    fields: dict[str, Any] | None = None
+    outline: Outline | None = None
+    """Only the outline is kept: the item's subtree is freed as soon as it is checked."""
+    broken_id: str | None = None
+    """The id of an item that failed its checks (references to it are not reported)."""
+
+
+def _check_item(shown: str, name: str, item: YNode) -> _Checked:
+    """Check one item of list section ``name``; its diagnostics are kept aside.
+
+    They are added to the pack's in document order when the whole file has been
+    read (an unreadable file reports its syntax error only, as before).
+    """
+    found: list[Diagnostic] = []
+    fields = Walker(shown, found).record(item, SECTIONS[name], name[:-1])
+    if fields is not None and isinstance(item, YMap):
+        return _Checked(tuple(found), fields, Outline.of(item))
+    if isinstance(item, YMap) and isinstance(
+        ident := item.items.get("id", (None, None))[1], YScalar
+    ):
+        return _Checked(tuple(found), broken_id=ident.value)
+    return _Checked(tuple(found))
 
 
 def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None:
@@ -190,7 +232,7 @@ def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None
         return
     fields = walker.record(value, SECTIONS["pack"], "pack")
     if fields is not None and isinstance(value, YMap):
-        state.meta = _Record(walker, value, fields)
+        state.meta = _Record(walker, Outline.of(value), fields)
 
 
 def _check_ids(state: _Loaded) -> None:
@@ -260,7 +302,7 @@ def _article_path(root: Path, name: str) -> tuple[Path | None, str]:
 
 def _read_article(record: _Record, state: _Loaded) -> None:
     walker, fields = record.walker, record.fields
-    file_node = record.node.items["file"][1]
+    file_node = record.node.at("file")
     article_path, why = _article_path(state.root, fields["file"])
     if article_path is None:
         walker.error(file_node, why)
@@ -298,13 +340,13 @@ def _read_article(record: _Record, state: _Loaded) -> None:
     if isinstance(fields["sha256"], str) and digest != fields["sha256"]:
         state.changed.add(fields["id"].value)
         walker.error(
-            record.node.items["sha256"][1],
+            record.node.at("sha256"),
             f"article '{fields['file']}' changed since the pack was written (its sha256 is {digest}); "
             "check every quote below, then update sha256",
         )
     if fields.get("published") is None:
         walker.warn(
-            record.node.items["published"][1],
+            record.node.at("published"),
             f"publication date of source '{fields['id'].value}' is unknown",
         )
     article = Article.from_text(text)
@@ -325,7 +367,7 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 def _check_flags(record: _Record, article: Article) -> None:
     flags = record.fields.get("flags") or {}
-    node = record.node.items["flags"][1] if "flags" in record.node.items else record.node
+    node = record.node.at("flags") if "flags" in record.node else record.node.here()
     lines = len(article.line_starts) - (1 if article.text.endswith("\n") else 0)
     for _first, last in flags.get("boilerplate_lines", []):
         if last > lines:

@@ -10,9 +10,11 @@ every id is known.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from sys import intern
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -47,6 +49,63 @@ class Ref:
     value: str
     line: int
     col: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Outline:
+    """Where a checked mapping and each of its fields were written, without the values.
+
+    A checked record keeps this instead of its YAML node, only to point later
+    diagnostics at a field (``sha256:``, ``flags:``, ``date:``). Keeping the node
+    kept every file's whole tree alive until the end of the load (~16 bytes of
+    tree per byte of YAML, the largest part of the load's peak memory); an
+    outline is the field names and one compact array of positions. Positions are
+    those of the values (what an error about a field points at).
+    """
+
+    line: int
+    col: int
+    names: tuple[str, ...]
+    positions: array[int]
+    """Line and column of each field's value in turn (``names[i]`` at ``2*i``)."""
+    comments: dict[str, str] | None = None
+    """Field name -> the same-line comment after its plain scalar value, if any."""
+
+    @classmethod
+    def of(cls, node: YMap) -> Outline:
+        """The outline of ``node``'s own fields (nothing below them is kept)."""
+        items = node.items
+        positions = array(
+            "q", [n for _key, value in items.values() for n in (value.line, value.col)]
+        )
+        comments: dict[str, str] | None = None
+        for name, (_key, value) in items.items():
+            if isinstance(value, YScalar) and value.comment is not None:
+                comments = comments or {}
+                comments[name] = value.comment
+        return cls(node.line, node.col, tuple(items), positions, comments)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def at(self, name: str) -> Ref:
+        """The position of field ``name``'s value (KeyError if the record has none)."""
+        if name not in self.names:
+            raise KeyError(name)
+        index = 2 * self.names.index(name)
+        return Ref(name, self.positions[index], self.positions[index + 1])
+
+    def get(self, name: str) -> Ref | None:
+        """The position of field ``name``'s value, or None if the record has none."""
+        return self.at(name) if name in self.names else None
+
+    def comment(self, name: str) -> str | None:
+        """The same-line comment after field ``name``'s plain value (see YScalar.comment)."""
+        return None if self.comments is None else self.comments.get(name)
+
+    def here(self) -> Ref:
+        """The position of the record itself."""
+        return Ref("", self.line, self.col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +195,7 @@ def ident(w: Walker, node: YNode) -> Ref | Invalid:
             node,
             f"id '{value}' must be lowercase letters, digits, '-' or '_', starting with a letter",
         )
-    return Ref(value, node.line, node.col)
+    return Ref(intern(value), node.line, node.col)
 
 
 def ref(w: Walker, node: YNode) -> Ref | Invalid:
@@ -144,7 +203,9 @@ def ref(w: Walker, node: YNode) -> Ref | Invalid:
     value = text(w, node)
     if isinstance(value, Invalid):
         return value
-    return Ref(value, node.line, node.col)
+    # Ids are repeated in every reference (a source id in each of its evidence
+    # items): interned, the model keeps one string per id.
+    return Ref(intern(value), node.line, node.col)
 
 
 def iso_date(w: Walker, node: YNode) -> str | Invalid:
@@ -201,7 +262,7 @@ def choice(values: tuple[str, ...], what: str) -> Converter:
                 f"unknown {what} '{value}' (expected one of: {', '.join(values)})",
                 hint=suggest(value, values),
             )
-        return value
+        return value if isinstance(value, Invalid) else intern(value)
 
     return convert
 
@@ -254,12 +315,18 @@ def evidence_item(w: Walker, node: YNode) -> RawEvidence | Invalid:
     )
 
 
-def _record_of(spec: Mapping[str, tuple[Converter, bool]], what: str) -> Converter:
+def _record_of(
+    spec: Mapping[str, tuple[Converter, bool]], what: str, outline: bool = False
+) -> Converter:
+    """A nested record; with ``outline``, its field positions are kept as ``_node``."""
+
     def convert(w: Walker, node: YNode) -> dict[str, Any] | Invalid:
         fields = w.record(node, spec, what)
         if fields is None:
             return INVALID
-        fields["_node"] = node
+        if outline:
+            assert isinstance(node, YMap)
+            fields["_node"] = Outline.of(node)  # positions only: the subtree is not kept
         return fields
 
     return convert
@@ -320,7 +387,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "grade": (choice(GRADES, "grade"), False),
         "date_reasoning": (text, False),
         "flags": (_record_of(FLAGS, "flags"), False),
-        "uncited": (list_of(_record_of(UNCITED, "uncited sentence")), False),
+        "uncited": (list_of(_record_of(UNCITED, "uncited sentence", outline=True)), False),
         "notes": (text, False),
     },
     "actors": {

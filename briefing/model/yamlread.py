@@ -15,61 +15,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from sys import intern
 
 import yaml
 
 from briefing.model.diagnostics import Diagnostic
+from briefing.model.yamlpure import PureParser
 
-
-class _PureParser(yaml.SafeLoader):
-    """PyYAML's pure parser, reading plain scalars in flow collections as libyaml does.
-
-    The pure scanner ends a plain scalar at ``?`` inside ``[...]`` or ``{...}``
-    (a YAML 1.1 restriction that libyaml and YAML 1.2 do not have), so
-    ``aliases: [Miche?l Martin]`` (a lost character, common in scraped names)
-    was a syntax error without libyaml and fine with it. This is PyYAML 6.0's
-    ``Scanner.scan_plain`` (MIT licence) with ``?`` removed from the flow stop
-    set; nothing else differs.
-    """
-
-    def scan_plain(self) -> yaml.tokens.ScalarToken:  # pragma: no cover - copied logic
-        chunks: list[str] = []
-        start_mark = self.get_mark()
-        end_mark = start_mark
-        indent = self.indent + 1
-        spaces: list[str] | None = []
-        blank = "\0 \t\r\n\x85\u2028\u2029"
-        while True:
-            length = 0
-            if self.peek() == "#":
-                break
-            while True:
-                ch = self.peek(length)
-                if (
-                    ch in blank
-                    or (
-                        ch == ":"
-                        and self.peek(length + 1) in blank + (",[]{}" if self.flow_level else "")
-                    )
-                    or (self.flow_level and ch in ",[]{}")
-                ):
-                    break
-                length += 1
-            if length == 0:
-                break
-            self.allow_simple_key = False
-            chunks.extend(spaces or [])
-            chunks.append(self.prefix(length))
-            self.forward(length)
-            end_mark = self.get_mark()
-            spaces = self.scan_plain_spaces(indent, start_mark)
-            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
-                break
-        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
-
-
-PURE_PARSER: type = _PureParser
+PURE_PARSER: type = PureParser
 try:  # libyaml is ~5x faster; the verdicts are the same (tabs are refused up front).
     LIBYAML_PARSER: type | None = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -191,13 +146,25 @@ def position_of(text: str, offset: int) -> tuple[int, int]:
     return _Positions(text).at(offset)
 
 
+ItemHook = Callable[[str, "YMap"], "YNode"]
+"""Called with (section name, item) as each mapping item of a top-level list is complete."""
+
+
 def read_yaml(
-    data: bytes, path: str, parser: type | None = None
+    data: bytes, path: str, parser: type | None = None, on_item: ItemHook | None = None
 ) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML file into a tree of strings, or return why it cannot be read.
 
     ``parser`` is PyYAML's pure or libyaml loader class (default :data:`PARSER`);
     both must give the same verdict, which the tests check.
+
+    ``on_item`` sees each mapping in a list under a top-level key (a record of a
+    section such as ``pledges:``) as soon as it is complete, and what it returns
+    takes the item's place in the tree: the loader checks the record there and
+    then and leaves a stub, so a file's whole tree never exists at once. Only the
+    first value of a key is offered (a duplicate key's value is not in the tree),
+    and the caller must still drop what it made if the file turns out unreadable
+    (the returned tree is None).
     """
     if len(data) > MAX_BYTES:
         return None, [
@@ -224,7 +191,7 @@ def read_yaml(
     if problems:
         return None, problems
     try:
-        return _build(text, path, parser or PARSER, positions)
+        return _build(text, path, parser or PARSER, positions, on_item)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
@@ -263,58 +230,118 @@ def _clamp(positions: _Positions, line: int, column: int) -> tuple[int, int]:
     return line + 1, column + 1
 
 
-def _comment_after(text: str, positions: _Positions, line: int, column: int) -> str | None:
-    """The same-line comment after a plain scalar ending at 0-based ``line``/``column``."""
-    starts = positions.starts
-    if line >= len(starts):
+_SCALAR = yaml.ScalarEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+def _classify(event: yaml.Event) -> type | None:
+    """The event class :func:`_build` dispatches ``event`` as (None: nothing to do)."""
+    if isinstance(event, yaml.DocumentStartEvent):
+        return yaml.DocumentStartEvent
+    if not isinstance(event, yaml.NodeEvent):
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            return _MAP_END
         return None
-    found = _COMMENT.match(text, starts[line] + column)
-    return None if found is None else found.group(1)
+    if isinstance(event, yaml.AliasEvent):
+        return yaml.AliasEvent
+    if isinstance(event, yaml.ScalarEvent):
+        return _SCALAR
+    if isinstance(event, yaml.MappingStartEvent):
+        return _MAP_START
+    return _SEQ_START
 
 
 def _build(
-    text: str, path: str, parser_class: type, positions: _Positions
+    text: str,
+    path: str,
+    parser_class: type,
+    positions: _Positions,
+    on_item: ItemHook | None = None,
 ) -> tuple[YNode | None, list[Diagnostic]]:
-    """Consume the event stream into a tree, refusing what a pack never needs."""
+    """Consume the event stream into a tree, refusing what a pack never needs.
+
+    A 1,000-article pack is half a million events, so the common ones (scalar,
+    mapping and sequence starts and ends) are dispatched on their exact class and
+    the per-scalar checks are inlined with a cheap pre-test each: the position
+    clamp (only the last line can hold a mark past the end), the same-line comment
+    (only when a space follows the scalar) and the glued block header (only for
+    ``|``/``>`` scalars). Every other event, and any event class we do not know,
+    goes through :func:`_other_event`, which keeps the general ``isinstance``
+    logic. Each check still runs on every event it applies to.
+    """
     problems: list[Diagnostic] = []
     stack: list[YMap | YSeq] = []
     pending_key: list[YScalar | None] = []
     root: YNode | None = None
     documents = 0
+    section: YSeq | None = None  # the list under the current top-level key, if any
+    section_name = ""
+    starts = positions.starts
+    line_count = len(starts)
+    last_line = line_count - 1
+    forbidden = _FORBIDDEN.search
+    comment_at = _COMMENT.match
     parser = parser_class(text)
+    check_event, get_event = parser.check_event, parser.get_event
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
+        while check_event():
+            event = get_event()
+            cls = type(event)
+            if cls is _MAP_END or cls is _SEQ_END:
+                done = stack.pop()
+                pending_key.pop()
+                if not stack:
+                    root = done
+                elif on_item is not None and stack[-1] is section and type(done) is YMap:
+                    section.items[-1] = on_item(section_name, done)
+                continue
+            if cls is not _SCALAR and cls is not _MAP_START and cls is not _SEQ_START:
+                # The rare events (stream and document boundaries, aliases) and any
+                # subclass: classified by isinstance, as the general logic always did.
+                kind = _classify(event)
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        mark = event.start_mark
+                        assert mark is not None
+                        problems.append(
+                            Diagnostic(
+                                path,
+                                mark.line + 1,
+                                mark.column + 1,
+                                "only one YAML document per file",
+                            )
+                        )
+                        break
+                    continue
+                if kind is _MAP_END:
+                    done = stack.pop()
+                    pending_key.pop()
+                    if not stack:
+                        root = done
+                    elif on_item is not None and stack[-1] is section and type(done) is YMap:
+                        section.items[-1] = on_item(section_name, done)
+                    continue
+                if kind is yaml.AliasEvent:
                     mark = event.start_mark
                     assert mark is not None
+                    line, col = _clamp(positions, mark.line, mark.column)
                     problems.append(
                         Diagnostic(
-                            path, mark.line + 1, mark.column + 1, "only one YAML document per file"
+                            path, line, col, "aliases (*name) are not allowed; write the value out"
                         )
                     )
                     break
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    done = stack.pop()
-                    pending_key.pop()
-                    node: YNode = done
-                    if not stack:
-                        root = node
-                continue
+                if kind is None:
+                    continue
+                cls = kind  # a subclass of a node start event: built as its base below
             mark = event.start_mark
-            assert mark is not None
-            line, col = _clamp(positions, mark.line, mark.column)
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    Diagnostic(
-                        path, line, col, "aliases (*name) are not allowed; write the value out"
-                    )
-                )
-                break
+            mark_line, mark_col = mark.line, mark.column
+            if mark_line < last_line:  # _clamp can only move a mark on the last line or past it
+                line, col = mark_line + 1, mark_col + 1
+            else:
+                line, col = _clamp(positions, mark_line, mark_col)
             if event.anchor is not None:
                 problems.append(
                     Diagnostic(
@@ -327,27 +354,31 @@ def _build(
                 break
             # Any tag written in the file, the non-specific "!" included, is refused:
             # a plain or quoted scalar without one has tag None in both parsers.
-            tag = getattr(event, "tag", None)
+            tag = event.tag
             if tag is not None:
                 shown = str(tag).replace("tag:yaml.org,2002:", "!!")
                 problems.append(Diagnostic(path, line, col, f"tags ({shown}) are not allowed"))
                 break
-            if isinstance(event, yaml.ScalarEvent):
-                glued = _glued_comment(text, positions, event, mark.line, mark.column)
-                if glued is not None:
-                    # libyaml takes "|#x" as an empty block scalar (dropping "#x");
-                    # the pure parser refuses it. Refuse it the same way with both.
-                    problems.append(
-                        Diagnostic(
-                            path,
-                            line,
-                            col + glued,
-                            "YAML syntax error: expected chomping or indentation indicators, "
-                            "but found '#'",
+            new: YNode
+            if cls is _SCALAR:
+                style = event.style
+                value = event.value
+                if style == "|" or style == ">":
+                    glued = _glued_comment(text, positions, event, mark_line, mark_col)
+                    if glued is not None:
+                        # libyaml takes "|#x" as an empty block scalar (dropping "#x");
+                        # the pure parser refuses it. Refuse it the same way with both.
+                        problems.append(
+                            Diagnostic(
+                                path,
+                                line,
+                                col + glued,
+                                "YAML syntax error: expected chomping or indentation "
+                                "indicators, but found '#'",
+                            )
                         )
-                    )
-                    break
-                escaped = _FORBIDDEN.search(event.value)
+                        break
+                escaped = forbidden(value)
                 if escaped is not None:
                     problems.append(
                         Diagnostic(
@@ -359,27 +390,38 @@ def _build(
                         )
                     )
                     break
-                end = event.end_mark
                 comment = None
-                if not event.style and end is not None:
-                    comment = _comment_after(text, positions, end.line, end.column)
-                new: YNode = YScalar(event.value, line, col, not event.style, comment)
-            elif isinstance(event, yaml.MappingStartEvent):
+                if not style:
+                    end = event.end_mark
+                    if end is not None and end.line < line_count:
+                        # A same-line comment needs a space right after the scalar.
+                        at = starts[end.line] + end.column
+                        if text.startswith(" ", at):
+                            found = comment_at(text, at)
+                            if found is not None:
+                                comment = found.group(1)
+                new = YScalar(value, line, col, not style, comment)
+            elif cls is _MAP_START:
                 new = YMap(line, col)
             else:
                 new = YSeq(line, col)
             if stack:
                 parent = stack[-1]
-                if isinstance(parent, YSeq):
+                if type(parent) is YSeq:
                     parent.items.append(new)
                 elif pending_key[-1] is None:
-                    if not isinstance(new, YScalar):
+                    if cls is not _SCALAR:
                         problems.append(
                             Diagnostic(path, line, col, "mapping keys must be plain strings")
                         )
                         break
-                    if new.value in parent.items:
-                        first = parent.items[new.value][0]
+                    assert isinstance(new, YScalar) and isinstance(parent, YMap)
+                    # Keys repeat in every record ("id", "quote", ...): one string each
+                    # instead of one per occurrence, in the tree and in every record.
+                    new.value = intern(new.value)
+                    items = parent.items
+                    if new.value in items:
+                        first = items[new.value][0]
                         problems.append(
                             Diagnostic(
                                 path,
@@ -393,11 +435,14 @@ def _build(
                     continue
                 else:
                     key = pending_key[-1]
-                    assert key is not None
+                    assert key is not None and isinstance(parent, YMap)
                     if key.value not in parent.items:
                         parent.items[key.value] = (key, new)
+                        if len(stack) == 1 and type(new) is YSeq:
+                            section, section_name = new, key.value
                     pending_key[-1] = None
-            if isinstance(new, (YMap, YSeq)):
+            if cls is not _SCALAR:
+                assert isinstance(new, (YMap, YSeq))
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
                         Diagnostic(
