@@ -176,6 +176,8 @@ TOPICS = [
     "the protection of power plants",
     "the rotation of troops",
 ]
+
+
 def _published(i: int) -> date:
     """Article ``i``'s publication date (spread over 2025)."""
     return date(2025, 1 + i % 12, 1 + i % 28)
