@@ -404,3 +404,39 @@ async def test_selecting_article_text_copies_the_sources_own_words(pack: Pack) -
         r.app.screen.selections = {article: Selection(Offset(2, line), Offset(9, line))}
         await r.pilot.pause()
         assert r.app.screen.get_selected_text() == source.text[start + 2 : start + 9]
+
+
+async def test_a_large_packs_mentions_are_found_in_the_background(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the size limit the actor shows at once; its mentions follow from a thread."""
+    from briefing.model.mentions import mentions
+    from briefing.tui.widgets import detail as detail_module
+
+    monkeypatch.setattr(detail_module, "BACKGROUND_MENTIONS_CHARS", 0)
+    monkeypatch.setattr(detail_module, "MENTIONS_DELAY", 1.0)
+    actor = next(a for a in pack.actors if not a.evidence and len(mentions(pack, a.id)) >= 2)
+    async with reader() as r:
+        await r.browse_to(actor.id)
+        assert r.current_id == actor.id
+        expected = mentions(pack, actor.id)
+        # Not found yet: the pane says so, and so does the source pane.
+        assert r.detail.finding_mentions
+        assert r.detail.mentions == []
+        assert r.source_view.highlight is None
+        assert r.detail.get_option_at_index(r.detail.option_count - 1).prompt.plain.startswith(
+            "Mentions (finding them in 5 articles"
+        )
+        for _ in range(200):  # the rest delay (1 s here), then the thread
+            if not r.detail.finding_mentions:
+                break
+            await r.pilot.pause(0.05)
+        await r.pilot.pause()
+        assert not r.detail.finding_mentions
+        assert [(m.source_id, m.start) for m in r.detail.mentions] == [
+            (m.source_id, m.start) for m in expected
+        ]
+        # The first mention is then shown in the source pane, as for a small pack.
+        highlight = r.source_view.highlight
+        assert highlight is not None
+        assert (highlight.source_id, highlight.start) == (expected[0].source_id, expected[0].start)

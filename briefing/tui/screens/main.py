@@ -132,7 +132,9 @@ class MainScreen(Screen[None]):
                 self._show_mention(first_mention[0])
                 return
             source_view.show_nothing(
-                "No evidence of its own: follow its pledges and meetings (enter) to their sentences."
+                "Finding the sentences that name it…"
+                if self.query_one(DetailPane).finding_mentions
+                else "No evidence of its own: follow its pledges and meetings (enter) to their sentences."
             )
             return
         chosen = evidence[min(index, len(evidence) - 1)]
@@ -220,6 +222,11 @@ class MainScreen(Screen[None]):
         self.history.set_evidence(message.index)
         self._show_evidence(message.index)
         self.query_one("#article-scroll").focus()
+
+    def on_detail_pane_mentions_found(self, message: DetailPane.MentionsFound) -> None:
+        """Mentions found in the background: an actor without evidence shows its first one."""
+        if self.current is not None and self.current.item_id == message.actor_id:
+            self._show_evidence(self.current.evidence)
 
     def on_detail_pane_mention_shown(self, message: DetailPane.MentionShown) -> None:
         """A mention under the cursor is shown in its article, like evidence (not recorded)."""

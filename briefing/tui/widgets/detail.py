@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.message import Message
@@ -25,8 +26,26 @@ from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, 
 from briefing.tui.labels import evidence_label, label, source_label
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from briefing.model.analysis import Analysis, FactAnalysis
     from briefing.model.mentions import Mention
+
+BACKGROUND_MENTIONS_CHARS = 200_000
+"""Above this much article text, an actor's mentions are found in a thread.
+
+Finding them reads every article (folded, with fuzzy matching of garbled
+names): milliseconds for a handful of articles, seconds for a thousand, which
+would freeze the reader on every actor. A small pack keeps the simple path.
+"""
+MENTIONS_DELAY = 0.25
+"""Seconds the cursor must rest on an actor before its mentions are looked for."""
+_MENTIONS_CACHE = "tui-mentions"
+
+
+def _known_mentions(pack: Pack) -> dict[str, list[Mention]]:
+    """Mentions already found, by actor id, kept on the pack for the session."""
+    return cast("dict[str, list[Mention]]", pack.cache.setdefault(_MENTIONS_CACHE, {}))
 
 
 def _analysis(pack: Pack) -> Analysis:
@@ -92,6 +111,12 @@ class DetailPane(OptionList):
         opened: bool
 
     @dataclass
+    class MentionsFound(Message):
+        """An actor's mentions, found in the background, are now listed in the pane."""
+
+        actor_id: str
+
+    @dataclass
     class LinkFollowed(Message):
         """Enter on a link to another item."""
 
@@ -103,6 +128,11 @@ class DetailPane(OptionList):
         self.border_title = "Detail"
         self.mentions: list[Mention] = []
         """The current actor's mentions, in row order (``mn:N`` rows)."""
+        self._shown: tuple[Pack, Fact | Source, int, bool] | None = None
+        self._pending: Timer | None = None
+        """The short wait before mentions are looked for in the background."""
+        self.finding_mentions = False
+        """True while the shown actor's mentions are being found in the background."""
 
     def show(
         self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False
@@ -110,6 +140,11 @@ class DetailPane(OptionList):
         """Fill the pane for ``item`` and put the cursor on evidence row ``evidence``."""
         self.item_id = item.id
         self.mentions = []
+        self.finding_mentions = False
+        self._shown = (pack, item, evidence, marked)
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
         self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(list(self._rows(pack, item)))
@@ -189,7 +224,21 @@ class DetailPane(OptionList):
         """Every sentence naming the actor; uncited ones are what the pack still misses."""
         from briefing.model.mentions import mentions  # off the start-up path, as _analysis
 
-        self.mentions = mentions(pack, actor.id)
+        known = _known_mentions(pack)
+        found = known.get(actor.id)
+        if found is None:
+            if sum(len(s.text) for s in pack.sources) > BACKGROUND_MENTIONS_CHARS:
+                yield None
+                yield _heading(f"Mentions (finding them in {len(pack.sources):,} articles…)")
+                # After a short rest, so running the cursor down a list of actors
+                # does not start a search for each one it passes.
+                self._pending = self.set_timer(
+                    MENTIONS_DELAY, partial(self._find_mentions, pack, actor.id)
+                )
+                self.finding_mentions = True
+                return
+            found = known[actor.id] = mentions(pack, actor.id)
+        self.mentions = found
         if not self.mentions:
             return
         uncited = sum(not m.cited for m in self.mentions)
@@ -259,6 +308,35 @@ class DetailPane(OptionList):
             yield _heading(f"Cited by ({len(cited)})")
             for fact_id in cited:
                 yield self._link(pack, fact_id)
+
+    def _find_mentions(self, pack: Pack, actor_id: str) -> None:
+        self._pending = None
+        self.run_worker(
+            partial(self._mentions_in_thread, pack, actor_id),
+            thread=True,
+            group="mentions",
+            exclusive=True,
+        )
+
+    def _mentions_in_thread(self, pack: Pack, actor_id: str) -> None:
+        from briefing.model.mentions import mentions
+
+        found = mentions(pack, actor_id)
+        _known_mentions(pack)[actor_id] = found
+        self.app.call_from_thread(self._mentions_ready, actor_id)
+
+    def _mentions_ready(self, actor_id: str) -> None:
+        """Redraw with the mentions, the cursor and scroll where the analyst left them."""
+        if self._shown is None or self._shown[1].id != actor_id:
+            return  # the analyst has moved on; the result is cached for next time
+        pack, item, _, _ = self._shown
+        self.finding_mentions = False
+        highlighted, scroll_y = self.highlighted, self.scroll_y
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(list(self._rows(pack, item)))
+            self.highlighted = highlighted
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.post_message(self.MentionsFound(actor_id))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Evidence under the cursor is shown in the source pane."""
