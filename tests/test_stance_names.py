@@ -12,8 +12,10 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support import PackMaker
 
-from briefing.model.stanceconflicts import _name_ending_at
+from briefing.model.load import load_pack
+from briefing.model.stanceconflicts import _name_ending_at, stance_mentions
 
 WORDS = ["Keir", "Starmer", "Keir Starmer", "Poland", "Ireland", "é", "-", "_", "1", " ", "x"]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=12).map("".join)
@@ -44,3 +46,17 @@ def test_examples() -> None:
     assert _name_ending_at("Mr-Starmer offered", 10, names) is None
     assert _name_ending_at("XStarmer offered", 8, names) is None
     assert _name_ending_at("Starmer offered", 7, names) == 0
+
+
+def test_stance_verbs_are_found_whatever_their_case(make_pack: PackMaker) -> None:
+    """Headlines and shouted wire copy: "Poland REFUSED", "Ireland Declined"."""
+    article = "Poland REFUSED to send troops.\nIreland Declined to send troops.\n"
+    facts = """\
+        actors:
+          - {id: poland, name: Poland, kind: country}
+          - {id: ireland, name: Ireland, kind: country}
+        """
+    pack = load_pack(make_pack(facts, article=article)).pack
+    assert pack is not None
+    found = {(m.actor, m.stance) for m in stance_mentions(pack.sources[0], pack.actors)}
+    assert found == {("poland", "declined"), ("ireland", "declined")}

@@ -169,7 +169,7 @@ def _candidates(text: str, actors: tuple[Actor, ...]) -> list[Actor]:
     return kept
 
 
-_STANCE_AHEAD = re.compile(f"(?={_STANCE.pattern})")
+_STANCE_AHEAD = re.compile(f"(?={_STANCE.pattern})", _STANCE.flags)
 """Every position a stance verb phrase starts at (overlapping: zero-width matches)."""
 
 
