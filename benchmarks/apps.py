@@ -15,6 +15,7 @@ import asyncio
 import json
 import resource
 import sys
+import threading
 import time
 
 
@@ -101,6 +102,10 @@ async def frame(kind: str, pack: str, spawned: float, settle: bool = False) -> d
         shown_rss = rss_mib()
         if settle:
             await app.workers.wait_for_complete()
+            # The reader's own background threads (disagreements, mentions) too.
+            for thread in threading.enumerate():
+                if thread.name.startswith("briefing-"):
+                    await asyncio.to_thread(thread.join)
     result = {
         "first_frame": marks["first_frame"] - spawned,
         "shown": marks["shown"] - spawned,

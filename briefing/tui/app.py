@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -70,7 +71,7 @@ class BriefingApp(App[None]):
         self.keymap: dict[str, str] = {}
         self.keymap_file = keymap_path()
         self.keymap_problems: list[str] = []
-        self._availability: tuple[bool | None, ...] = ()
+        self._availability: tuple[object, ...] = ()
         """What ``check_action`` said for each command at the last footer refresh."""
 
     @property
@@ -119,8 +120,13 @@ class BriefingApp(App[None]):
         if result.pack is not None:
             # After the pack is on screen: the text-wide disagreement detection
             # (seconds on a large pack), so the disagreements view opens at once.
-            _ = analyse(result.pack).disagreements
-            gc.freeze()
+            # A daemon thread, not this worker: quitting meanwhile must not wait for it.
+            threading.Thread(
+                target=_find_disagreements,
+                args=(result.pack,),
+                name="briefing-disagreements",
+                daemon=True,
+            ).start()
 
     def _loaded(self, result: LoadResult) -> None:
         if result.pack is None:
@@ -153,7 +159,14 @@ class BriefingApp(App[None]):
         was most of the cost of moving the cursor, and on most presses nothing
         changed. The availability itself still comes only from ``check_action``.
         """
-        state = tuple(self.check_action(command.ACTION, ()) for command in COMMANDS)
+        # The screen and focus are part of the key: Textual refreshes the footer on its
+        # own when they change, from the state at that moment, which may differ from
+        # what was recorded here last.
+        state = (
+            id(self.screen),
+            id(self.focused),
+            *(self.check_action(command.ACTION, ()) for command in COMMANDS),
+        )
         if state != self._availability:
             self._availability = state
             self.refresh_bindings()
@@ -307,6 +320,14 @@ class BriefingApp(App[None]):
         from briefing.tui.screens.export import ExportScreen
 
         self.push_screen(ExportScreen(self.marked))
+
+
+def _find_disagreements(pack: Pack) -> None:
+    """Build the pack's disagreements (cached on it), then keep the collector off them."""
+    from briefing.model.analysis import analyse
+
+    _ = analyse(pack).disagreements
+    gc.freeze()
 
 
 def run(pack_arg: str | None) -> int:

@@ -440,3 +440,22 @@ async def test_a_large_packs_mentions_are_found_in_the_background(
         highlight = r.source_view.highlight
         assert highlight is not None
         assert (highlight.source_id, highlight.start) == (expected[0].source_id, expected[0].start)
+
+
+async def test_a_theme_change_recolours_the_highlight() -> None:
+    def backgrounds(view: ArticleView, y: int) -> set[object]:
+        return {s.style.bgcolor for s in view.render_line(y) if s.style is not None}
+
+    async with reader() as r:
+        await r.browse_to("poland-logistics")
+        view = r.source_view.query_one(ArticleView)
+        row = r.source_view.highlight_line() - view.scroll_offset.y
+        before = backgrounds(view, row)
+        r.app.theme = "textual-light" if r.app.theme != "textual-light" else "textual-dark"
+        await r.pilot.pause()
+        await r.pilot.pause()
+        after = backgrounds(view, row)
+        assert after != before
+        # What a fresh render under the new theme draws.
+        r.source_view._render_article(scroll=False)
+        assert backgrounds(view, row) == after

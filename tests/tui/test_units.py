@@ -162,3 +162,26 @@ async def test_navigator_pages_long_sections(monkeypatch: pytest.MonkeyPatch, pa
         await r.pilot.pause()
         node = r.navigator.cursor_node
         assert node is not None and node.data is not None and node.data.item_id == last
+
+
+async def test_a_tab_in_an_article_is_drawn_as_a_space(make_pack) -> None:  # type: ignore[no-untyped-def]
+    """A raw tab would make the terminal jump to its next tab stop, past the wrap and the border."""
+    article = "Officials\t\tsaid hello to the press in Paris.\n"
+    root = make_pack(
+        """\
+        actors:
+          - id: paris-officials
+            name: Officials
+            kind: group
+            evidence:
+              - {source: wire, quote: "said hello"}
+        """,
+        article=article,
+    )
+    async with reader(str(root)) as r:
+        view = r.source_view.query_one(ArticleView)
+        assert view.content.plain == article.replace("\t", " ")
+        drawn = "".join(segment.text for segment in view.render_line(0))
+        assert "\t" not in drawn and drawn.startswith("Officials  said hello")
+        assert r.source_view.highlight is not None
+        assert r.source_view.highlight.start == article.index("said hello")

@@ -224,9 +224,18 @@ class MainScreen(Screen[None]):
         self.query_one("#article-scroll").focus()
 
     def on_detail_pane_mentions_found(self, message: DetailPane.MentionsFound) -> None:
-        """Mentions found in the background: an actor without evidence shows its first one."""
-        if self.current is not None and self.current.item_id == message.actor_id:
-            self._show_evidence(self.current.evidence)
+        """Mentions found in the background: an actor without evidence shows its first one.
+
+        Only while the source pane is still empty: once the analyst has chosen a
+        mention, it stays.
+        """
+        current = self.current
+        if (
+            current is not None
+            and current.item_id == message.actor_id
+            and self.query_one(SourceView).source is None
+        ):
+            self._show_evidence(current.evidence)
 
     def on_detail_pane_mention_shown(self, message: DetailPane.MentionShown) -> None:
         """A mention under the cursor is shown in its article, like evidence (not recorded)."""

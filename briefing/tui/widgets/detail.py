@@ -8,6 +8,7 @@ sentence.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -111,6 +112,12 @@ class DetailPane(OptionList):
         opened: bool
 
     @dataclass
+    class MentionsSearched(Message):
+        """The search thread has finished (posted from it; handled by the pane itself)."""
+
+        actor_id: str
+
+    @dataclass
     class MentionsFound(Message):
         """An actor's mentions, found in the background, are now listed in the pane."""
 
@@ -133,6 +140,10 @@ class DetailPane(OptionList):
         """The short wait before mentions are looked for in the background."""
         self.finding_mentions = False
         """True while the shown actor's mentions are being found in the background."""
+        self._searching: str | None = None
+        """The actor whose mentions the search thread is finding now."""
+        self._queued: tuple[Pack, str] | None = None
+        """The latest actor waiting for the search thread."""
 
     def show(
         self, pack: Pack, item: Fact | Source, evidence: int = 0, marked: bool = False
@@ -310,25 +321,47 @@ class DetailPane(OptionList):
                 yield self._link(pack, fact_id)
 
     def _find_mentions(self, pack: Pack, actor_id: str) -> None:
+        """Look for the shown actor's mentions in a thread: one search at a time.
+
+        A search cannot be interrupted (it is plain Python over every article),
+        so a second one would only compete with the first for the CPU: the
+        newest request waits for the running one instead, and one already
+        answered is taken from the cache.
+        """
         self._pending = None
-        self.run_worker(
-            partial(self._mentions_in_thread, pack, actor_id),
-            thread=True,
-            group="mentions",
-            exclusive=True,
-        )
+        if actor_id in _known_mentions(pack):
+            self._mentions_ready(actor_id)
+        elif self._searching is None:
+            self._searching = actor_id
+            # A daemon thread: quitting mid-search must not wait for it to finish.
+            threading.Thread(
+                target=self._mentions_in_thread,
+                args=(pack, actor_id),
+                name="briefing-mentions",
+                daemon=True,
+            ).start()
+        elif self._searching != actor_id:
+            self._queued = (pack, actor_id)
 
     def _mentions_in_thread(self, pack: Pack, actor_id: str) -> None:
         from briefing.model.mentions import mentions
 
         found = mentions(pack, actor_id)
         _known_mentions(pack)[actor_id] = found
-        self.app.call_from_thread(self._mentions_ready, actor_id)
+        self.post_message(self.MentionsSearched(actor_id))  # thread-safe, never blocks
+
+    def on_detail_pane_mentions_searched(self, message: DetailPane.MentionsSearched) -> None:
+        message.stop()
+        self._searching = None
+        queued, self._queued = self._queued, None
+        if queued is not None:
+            self._find_mentions(*queued)
+        self._mentions_ready(message.actor_id)
 
     def _mentions_ready(self, actor_id: str) -> None:
         """Redraw with the mentions, the cursor and scroll where the analyst left them."""
-        if self._shown is None or self._shown[1].id != actor_id:
-            return  # the analyst has moved on; the result is cached for next time
+        if not self.finding_mentions or self._shown is None or self._shown[1].id != actor_id:
+            return  # moved on (the result is cached for next time), or already shown
         pack, item, _, _ = self._shown
         self.finding_mentions = False
         highlighted, scroll_y = self.highlighted, self.scroll_y

@@ -68,8 +68,9 @@ class SourceView(Vertical, can_focus=False):
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self) -> None:
+        # After a refresh: until then the component classes still give the old theme's colours.
         if self.source is not None:
-            self._render_article(scroll=False)
+            self.call_after_refresh(self._render_article, scroll=False)
 
     def show(self, pack: Pack, source: Source, evidence: Evidence | None = None) -> None:
         """Show ``source``; with ``evidence``, highlight it and scroll its sentence into view."""
@@ -158,7 +159,10 @@ class SourceView(Vertical, can_focus=False):
             h = self.highlight
             spans.append((h.sentence_start, h.sentence_end, "sentence"))
             spans.append((h.start, h.end, "quote"))
-        content = Content(clean(text))
+        # A tab would reach the terminal as a tab (jumping to its next tab stop, past
+        # the wrap and the border): shown as a space, one character for one, so the
+        # pack's offsets and the selection still line up.
+        content = Content(clean(text).replace("\t", " "))
         for start, end, kind in spans:
             style = self.get_visual_style(f"source-view--{kind}")
             content = content.stylize(style, start, end)
