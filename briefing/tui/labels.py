@@ -6,9 +6,14 @@ in ``Text``/``Content`` so it is never parsed as markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+
+if TYPE_CHECKING:
+    from briefing.model.analysis import Analysis
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("actors", "Actors"),
@@ -25,11 +30,20 @@ def actor_name(pack: Pack, actor_id: str) -> str:
     return clean_line(found.name) if isinstance(found, Actor) else clean_line(actor_id)
 
 
+def analysis(pack: Pack) -> Analysis:
+    """The pack's analysis (built by the load worker), for every pane.
+
+    Imported here, on first use: the analysis modules (the date rules, grading)
+    are not needed for the first frame, which shows no pack yet.
+    """
+    from briefing.model.analysis import analyse
+
+    return analyse(pack)
+
+
 def support_tag(pack: Pack, fact_id: str) -> str:
     """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating."""
-    from briefing.model.analysis import analyse  # not needed before the pack is shown
-
-    found = analyse(pack).of(fact_id)
+    found = analysis(pack).of(fact_id)
     if found is None:
         return ""
     s = found.support

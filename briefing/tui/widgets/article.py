@@ -130,15 +130,6 @@ class ArticleView(ScrollView, can_focus=True):
         """The offsets in the text that wrapped line ``line`` shows."""
         return self._lines[line]
 
-    def line_count(self) -> int:
-        """How many wrapped lines the article takes at the current width."""
-        return len(self._lines)
-
-    def shown_lines(self) -> list[str]:
-        """The text of each wrapped line as drawn (trailing spaces dropped)."""
-        plain = self.content.plain
-        return [plain[start:end].rstrip() for start, end in self._lines]
-
     def scroll_to_line(self, line: int) -> None:
         """Scroll so ``line`` sits a third of the way down the pane, at once."""
         height = self.scrollable_content_region.height

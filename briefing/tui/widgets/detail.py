@@ -24,12 +24,12 @@ from briefing.model.grading import CREDIBILITY, RELIABILITY
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
-from briefing.tui.labels import evidence_label, label, source_label
+from briefing.tui.labels import analysis, evidence_label, label, source_label
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from briefing.model.analysis import Analysis, FactAnalysis
+    from briefing.model.analysis import FactAnalysis
     from briefing.model.mentions import Mention
 
 BACKGROUND_MENTIONS_CHARS = 200_000
@@ -47,17 +47,6 @@ _MENTIONS_CACHE = "tui-mentions"
 def _known_mentions(pack: Pack) -> dict[str, list[Mention]]:
     """Mentions already found, by actor id, kept on the pack for the session."""
     return cast("dict[str, list[Mention]]", pack.cache.setdefault(_MENTIONS_CACHE, {}))
-
-
-def _analysis(pack: Pack) -> Analysis:
-    """The pack's analysis (built by the load worker).
-
-    Imported here, on first use: the analysis and mention modules (rapidfuzz, the
-    date rules) are not needed for the first frame, which shows no pack yet.
-    """
-    from briefing.model.analysis import analyse
-
-    return analyse(pack)
 
 
 MATCH_NOTES = {"normalised": " (matched after normalising)", "lost-character": " (lost character)"}
@@ -135,7 +124,8 @@ class DetailPane(OptionList):
         self.border_title = "Detail"
         self.mentions: list[Mention] = []
         """The current actor's mentions, in row order (``mn:N`` rows)."""
-        self._shown: tuple[Pack, Fact | Source, int, bool] | None = None
+        self._shown: tuple[Pack, Fact | Source] | None = None
+        """The pack and item on show (the background search checks it is still wanted)."""
         self._pending: Timer | None = None
         """The short wait before mentions are looked for in the background."""
         self.finding_mentions = False
@@ -152,7 +142,7 @@ class DetailPane(OptionList):
         self.item_id = item.id
         self.mentions = []
         self.finding_mentions = False
-        self._shown = (pack, item, evidence, marked)
+        self._shown = (pack, item)
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
@@ -233,7 +223,7 @@ class DetailPane(OptionList):
 
     def _mentions(self, pack: Pack, actor: Actor) -> Iterator[Option | None]:
         """Every sentence naming the actor; uncited ones are what the pack still misses."""
-        from briefing.model.mentions import mentions  # off the start-up path, as _analysis
+        from briefing.model.mentions import mentions  # off the start-up path, as the analysis
 
         known = _known_mentions(pack)
         found = known.get(actor.id)
@@ -260,14 +250,14 @@ class DetailPane(OptionList):
 
     def _meeting(self, pack: Pack, meeting: Meeting) -> Iterator[Option | None]:
         yield _field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
-        checked = _analysis(pack).dates.get(meeting.id)
+        checked = analysis(pack).dates.get(meeting.id)
         if checked is not None:
             r = checked.resolution
             basis = f" in {checked.basis.source}" if checked.basis else ""
             yield _field(
                 "resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}"
             )
-        yield from _analysis_rows(_analysis(pack).of(meeting.id))
+        yield from _analysis_rows(analysis(pack).of(meeting.id))
         if meeting.date_reasoning:
             yield _field("reasoning", meeting.date_reasoning)
         if meeting.place:
@@ -283,18 +273,18 @@ class DetailPane(OptionList):
         yield _field("status", pledge.status)
         for condition in pledge.conditions:
             yield _field("condition", condition)
-        yield from _analysis_rows(_analysis(pack).of(pledge.id))
+        yield from _analysis_rows(analysis(pack).of(pledge.id))
         yield _heading("Actor")
         yield self._link(pack, pledge.actor)
 
     def _claim(self, pack: Pack, claim: Claim) -> Iterator[Option | None]:
         total = len(claim.evidence)
         first = 0
-        analysis = _analysis(pack)
+        found = analysis(pack)
         for index, value in enumerate(claim.values):
             yield None
             yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")
-            yield from _analysis_rows(analysis.value(claim.id, index))
+            yield from _analysis_rows(found.value(claim.id, index))
             yield from self._evidence(pack, value.evidence, first, total)
             first += len(value.evidence)
 
@@ -354,15 +344,20 @@ class DetailPane(OptionList):
         message.stop()
         self._searching = None
         queued, self._queued = self._queued, None
-        if queued is not None:
+        if queued is not None and self._wanted(queued[1]):
             self._find_mentions(*queued)
         self._mentions_ready(message.actor_id)
 
+    def _wanted(self, actor_id: str) -> bool:
+        """True while the pane shows ``actor_id`` and is still waiting for its mentions."""
+        return self.finding_mentions and self._shown is not None and self._shown[1].id == actor_id
+
     def _mentions_ready(self, actor_id: str) -> None:
         """Redraw with the mentions, the cursor and scroll where the analyst left them."""
-        if not self.finding_mentions or self._shown is None or self._shown[1].id != actor_id:
+        if not self._wanted(actor_id):
             return  # moved on (the result is cached for next time), or already shown
-        pack, item, _, _ = self._shown
+        assert self._shown is not None
+        pack, item = self._shown
         self.finding_mentions = False
         highlighted, scroll_y = self.highlighted, self.scroll_y
         with self.prevent(OptionList.OptionHighlighted):
