@@ -12,11 +12,9 @@ import time
 from collections.abc import Callable
 from unittest import mock
 
-from briefing.model import (
-    build as load_module,  # _check_meeting_date lives in build.py (load.py split)
-)
 from briefing.model import load_pack
-from briefing.model.analysis import build
+from briefing.model.analysis.analyse import build
+from briefing.model.io import build as load_module  # _check_meeting_date lives in build.py
 
 
 def _median(fn: Callable[[], object], runs: int = 15) -> float:

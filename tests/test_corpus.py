@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from briefing.export.jsonout import render as render_json
-from briefing.model import LoadResult, load_pack, yamlread
+from briefing.model import LoadResult, load_pack
+from briefing.model.io import yaml_read as yamlread
 from briefing.model.sanitize import clean
 
 ARTICLE = (

@@ -7,7 +7,7 @@ from support import ARTICLE, PackMaker
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.coverage import coverage
+from briefing.model.authoring.coverage import coverage
 
 FACTS = """\
 actors:

@@ -12,8 +12,8 @@ import pytest
 from support import PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.analysis import analyse
-from briefing.model.dates import find_expressions, resolve, sentence_tense
+from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 
 MON = date(2025, 3, 10)  # Monday 10 March 2025
 THU = date(2025, 3, 13)

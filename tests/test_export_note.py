@@ -15,8 +15,8 @@ from notecheck import Parsed, parse_html, parse_markdown
 from briefing.export import SelectionError, render
 from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
-from briefing.model.analysis import analyse
-from briefing.model.corroboration import support
+from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.corroboration import support
 from briefing.model.sanitize import clean, clean_line
 
 REPO = Path(__file__).resolve().parent.parent

@@ -18,11 +18,12 @@ from hypothesis import strategies as st
 from support import REPO, sha
 
 from briefing.export.jsonout import render as render_json
-from briefing.model import load_pack, yamlread
-from briefing.model.anchor import Anchorer
+from briefing.model import load_pack
+from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.diagnostics import Diagnostic
+from briefing.model.io import yaml_read as yamlread
+from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, read_yaml
 from briefing.model.text import Article
-from briefing.model.yamlread import YMap, YNode, YScalar, YSeq, read_yaml
 
 PARSERS = [yamlread.PURE_PARSER] + ([yamlread.LIBYAML_PARSER] if yamlread.LIBYAML_PARSER else [])
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))

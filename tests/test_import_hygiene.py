@@ -11,7 +11,7 @@ from support import REPO
 def test_model_and_export_never_import_textual_or_rich() -> None:
     code = (
         "import sys, json\n"
-        "import briefing.model, briefing.model.load, briefing.model.anchor, briefing.model.text\n"
+        "import briefing.model, briefing.model.io.load, briefing.model.anchoring.anchor, briefing.model.text\n"
         "import briefing.export, briefing.export.jsonout, briefing.export.safewrite\n"
         "import pkgutil, importlib\n"
         "for pkg in ('briefing.model', 'briefing.export'):\n"
@@ -53,8 +53,8 @@ def test_the_reader_starts_without_the_loader_analysis_or_views() -> None:
         "from briefing.tui.app import BriefingApp\n"
         "BriefingApp(None)\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('yaml', 'rapidfuzz') or m.startswith(('briefing.model.analysis', "
-        "'briefing.model.load', 'briefing.model.search', 'briefing.model.mentions', "
+        "('yaml', 'rapidfuzz') or m.startswith(('briefing.model.analysis.analyse', "
+        "'briefing.model.io.load', 'briefing.model.names.search', 'briefing.model.names.actor_mentions', "
         "'briefing.export', 'briefing.tui.screens.timeline', 'briefing.tui.screens.dates', "
         "'briefing.tui.screens.disagreements', 'briefing.tui.screens.pledges', "
         "'briefing.tui.screens.search', 'briefing.tui.screens.export', "

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.model import load_pack
-from briefing.model.analysis import analyse
-from briefing.model.conflictbase import Disagreement, DisagreementValue
-from briefing.model.disagreements import _link_claims
+from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.disagreements.detect import _link_claims
+from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 from briefing.model.types import Claim, ClaimValue, Evidence
 
 

@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import ARTICLE, PackMaker, sha
 
-from briefing.model import load, load_pack
-from briefing.model.load import LoadResult
-from briefing.model.yamlread import read_yaml
+from briefing.model import load_pack
+from briefing.model.io import load
+from briefing.model.io.load import LoadResult
+from briefing.model.io.yaml_read import read_yaml
 
 
 def _whole_tree(data: bytes, path: str, parser: type | None = None, on_item: Any = None) -> Any:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from search_actors import ACTORS
 
-from briefing.model.names import fold, skeleton, strip_titles
-from briefing.model.search import ActorIndex, Hit
+from briefing.model.names.folding import fold, skeleton, strip_titles
+from briefing.model.names.search import ActorIndex, Hit
 
 INDEX = ActorIndex.build(ACTORS)
 PRUNED = ActorIndex.build(ACTORS, scan_limit=0)
@@ -205,7 +205,7 @@ def test_folding_and_titles() -> None:
 
 def test_an_index_over_a_pack_is_built_once(tmp_path: object) -> None:
     from briefing.model import load_pack
-    from briefing.model.search import index_for, search
+    from briefing.model.names.search import index_for, search
 
     pack = load_pack().pack
     assert pack is not None
@@ -222,8 +222,8 @@ def test_search_stays_off_numpy() -> None:
 
     code = (
         "import sys\n"
-        "from briefing.model.search import ActorIndex\n"
-        "from briefing.model.mentions import mentions\n"
+        "from briefing.model.names.search import ActorIndex\n"
+        "from briefing.model.names.actor_mentions import mentions\n"
         "from briefing.model import load_pack\n"
         "pack = load_pack().pack\n"
         "ActorIndex.build(pack).search('Starmmer')\n"

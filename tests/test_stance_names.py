@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import PackMaker
 
-from briefing.model.load import load_pack
-from briefing.model.stanceconflicts import _name_ending_at, stance_mentions
+from briefing.model.analysis.disagreements.stances import _name_ending_at, stance_mentions
+from briefing.model.io.load import load_pack
 
 WORDS = ["Keir", "Starmer", "Keir Starmer", "Poland", "Ireland", "é", "-", "_", "1", " ", "x"]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=12).map("".join)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.model.yamlread import YMap, YScalar, YSeq, has_forbidden, read_yaml
-from briefing.model.yamlwrite import comment, flow_list, quoted, scalar
+from briefing.model.io.yaml_read import YMap, YScalar, YSeq, has_forbidden, read_yaml
+from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
 
 
 def PACK_TEXT(min_size: int, max_size: int) -> st.SearchStrategy[str]:

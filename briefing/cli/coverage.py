@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the table, then each gap as source:line:col with its sentence."""
-    from briefing.model.coverage import coverage
+    from briefing.model.authoring.coverage import coverage
     from briefing.model.sanitize import clean_line
 
     pack, code = load_or_report(args.pack)

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print YAML: comments saying where and how, then one evidence item per place."""
-    from briefing.model.find import find, read_sources
+    from briefing.model.anchoring.find import find, read_sources
     from briefing.model.sanitize import clean_line
 
     if not args.text.strip():

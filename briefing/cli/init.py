@@ -46,7 +46,7 @@ def _is_iso_date(text: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Write the pack, then load it back and report what the author has left to do."""
     from briefing.model import load_pack
-    from briefing.model.init import InitRefused, init_pack
+    from briefing.model.authoring.scaffold import InitRefused, init_pack
     from briefing.model.sanitize import clean_line
 
     if args.as_of is not None and not _is_iso_date(args.as_of):

@@ -33,9 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Resolve the actor (exit 2 with a suggestion if unknown), then list its mentions."""
-    from briefing.model.mentions import mentions
+    from briefing.model.names.actor_mentions import mentions
+    from briefing.model.names.search import EXACT, index_for
     from briefing.model.sanitize import clean_line
-    from briefing.model.search import EXACT, index_for
 
     pack, code = load_or_report(args.pack)
     if pack is None:

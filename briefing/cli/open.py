@@ -36,7 +36,7 @@ def terminal_problem() -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Refuse a missing pack, then a missing terminal (exit 2 with a hint); else run the app."""
-    from briefing.model.paths import resolve_pack_root
+    from briefing.model.io.paths import resolve_pack_root
 
     # The pack first: "no pack at X" is the more useful answer in a script too.
     try:

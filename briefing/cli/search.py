@@ -33,8 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the hits; no match is not an error (an empty list, a note on stderr)."""
+    from briefing.model.names.search import search
     from briefing.model.sanitize import clean_line
-    from briefing.model.search import search
 
     if args.limit < 1:
         return fail(f"--limit must be at least 1, not {args.limit}")

@@ -11,11 +11,11 @@ import json
 from typing import Any
 
 from briefing import __version__
-from briefing.model.analysis import Analysis, FactAnalysis, analyse
-from briefing.model.corroboration import outlet_identity
-from briefing.model.disagreements import Disagreement
-from briefing.model.grading import RELIABILITY
-from briefing.model.meetingdates import MeetingDate
+from briefing.model.analysis.analyse import Analysis, FactAnalysis, analyse
+from briefing.model.analysis.corroboration import outlet_identity
+from briefing.model.analysis.dates.meeting_dates import MeetingDate
+from briefing.model.analysis.disagreements.detect import Disagreement
+from briefing.model.analysis.grading import RELIABILITY
 from briefing.model.pack import Pack
 from briefing.model.types import Evidence, Source
 

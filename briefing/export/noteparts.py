@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
-from briefing.model.analysis import analyse
-from briefing.model.corroboration import support_of_sources
-from briefing.model.grading import grade
+from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.corroboration import support_of_sources
+from briefing.model.analysis.grading import grade
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Source
@@ -50,7 +50,7 @@ class _Citations:
 
         Support always counts all of ``evidence``; a ``summary`` line cites only
         the first quote of each source, so the bottom line stays short. The
-        rating follows briefing.model.grading (``credibility`` is the author's,
+        rating follows briefing.model.analysis.grading (``credibility`` is the author's,
         when set).
         """
         cited = _first_per_source(evidence) if summary else evidence

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from briefing.model.diagnostics import Diagnostic, PackError, Severity
-    from briefing.model.load import LoadResult, load_pack
+    from briefing.model.io.load import LoadResult, load_pack
+    from briefing.model.io.paths import default_pack_path
     from briefing.model.pack import Pack
-    from briefing.model.paths import default_pack_path
 
 _WHERE = {
     "Diagnostic": "briefing.model.diagnostics",
     "PackError": "briefing.model.diagnostics",
     "Severity": "briefing.model.diagnostics",
-    "LoadResult": "briefing.model.load",
-    "load_pack": "briefing.model.load",
+    "LoadResult": "briefing.model.io.load",
+    "load_pack": "briefing.model.io.load",
     "Pack": "briefing.model.pack",
-    "default_pack_path": "briefing.model.paths",
+    "default_pack_path": "briefing.model.io.paths",
 }
 
 

@@ -135,7 +135,7 @@ class Meeting:
     date_reasoning: str | None = None
     participants: tuple[Participant, ...] = ()
     credibility: str | None = None
-    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.grading)."""
+    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +149,7 @@ class Pledge:
     evidence: tuple[Evidence, ...]
     conditions: tuple[str, ...] = ()
     credibility: str | None = None
-    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.grading)."""
+    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +160,7 @@ class ClaimValue:
     source: str
     evidence: tuple[Evidence, ...]
     credibility: str | None = None
-    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.grading)."""
+    """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ class ActorsProvider(Provider):
         pack = self._pack
         if pack is None:
             return
-        from briefing.model.search import index_for  # rapidfuzz: not on the start-up path
+        from briefing.model.names.search import index_for  # rapidfuzz: not on the start-up path
 
         for hit in index_for(pack).search(query, LIMIT):
             text = f"Open actor: {clean_line(hit.name)}"

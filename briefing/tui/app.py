@@ -28,7 +28,7 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
 
 if TYPE_CHECKING:
-    from briefing.model.load import LoadResult
+    from briefing.model.io.load import LoadResult
     from briefing.model.pack import Pack
     from briefing.tui.screens.view import PackView
 
@@ -103,9 +103,9 @@ class BriefingApp(App[None]):
         # Imported here, in the worker: the loader, analysis and search (PyYAML,
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
-        from briefing.model.analysis import analyse
-        from briefing.model.load import load_pack
-        from briefing.model.search import index_for
+        from briefing.model.analysis.analyse import analyse
+        from briefing.model.io.load import load_pack
+        from briefing.model.names.search import index_for
 
         result = load_pack(self.pack_arg, cache=True)
         if result.pack is not None:
@@ -324,7 +324,7 @@ class BriefingApp(App[None]):
 
 def _find_disagreements(pack: Pack) -> None:
     """Build the pack's disagreements (cached on it), then keep the collector off them."""
-    from briefing.model.analysis import analyse
+    from briefing.model.analysis.analyse import analyse
 
     _ = analyse(pack).disagreements
     gc.freeze()

@@ -13,7 +13,7 @@ from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
 
 if TYPE_CHECKING:
-    from briefing.model.analysis import Analysis
+    from briefing.model.analysis.analyse import Analysis
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("actors", "Actors"),
@@ -36,7 +36,7 @@ def analysis(pack: Pack) -> Analysis:
     Imported here, on first use: the analysis modules (the date rules, grading)
     are not needed for the first frame, which shows no pack yet.
     """
-    from briefing.model.analysis import analyse
+    from briefing.model.analysis.analyse import analyse
 
     return analyse(pack)
 

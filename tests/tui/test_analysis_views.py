@@ -1,6 +1,6 @@
 """Pilot tests for the dates and disagreements views, grades and support in the reader.
 
-Expectations come from the model (briefing.model.analysis), which has its own
+Expectations come from the model (briefing.model.analysis.analyse), which has its own
 tests; here we check that the reader shows them and that the keys reach them.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
-from briefing.model.analysis import analyse
+from briefing.model.analysis.analyse import analyse
 from briefing.model.pack import Pack
 from briefing.tui.app import BriefingApp
 from briefing.tui.labels import label, source_label

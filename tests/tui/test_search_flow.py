@@ -6,7 +6,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 from tui_helpers import reader
 
-from briefing.model.mentions import mentions
+from briefing.model.names.actor_mentions import mentions
 from briefing.model.pack import Pack
 from briefing.tui.screens.search import SearchScreen
 

@@ -16,8 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
-from briefing.model.analysis import Analysis, analyse
-from briefing.model.meetingdates import MeetingDate
+from briefing.model.analysis.analyse import Analysis, analyse
+from briefing.model.analysis.dates.meeting_dates import MeetingDate
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Meeting

@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
-from briefing.model.analysis import analyse
-from briefing.model.disagreements import Disagreement, DisagreementValue
+from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.disagreements.detect import Disagreement, DisagreementValue
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.tui.screens.view import PackView

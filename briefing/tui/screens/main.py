@@ -23,7 +23,7 @@ from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
-    from briefing.model.mentions import Mention
+    from briefing.model.names.actor_mentions import Mention
     from briefing.tui.app import BriefingApp
 
 

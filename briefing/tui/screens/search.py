@@ -19,9 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from briefing.model.names.search import Hit, index_for
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.search import Hit, index_for
 from briefing.tui.commands import CloseView
 
 LIMIT = 12

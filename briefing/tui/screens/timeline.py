@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
-from briefing.model.analysis import FactAnalysis, analyse
+from briefing.model.analysis.analyse import FactAnalysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting

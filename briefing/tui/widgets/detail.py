@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model.corroboration import outlet_identity
-from briefing.model.grading import CREDIBILITY, RELIABILITY
+from briefing.model.analysis.corroboration import outlet_identity
+from briefing.model.analysis.grading import CREDIBILITY, RELIABILITY
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -29,8 +29,8 @@ from briefing.tui.labels import analysis, evidence_label, label, source_label
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from briefing.model.analysis import FactAnalysis
-    from briefing.model.mentions import Mention
+    from briefing.model.analysis.analyse import FactAnalysis
+    from briefing.model.names.actor_mentions import Mention
 
 BACKGROUND_MENTIONS_CHARS = 200_000
 """Above this much article text, an actor's mentions are found in a thread.
@@ -223,7 +223,9 @@ class DetailPane(OptionList):
 
     def _mentions(self, pack: Pack, actor: Actor) -> Iterator[Option | None]:
         """Every sentence naming the actor; uncited ones are what the pack still misses."""
-        from briefing.model.mentions import mentions  # off the start-up path, as the analysis
+        from briefing.model.names.actor_mentions import (
+            mentions,  # off the start-up path, as the analysis
+        )
 
         known = _known_mentions(pack)
         found = known.get(actor.id)
@@ -334,7 +336,7 @@ class DetailPane(OptionList):
             self._queued = (pack, actor_id)
 
     def _mentions_in_thread(self, pack: Pack, actor_id: str) -> None:
-        from briefing.model.mentions import mentions
+        from briefing.model.names.actor_mentions import mentions
 
         found = mentions(pack, actor_id)
         _known_mentions(pack)[actor_id] = found

@@ -1,0 +1,156 @@
+"""Find date expressions in text: the word lists, the patterns and the result types.
+
+Split from :mod:`briefing.model.analysis.dates.resolve` (the public entry point) so the
+per-family resolution rules in :mod:`briefing.model.analysis.dates.rules` can share the
+vocabulary without a cycle. Finding is a single regex pass because most
+sentences carry no date at all and the TUI dates every sentence it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Precision = Literal["day", "range", "week", "month", "unknown"]
+Tense = Literal["past", "future"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+MONTH_RE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_DAY_RE = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_APOS = r"['’]s"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a date expression means, and the rule that says so.
+
+    ``start``/``end`` bound the day or range (both None when unknown); the
+    rule is an English sentence an analyst can check against a calendar.
+    """
+
+    start: date | None
+    end: date | None
+    precision: Precision
+    rule: str
+    expression: str
+    published: date | None
+    family: str
+    tense: Tense | None = None
+
+    @property
+    def known(self) -> bool:
+        """True when the expression resolved to a day or a range."""
+        return self.start is not None and self.end is not None
+
+    def contains(self, day: date) -> bool:
+        """True when ``day`` falls inside the resolved day or range."""
+        return self.start is not None and self.end is not None and self.start <= day <= self.end
+
+    def overlaps(self, other: Resolution) -> bool:
+        """True when two resolutions can describe the same day."""
+        if not (self.known and other.known):
+            return True
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.end and other.start <= self.end
+
+    def shown(self) -> str:
+        """The resolved date or range in ISO form ("unresolved" when unknown)."""
+        if self.start is None or self.end is None:
+            return "unresolved"
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date expression located in a text."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+
+
+# Order matters: longer, more specific patterns first; find_expressions keeps the
+# leftmost-longest match and never overlaps two.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("anaphoric", r"\b(?:on\s+)?(?:the\s+same\s+day|that\s+same\s+day|that\s+day)\b"),
+    (
+        "day-of-relative-month",
+        rf"\b(?:on\s+)?the\s+{_DAY_RE}\s+of\s+(?:last|this|next)\s+month\b",
+    ),
+    (
+        "explicit",
+        rf"\b(?:on\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"
+        rf"|\b(?:on\s+)?{MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+\d{{4}}\b)?",
+    ),
+    ("day-of-month", rf"\b(?:on\s+)?the\s+{_DAY_RE}\b(?!\s+(?:century|anniversary))"),
+    ("relative-day", r"\b(?:today|tonight|yesterday|tomorrow)\b"),
+    (
+        "weekday",
+        rf"\b(?:(?:on|by|until|since|from|last|next|this|earlier\s+on|late\s+on)\s+){_WEEKDAY_RE}\b"
+        rf"|\b{_WEEKDAY_RE}{_APOS}\b",
+    ),
+    (
+        "weekend",
+        r"\b(?:at|over|on|during|this|last|next)\s+(?:the\s+)?weekend\b|\bweekend['’]s\b",
+    ),
+    (
+        "week",
+        r"\b(?:earlier|later)\s+this\s+week\b|\b(?:this|last|next)\s+week(?:['’]s)?\b",
+    ),
+    ("month", r"\b(?:this|last|next)\s+month\b"),
+    (
+        "coming-days",
+        r"\bin\s+the\s+(?:coming|next\s+few)\s+days\b|\bin\s+the\s+days\s+ahead\b"
+        r"|\bin\s+(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b",
+    ),
+)
+_COMBINED = re.compile(
+    "|".join(f"(?P<{family.replace('-', '_')}>{pattern})" for family, pattern in _PATTERNS),
+    re.IGNORECASE,
+)
+"""One pass over the text; at any position the first (most specific) family wins."""
+_KEYS = ("day", "week", "month", "tonight", "tomorrow", *(m[:3] for m in MONTHS))
+"""Every expression contains one of these, or a day number such as "11th"."""
+_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+BARE_WEEKDAY = re.compile(rf"^\s*{_WEEKDAY_RE}\s*$", re.IGNORECASE)
+
+
+def find_expressions(text: str) -> list[Found]:
+    """Every date expression in ``text``, in order, never overlapping.
+
+    A weekday counts only with a preposition ("on Tuesday"), a modifier
+    ("last Tuesday") or in the possessive ("Tuesday's meeting"): a bare weekday
+    name in garbled or headline copy is too often dangling to date anything.
+    """
+    lowered = text.lower()
+    if not any(key in lowered for key in _KEYS) and not _DAY_NUMBER.search(text):
+        return []  # most sentences carry no date: skip the big pattern
+    found: list[Found] = []
+    for match in _COMBINED.finditer(text):
+        family = (match.lastgroup or "").replace("_", "-")
+        found.append(Found(match.start(), match.end(), match.group(), family))
+    return found

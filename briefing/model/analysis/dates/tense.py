@@ -1,0 +1,85 @@
+"""Read the tense of the clause around a date expression from the sentence.
+
+Weekdays, weekends and bare day numbers resolve differently looking back and
+looking ahead; this is the cheap, marker-based reading of which one a sentence
+does, used by the caller of :func:`briefing.model.analysis.dates.resolve.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model.analysis.dates.expressions import Tense
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|due\s+to|scheduled|set\s+to|expected\s+to|going\s+to|to\s+be\s+held"
+    r"|upcoming|planned\s+for|is\s+to\s+be|are\s+to\s+be)\b|\w['’]ll\b"
+)
+_PAST_WORDS = (
+    "was|were|had|did|held|met|spoke|said|told|took|gave|made|came|went|began|sat|saw|"
+    "agreed|joined|talked|gathered|convened|discussed|hosted|attended|announced|stated|"
+    "signed|visited|called|ago"
+)
+_PAST = re.compile(rf"\b(?:{_PAST_WORDS})\b|\b[a-z]{{3,}}ed\b")
+"""Markers are case-sensitive: "Will" in "Coalition of Will" and "United" are names."""
+_NOT_PAST = frozenset(
+    {
+        "scheduled",
+        "expected",
+        "planned",
+        "proposed",
+        "united",
+        "armed",
+        "based",
+        "related",
+        "interested",
+        "concerned",
+        "allied",
+        "advanced",
+        "limited",
+        "detailed",
+        "supposed",
+        "needed",
+        "red",
+        "speed",
+        "indeed",
+        "seed",
+        "need",
+        "feed",
+        "bed",
+        "embed",
+    }
+)
+
+
+_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$", re.IGNORECASE)
+
+
+def _not_past(sentence: str, match: re.Match[str]) -> bool:
+    """An -ed word that is an adjective, or a participle after "be" ("will be discussed")."""
+    word = match.group().lower()
+    if word in _NOT_PAST:
+        return True
+    return word.endswith("ed") and bool(_AUXILIARY_BEFORE.search(sentence, 0, match.start()))
+
+
+def sentence_tense(sentence: str, start: int, end: int | None = None) -> Tense | None:
+    """The tense of the clause around ``sentence[start:end]`` (the expression), or None.
+
+    Future markers ("will", "due to", "scheduled") and past forms ("held",
+    "met", words in -ed) are collected; the one nearest to the expression wins,
+    so "said the meeting will be held on Tuesday" reads as future.
+    """
+    stop = start if end is None else end
+    best: tuple[int, Tense] | None = None
+    markers: tuple[tuple[re.Pattern[str], Tense], ...] = ((_FUTURE, "future"), (_PAST, "past"))
+    for pattern, tense in markers:
+        for match in pattern.finditer(sentence):
+            if tense == "past" and _not_past(sentence, match):
+                continue
+            if start <= match.start() < stop:
+                continue  # inside the expression itself
+            distance = match.start() - stop if match.start() >= stop else start - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return None if best is None else best[1]

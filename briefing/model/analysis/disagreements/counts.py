@@ -1,0 +1,247 @@
+"""Counts: a number attached to the same noun in different sources ("about 20 countries", "37 countries").
+
+A disagreement when the numbers cannot both be true (an approximate figure
+covers 15% either side). :func:`figures_conflict` applies the same ranges to
+the author's own claim values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from briefing.model.analysis.disagreements.values import (
+    STOP_WORDS,
+    TOKEN,
+    Disagreement,
+    DisagreementValue,
+    lemma,
+)
+from briefing.model.types import Source
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        )
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_QUALIFIERS = {
+    "about": "about",
+    "approximately": "about",
+    "around": "about",
+    "roughly": "about",
+    "some": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "more than": "more than",
+    "over": "more than",
+    "at least": "at least",
+    "up to": "up to",
+    "fewer than": "up to",
+    "less than": "up to",
+    "under": "up to",
+}
+_NUMBER = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d{1,6}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s*[\"“”'‘’]?\s*$",
+    re.IGNORECASE,
+)
+_CLOSING = frozenset("\"“”'‘’")
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """A number attached to a noun in one source."""
+
+    source: str
+    qualifier: str | None
+    number: int
+    noun: str
+    """The head noun as written (plural), e.g. ``countries``."""
+    key: tuple[str, tuple[str, ...]]
+    """(noun class, modifiers): mentions with the same key count the same thing."""
+    start: int
+    end: int
+    sentence: str
+
+    @property
+    def value(self) -> str:
+        """The figure as the tool shows it, e.g. ``about 20``."""
+        return f"{self.qualifier} {self.number}" if self.qualifier else str(self.number)
+
+    def interval(self) -> tuple[float, float]:
+        """The range of true counts this wording allows."""
+        n = float(self.number)
+        if self.qualifier == "about":
+            slack = max(1.0, 0.15 * n)
+            return n - slack, n + slack
+        if self.qualifier == "nearly":
+            return 0.8 * n, n
+        if self.qualifier == "more than":
+            return n + 0.5, float("inf")
+        if self.qualifier == "at least":
+            return n, float("inf")
+        if self.qualifier == "up to":
+            return 0.0, n
+        return n, n
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _noun_after(text: str, pos: int) -> tuple[str, tuple[str, ...], int, int] | None:
+    """The plural noun phrase right after a number: (head, modifiers, multiplier, end)."""
+    modifiers: list[str] = []
+    multiplier = 1
+    words = 0
+    for token in TOKEN.finditer(text, pos, min(len(text), pos + 120)):
+        word = token.group()
+        if word in _CLOSING and words == 0:
+            continue
+        if not word[0].isalpha():
+            return None
+        lowered = word.lower()
+        if lowered in _MULTIPLIERS and words == 0:
+            multiplier = _MULTIPLIERS[lowered]
+            continue
+        if lowered == "and" and modifiers:
+            continue
+        if lowered in STOP_WORDS:
+            return None
+        words += 1
+        if _is_plural(word):
+            return word, tuple(m.lower() for m in modifiers), multiplier, token.end()
+        if words >= 4:
+            return None
+        modifiers.append(word)
+    return None
+
+
+def count_mentions(source: Source) -> Iterator[CountMention]:
+    """Every "<qualifier?> <number> <modifiers?> <plural noun>" in the article body."""
+    text = source.text
+    for match in _NUMBER.finditer(text):
+        if source.is_boilerplate(match.start()):
+            continue
+        raw = match.group(1).lower().replace(",", "")
+        number = _NUMBER_WORDS[raw] if raw in _NUMBER_WORDS else int(raw)
+        if 1900 <= number <= 2100 and raw.isdigit():
+            continue  # a year
+        found = _noun_after(text, match.end())
+        if found is None:
+            continue
+        noun, modifiers, multiplier, end = found
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        qual = _QUALIFIER_BEFORE.search(text, line_start, match.start())
+        start = match.start()
+        qualifier = None
+        if qual is not None:
+            qualifier = _QUALIFIERS[" ".join(qual.group(1).lower().split())]
+            start = qual.start()
+        s_start, s_end = source.article.sentence_span(start, end)
+        yield CountMention(
+            source.id,
+            qualifier,
+            number * multiplier,
+            noun,
+            (lemma(noun), modifiers),
+            start,
+            end,
+            text[s_start:s_end],
+        )
+
+
+_FIGURE = re.compile(
+    r"^\s*(?:(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_figure(value: str) -> tuple[float, float] | None:
+    """The range a figure such as "about 20" or "37" allows; None if it is not a figure."""
+    match = _FIGURE.match(value)
+    if match is None:
+        return None
+    raw = match.group(2).lower().replace(",", "")
+    number = _NUMBER_WORDS[raw] if raw in _NUMBER_WORDS else int(raw)
+    qualifier = _QUALIFIERS[" ".join(match.group(1).lower().split())] if match.group(1) else None
+    return CountMention("", qualifier, number, "", ("", ()), 0, 0, "").interval()
+
+
+def figures_conflict(a: str, b: str) -> bool:
+    """True when two claim values are figures that cannot both be right."""
+    first, second = parse_figure(a), parse_figure(b)
+    return first is not None and second is not None and not _overlap(first, second)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
+    """Groups of same-noun counts in which two sources give incompatible figures."""
+    groups: defaultdict[tuple[str, tuple[str, ...]], list[CountMention]] = defaultdict(list)
+    for source in sources:
+        for mention in count_mentions(source):
+            groups[mention.key].append(mention)
+    found: list[Disagreement] = []
+    for key, mentions in groups.items():
+        clash = any(
+            a.source != b.source and not _overlap(a.interval(), b.interval())
+            for i, a in enumerate(mentions)
+            for b in mentions[i + 1 :]
+        )
+        if not clash:
+            continue
+        values: dict[tuple[str, str], DisagreementValue] = {}
+        for m in mentions:
+            values.setdefault(
+                (m.source, m.value),
+                DisagreementValue(m.value, m.source, m.sentence, m.start, m.end),
+            )
+        noun = mentions[0].noun.lower()
+        modifiers = " ".join(key[1])
+        topic = f"Number of {modifiers + ' ' if modifiers else ''}{noun}"
+        found.append(Disagreement(topic, "count", tuple(values.values())))
+    return found

@@ -1,0 +1,154 @@
+"""What both disagreement detectors share: the result types and the English word lists.
+
+Split from :mod:`briefing.model.analysis.disagreements.detect` (the public entry point) so the
+count detector (:mod:`briefing.model.analysis.disagreements.counts`) and the stance detector
+(:mod:`briefing.model.analysis.disagreements.stances`) can each live in their own module
+without importing one another. The vocabularies are plain English function
+words: nothing here knows the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreementValue:
+    """What one source says, with the sentence that says it."""
+
+    value: str
+    source: str
+    sentence: str
+    start: int
+    """Offset of the mention in the article (for highlighting)."""
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A point on which sources differ, as found in the text."""
+
+    topic: str
+    kind: str
+    """``count``, ``stance`` or ``meeting-date``."""
+    values: tuple[DisagreementValue, ...]
+    claim: str | None = None
+    """The author's claim on the same sentences, when there is one."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources taking part, in order of first appearance."""
+        return tuple(dict.fromkeys(v.source for v in self.values))
+
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "at",
+        "as",
+        "into",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "have",
+        "has",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "nor",
+        "or",
+        "but",
+        "if",
+        "so",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "per",
+        "and",
+        "despite",
+        "about",
+        "after",
+        "before",
+        "because",
+        "while",
+        "although",
+        "though",
+        "when",
+        "where",
+        "until",
+        "during",
+        "without",
+        "within",
+        "including",
+        "what",
+        "how",
+        "why",
+        "also",
+        "even",
+        "then",
+        "there",
+        "here",
+        "now",
+        "it",
+        "they",
+        "them",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "us",
+        "him",
+    )
+)
+_SYNONYMS = {"nation": "country", "state": "country"}
+
+
+def lemma(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return _SYNONYMS.get(w, w)

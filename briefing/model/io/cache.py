@@ -1,0 +1,258 @@
+"""A load cache: a second start of a large pack skips parsing, validating and anchoring.
+
+Loading a 1,000-article pack means parsing ~6 MB of YAML, checking every record,
+splitting every article into sentences and locating ~20,000 quotes. None of that
+changes unless a file does, so the result of a *valid* load is kept in the user
+cache folder and reused when every input is byte-identical.
+
+Correctness never depends on the cache:
+
+- The key is a sha256 over the cache format, briefing's version, a digest of the
+  loader's own source files (so a changed loader never reads an old result),
+  every YAML file's name and bytes, and every article's path and bytes. Articles
+  are read again on every start (their text is needed anyway) and rehashed.
+- The file carries a sha256 of its own body: a truncated or corrupted file is
+  detected before it is parsed, and anything unexpected while rebuilding (wrong
+  shape, wrong types, offsets out of range) makes it a miss, never an error.
+- Article paths are checked again (inside the pack, no symlink out), since a
+  symlink does not change the bytes the key is made of.
+- The format is JSON, rebuilt field by field into the dataclasses: no pickle, so
+  a cache file planted by someone else can at worst describe a wrong pack, not
+  run code; and a file not owned by the user, or writable by others, is ignored.
+- One JSON document a line (a head with the key, then one line per source, fact
+  and warning), so neither writing nor reading ever holds the whole pack as JSON
+  values next to the model: each line is encoded, checked and dropped, or parsed,
+  rebuilt and dropped, in turn (a whole-document entry took ~45 MiB more memory
+  than the model itself at 1,000 articles).
+- Only valid packs are stored, with their warnings, so a cached load returns the
+  same diagnostics as a full one.
+
+``BRIEFING_CACHE_DIR`` moves the cache; ``BRIEFING_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from briefing import __version__
+from briefing.model.io.cache_codec import Decoder, Unencodable, decode, dumps, encode_items
+from briefing.model.io.paths import display
+from briefing.model.io.yaml_read import decode_utf8
+from briefing.model.pack import Pack
+
+FORMAT = 3
+"""Bump when the stored shape changes (the loader digest covers code changes too)."""
+_MAGIC = b"briefing-load-cache"
+
+
+def cache_dir() -> Path | None:
+    """Where cache files live, or None when caching is turned off."""
+    if os.environ.get("BRIEFING_NO_CACHE", "") not in ("", "0"):
+        return None
+    override = os.environ.get("BRIEFING_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing"
+
+
+def _loader_digest() -> bytes:
+    """A digest of the model package's code: a changed loader invalidates every entry."""
+    digest = hashlib.sha256()
+    model = Path(__file__).resolve().parents[1]
+    for path in sorted(model.rglob("*.py")):
+        name = path.relative_to(model).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+_LOADER = _loader_digest()
+
+
+def _feed(digest: Any, name: str, data: bytes) -> None:
+    """Add one named file to a key, length-prefixed so no two inputs can collide."""
+    encoded = name.encode("utf-8")
+    digest.update(len(encoded).to_bytes(8, "big") + encoded)
+    digest.update(len(data).to_bytes(8, "big") + data)
+
+
+class PackCache:
+    """The cache entry of one pack folder (one file, replaced when the pack changes)."""
+
+    def __init__(self, folder: Path, root: Path, yaml_files: Sequence[Path]) -> None:
+        self.root = root
+        self.yaml_files = list(yaml_files)
+        resolved = str(root.resolve())
+        self.file = folder / (hashlib.sha256(resolved.encode()).hexdigest()[:32] + ".json")
+        self.folder = folder
+        self._yaml_key = hashlib.sha256()
+        self._yaml_key.update(_MAGIC + FORMAT.to_bytes(2, "big") + __version__.encode() + _LOADER)
+        for path in self.yaml_files:
+            _feed(self._yaml_key, path.name, path.read_bytes())
+
+    @classmethod
+    def open(cls, root: Path, yaml_files: Sequence[Path]) -> PackCache | None:
+        """The cache for a pack, or None when caching is off or the files cannot be read."""
+        folder = cache_dir()
+        if folder is None:
+            return None
+        try:
+            return cls(folder, root, yaml_files)
+        except OSError:
+            return None
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self) -> Pack | None:
+        """The cached pack if every input is unchanged; None on any doubt."""
+        try:
+            with open(self.file, "rb") as stream:
+                if not self._trusted(stream):
+                    return None
+                head = decode(stream.readline().decode("utf-8"))
+                if not isinstance(head, dict) or head.get("format") != FORMAT:
+                    return None
+                articles: list[str] = head["articles"]
+                texts = self._texts_if_unchanged(articles, head["key"])
+                if texts is None:
+                    return None
+                decoder = Decoder(self.root, texts)
+                for line in stream:  # one line per item, each parsed and dropped in turn
+                    kind, item = decode(line.decode("utf-8"))
+                    decoder.add(kind, item)
+                return decoder.finish()
+        except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+            return None  # corrupt, truncated or of another shape: not trusted
+
+    def _texts_if_unchanged(self, articles: list[str], key: object) -> dict[str, str] | None:
+        """Every article's text if the inputs hash to ``key``; None if anything differs.
+
+        Articles are read one at a time and hashed, and only their text is kept.
+        """
+        digest = self._yaml_key.copy()
+        texts: dict[str, str] = {}
+        for name in articles:
+            data = self._article_bytes(name)
+            if data is None:
+                return None
+            _feed(digest, name, data)
+            text, _ = decode_utf8(data, name)
+            if text is None:
+                return None
+            texts[name] = text
+        return texts if digest.hexdigest() == key else None
+
+    def _trusted(self, stream: BinaryIO) -> bool:
+        """True if the open cache file is ours, whole and unaltered; leaves it at the body.
+
+        The body is hashed in chunks, not held (~4.5 MiB at 1,000 articles), then
+        read again line by line through the same descriptor: the store never
+        rewrites an entry in place (it writes a new file and renames it over the
+        old one) and only a file that its owner alone can write is read, so the
+        second pass reads the bytes that were hashed.
+        """
+        info = os.fstat(stream.fileno())
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and info.st_uid != getuid():
+            return False  # planted by another user
+        if info.st_mode & 0o022:
+            return False  # others could have rewritten it
+        parts = stream.readline(256).rstrip(b"\n").split(b" ")
+        if len(parts) != 2 or parts[0] != _MAGIC:
+            return False
+        body = stream.tell()
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(chunk)
+        if digest.hexdigest().encode() != parts[1]:
+            return False
+        stream.seek(body)
+        return True
+
+    def _article_bytes(self, name: str) -> bytes | None:
+        """An article's bytes, if the loader's own path and file checks pass."""
+        from briefing.model.io.load import _article_path, read_regular_file  # load imports us
+
+        path, _ = _article_path(self.root, name)
+        if path is None:
+            return None
+        data, _ = read_regular_file(path)
+        return data
+
+    # ------------------------------------------------------------------ writing
+
+    def store(self, pack: Pack) -> None:
+        """Keep a valid pack for the next start; failing to write is not an error.
+
+        Every line is decoded again and compared with the object it came from
+        before it is written: a field the encoder would lose (one added to the
+        model and not here) means no entry, never a wrong one. Lines are written
+        as they are checked, so the entry is never in memory whole.
+        """
+        try:
+            self._write(self._lines(pack))
+        except (OSError, Unencodable):
+            return
+
+    def _lines(self, pack: Pack) -> Iterator[bytes]:
+        """The entry's lines, each checked by a round trip (Unencodable if one fails)."""
+        articles = [source.file for source in pack.sources]
+        digest = self._yaml_key.copy()
+        for name in articles:  # one article in memory at a time
+            data = self._article_bytes(name)
+            if data is None:
+                raise Unencodable(name)
+            _feed(digest, name, data)
+        if str(self.root) != pack.root:
+            raise Unencodable(pack.root)
+        yield dumps({"format": FORMAT, "key": digest.hexdigest(), "articles": articles})
+        decoder = Decoder(self.root, {s.file: s.text for s in pack.sources}, keep=False)
+        for kind, original, item in encode_items(pack, self._places(pack)):
+            line = dumps([kind, item])
+            again_kind, again = decode(line.decode("utf-8"))
+            if decoder.add(again_kind, again) != original:
+                raise Unencodable(kind)  # it would not survive the round trip
+            yield line
+
+    def _places(self, pack: Pack) -> dict[str, str]:
+        """Diagnostic path as shown -> the same file relative to the pack root."""
+        places = {display(self.root / "data" / p.name): f"data/{p.name}" for p in self.yaml_files}
+        for source in pack.sources:
+            places[display(self.root / source.file)] = source.file
+        return places
+
+    def _write(self, lines: Iterable[bytes]) -> None:
+        """Write the entry through a private temporary file, then put it in place.
+
+        The checksum header comes first but covers the body, so a placeholder of
+        the same length is written, the body streamed while hashing, and the
+        header written over the placeholder; a line that fails its check leaves
+        no file behind.
+        """
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:  # mkstemp: mode 0600, ours
+                placeholder = _MAGIC + b" " + b"0" * 64 + b"\n"
+                stream.write(placeholder)
+                body = hashlib.sha256()
+                for index, line in enumerate(lines):
+                    piece = line if index == 0 else b"\n" + line
+                    body.update(piece)
+                    stream.write(piece)
+                header = _MAGIC + b" " + body.hexdigest().encode() + b"\n"
+                assert len(header) == len(placeholder)
+                stream.seek(0)
+                stream.write(header)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temp, self.file)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)

@@ -1,0 +1,267 @@
+"""Where an actor is named in the articles, and whether a fact cites that sentence.
+
+An author curating a pack needs the sentences the pack still misses: every
+place an actor is named whose sentence no fact cites. Names are found in a
+folded view of each article (accents, case and punctuation gone, offsets mapped
+back), by every name and alias of the actor, its surname, the generic synonyms
+("British" for the United Kingdom), and, for garbled spellings nobody listed,
+fuzzily: a run of words whose transliteration skeleton is close to a name's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from briefing.model.names.folding import (
+    WILDCARD,
+    fold,
+    fold_with_map,
+    skeleton,
+    strip_titles,
+    synonyms_of,
+)
+from briefing.model.names.search import index_for
+from briefing.model.pack import Pack
+from briefing.model.types import Actor, Source
+
+FUZZY_THRESHOLD = 88.0
+"""Skeleton similarity above which a run of words is a garbled mention ("Starmmer")."""
+MIN_FUZZY_LETTERS = 5
+"""Shorter names are not matched fuzzily: "Italy" and "Iraq" are one edit apart too often."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an actor is named, with its sentence and whether a fact cites it."""
+
+    source_id: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    start: int
+    end: int
+    matched: str
+    """The words as they stand in the article (``Starmmer``)."""
+    name: str
+    """The actor's name or alias they were matched by."""
+    fuzzy: bool
+    cited: bool
+    """True when an evidence span of any fact overlaps the sentence."""
+    boilerplate: bool = False
+    score: float = 100.0
+
+    def as_json(self) -> dict[str, object]:
+        """The CLI's JSON shape."""
+        return {
+            "source": self.source_id,
+            "start": self.start,
+            "end": self.end,
+            "matched": self.matched,
+            "name": self.name,
+            "fuzzy": self.fuzzy,
+            "score": self.score,
+            "cited": self.cited,
+            "boilerplate": self.boilerplate,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """An article folded once: text, offset map, and its words with skeletons."""
+
+    text: str
+    mapping: tuple[int, ...]
+    words: tuple[tuple[int, int, str], ...]
+    """(start, end, skeleton) of each word, in folded coordinates."""
+
+
+@lru_cache(maxsize=64)
+def _fold_article(text: str) -> _Folded:
+    folded, mapping = fold_with_map(text)
+    words = tuple(
+        (m.start(), m.end(), skeleton(m.group().casefold()))
+        for m in re.finditer(r"[^\W_]+(?:\?[^\W_]+)*", folded)
+    )
+    return _Folded(folded, tuple(mapping), words)
+
+
+def _is_acronym(written: str) -> bool:
+    """``UK``, ``U.S.``, ``EU``: matched with their case, so "us" the pronoun is not the US."""
+    letters = [c for c in written if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _pattern(written: str) -> re.Pattern[str] | None:
+    """A regex finding ``written`` as whole words in a folded article."""
+    words = fold(written).split()
+    if not words:
+        return None
+    acronym = _is_acronym(written)
+    parts = []
+    for word in words:
+        chars = []
+        for char in word:
+            if char == WILDCARD:
+                chars.append(r"[^\W_?]")  # the name's lost letter: any letter in the text
+            elif char.isalpha():
+                text_char = char.upper() if acronym else char
+                chars.append(f"[{re.escape(text_char)}?]")  # the text's lost letter
+            else:
+                chars.append(re.escape(char))
+        parts.append("".join(chars))
+    body = r"\s+".join(parts)
+    flags = 0 if acronym else re.IGNORECASE
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", flags)
+
+
+def _names(actor: Actor) -> list[str]:
+    """Every written form to look for: names, aliases, surname, generic synonyms."""
+    names = [actor.name, *actor.aliases]
+    for written in list(names):
+        stripped = strip_titles(fold(written))
+        names.extend(synonyms_of(stripped))
+        words = stripped.split()
+        if actor.kind == "person" and len(words) > 1 and len(words[-1]) >= 4:
+            names.append(written.split()[-1])
+    return list(dict.fromkeys(names))
+
+
+def mentions(
+    pack: Pack,
+    actor_id: str,
+    *,
+    fuzzy_threshold: float = FUZZY_THRESHOLD,
+    include_boilerplate: bool = False,
+) -> list[Mention]:
+    """Every place ``actor_id`` is named in every source, in source and text order.
+
+    Site furniture (boilerplate lines) is skipped unless ``include_boilerplate``,
+    in which case its mentions are marked. Raises KeyError for an unknown actor.
+    """
+    actor = pack.actor(actor_id)
+    names = _names(actor)
+    patterns = [(name, p) for name in names if (p := _pattern(name)) is not None]
+    fuzzy_names = {
+        skeleton(strip_titles(fold(n)).replace(WILDCARD, "")): n
+        for n in names
+        if not _is_acronym(n)
+    }
+    fuzzy_names = {
+        s: n for s, n in fuzzy_names.items() if len(s.replace(" ", "")) >= MIN_FUZZY_LETTERS
+    }
+    index = index_for(pack)
+    found: list[Mention] = []
+    for source in pack.sources:
+        folded = _fold_article(source.text)
+        spans = _exact_spans(source.text, folded, patterns)
+        spans += _fuzzy_spans(
+            folded, fuzzy_names, spans, fuzzy_threshold, index.exact_owners, actor.id
+        )
+        for start, end, name, fuzzy, score in _longest_first(spans):
+            boilerplate = source.is_boilerplate(start)
+            if boilerplate and not include_boilerplate:
+                continue
+            found.append(_mention(pack, source, start, end, name, fuzzy, score, boilerplate))
+    return found
+
+
+_Span = tuple[int, int, str, bool, float]
+"""(start, end, name matched by, fuzzy, score) in the original article's offsets."""
+
+
+def _exact_spans(
+    text: str, folded: _Folded, patterns: list[tuple[str, re.Pattern[str]]]
+) -> list[_Span]:
+    spans: list[_Span] = []
+    for name, pattern in patterns:
+        for m in pattern.finditer(folded.text):
+            start, end = folded.mapping[m.start()], folded.mapping[m.end() - 1] + 1
+            if text.startswith(".", end) and "." in text[start:end]:
+                end += 1  # "U.S." keeps its last dot
+            spans.append((start, end, name, False, 100.0))
+    return spans
+
+
+def _fuzzy_spans(
+    folded: _Folded,
+    names: dict[str, str],
+    exact: list[_Span],
+    threshold: float,
+    owners_of: Callable[[str], set[str]],
+    actor_id: str,
+) -> list[_Span]:
+    """Runs of words close to a name, not already found and not another actor's name."""
+    if not names or not folded.words:
+        return []
+    taken = [(s, e) for s, e, *_ in exact]
+    spans: list[_Span] = []
+    sizes = {len(s.split()) for s in names}
+    for size in sizes:
+        windows = [
+            " ".join(w[2] for w in folded.words[i : i + size])
+            for i in range(len(folded.words) - size + 1)
+        ]
+        for skel, name in names.items():
+            if len(skel.split()) != size:
+                continue
+            for _w, score, i in process.extract(
+                skel, windows, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+            ):
+                first, last = folded.words[i], folded.words[i + size - 1]
+                start, end = folded.mapping[first[0]], folded.mapping[last[1] - 1] + 1
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if owners_of(fold(folded.text[first[0] : last[1]])) - {actor_id}:
+                    continue  # "Iceland" is its own actor, not a garbled "Ireland"
+                taken.append((start, end))
+                spans.append((start, end, name, True, round(score, 1)))
+    return spans
+
+
+def _longest_first(spans: list[_Span]) -> list[_Span]:
+    """Overlapping finds reduced to the longest ("Sir Keir Starmer" over "Starmer"), in text order."""
+    kept: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[3])):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _mention(
+    pack: Pack,
+    source: Source,
+    start: int,
+    end: int,
+    name: str,
+    fuzzy: bool,
+    score: float,
+    boilerplate: bool,
+) -> Mention:
+    sentence_start, sentence_end = source.article.sentence_span(start, end)
+    cited = any(
+        span.evidence.start < sentence_end and sentence_start < span.evidence.end
+        for span in pack.spans(source.id)
+    )
+    return Mention(
+        source_id=source.id,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        sentence=source.text[sentence_start:sentence_end],
+        start=start,
+        end=end,
+        matched=source.text[start:end],
+        name=name,
+        fuzzy=fuzzy,
+        cited=cited,
+        boilerplate=boilerplate,
+        score=score,
+    )
