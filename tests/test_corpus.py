@@ -352,7 +352,7 @@ CASES = [
     ),
     Case(
         "yaml-fifo-does-not-hang",
-        ["data/facts.yaml:1:1: error: not a regular file"],
+        ["data/facts.yaml:1:1: error: a FIFO (named pipe), not a regular file"],
         setup=lambda root: os.mkfifo(root / "data" / "facts.yaml"),
     ),
     # --- Articles ---------------------------------------------------------------
@@ -454,13 +454,13 @@ CASES = [
     ),
     Case(
         "article-is-a-folder",
-        ["data/pack.yaml:3:22: error: article 'seeds/d': not a regular file"],
+        ["data/pack.yaml:3:22: error: article 'seeds/d': a folder, not a regular file"],
         file="seeds/d",
         setup=lambda root: (root / "seeds" / "d").mkdir(),
     ),
     Case(
         "article-is-a-fifo",
-        ["data/pack.yaml:3:22: error: article 'seeds/f': not a regular file"],
+        ["data/pack.yaml:3:22: error: article 'seeds/f': a FIFO (named pipe), not a regular file"],
         file="seeds/f",
         setup=lambda root: os.mkfifo(root / "seeds" / "f"),
     ),
@@ -512,7 +512,10 @@ CASES = [
     ),
     Case(
         "article-name-too-long",
-        [f"data/pack.yaml:3:22: error: article file 'seeds/{'x' * 300}' not found"],
+        [
+            f"data/pack.yaml:3:22: error: article path 'seeds/{'x' * 300}' cannot be used: "
+            "File name too long"
+        ],
         file="seeds/" + "x" * 300,
     ),
     # --- The PACK argument ----------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from briefing.cli.common import EXIT_INVALID, EXIT_OK, add_pack_argument, fail
+from briefing.cli.common import EXIT_INVALID, EXIT_OK, add_pack_argument, fail, more_line
 
 NAME = "find"
 ORDER = 40
@@ -29,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         return fail(str(exc))
     for problem in problems:
-        print(problem.format())
+        print(problem.format(), file=sys.stderr)
+    if problems.dropped:
+        print(more_line(problems.dropped), file=sys.stderr)
     if not sources:
         return fail("the pack has no readable sources", EXIT_INVALID)
     places, best_rejected = find(sources, args.text)
