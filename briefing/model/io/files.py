@@ -133,6 +133,9 @@ def read_file(
     """
     try:
         before = os.stat(path, follow_symlinks=follow)
+    except FileNotFoundError:
+        dangling = os.path.lexists(path)
+        raise Refused("is a symlink to nothing" if dangling else "does not exist") from None
     except OSError as exc:
         raise Refused(_reason(exc)) from None
     _checked(before, limit)
