@@ -47,12 +47,17 @@ _FORBIDDEN = re.compile(
 U+FFFE/U+FFFF are here because the two parsers report them differently; checking
 them ourselves keeps one verdict. The same set is checked again on every parsed
 scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them too."""
+_ESCAPED = re.compile(_FORBIDDEN.pattern[:-1] + "\r]")
+"""What a parsed scalar may not hold: the set above and a carriage return. The
+text is parsed after CR and CRLF became LF, so a CR in a scalar was written as
+the escape ``"\\r"``: it matches nothing in a (normalised) article, and on a
+terminal it moves the cursor back over what was printed."""
 _TAB = "\t"
 
 
 def has_forbidden(text: str) -> bool:
     """True when ``text`` holds a character a pack may not contain, raw or escaped."""
-    return _FORBIDDEN.search(text) is not None
+    return _ESCAPED.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -280,7 +285,7 @@ def _build(
     starts = positions.starts
     line_count = len(starts)
     last_line = line_count - 1
-    forbidden = _FORBIDDEN.search
+    forbidden = _ESCAPED.search
     comment_at = _COMMENT.match
     parser = parser_class(text)
     check_event, get_event = parser.check_event, parser.get_event
