@@ -34,6 +34,8 @@ from briefing.model.types import (
 )
 
 LIST_SECTIONS = ("sources", "actors", "meetings", "pledges", "claims")
+SHOWN_LINES = 10
+"""An ambiguous quote's diagnostic lists the lines of its first ten occurrences."""
 
 
 @dataclass
@@ -106,10 +108,14 @@ def _anchor(
             )
         return None
     if raw.occurrence is None and len(found) > 1:
-        lines = ", ".join(str(article.line_of(f.start)) for f in found)
+        lines = ", ".join(str(article.line_of(f.start)) for f in found[:SHOWN_LINES])
+        if (
+            len(found) > SHOWN_LINES
+        ):  # a one-word quote can occur 80,000 times: one line, not 80,000
+            lines += f", … and {len(found) - SHOWN_LINES:,} more"
         walker.error(
             where,
-            f"quote occurs {len(found)} times in source '{source}' (lines {lines}); "
+            f"quote occurs {len(found):,} times in source '{source}' (lines {lines}); "
             f"add occurrence: 1 to {len(found)}, or quote more words",
         )
         return None
