@@ -89,7 +89,7 @@ def collect_articles(paths: list[str]) -> list[Path]:
                 inside = sorted(
                     path / e.name
                     for e in entries
-                    if Path(e.name).suffix.lower() in ARTICLE_SUFFIXES and not e.is_dir()
+                    if Path(e.name).suffix.lower() in ARTICLE_SUFFIXES and not _is_folder(e)
                 )
         except OSError as exc:
             raise InitRefused(
@@ -107,6 +107,14 @@ def collect_articles(paths: list[str]) -> list[Path]:
     if not unique:
         raise InitRefused("no articles given", usage=True)
     return unique
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A sub-folder is skipped; anything else named *.txt is read (and refused if need be)."""
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: reading it says so
+        return False
 
 
 def guess_title(text: str, skip: set[int]) -> str:

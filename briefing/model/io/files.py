@@ -70,6 +70,8 @@ class Budget:
     max_records: int = field(default_factory=lambda: MAX_RECORDS)
     bytes_read: int = 0
     records_read: int = 0
+    records_over: bool = False
+    """The record limit was reached: the loader reads no further file."""
 
     def charge(self, size: int) -> None:
         """Count ``size`` more bytes, or refuse them if the pack would go over its total."""
@@ -83,9 +85,10 @@ class Budget:
     def count_record(self) -> None:
         """Count one more section item, or refuse it past the pack's record limit."""
         if self.records_read >= self.max_records:
+            self.records_over = True
             raise Refused(
                 f"the pack has more than {self.max_records} records (sources, actors and "
-                "facts); the rest of this file is not read"
+                "facts); nothing from here on is read"
             )
         self.records_read += 1
 
@@ -166,7 +169,9 @@ def read_file(
     if len(data) > limit:
         raise Refused(f"file grew past the {limit}-byte limit while being read")
     if budget is not None and len(data) != opened.st_size:
-        budget.bytes_read += len(data) - opened.st_size  # it changed size meanwhile: count what we hold
+        budget.bytes_read += (
+            len(data) - opened.st_size
+        )  # it changed size meanwhile: count what we hold
     return data
 
 

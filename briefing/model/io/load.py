@@ -121,6 +121,8 @@ def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
                 Diagnostic(display(data_dir), 1, 1, "no .yaml files in the pack's data folder")
             )
     for yaml_path in files:
+        if budget.records_over:
+            break  # said once, where it happened
         _read_file(yaml_path, state, problems, budget)
     if state.meta is None and files and not state.incomplete and not state.meta_seen:
         problems.append(Diagnostic(display(files[0]), 1, 1, "no file defines the 'pack' section"))
