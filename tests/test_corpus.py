@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -635,6 +636,13 @@ def outcome(root: Path, pack_arg: str) -> tuple[LoadResult, list[str]]:
 def test_corpus_is_big_enough() -> None:
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_every_case_is_a_row_of_the_docs_table() -> None:
+    """docs/hostile-input.md lists the corpus: no case missing, no row without a case."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "hostile-input.md").read_text("utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \|", doc, flags=re.MULTILINE)
+    assert sorted(rows) == sorted(c.name for c in CASES)
 
 
 @pytest.mark.parametrize("parser", PARSERS)
