@@ -27,25 +27,11 @@ def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
     if result.usage_error is not None:
         print(f"briefing: error: {result.usage_error}", file=sys.stderr)
         return None, EXIT_USAGE
-    for diagnostic in result.diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
-    if result.dropped:
-        print(more_line(result.dropped), file=sys.stderr)
+    for line in result.report():
+        print(line, file=sys.stderr)
     if result.pack is None:
-        count = result.error_count
-        print(
-            f"briefing: {count:,} error{'s' if count != 1 else ''}; the pack is not valid",
-            file=sys.stderr,
-        )
         return None, EXIT_INVALID
     return result.pack, EXIT_OK
-
-
-def more_line(dropped: int) -> str:
-    """The line that stands for diagnostics found past the limit, not kept nor printed."""
-    from briefing.model.diagnostics import MAX_DIAGNOSTICS
-
-    return f"briefing: … and {dropped:,} more (only the first {MAX_DIAGNOSTICS:,} are kept)"
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:

@@ -58,6 +58,11 @@ MAX_DIAGNOSTICS = 1_000
 the first thousand and a count, not a million lines (and 700 MB) of errors."""
 
 
+def dropped_line(dropped: int) -> str:
+    """The line printed after the kept diagnostics for those found past the limit."""
+    return f"briefing: … and {dropped:,} more (only the first {MAX_DIAGNOSTICS:,} are kept)"
+
+
 class DiagnosticList(list[Diagnostic]):
     """A list that keeps the first :data:`MAX_DIAGNOSTICS` diagnostics and counts the rest.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.diagnostics import Diagnostic, DiagnosticList, Severity
+from briefing.model.diagnostics import Diagnostic, DiagnosticList, Severity, dropped_line
 from briefing.model.io.build import LIST_SECTIONS, LoadState, Record, build_pack
 from briefing.model.io.cache import PackCache
 from briefing.model.io.files import (
@@ -59,6 +59,22 @@ class LoadResult:
     def dropped(self) -> int:
         """How many diagnostics were found but not kept (shown as "... and N more")."""
         return self.dropped_errors + self.dropped_warnings
+
+    def report(self) -> list[str]:
+        """The lines ``validate`` prints for this load (the reader prints the same on exit).
+
+        Every kept diagnostic, a count of those not kept, and for an invalid pack
+        the verdict with every error counted.
+        """
+        lines = [d.format() for d in self.diagnostics]
+        if self.dropped:
+            lines.append(dropped_line(self.dropped))
+        if self.pack is None:
+            count = self.error_count
+            lines.append(
+                f"briefing: {count:,} error{'s' if count != 1 else ''}; the pack is not valid"
+            )
+        return lines
 
 
 def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
