@@ -48,6 +48,20 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
+def suggest(value: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The nearest valid choice, for a "did you mean" hint; None if nothing is close.
+
+    rapidfuzz is imported here, on the error path: a reader that only shows a
+    valid pack never needs it at start-up.
+    """
+    if not choices:
+        return None
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(value, list(choices), scorer=fuzz.ratio, score_cutoff=70)
+    return None if best is None else str(best[0])
+
+
 def quote_hint(hint: str) -> str:
     """Quote a suggestion so that leading/trailing spaces and quotes stay visible."""
     return "'" + hint.replace("\n", " ") + "'"

@@ -159,3 +159,24 @@ def test_a_fifo_planted_as_the_cache_entry_is_never_opened(
     assert cpu < LIMIT, (cpu, wall)
     # ... and the entry stored after the full load replaced the FIFO.
     assert (cache / name).is_file()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_keymap_that_is_not_a_file_does_not_block_the_start(tmp_path: Path, kind: str) -> None:
+    """The keymap is read on the UI thread before the first frame."""
+    import threading
+
+    from briefing.tui.keymap import load_keymap
+
+    path = tmp_path / "keymap.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        os.symlink("/dev/zero", path)
+    answer: list[tuple[dict[str, str], list[str]]] = []
+    reader = threading.Thread(target=lambda: answer.append(load_keymap(path)), daemon=True)
+    reader.start()
+    reader.join(HANG)
+    assert answer, "reading the keymap blocked"
+    [(keymap, [problem])] = answer
+    assert keymap == {} and "not a regular file" in problem and "default keys" in problem

@@ -16,7 +16,8 @@ from typing import Any
 from briefing.model.analysis.dates.meeting_dates import meeting_date
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.drift import drift_message
-from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker, suggest
+from briefing.model.diagnostics import suggest
+from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.diagnostics import Diagnostic, DiagnosticList, Severity, dropped_line
+from briefing.model.diagnostics import (
+    Diagnostic,
+    DiagnosticList,
+    Severity,
+    dropped_line,
+    suggest,
+)
 from briefing.model.io.build import LIST_SECTIONS, LoadState, Record, build_pack
 from briefing.model.io.cache import PackCache
 from briefing.model.io.files import (
@@ -27,7 +33,7 @@ from briefing.model.io.files import (
     yaml_files,
 )
 from briefing.model.io.paths import display, resolve_pack_root
-from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker, suggest
+from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker
 from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name, read_yaml
 from briefing.model.pack import Pack
 from briefing.model.text import Article
