@@ -514,7 +514,7 @@ CASES = [
     Case(
         "article-name-too-long",
         [
-            f"data/pack.yaml:3:22: error: article path 'seeds/{'x' * 300}' cannot be used: "
+            f"data/pack.yaml:3:22: error: article path 'seeds/{'x' * 300}' cannot be read: "
             "File name too long"
         ],
         file="seeds/" + "x" * 300,

@@ -189,7 +189,7 @@ def test_an_unreadable_seeds_folder_is_not_a_missing_article(
 
     monkeypatch.setattr(files.os.path, "realpath", realpath)
     [problem] = load_pack(root).diagnostics
-    assert problem.message == "article path 'seeds/a.txt' cannot be used: Permission denied"
+    assert problem.message == "article path 'seeds/a.txt' cannot be read: Permission denied"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders without read permission")

@@ -108,11 +108,12 @@ def kind_of(mode: int) -> str:
     return "a special file"
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError, path: Path) -> str:
+    """Why resolving, stat-ing or opening ``path`` failed, as the end of a sentence."""
     if exc.errno == errno.ELOOP:
         return "is a symlink loop"
     if exc.errno == errno.ENOENT:
-        return "does not exist"
+        return "is a symlink to nothing" if os.path.lexists(path) else "does not exist"
     return f"cannot be read: {exc.strerror or exc}"
 
 
@@ -134,16 +135,13 @@ def read_file(
     """
     try:
         before = os.stat(path, follow_symlinks=follow)
-    except FileNotFoundError:
-        dangling = os.path.lexists(path)
-        raise Refused("is a symlink to nothing" if dangling else "does not exist") from None
     except OSError as exc:
-        raise Refused(_reason(exc)) from None
+        raise Refused(_reason(exc, path)) from None
     _checked(before, limit)
     try:
         fd = os.open(path, _OPEN_FLAGS | (0 if follow else _NOFOLLOW))
     except OSError as exc:
-        raise Refused(_reason(exc)) from None
+        raise Refused(_reason(exc, path)) from None
     try:
         opened = os.fstat(fd)
         _checked(opened, limit)
@@ -160,16 +158,14 @@ def read_file(
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise Refused(_reason(exc)) from None
+        raise Refused(_reason(exc, path)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:
         raise Refused(f"file grew past the {limit}-byte limit while being read")
-    if budget is not None and len(data) != opened.st_size:
-        budget.bytes_read += (
-            len(data) - opened.st_size
-        )  # it changed size meanwhile: count what we hold
+    if budget is not None:  # the file may have changed size meanwhile: count what we hold
+        budget.bytes_read += len(data) - opened.st_size
     return data
 
 
@@ -200,7 +196,7 @@ def yaml_files(root: Path, data_dir: Path) -> list[Path]:
     except Refused as exc:
         raise Refused(f"the data folder {exc.message}") from None
     except OSError as exc:
-        raise Refused(f"the data folder {_reason(exc)}") from None
+        raise Refused(f"the data folder {_reason(exc, data_dir)}") from None
     try:
         with os.scandir(data_dir) as entries:
             names = [e.name for e in entries if e.name.endswith((".yaml", ".yml"))]
@@ -214,7 +210,7 @@ def read_yaml_file(root: Path, path: Path, budget: Budget | None = None) -> byte
     try:
         real = _inside(root, path)
     except OSError as exc:
-        raise Refused(_reason(exc)) from None
+        raise Refused(_reason(exc, path)) from None
     return read_file(real, budget=budget, follow=False)
 
 
@@ -235,11 +231,7 @@ def read_article(root: Path, name: str, budget: Budget | None = None) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ENOENT and not os.path.lexists(path):
             raise Refused(f"article file '{name}' not found", _nearest(path, name)) from None
-        if exc.errno == errno.ENOENT:
-            raise Refused(f"article path '{name}' is a symlink to nothing") from None
-        if exc.errno == errno.ELOOP:
-            raise Refused(f"article path '{name}' is a symlink loop") from None
-        raise Refused(f"article path '{name}' cannot be used: {exc.strerror or exc}") from None
+        raise Refused(f"article path '{name}' {_reason(exc, path)}") from None
     try:
         return read_file(real, budget=budget, follow=False)
     except Refused as exc:
