@@ -198,7 +198,7 @@ async def test_space_marks_and_unmarks_the_current_fact() -> None:
         assert r.app.marked == frozenset({"poland-logistics"})
         node = r.navigator.cursor_node
         assert node is not None and str(node.label).startswith("● ")
-        assert r.app.main.sub_title == "1 marked"
+        assert r.app.main.sub_title == "as of 2025-03-13 · 1 marked"
         await r.press("space")
         assert r.app.marked == frozenset()
         assert not str(node.label).startswith("●")

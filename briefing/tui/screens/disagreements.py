@@ -12,13 +12,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from briefing.model.analysis.analyse import analyse
 from briefing.model.analysis.disagreements.detect import Disagreement, DisagreementValue
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.tui.screens.view import PackView
+from briefing.tui.widgets.key_bar import KeyBar
 
 KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
 
@@ -42,7 +43,7 @@ class DisagreementsScreen(PackView):
         yield table
         with VerticalScroll(id="disagreements-explain"):
             yield Static(id="disagreements-explain-text")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

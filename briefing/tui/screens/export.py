@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from briefing.export import SelectionError, render
 from briefing.export.safewrite import WriteRefused, write_atomic
 from briefing.model.pack import Pack
-from briefing.tui.commands import CloseView
+from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
 FORMATS = (
     ("md", "Markdown note (.md)"),
@@ -42,6 +42,9 @@ def default_name(pack: Pack, fmt: str) -> str:
 
 class ExportScreen(ModalScreen[None]):
     """Format, file name, Export; escape cancels."""
+
+    APP_COMMANDS: ClassVar[frozenset[str]] = DIALOG_COMMANDS
+    """The only reader commands offered over this dialog (``check_action`` reads it)."""
 
     # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
     BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
