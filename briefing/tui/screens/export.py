@@ -15,8 +15,9 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -38,6 +39,27 @@ def default_name(pack: Pack, fmt: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", pack.meta.title.casefold()).strip("-")[:40].strip("-")
     as_of = re.sub(r"[^0-9-]", "", pack.meta.as_of)
     return f"briefing-{slug or 'note'}-{as_of}{EXTENSIONS[fmt]}"
+
+
+class FormatChoice(RadioSet):
+    """The format buttons: space picks one, enter picks the one under the cursor and exports.
+
+    RadioSet's own enter only toggled the button, so enter (which exports from
+    the file name) seemed to do nothing here.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose_and_export", "Export", show=False)
+    ]
+
+    class Chosen(Message):
+        """Enter on a format: export in it."""
+
+    def action_choose_and_export(self) -> None:
+        # RadioSet marks the button under its cursor with the -selected class.
+        for button in self.query("RadioButton.-selected").results(RadioButton):
+            button.value = True
+        self.post_message(self.Chosen())
 
 
 class ExportScreen(ModalScreen[None]):
@@ -74,7 +96,7 @@ class ExportScreen(ModalScreen[None]):
             box.border_subtitle = "enter export · escape cancel"
             yield Static(f"Scope: {scope}", id="export-scope", markup=False)
             yield Label("Format", classes="export-label")
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for index, (fmt, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
             yield Label("File", classes="export-label")
@@ -121,6 +143,7 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#export-go")
     @on(Input.Submitted, "#export-file")
+    @on(FormatChoice.Chosen)
     def _export(self) -> None:
         target = self._target()
         if target is None:
