@@ -88,6 +88,7 @@ class Help(Command):
 
     BINDING_KEY, ACTION, FOOTER_TEXT = "question_mark", "help", "Help"
     FOOTER_RANK = 1
+    KEYWORDS = "keys legend colours"
 
 
 class CommandPalette(Command):

@@ -55,11 +55,17 @@ class FormatChoice(RadioSet):
     class Chosen(Message):
         """Enter on a format: export in it."""
 
+        def __init__(self, button_id: str | None) -> None:
+            super().__init__()
+            self.button_id = button_id
+
     def action_choose_and_export(self) -> None:
         # RadioSet marks the button under its cursor with the -selected class.
+        chosen = None
         for button in self.query("RadioButton.-selected").results(RadioButton):
             button.value = True
-        self.post_message(self.Chosen())
+            chosen = button.id
+        self.post_message(self.Chosen(chosen))
 
 
 class ExportScreen(ModalScreen[None]):
@@ -114,8 +120,18 @@ class ExportScreen(ModalScreen[None]):
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        button_id = event.pressed.id or "format-md"
-        self.fmt = button_id.removeprefix("format-")
+        self._choose(event.pressed.id)
+
+    @on(FormatChoice.Chosen)
+    def _chosen(self, event: FormatChoice.Chosen) -> None:
+        """Enter on a format: that format, then export (before the radio's own message)."""
+        if event.button_id is not None:
+            self._choose(event.button_id)
+        self._export()
+
+    def _choose(self, button_id: str | None) -> None:
+        """Use this format, and give the file name its extension."""
+        self.fmt = (button_id or "format-md").removeprefix("format-")
         field = self.query_one("#export-file", Input)
         path = Path(field.value)
         if path.suffix in EXTENSIONS.values():  # keep the user's name, change only its extension
@@ -143,7 +159,6 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#export-go")
     @on(Input.Submitted, "#export-file")
-    @on(FormatChoice.Chosen)
     def _export(self) -> None:
         target = self._target()
         if target is None:
