@@ -79,7 +79,9 @@ def test_pledge_board(snap_compare, theme, size) -> None:  # type: ignore[no-unt
 
 @pytest.mark.parametrize(("theme", "size"), THEMES)
 def test_help_screen(snap_compare, theme, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("question_mark", theme=theme))
+    assert snap_compare(
+        FrozenApp(), terminal_size=size, run_before=after_load("question_mark", theme=theme)
+    )
 
 
 @pytest.mark.parametrize(("theme", "size"), THEMES)
