@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, cast
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+from briefing.model.types import (
+    Actor,
+    Claim,
+    Evidence,
+    Fact,
+    Meeting,
+    Pledge,
+    Source,
+    meetings_by_date,
+)
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
@@ -85,12 +94,6 @@ def _outlet_counts(pack: Pack) -> Counter[str]:
     return counts
 
 
-def meetings_by_date(pack: Pack) -> list[Meeting]:
-    """Dated meetings oldest first, then undated ones in pack order (labels start with the date)."""
-    dated = sorted((m for m in pack.meetings if m.date), key=lambda m: m.date or "")
-    return dated + [m for m in pack.meetings if not m.date]
-
-
 def source_label(pack: Pack, source_id: str) -> str:
     """The outlet of a source with its Admiralty grade (and MT when machine-translated)."""
     found = pack.get(source_id)
@@ -113,7 +116,7 @@ def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
     cache = cast("dict[str, tuple[Fact | Source, ...]]", pack.cache.setdefault("tui-sections", {}))
     if section not in cache:
         if section == "meetings":
-            cache[section] = tuple(meetings_by_date(pack))
+            cache[section] = tuple(meetings_by_date(pack.meetings))
         else:
             cache[section] = getattr(pack, section)
     return cache[section]

@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Header
 from briefing.model.analysis.analyse import FactAnalysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.tui.labels import actor_name, meetings_by_date, source_label
+from briefing.model.types import meetings_by_date
+from briefing.tui.labels import actor_name, source_label
 from briefing.tui.screens.view import PackView
 from briefing.tui.widgets.key_bar import KeyBar
 
@@ -49,7 +50,7 @@ class TimelineScreen(PackView):
             "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
         )
         analysis = analyse(self.pack)
-        for meeting in meetings_by_date(self.pack):
+        for meeting in meetings_by_date(self.pack.meetings):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
             participants = ", ".join(actor_name(self.pack, p.actor) for p in meeting.participants)
