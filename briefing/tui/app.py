@@ -18,12 +18,18 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from briefing.model.sanitize import clean_line
 from briefing.tui.actor_commands import ActorsProvider
-from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
+from briefing.tui.commands import (
+    COMMANDS,
+    DIALOG_COMMANDS,
+    CommandsProvider,
+    bindings,
+    keys_in_force,
+)
 from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
@@ -180,6 +186,8 @@ class BriefingApp(App[None]):
         if isinstance(self.screen, TooSmallScreen) and action != "quit":
             return False  # no screen may open on top of the "too small" notice
         lets_through = getattr(self.screen, "APP_COMMANDS", None)
+        if lets_through is None and isinstance(self.screen, ModalScreen):
+            lets_through = DIALOG_COMMANDS  # Textual's own dialogs (the command palette)
         if lets_through is not None and action not in lets_through:
             # A dialog (help, search, export) takes the keys itself: the reader's
             # commands are not offered over it (a letter goes to its text box).

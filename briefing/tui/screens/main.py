@@ -220,9 +220,9 @@ class MainScreen(Screen[None]):
         marked = f" · {len(self.marked)} marked" if self.marked else ""
         self.sub_title = f"{self.app.sub_title}{marked}" if marked else ""
         # The footer row carries the count too: it is where an analyst looks before `e`.
-        self.query_one("#marked-count", Label).update(
-            f" {len(self.marked)} marked " if self.marked else ""
-        )
+        count = self.query_one("#marked-count", Label)
+        count.update(f" {len(self.marked)} marked " if self.marked else "")
+        count.display = bool(self.marked)
         self.app.refresh_bindings()
 
     # -- messages from the panes -------------------------------------------------------
