@@ -46,6 +46,11 @@ class Row:
     first: bool
     """The first row of its point (the topic is shown once)."""
 
+    @property
+    def target_id(self) -> str:
+        """The id of the item enter opens."""
+        return self.target if isinstance(self.target, str) else self.target.item_id
+
 
 def claim_rows(claim: Claim) -> list[Row]:
     """A claim's values, each opening the claim at its own first evidence item."""
