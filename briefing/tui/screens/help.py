@@ -70,9 +70,9 @@ class HelpScreen(ModalScreen[None]):
         keys_width = max([4, *(len(keys) for keys, _, _ in self.rows)])
         title_width = max([7, *(len(title) for _, title, _ in self.rows)])
         # The box is 90% of the screen (at most 110 wide): its border, three cells'
-        # padding and the scrollbar take 10 columns.
+        # padding and the two scrollbars (the help's and the table's) take 12 columns.
         box = min(110, self.app.size.width * 9 // 10)
-        text_width = max(20, box - 10 - keys_width - title_width)
+        text_width = max(20, box - 12 - keys_width - title_width)
         table.add_column("Keys", width=keys_width)
         table.add_column("Command", width=title_width)
         table.add_column("What it does", width=text_width)

@@ -91,8 +91,8 @@ class MainScreen(Screen[None]):
         navigator = self.query_one(Navigator)
         if self.focused is navigator:
             node = navigator.cursor_node
-            if node is None or node.data is None or node.data.item_id != item.id:
-                return None
+            if node is None or node.data is None or node.data.item_id is None:
+                return None  # a section heading (or the "more" row)
         return item  # type: ignore[no-any-return]
 
     @property
