@@ -15,7 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,57 @@ class Figure:
 
 
 def median(values: list[float]) -> float:
+    """The median (not the minimum: a figure is what a user typically waits)."""
     return statistics.median(values)
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load averages, quoted beside figures (the machine is shared)."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.1f} / {five:.1f} / {fifteen:.1f}"
+
+
+@dataclass
+class Run:
+    """One command run in a fresh process: wall seconds, CPU seconds and peak RSS."""
+
+    wall: float
+    cpu: float
+    rss_mib: float
+
+
+def run_command(
+    argv: list[str], env: dict[str, str] | None = None, stdout: Path | None = None
+) -> Run:
+    """Run ``argv`` as a user would (a fresh process), timing it and reading its peak RSS.
+
+    ``os.wait4`` returns this one child's resource usage (``RUSAGE_CHILDREN`` would
+    be the maximum over every child so far). The output goes to ``stdout`` (a file)
+    or is discarded: writing it is part of the command's cost.
+    """
+    import time
+
+    out = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        began = time.perf_counter()
+        child = subprocess.Popen(
+            argv,
+            cwd=REPO,
+            env={**os.environ, **(env or {})},
+            stdout=out,
+            stderr=subprocess.PIPE,
+        )
+        assert child.stderr is not None
+        errors = child.stderr.read()
+        _pid, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - began
+        child.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout is not None:
+            out.close()  # type: ignore[union-attr]
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {child.returncode}: {errors[-2000:]!r}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def _run_json(argv: list[str], what: str, env: dict[str, str] | None, timeout: float) -> Any:
@@ -76,6 +126,9 @@ class Packs:
         self._made: dict[int, Path] = {}
 
     def get(self, articles: int) -> Path:
+        """The pack with this many articles; 0 is the default pack (the repository)."""
+        if articles == 0:
+            return REPO
         if articles not in self._made:
             from benchmarks.make_pack import make_pack
 
@@ -100,6 +153,8 @@ class Context:
 
     quick: bool
     packs: Packs
+    shared: dict[str, Any] = field(default_factory=dict)
+    """Figures one benchmark measures and another uses as its floor (e.g. the parse)."""
 
     def log(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)

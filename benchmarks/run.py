@@ -18,13 +18,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import REPO, Context, Figure, Packs, replace_block
+from benchmarks.common import REPO, Context, Figure, Packs, load_average, replace_block
 
 MODULES = (
     "benchmarks.load_bench",
     "benchmarks.startup_bench",
     "benchmarks.nav_bench",
-    "benchmarks.memory_bench",
     "benchmarks.export_bench",
     "benchmarks.search_figures",
 )
@@ -115,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
     skipped: list[str] = []
     began = time.perf_counter()
+    load_before = load_average()
     try:
         for name in MODULES:
             short = name.rsplit(".", 1)[1].split("_")[0]
@@ -142,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Textual {info['versions']['textual']}, PyYAML {info['versions']['yaml']} "
         f"(libyaml {info['versions']['libyaml']}), rapidfuzz {info['versions']['rapidfuzz']}; "
         f"`python -m benchmarks{' --quick' if args.quick else ''}` took "
-        f"{time.perf_counter() - began:.0f} s."
+        f"{time.perf_counter() - began:.0f} s; load average (1/5/15 min) {load_before} at the "
+        f"start, {load_average()} at the end (2 cores: above 2, runs wait for a core)."
     )
     output = header + "\n\n" + text
     if skipped:

@@ -1,18 +1,20 @@
-"""Cold start to first frame, against a bare Textual app with the same widgets and no data.
+"""Opening a pack, to the panes filled, against a bare Textual app with the same widgets.
 
 Each run is a fresh interpreter started by the parent, which passes its wall
 clock just before spawning: the figure counts interpreter start, imports, app
-construction and the first refresh. Headless runs use ``App.run_test`` (first
-frame = the first refresh after the app is ready); real-terminal runs start the
-app in a tmux pane and poll ``capture-pane`` until the header title is drawn.
-Runs of the bare app and the reader are interleaved; figures are medians.
+construction, the load and the first frame drawn with the pack in the panes
+("panes filled"; the first frame, with a loading indicator over the panes, is
+reported beside it but is not the headline: the previous version's "first
+frame < 2 s" was met by the loading indicator). Headless runs use
+``App.run_test``; real-terminal runs start the app in a tmux pane and poll
+``capture-pane`` until a marker drawn only with the pack is on screen (the
+navigator's "Actors (" heading; the header title the previous version waited
+for is already on the loading frame). Runs are interleaved; figures are medians.
 
-- default pack (5 articles): first frame ≤ 1.3× the bare app;
-- 1,000 articles, cold (no cache entry): first frame < 2 s;
-- 1,000 articles, warm cache: first frame ≤ 1.2× the default pack's.
-
-"Pack shown" (the panes filled) is reported too: the first frame carries a
-loading indicator while the worker loads the pack.
+- default pack, panes filled ≤ 1.3× the bare app's first frame;
+- 1,000 articles, cold (no cache entry), panes filled ≤ 2× the CSafeLoader parse
+  of the same YAML with gc paused (from the load benchmark, or measured here);
+- 1,000 articles, warm cache, panes filled ≤ 1 s.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Context, Figure, median, reader_missing, run_module
+from benchmarks.common import REPO, Context, Figure, median, reader_missing, run_module, run_python
 
 SOCKET = f"briefing-bench-{os.getpid()}"
+MARKER = "Actors ("
+"""Drawn only once the pack is in the navigator (not on the loading frame)."""
 
 
 def unavailable() -> str | None:
@@ -84,6 +88,26 @@ def in_tmux(kind: str, pack: str, cache: Path, marker: str, timeout: float = 30)
         subprocess.run(["tmux", "-L", socket, "kill-session", "-t", session], check=False)
 
 
+PARSE = r"""
+import gc, json, sys, time
+from pathlib import Path
+import yaml
+gc.disable()
+began = time.perf_counter()
+for f in sorted((Path(sys.argv[1]) / "data").glob("*.yaml")):
+    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+print(json.dumps(time.perf_counter() - began))
+"""
+
+
+def parse_floor(ctx: Context, articles: int) -> float:
+    """The CSafeLoader parse of the pack's YAML with gc paused (the load benchmark's, if run)."""
+    known = ctx.shared.get("parse_nogc", {}).get(articles)
+    if known is not None:
+        return float(known)
+    return median([float(run_python(PARSE, str(ctx.packs.get(articles)))) for _ in range(3)])
+
+
 def run(ctx: Context) -> list[Figure]:
     repeats = 3 if ctx.quick else 7
     default = str(REPO)
@@ -103,14 +127,18 @@ def run(ctx: Context) -> list[Figure]:
         runs["warm"].append(headless("briefing", large, warm_large))
     m = {k: {f: median([r[f] for r in v]) for f in v[0]} for k, v in runs.items()}
     bare = m["bare"]["first_frame"]
-    d = m["default"]["first_frame"]
+    parse = parse_floor(ctx, 1000)
+    d = m["default"]["shown"]
+    cold = m["cold"]["shown"]
+    warm = m["warm"]["shown"]
     figures = [
         Figure(
             "startup",
-            "first frame, default pack, headless (warm cache)",
+            f"panes filled, default pack, headless, warm cache (first frame "
+            f"{m['default']['first_frame'] * 1000:.0f} ms)",
             d,
             "s",
-            "bare Textual app, same widgets",
+            "bare Textual app's first frame, same widgets",
             bare,
             d / bare,
             "≤ 1.3×",
@@ -118,44 +146,63 @@ def run(ctx: Context) -> list[Figure]:
         ),
         Figure(
             "startup",
-            "first frame, 1,000 articles, headless, cold (no cache entry)",
-            m["cold"]["first_frame"],
+            f"panes filled, 1,000 articles, headless, cold: no cache entry (first frame, "
+            f"the loading indicator: {m['cold']['first_frame'] * 1000:.0f} ms; "
+            f"peak RSS {m['cold']['rss_mib']:.0f} MiB)",
+            cold,
             "s",
-            "bare Textual app",
-            bare,
-            m["cold"]["first_frame"] / bare,
-            "< 2 s",
-            m["cold"]["first_frame"] < 2,
+            "CSafeLoader parse of the same YAML, gc paused",
+            parse,
+            cold / parse,
+            "≤ 2×",
+            cold / parse <= 2,
         ),
         Figure(
             "startup",
-            "first frame, 1,000 articles, headless, warm cache",
-            m["warm"]["first_frame"],
+            f"panes filled, 1,000 articles, headless, warm cache (first frame "
+            f"{m['warm']['first_frame'] * 1000:.0f} ms; peak RSS {m['warm']['rss_mib']:.0f} MiB)",
+            warm,
             "s",
-            "default pack's first frame",
+            "default pack, panes filled",
             d,
-            m["warm"]["first_frame"] / d,
-            "≤ 1.2×",
-            m["warm"]["first_frame"] / d <= 1.2,
+            warm / d,
+            "≤ 1 s",
+            warm <= 1,
         ),
     ]
-    for key, label in (
-        ("default", "default pack"),
-        ("cold", "1,000 articles, cold"),
-        ("warm", "1,000 articles, warm cache"),
-    ):
-        figures.append(
+    if not ctx.quick:
+        big = str(ctx.packs.get(5000))
+        warm_big = ctx.packs.cache_dir("start-5000")
+        cold_dir = Path(tempfile.mkdtemp(prefix="cold-", dir=ctx.packs.folder))
+        ctx.log("startup: 5,000 articles, cold and warm")
+        big_cold = headless("briefing", big, cold_dir)
+        shutil.rmtree(cold_dir, ignore_errors=True)
+        headless("briefing", big, warm_big)
+        big_warm = headless("briefing", big, warm_big)
+        parse_big = parse_floor(ctx, 5000)
+        figures += [
             Figure(
                 "startup",
-                f"pack shown (panes filled), {label}, headless",
-                m[key]["shown"],
+                "panes filled, 5,000 articles, headless, cold (one run)",
+                big_cold["shown"],
                 "s",
-                "bare app's first frame",
-                bare,
-                m[key]["shown"] / bare,
+                "CSafeLoader parse of the same YAML, gc paused",
+                parse_big,
+                big_cold["shown"] / parse_big,
+                "≤ 2×",
+                big_cold["shown"] / parse_big <= 2,
+            ),
+            Figure(
+                "startup",
+                "panes filled, 5,000 articles, headless, warm cache (one run)",
+                big_warm["shown"],
+                "s",
+                "1,000 articles, warm cache",
+                warm,
+                big_warm["shown"] / warm,
                 "(informational)",
-            )
-        )
+            ),
+        ]
     if shutil.which("tmux") is None:
         return figures
     ctx.log(f"startup: tmux x{repeats}")
@@ -168,18 +215,18 @@ def run(ctx: Context) -> list[Figure]:
     try:
         for _ in range(repeats):
             tty["bare"].append(in_tmux("bare", default, warm_default, "briefing"))
-            tty["default"].append(in_tmux("briefing", default, warm_default, "briefing"))
-            tty["warm"].append(in_tmux("briefing", large, warm_large, "briefing"))
+            tty["default"].append(in_tmux("briefing", default, warm_default, MARKER))
+            tty["warm"].append(in_tmux("briefing", large, warm_large, MARKER))
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], check=False)
     t = {k: median(v) for k, v in tty.items()}
     figures += [
         Figure(
             "startup",
-            "first frame, default pack, real terminal (tmux)",
+            f"panes filled, default pack, real terminal (tmux; marker {MARKER!r})",
             t["default"],
             "s",
-            "bare Textual app in tmux",
+            "bare Textual app's first frame in tmux",
             t["bare"],
             t["default"] / t["bare"],
             "≤ 1.3×",
@@ -187,14 +234,14 @@ def run(ctx: Context) -> list[Figure]:
         ),
         Figure(
             "startup",
-            "first frame, 1,000 articles, real terminal (tmux), warm cache",
+            "panes filled, 1,000 articles, real terminal (tmux), warm cache",
             t["warm"],
             "s",
             "default pack in tmux",
             t["default"],
             t["warm"] / t["default"],
-            "≤ 1.2×",
-            t["warm"] / t["default"] <= 1.2,
+            "≤ 1 s",
+            t["warm"] <= 1,
         ),
     ]
     return figures
