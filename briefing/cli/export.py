@@ -48,8 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render, then write atomically (or to stdout)."""
-    from briefing.export import render
+    """Render, then write atomically (or to stdout), a piece at a time."""
+    from briefing.export import render_chunks
     from briefing.export.safewrite import WriteRefused, write_atomic
 
     if args.output is not None and not args.output.strip():
@@ -58,15 +58,15 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return code
     try:
-        text = render(pack, args.format, actors=args.actor or None, only=args.item or None)
+        pieces = render_chunks(pack, args.format, actors=args.actor or None, only=args.item or None)
     except KeyError as exc:
         return fail(str(exc.args[0]), EXIT_USAGE)
     if args.output is None or args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return EXIT_OK
     try:
-        written = write_atomic(args.output, text, force=args.force)
+        written = write_atomic(args.output, pieces, force=args.force)
     except WriteRefused as exc:
         return fail(str(exc), EXIT_INVALID)
-    print(f"wrote {written} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    print(f"wrote {written} ({written.stat().st_size} bytes)", file=sys.stderr)
     return EXIT_OK

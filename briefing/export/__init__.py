@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Fact
@@ -65,24 +65,27 @@ def select(
     return frozenset(chosen)
 
 
-def render(
+def render_chunks(
     pack: Pack,
     fmt: str,
     actors: Sequence[str] | None = None,
     only: Collection[str] | None = None,
-) -> str:
-    """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks.
+) -> Iterator[str]:
+    """The export of ``pack`` in ``fmt`` as pieces to write one after another.
 
-    Raises :class:`SelectionError` (a KeyError) with a one-line message for an
-    unknown format, actor or item id, or an empty selection.
+    Everything that can refuse the export is checked before this returns, so a
+    caller may open its output first: raises :class:`SelectionError` (a
+    KeyError) with a one-line message for an unknown format, actor or item id,
+    or an empty selection. The JSON is made a record at a time while it is
+    written (peak memory does not grow with its size).
     """
     if fmt not in FORMATS:
         raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
     selected = select(pack, actors, only)
     if fmt == "json":
-        from briefing.export.jsonout import render as render_json
+        from briefing.export.jsonout import iter_render
 
-        return render_json(pack, selected)
+        return iter_render(pack, selected)
     from briefing.export.note import build_note
 
     note = build_note(pack, selected)
@@ -91,7 +94,18 @@ def render(
     if fmt == "md":
         from briefing.export.markdown import render_note
 
-        return render_note(note)
+        return iter([render_note(note)])
     from briefing.export.htmlout import render_note as render_html
 
-    return render_html(note)
+    return iter([render_html(note)])
+
+
+def render(
+    pack: Pack,
+    fmt: str,
+    actors: Sequence[str] | None = None,
+    only: Collection[str] | None = None,
+) -> str:
+    """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks (see
+    :func:`render_chunks`, which this joins)."""
+    return "".join(render_chunks(pack, fmt, actors, only))

@@ -7,17 +7,18 @@ the article text (see docs/pack-format.md).
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from briefing import __version__
+from briefing.export.jsonenc import Stream, iter_document
 from briefing.model.analysis.analyse import Analysis, FactAnalysis, analyse
 from briefing.model.analysis.corroboration import outlet_identity
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
 from briefing.model.analysis.disagreements.detect import Disagreement
 from briefing.model.analysis.grading import RELIABILITY
 from briefing.model.pack import Pack
-from briefing.model.types import Evidence, Source
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
 
 SCHEMA_VERSION = 1
 
@@ -140,108 +141,143 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
-    """The whole pack as plain data, in the contract's shape."""
-    found = analysis or analyse(pack)
+def _actor(a: Actor, found: Analysis) -> dict[str, Any]:
     return {
-        "schema_version": SCHEMA_VERSION,
-        "generator": f"briefing {__version__}",
-        "pack": {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "role": a.role,
+        "affiliation": a.affiliation,
+        "candidate": a.candidate,
+        "notes": a.notes,
+        "evidence": _evidence(a.evidence),
+        "support": support_dict(found.of(a.id)),
+    }
+
+
+def _meeting(m: Meeting, found: Analysis) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "title": m.title,
+        "date": m.date,
+        "date_text": m.date_text,
+        "date_reasoning": m.date_reasoning,
+        "place": m.place,
+        "status": m.status,
+        "participants": [p.actor for p in m.participants],
+        "roles": {p.actor: p.role for p in m.participants},
+        "evidence": _evidence(m.evidence),
+        "date_precision": found.dates[m.id].resolution.precision,
+        "date_basis": date_basis_dict(found.dates.get(m.id)),
+        **_analysed(found.of(m.id)),
+    }
+
+
+def _pledge(p: Pledge, found: Analysis) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "actor": p.actor,
+        "contribution": p.contribution,
+        "status": p.status,
+        "conditions": list(p.conditions),
+        "evidence": _evidence(p.evidence),
+        **_analysed(found.of(p.id)),
+    }
+
+
+def _claim(c: Claim, found: Analysis) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "topic": c.topic,
+        "values": [
+            {
+                "value": v.value,
+                "source": v.source,
+                "evidence": _evidence(v.evidence),
+                **_analysed(found.value(c.id, i)),
+            }
+            for i, v in enumerate(c.values)
+        ],
+    }
+
+
+def _kept(
+    pack: Pack, selected: frozenset[str] | None
+) -> tuple[list[Meeting], list[Pledge], list[Claim], list[Actor], list[Source]]:
+    """The facts a selection keeps, with the actors and sources they refer to.
+
+    The shape stays the contract's, so a consumer reads a selection exactly as it
+    reads a whole pack: every actor or source id in it resolves.
+    """
+    if selected is None:
+        return (
+            list(pack.meetings),
+            list(pack.pledges),
+            list(pack.claims),
+            list(pack.actors),
+            list(pack.sources),
+        )
+    meetings = [m for m in pack.meetings if m.id in selected]
+    pledges = [p for p in pack.pledges if p.id in selected]
+    claims = [c for c in pack.claims if c.id in selected]
+    wanted = set(selected)
+    wanted.update(p.actor for p in pledges)
+    wanted.update(a.actor for m in meetings for a in m.participants)
+    actors = [a for a in pack.actors if a.id in wanted]
+    used: set[str] = set()
+    for evidence in (
+        *(a.evidence for a in actors),
+        *(m.evidence for m in meetings),
+        *(p.evidence for p in pledges),
+    ):
+        used.update(e.source for e in evidence)
+    used.update(e.source for c in claims for v in c.values for e in v.evidence)
+    sources = [s for s in pack.sources if s.id in used]
+    return meetings, pledges, claims, actors, sources
+
+
+def _fields(
+    pack: Pack, selected: frozenset[str] | None, found: Analysis
+) -> Iterator[tuple[str, Any]]:
+    """The document's fields in the contract's order; sections are streamed a record at a time."""
+    meetings, pledges, claims, actors, sources = _kept(pack, selected)
+    yield "schema_version", SCHEMA_VERSION
+    yield "generator", f"briefing {__version__}"
+    yield (
+        "pack",
+        {
             "title": pack.meta.title,
             "story": pack.meta.story,
             "as_of": pack.meta.as_of,
             "notes": pack.meta.notes,
         },
-        "sources": [_source(s) for s in pack.sources],
-        "actors": [
-            {
-                "id": a.id,
-                "name": a.name,
-                "kind": a.kind,
-                "aliases": list(a.aliases),
-                "role": a.role,
-                "affiliation": a.affiliation,
-                "candidate": a.candidate,
-                "notes": a.notes,
-                "evidence": _evidence(a.evidence),
-                "support": support_dict(found.of(a.id)),
-            }
-            for a in pack.actors
-        ],
-        "meetings": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "date": m.date,
-                "date_text": m.date_text,
-                "date_reasoning": m.date_reasoning,
-                "place": m.place,
-                "status": m.status,
-                "participants": [p.actor for p in m.participants],
-                "roles": {p.actor: p.role for p in m.participants},
-                "evidence": _evidence(m.evidence),
-                "date_precision": found.dates[m.id].resolution.precision,
-                "date_basis": date_basis_dict(found.dates.get(m.id)),
-                **_analysed(found.of(m.id)),
-            }
-            for m in pack.meetings
-        ],
-        "pledges": [
-            {
-                "id": p.id,
-                "actor": p.actor,
-                "contribution": p.contribution,
-                "status": p.status,
-                "conditions": list(p.conditions),
-                "evidence": _evidence(p.evidence),
-                **_analysed(found.of(p.id)),
-            }
-            for p in pack.pledges
-        ],
-        "claims": [
-            {
-                "id": c.id,
-                "topic": c.topic,
-                "values": [
-                    {
-                        "value": v.value,
-                        "source": v.source,
-                        "evidence": _evidence(v.evidence),
-                        **_analysed(found.value(c.id, i)),
-                    }
-                    for i, v in enumerate(c.values)
-                ],
-            }
-            for c in pack.claims
-        ],
-        "disagreements": [disagreement_dict(d) for d in found.disagreements],
+    )
+    yield "sources", Stream(_source(s) for s in sources)
+    yield "actors", Stream(_actor(a, found) for a in actors)
+    yield "meetings", Stream(_meeting(m, found) for m in meetings)
+    yield "pledges", Stream(_pledge(p, found) for p in pledges)
+    yield "claims", Stream(_claim(c, found) for c in claims)
+    yield "disagreements", Stream(disagreement_dict(d) for d in found.disagreements)
+
+
+def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The whole pack as plain data, in the contract's shape (held in memory at once)."""
+    return {
+        key: list(value.items) if isinstance(value, Stream) else value
+        for key, value in _fields(pack, None, analysis or analyse(pack))
     }
 
 
-def subset(data: dict[str, Any], selected: frozenset[str]) -> dict[str, Any]:
-    """``data`` cut down to the selected facts, with the actors and sources they refer to.
+def iter_render(pack: Pack, selected: frozenset[str] | None = None) -> Iterator[str]:
+    """The JSON text of ``briefing export --format json`` in pieces of about a record each.
 
-    The shape stays the contract's, so a consumer reads a selection exactly as it
-    reads a whole pack: every actor or source id in it resolves.
+    Joined, the pieces are ``json.dumps(to_dict(...), ensure_ascii=False, indent=2)``
+    plus a newline, byte for byte; peak memory does not grow with the output.
     """
-    out = dict(data)
-    for section in ("meetings", "pledges", "claims"):
-        out[section] = [item for item in data[section] if item["id"] in selected]
-    wanted = set(selected)
-    wanted.update(p["actor"] for p in out["pledges"])
-    wanted.update(a for m in out["meetings"] for a in m["participants"])
-    out["actors"] = [a for a in data["actors"] if a["id"] in wanted]
-    used: set[str] = set()
-    for section in ("actors", "meetings", "pledges"):
-        used.update(e["source"] for item in out[section] for e in item["evidence"])
-    used.update(e["source"] for c in out["claims"] for v in c["values"] for e in v["evidence"])
-    out["sources"] = [s for s in data["sources"] if s["id"] in used]
-    return out
+    return iter_document(_fields(pack, selected, analyse(pack)))
 
 
 def render(pack: Pack, selected: frozenset[str] | None = None) -> str:
     """The JSON text written by ``briefing export --format json`` (all of it, or a selection)."""
-    data = to_dict(pack)
-    if selected is not None:
-        data = subset(data, selected)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_render(pack, selected))

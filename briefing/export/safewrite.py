@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -20,8 +21,15 @@ class WriteRefused(Exception):
     """The file could not be written; the message is one line for the user."""
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` (UTF-8) to ``path``; refuse to replace a file unless ``force``."""
+def write_atomic(
+    path: str | os.PathLike[str], text: str | Iterable[str], *, force: bool = False
+) -> Path:
+    """Write ``text`` (UTF-8) to ``path``; refuse to replace a file unless ``force``.
+
+    ``text`` may be pieces (an export written as it is made): they are encoded and
+    written one by one, so the whole file is never held in memory. A piece that
+    cannot be made (an exception from the iterator) leaves the old file untouched.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -30,7 +38,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         raise WriteRefused(f"{target}: already exists; use --force to replace it")
     if not folder.is_dir():
         raise WriteRefused(f"{target}: folder '{folder}' does not exist")
-    data = text.encode("utf-8")
+    pieces = [text] if isinstance(text, str) else text
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -40,7 +48,8 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         os.umask(umask)
         os.fchmod(handle, 0o666 & ~umask)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         if force:

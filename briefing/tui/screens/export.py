@@ -4,7 +4,7 @@ The modal asks for the format and the file name (a default built from the pack's
 title and as-of date, in the current folder). It never replaces a file silently:
 when the file exists, the first Export only says so and the second, with the same
 name, replaces it. Rendering and writing are the same functions the CLI uses
-(``briefing.export.render``, ``write_atomic``), so the two cannot disagree.
+(``briefing.export.render_chunks``, ``write_atomic``), so the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from briefing.export import SelectionError, render
+from briefing.export import SelectionError, render_chunks
 from briefing.export.safewrite import WriteRefused, write_atomic
 from briefing.model.pack import Pack
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
@@ -172,13 +172,13 @@ class ExportScreen(ModalScreen[None]):
                 return
             force = True
         try:
-            text = render(self.pack, self.fmt, only=self.marked or None)
-            write_atomic(target, text, force=force)
+            pieces = render_chunks(self.pack, self.fmt, only=self.marked or None)
+            written = write_atomic(target, pieces, force=force)
         except (SelectionError, WriteRefused) as exc:
             self._show_target(str(exc))
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"Wrote {target} ({len(text.encode('utf-8'))} bytes)", markup=False)
+        self.notify(f"Wrote {target} ({written.stat().st_size} bytes)", markup=False)
         self.dismiss(None)
 
     @on(Button.Pressed, "#export-cancel")
