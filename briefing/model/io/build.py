@@ -15,6 +15,7 @@ from typing import Any
 
 from briefing.model.analysis.dates.meeting_dates import meeting_date
 from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.anchoring.closest import closest_passage
 from briefing.model.anchoring.drift import drift_message
 from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker, suggest
 from briefing.model.pack import Pack
@@ -93,7 +94,7 @@ def _anchor(
         walker.error(where, drift_message(anchorer, source, raw.quote))
         return None
     if not found:
-        closest = anchorer.closest(raw.quote)
+        closest = closest_passage(anchorer, raw.quote)
         if closest is None:
             walker.error(where, f"quote not found in source '{source}'")
         else:
