@@ -163,7 +163,7 @@ def test_a_pack_folder_named_with_an_escape_is_shown_inert(tmp_path: Path) -> No
     assert "␛]0;pwned␇␛[2J" in done.stderr
     (folder / "x.yaml").write_text("a: 1\n", encoding="utf-8")
     done = briefing("validate", str(folder / "x.yaml"))
-    assert "is not inside a pack's data/ folder" in done.stderr
+    assert "is a file, not a pack folder" in done.stderr
     _assert_inert(done)
 
 
