@@ -58,8 +58,3 @@ class PackError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
-
-
-def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int]:
-    """Report problems in file order, which is how an author fixes them."""
-    return (diagnostic.path, diagnostic.line, diagnostic.col)
