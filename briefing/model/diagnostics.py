@@ -31,6 +31,11 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     hint: str | None = None
     """A suggestion, shown as ``(did you mean 'hint'?)``."""
+    fatal: bool = False
+    """True when reading stopped here, so nothing after it in the file was checked
+    (a syntax error, an alias, bytes that are not UTF-8); False when the reader
+    recovered and went on (a duplicate key keeps its first value). Either way
+    an error makes the pack invalid: this says whether the rest was looked at."""
 
     def format(self) -> str:
         """The one-line form printed by ``briefing validate``."""
