@@ -215,8 +215,11 @@ class PackCache:
         decoder = Decoder(self.root, {s.file: s.text for s in pack.sources}, keep=False)
         for kind, original, item in encode_items(pack, self._places(pack)):
             line = dumps([kind, item])
-            again_kind, again = decode(line.decode("utf-8"))
-            if decoder.add(again_kind, again) != original:
+            try:
+                again = decoder.add(*decode(line.decode("utf-8")))
+            except (ValueError, KeyError, IndexError, TypeError) as exc:
+                raise Unencodable(kind) from exc  # the decoder refuses what we wrote
+            if again != original:
                 raise Unencodable(kind)  # it would not survive the round trip
             yield line
 
