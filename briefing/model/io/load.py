@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.diagnostics import Diagnostic, Severity
-from briefing.model.io.build import LIST_SECTIONS, _build, _Loaded, _Record
+from briefing.model.io.build import LIST_SECTIONS, LoadState, Record, build_pack
 from briefing.model.io.cache import PackCache
 from briefing.model.io.paths import display, resolve_pack_root
 from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker, suggest
@@ -102,7 +102,7 @@ def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
     except FileNotFoundError as exc:
         return LoadResult(None, usage_error=str(exc))
     problems: list[Diagnostic] = []
-    state = _Loaded(root)
+    state = LoadState(root)
     files = yaml_files(data_dir)
     if not files:
         problems.append(
@@ -115,7 +115,7 @@ def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
     _check_ids(state)
     for record in state.records["sources"]:
         _read_article(record, state)
-    pack = _build(state)
+    pack = build_pack(state)
     problems.sort(key=lambda d: (d.path, d.line, d.col))
     has_errors = any(d.is_error for d in problems)
     if has_errors or pack is None:
@@ -137,7 +137,7 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
     )
 
 
-def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> None:
+def _read_file(yaml_path: Path, state: LoadState, problems: list[Diagnostic]) -> None:
     shown = display(yaml_path)
     data, why = read_regular_file(yaml_path)
     if data is None:
@@ -189,7 +189,7 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
                 done = checked.get(id(item)) or _check_item(shown, name, item)
                 problems.extend(done.problems)
                 if done.fields is not None and done.outline is not None:
-                    state.records[name].append(_Record(walker, done.outline, done.fields))
+                    state.records[name].append(Record(walker, done.outline, done.fields))
                 elif done.broken_id is not None:
                     state.broken_ids.add(done.broken_id)
 
@@ -223,7 +223,7 @@ def _check_item(shown: str, name: str, item: YNode) -> _Checked:
     return _Checked(tuple(found))
 
 
-def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None:
+def _read_meta(walker: Walker, key: YScalar, value: Any, state: LoadState) -> None:
     if state.meta is not None:
         first = state.meta
         walker.error(
@@ -232,10 +232,10 @@ def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None
         return
     fields = walker.record(value, SECTIONS["pack"], "pack")
     if fields is not None and isinstance(value, YMap):
-        state.meta = _Record(walker, Outline.of(value), fields)
+        state.meta = Record(walker, Outline.of(value), fields)
 
 
-def _check_ids(state: _Loaded) -> None:
+def _check_ids(state: LoadState) -> None:
     seen: dict[str, tuple[str, Ref]] = {}
     for section in LIST_SECTIONS:
         kept = []
@@ -300,7 +300,7 @@ def _article_path(root: Path, name: str) -> tuple[Path | None, str]:
     return article_path, ""
 
 
-def _read_article(record: _Record, state: _Loaded) -> None:
+def _read_article(record: Record, state: LoadState) -> None:
     walker, fields = record.walker, record.fields
     file_node = record.node.at("file")
     article_path, why = _article_path(state.root, fields["file"])
@@ -365,7 +365,7 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return position_of(head, len(head))
 
 
-def _check_flags(record: _Record, article: Article) -> None:
+def _check_flags(record: Record, article: Article) -> None:
     flags = record.fields.get("flags") or {}
     node = record.node.at("flags") if "flags" in record.node else record.node.here()
     lines = len(article.line_starts) - (1 if article.text.endswith("\n") else 0)
