@@ -331,3 +331,21 @@ def test_the_json_export_names_every_field(make_pack: PackMaker) -> None:
         if f.name not in keys[section]
     }
     assert missing == set(JSON_OMITS)
+
+
+def test_a_schema_table_must_list_exactly_its_records_fields() -> None:
+    """The YAML side: the converter table and the TypedDict record cannot drift apart."""
+    from briefing.model.io import records
+    from briefing.model.io.schema import fields_of, text
+
+    with pytest.raises(TypeError, match="PackFields"):
+        fields_of(records.PackFields, title=text, story=text, as_of=text)  # 'notes' missed
+    with pytest.raises(TypeError, match="PackFields"):
+        fields_of(records.PackFields, title=text, story=text, as_of=text, notes=text, extra=text)
+    spec = fields_of(records.PackFields, title=text, story=text, as_of=text, notes=text)
+    assert {name: required for name, (_, required) in spec.items()} == {
+        "title": True,
+        "story": True,
+        "as_of": True,
+        "notes": False,
+    }
