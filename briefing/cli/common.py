@@ -29,14 +29,9 @@ def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
     if result.usage_error is not None:
         print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE
-    for diagnostic in result.diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+    for line in result.report():
+        print(line, file=sys.stderr)
     if result.pack is None:
-        count = len(result.errors)
-        print(
-            f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid",
-            file=sys.stderr,
-        )
         return None, EXIT_INVALID
     return result.pack, EXIT_OK
 
