@@ -68,5 +68,7 @@ def run(args: argparse.Namespace) -> int:
         written = write_atomic(args.output, pieces, force=args.force)
     except WriteRefused as exc:
         return fail(str(exc), EXIT_INVALID)
-    print(f"wrote {written} ({written.stat().st_size} bytes)", file=sys.stderr)
+    from briefing.model.sanitize import clean_line
+
+    print(f"wrote {clean_line(str(written))} ({written.stat().st_size} bytes)", file=sys.stderr)
     return EXIT_OK

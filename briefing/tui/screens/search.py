@@ -28,8 +28,8 @@ from textual.widgets.option_list import Option
 
 from briefing.model.names.search import Hit, index_for
 from briefing.model.pack import Pack
-from briefing.model.types import Actor
 from briefing.model.sanitize import clean_line
+from briefing.model.types import Actor
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
 LIMIT = 12
