@@ -77,7 +77,7 @@ def render_chunks(
     caller may open its output first: raises :class:`SelectionError` (a
     KeyError) with a one-line message for an unknown format, actor or item id,
     or an empty selection. The JSON is made a record at a time while it is
-    written (peak memory does not grow with its size).
+    written (peak memory does not grow with its size), the notes a block at a time.
     """
     if fmt not in FORMATS:
         raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
@@ -92,12 +92,12 @@ def render_chunks(
     if not note.footnotes:
         raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":
-        from briefing.export.markdown import render_note
+        from briefing.export.markdown import iter_note
 
-        return iter([render_note(note)])
-    from briefing.export.htmlout import render_note as render_html
+        return iter_note(note)
+    from briefing.export.htmlout import iter_note as iter_html
 
-    return iter([render_html(note)])
+    return iter_html(note)
 
 
 def render(

@@ -11,6 +11,7 @@ with footnotes. Every string from an article or the pack goes through
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 
 from briefing.export.doc import (
@@ -152,25 +153,33 @@ def sentence(note: Footnote) -> str:
     )
 
 
-def render_note(note: Note) -> str:
-    """The whole note as an HTML document."""
+def iter_note(note: Note) -> Iterator[str]:
+    """The note as an HTML document, a block at a time (joined: :func:`render_note`)."""
     writer = _Writer(note)
-    body = [writer.block(block) for block in note.blocks]
-    if note.footnotes:
-        body.append('<h2 id="citations">Citations</h2>')
-        body.append('<ol class="footnotes">')
-        for item in note.footnotes:
-            body.append(
-                f'<li id="fn-{item.number}" value="{item.number}">'
-                f'<span class="cite">{escape(item.cite)}:</span>'
-                f"<blockquote>{sentence(item)}</blockquote>"
-                f'<a class="back" href="#ref-{item.number}">back to the text</a></li>'
-            )
-        body.append("</ol>")
-    return (
+    yield (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(note.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+        "<body>\n<main>\n"
     )
+    separator = ""
+    for block in note.blocks:
+        yield separator + writer.block(block)
+        separator = "\n"
+    if note.footnotes:
+        yield separator + '<h2 id="citations">Citations</h2>\n<ol class="footnotes">'
+        for item in note.footnotes:
+            yield (
+                f'\n<li id="fn-{item.number}" value="{item.number}">'
+                f'<span class="cite">{escape(item.cite)}:</span>'
+                f"<blockquote>{sentence(item)}</blockquote>"
+                f'<a class="back" href="#ref-{item.number}">back to the text</a></li>'
+            )
+        yield "\n</ol>"
+    yield "\n</main>\n</body>\n</html>\n"
+
+
+def render_note(note: Note) -> str:
+    """The whole note as an HTML document."""
+    return "".join(iter_note(note))

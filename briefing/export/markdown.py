@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from briefing.export.doc import (
     Block,
@@ -243,13 +244,37 @@ def footnote(note: Footnote) -> list[str]:
     return [f"[^{note.number}]: {escape(note.cite)}:", f"{indent}{body}", ""]
 
 
+def iter_note(note: Note) -> Iterator[str]:
+    """The note as Markdown, a block at a time (joined: :func:`render_note`).
+
+    The text is the lines joined by newlines, trailing newlines cut to one: a run
+    of newlines is held back until something follows it, so the pieces join to
+    exactly that without the whole note in memory.
+    """
+
+    def pieces() -> Iterator[str]:
+        first = True
+        for block in note.blocks:
+            lines = _block(block)
+            if lines:
+                yield ("" if first else "\n") + "\n".join(lines)
+                first = False
+        if note.footnotes:
+            yield ("" if first else "\n") + "## Citations\n"
+            for item in note.footnotes:
+                yield "\n" + "\n".join(footnote(item))
+
+    held = ""
+    for piece in pieces():
+        text = piece.rstrip("\n")
+        if text:
+            yield held + text
+            held = piece[len(text) :]
+        else:
+            held += piece
+    yield "\n"
+
+
 def render_note(note: Note) -> str:
     """The whole note as Markdown text."""
-    lines: list[str] = []
-    for block in note.blocks:
-        lines.extend(_block(block))
-    if note.footnotes:
-        lines.extend(["## Citations", ""])
-        for item in note.footnotes:
-            lines.extend(footnote(item))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "".join(iter_note(note))
