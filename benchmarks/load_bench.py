@@ -11,7 +11,7 @@ For each pack size, a fresh interpreter times, alternately and ``repeats`` times
   every quote, build the indexes (no cache);
 - ``load_pack(root, cache=True)`` against a warm cache (the second start).
 
-The cost curve is the per-article time at 100, 1,000 and 5,000 articles.
+The cost curve is the per-article time at 100, 1,000 and 4,500 articles.
 
     python -m benchmarks.load_bench [--quick]
 """
@@ -22,7 +22,7 @@ import argparse
 import itertools
 import json
 
-from benchmarks.common import Context, Figure, Packs, median, run_python
+from benchmarks.common import LARGE, Context, Figure, Packs, median, run_python
 
 CHILD = r"""
 import gc, json, os, sys, time
@@ -66,7 +66,7 @@ def measure(packs: Packs, articles: int, repeats: int) -> dict[str, float]:
 
 
 def run(ctx: Context) -> list[Figure]:
-    sizes = (100, 1000) if ctx.quick else (100, 1000, 5000)
+    sizes = (100, 1000) if ctx.quick else (100, 1000, LARGE)
     repeats = 3 if ctx.quick else 5
     figures: list[Figure] = []
     per_article: dict[int, float] = {}

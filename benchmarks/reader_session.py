@@ -71,18 +71,44 @@ def hook_calls(owner: Any, name: str, calls: list[float]) -> Callable[[], None]:
     return lambda: delattr(owner, name)
 
 
+def _pending(screen: Any) -> bool:
+    """Whether the screen has changes not yet drawn (Textual's own bookkeeping)."""
+    return bool(
+        getattr(screen, "_dirty_widgets", None)
+        or getattr(screen, "_layout_required", False)
+        or getattr(screen, "_repaint_required", False)
+    )
+
+
 async def first_frame_after(
-    frames: list[float], calls: list[float], since: int, began: float, timeout: float = 30
+    app: Any, frames: list[float], calls: list[float], since: int, began: float, timeout: float = 60
 ) -> float:
-    """Seconds from ``began`` to the first frame after the ``since``-th hooked call."""
+    """Seconds from ``began`` to the frame that shows the ``since``-th hooked call's result.
+
+    That is the first frame after the call returned; if the call itself drew the
+    frame (a synchronous refresh inside it) and nothing is left to draw, the
+    screen was complete when the call returned, so that moment counts (or the
+    last frame, if later).
+    """
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         if len(calls) > since:
-            after = [f for f in frames if f >= calls[since]]
+            done = calls[since]
+            after = [f for f in frames if f >= done]
             if after:
                 return after[0] - began
+            if not _pending(app.screen):
+                await asyncio.sleep(0.001)  # a frame already scheduled gets its turn
+                after = [f for f in frames if f >= done]
+                if after:
+                    return after[0] - began
+                if not _pending(app.screen) and any(f >= began for f in frames):
+                    return max(done, frames[-1]) - began
         await asyncio.sleep(0.0005)
-    raise SystemExit("no frame after the key press")
+    raise SystemExit(
+        f"no frame after the key press: {len(calls) - since} screen updates, "
+        f"{len([f for f in frames if f >= began])} frames since the press"
+    )
 
 
 async def settle(app: Any) -> None:
@@ -114,7 +140,7 @@ async def walk(
             since = len(calls)
             began = time.perf_counter()
             await pilot.press("down")
-            times.append(await first_frame_after(frames, calls, since, began))
+            times.append(await first_frame_after(app, frames, calls, since, began))
             await pilot.pause()
     finally:
         unhook()
@@ -151,7 +177,7 @@ async def search(pilot: Any, app: Any, frames: list[float]) -> tuple[list[float]
                 since = len(calls)
                 began = time.perf_counter()
                 await pilot.press(char if char != " " else "space")
-                times.append(await first_frame_after(frames, calls, since, began))
+                times.append(await first_frame_after(app, frames, calls, since, began))
                 await pilot.pause()
     finally:
         unhook()

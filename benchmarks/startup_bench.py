@@ -27,7 +27,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Context, Figure, median, reader_missing, run_module, run_python
+from benchmarks.common import (
+    LARGE,
+    REPO,
+    Context,
+    Figure,
+    median,
+    reader_missing,
+    run_module,
+    run_python,
+)
 
 SOCKET = f"briefing-bench-{os.getpid()}"
 MARKER = "Actors ("
@@ -171,19 +180,19 @@ def run(ctx: Context) -> list[Figure]:
         ),
     ]
     if not ctx.quick:
-        big = str(ctx.packs.get(5000))
-        warm_big = ctx.packs.cache_dir("start-5000")
+        big = str(ctx.packs.get(LARGE))
+        warm_big = ctx.packs.cache_dir("start-large")
         cold_dir = Path(tempfile.mkdtemp(prefix="cold-", dir=ctx.packs.folder))
-        ctx.log("startup: 5,000 articles, cold and warm")
+        ctx.log("startup: 4,500 articles, cold and warm")
         big_cold = headless("briefing", big, cold_dir)
         shutil.rmtree(cold_dir, ignore_errors=True)
         headless("briefing", big, warm_big)
         big_warm = headless("briefing", big, warm_big)
-        parse_big = parse_floor(ctx, 5000)
+        parse_big = parse_floor(ctx, LARGE)
         figures += [
             Figure(
                 "startup",
-                "panes filled, 5,000 articles, headless, cold (one run)",
+                "panes filled, 4,500 articles, headless, cold (one run)",
                 big_cold["shown"],
                 "s",
                 "CSafeLoader parse of the same YAML, gc paused",
@@ -194,7 +203,7 @@ def run(ctx: Context) -> list[Figure]:
             ),
             Figure(
                 "startup",
-                "panes filled, 5,000 articles, headless, warm cache (one run)",
+                "panes filled, 4,500 articles, headless, warm cache (one run)",
                 big_warm["shown"],
                 "s",
                 "1,000 articles, warm cache",
