@@ -69,4 +69,18 @@ def resolve(date_text: str, published: date | None, tense: Tense | None = None) 
             date_text, published, expression.family, tense, "the publication date is unknown"
         )
     resolver = RESOLVERS[expression.family]
-    return resolver(expression.text, date_text, published, tense)
+    try:
+        return resolver(expression.text, date_text, published, tense)
+    except (OverflowError, ValueError):
+        # Every rule is date +/- days and date(year, month, day): near 0001-01-01 or
+        # 9999-12-31 the answer (or a candidate the rule weighs) is off the calendar,
+        # which Python signals with exactly these two. One catch here covers every
+        # family, present and future, so no command can end in a traceback.
+        return unknown(
+            date_text,
+            published,
+            expression.family,
+            tense,
+            f"cannot resolve '{expression.text}' from {published.isoformat()}: "
+            "the answer falls outside the calendar (years 1 to 9999)",
+        )

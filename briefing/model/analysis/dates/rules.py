@@ -114,7 +114,12 @@ def _weekday(expr: str, text: str, published: date, tense: Tense | None) -> Reso
 
 
 def _month_day(year: int, month: int, day: int) -> date | None:
-    if day > calendar.monthrange(year, month)[1]:
+    """That day, or None when the month has no such day or the year is off the calendar.
+
+    Candidates a year or two months either side of publication are weighed; at
+    the calendar's edge (year 1, year 9999) those are skipped, not raised.
+    """
+    if not date.min.year <= year <= date.max.year or day > calendar.monthrange(year, month)[1]:
         return None
     return date(year, month, day)
 
