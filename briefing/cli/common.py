@@ -19,18 +19,27 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pack", nargs="?", metavar="PACK", help=PACK_HELP)
 
 
-def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
-    """Load a pack, printing each diagnostic on its own line; return (pack, exit code)."""
+def load_or_report(pack_arg: str | None, *, strict: bool = False) -> tuple[Pack | None, int]:
+    """Load a pack, printing each diagnostic on its own line; return (pack, exit code).
+
+    With ``strict``, every warning is reported as an error and makes the pack invalid.
+    """
+    from dataclasses import replace
+
     from briefing.model import load_pack
+    from briefing.model.diagnostics import Severity
 
     result = load_pack(pack_arg)
     if result.usage_error is not None:
         print(f"briefing: error: {result.usage_error}", file=sys.stderr)
         return None, EXIT_USAGE
-    for diagnostic in result.diagnostics:
+    diagnostics = result.diagnostics
+    if strict:
+        diagnostics = [replace(d, severity=Severity.ERROR) for d in diagnostics]
+    for diagnostic in diagnostics:
         print(diagnostic.format(), file=sys.stderr)
-    if result.pack is None:
-        count = len(result.errors)
+    if result.pack is None or (strict and diagnostics):
+        count = sum(d.is_error for d in diagnostics)
         print(
             f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid",
             file=sys.stderr,

@@ -51,6 +51,7 @@ STATUS_ORDER = (
     "proposed",
     "considering",
     "undecided",
+    "paused",
     "declined",
 )
 """Pledge statuses from firmest to weakest: the order the note lists them in."""

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model.analysis.dates.meeting_dates import meeting_date
+from briefing.model.analysis.faithfulness import check, level
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.drift import drift_message
 from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker, suggest
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
+    Accepted,
     Actor,
     Claim,
     ClaimValue,
@@ -68,6 +70,8 @@ class _Loaded:
     """Source id -> its boilerplate line ranges, to warn about evidence quoted from them."""
     uncited: list[tuple[Walker, Ref, Evidence]] = field(default_factory=list)
     """Every anchored `uncited` entry, checked against the facts' evidence at the end."""
+    outlines: dict[str, tuple[Walker, Outline]] = field(default_factory=dict)
+    """Fact id -> where it was written, to point the faithfulness findings at a field."""
 
 
 def _anchor(
@@ -218,8 +222,11 @@ def _build(state: _Loaded) -> Pack | None:
                 date_reasoning=f.get("date_reasoning"),
                 participants=participants,
                 credibility=f.get("credibility"),
+                notes=f.get("notes"),
+                accepted=_accepted(f),
             )
         )
+        state.outlines[meetings[-1].id] = (r.walker, r.node)
         _check_meeting_date(r, meetings[-1], sources_by_id)
     pledges = []
     for r in _drain(records["pledges"]):
@@ -233,8 +240,11 @@ def _build(state: _Loaded) -> Pack | None:
                 evidence=_evidence(r, state, f["evidence"]),
                 conditions=tuple(f.get("conditions") or ()),
                 credibility=f.get("credibility"),
+                notes=f.get("notes"),
+                accepted=_accepted(f),
             )
         )
+        state.outlines[pledges[-1].id] = (r.walker, r.node)
     claims = []
     for r in _drain(records["claims"]):
         f = r.fields
@@ -249,13 +259,28 @@ def _build(state: _Loaded) -> Pack | None:
                     credibility=v.get("credibility"),
                 )
             )
-        claims.append(Claim(id=f["id"].value, topic=f["topic"], values=tuple(values)))
+        claims.append(
+            Claim(
+                id=f["id"].value,
+                topic=f["topic"],
+                values=tuple(values),
+                notes=f.get("notes"),
+                accepted=_accepted(f),
+            )
+        )
+        state.outlines[claims[-1].id] = (r.walker, r.node)
     _check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
         return None
     m = state.meta.fields
-    meta = PackMeta(title=m["title"], story=m["story"], as_of=m["as_of"], notes=m.get("notes"))
-    return Pack(
+    meta = PackMeta(
+        title=m["title"],
+        story=m["story"],
+        as_of=m["as_of"],
+        notes=m.get("notes"),
+        checks=m.get("checks") or (),
+    )
+    pack = Pack(
         str(state.root),
         meta,
         sources,
@@ -264,6 +289,42 @@ def _build(state: _Loaded) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
+    _check_faithfulness(state, pack)
+    return pack
+
+
+def _accepted(fields: dict[str, Any]) -> tuple[Accepted, ...]:
+    return tuple(Accepted(a["rule"], a["reason"]) for a in fields.get("accept") or ())
+
+
+def _check_faithfulness(state: _Loaded, pack: Pack) -> None:
+    """Report what each fact says beyond its own evidence, on the field to change.
+
+    The rules are in briefing.model.analysis.faithfulness; a finding the pack
+    accepts is not reported (the reader and the note show it with its reason),
+    and an acceptance no finding needs is, so none lingers after a fix.
+    """
+    findings = check(pack)
+    for finding in findings:
+        walker, outline = state.outlines.get(finding.fact, (None, None))
+        if walker is None or outline is None or finding.accepted is not None:
+            continue
+        where = outline.get(finding.field) or outline.here()
+        if level(pack, finding.rule) == "error":
+            walker.error(where, finding.line())
+        else:
+            walker.warn(where, finding.line())
+    used = {(f.fact, f.rule) for f in findings if f.accepted is not None}
+    for fact in (*pack.meetings, *pack.pledges, *pack.claims):
+        for accepted in fact.accepted:
+            if (fact.id, accepted.rule) in used or level(pack, accepted.rule) == "off":
+                continue
+            walker, outline = state.outlines[fact.id]
+            walker.warn(
+                outline.get("accept") or outline.here(),
+                f"'{fact.id}' accepts rule '{accepted.rule}', which finds nothing on it now: "
+                "remove the acceptance",
+            )
 
 
 def _prepare_quotes(state: _Loaded) -> None:

@@ -18,6 +18,7 @@ from briefing.model.io.paths import display
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
+    Accepted,
     Actor,
     Claim,
     ClaimValue,
@@ -61,7 +62,7 @@ def _evs(items: Sequence[Evidence]) -> list[list[Any]]:
 def encode_items(pack: Pack, places: dict[str, str]) -> Iterator[tuple[str, object, list[Any]]]:
     """(kind, the object, its encoding) for each line, sources before the facts citing them."""
     m = pack.meta
-    yield "meta", m, [m.title, m.story, m.as_of, m.notes]
+    yield "meta", m, [m.title, m.story, m.as_of, m.notes, [list(c) for c in m.checks]]
     for s in pack.sources:
         yield "source", s, _source(s)
     for a in pack.actors:
@@ -130,6 +131,8 @@ def _meeting(m: Meeting) -> list[Any]:
         m.date_reasoning,
         [[p.actor, p.role] for p in m.participants],
         m.credibility,
+        m.notes,
+        _accepts(m.accepted),
     ]
 
 
@@ -142,6 +145,8 @@ def _pledge(p: Pledge) -> list[Any]:
         _evs(p.evidence),
         list(p.conditions),
         p.credibility,
+        p.notes,
+        _accepts(p.accepted),
     ]
 
 
@@ -150,7 +155,17 @@ def _claim(c: Claim) -> list[Any]:
         c.id,
         c.topic,
         [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values],
+        c.notes,
+        _accepts(c.accepted),
     ]
+
+
+def _accepts(accepted: tuple[Accepted, ...]) -> list[list[str]]:
+    return [[a.rule, a.reason] for a in accepted]
+
+
+def _accepted(items: list[list[str]]) -> tuple[Accepted, ...]:
+    return tuple(Accepted(intern(rule), reason) for rule, reason in items)
 
 
 def _interned(value: str | None) -> str | None:
@@ -181,7 +196,13 @@ class Decoder:
         if kind == "meta":
             if self.meta is not None:
                 raise ValueError("two meta lines")
-            built = self.meta = PackMeta(title=item[0], story=item[1], as_of=item[2], notes=item[3])
+            built = self.meta = PackMeta(
+                title=item[0],
+                story=item[1],
+                as_of=item[2],
+                notes=item[3],
+                checks=tuple((intern(r), intern(lv)) for r, lv in item[4]),
+            )
             return built
         built = getattr(self, "_" + kind)(item) if kind in self.items else None
         if built is None:
@@ -284,6 +305,8 @@ class Decoder:
             date_reasoning=m[7],
             participants=tuple(Participant(intern(p[0]), intern(p[1])) for p in m[8]),
             credibility=_interned(m[9]),
+            notes=m[10],
+            accepted=_accepted(m[11]),
         )
 
     def _pledge(self, p: list[Any]) -> Pledge:
@@ -295,6 +318,8 @@ class Decoder:
             evidence=self.evs(p[4]),
             conditions=tuple(p[5]),
             credibility=_interned(p[6]),
+            notes=p[7],
+            accepted=_accepted(p[8]),
         )
 
     def _claim(self, c: list[Any]) -> Claim:
@@ -305,6 +330,8 @@ class Decoder:
                 ClaimValue(v[0], intern(v[1]), self.evs(v[2]), credibility=_interned(v[3]))
                 for v in c[2]
             ),
+            notes=c[3],
+            accepted=_accepted(c[4]),
         )
 
     def _warning(self, w: list[Any]) -> Diagnostic:

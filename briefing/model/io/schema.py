@@ -19,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from briefing.model.analysis.faithfulness import LEVELS, RULES
 from briefing.model.diagnostics import Diagnostic, Severity
 from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name
 from briefing.model.types import (
@@ -359,6 +360,32 @@ PARTICIPANT: dict[str, tuple[Converter, bool]] = {
     "actor": (ref, True),
     "role": (choice(PARTICIPANT_ROLES, "participant role"), True),
 }
+ACCEPT: dict[str, tuple[Converter, bool]] = {
+    "rule": (choice(tuple(RULES), "faithfulness rule"), True),
+    "reason": (text, True),
+}
+accept_list = list_of(_record_of(ACCEPT, "accepted judgement"))
+
+
+def checks(w: Walker, node: YNode) -> tuple[tuple[str, str], ...] | Invalid:
+    """``{rule: off|warning|error}`` for the faithfulness rules."""
+    if not isinstance(node, YMap):
+        return w.error(node, f"checks must be a mapping of rule: level, found {kind_name(node)}")
+    result: list[tuple[str, str]] = []
+    ok = True
+    for name, (key, value) in node.items.items():
+        if name not in RULES:
+            w.error(key, f"unknown faithfulness rule '{name}'", hint=suggest(name, tuple(RULES)))
+            ok = False
+            continue
+        level = choice(LEVELS, "check level")(w, value)
+        if isinstance(level, Invalid):
+            ok = False
+            continue
+        result.append((intern(name), level))
+    return tuple(result) if ok else INVALID
+
+
 CLAIM_VALUE: dict[str, tuple[Converter, bool]] = {
     "value": (text, True),
     "source": (ref, True),
@@ -372,6 +399,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "story": (text, True),
         "as_of": (iso_date, True),
         "notes": (text, False),
+        "checks": (checks, False),
     },
     "sources": {
         "id": (ident, True),
@@ -412,6 +440,8 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "participants": (list_of(_record_of(PARTICIPANT, "participant")), False),
         "evidence": (required_evidence, True),
         "credibility": (choice(CREDIBILITY, "credibility"), False),
+        "notes": (text, False),
+        "accept": (accept_list, False),
     },
     "pledges": {
         "id": (ident, True),
@@ -421,10 +451,14 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "conditions": (list_of(text), False),
         "evidence": (required_evidence, True),
         "credibility": (choice(CREDIBILITY, "credibility"), False),
+        "notes": (text, False),
+        "accept": (accept_list, False),
     },
     "claims": {
         "id": (ident, True),
         "topic": (text, True),
         "values": (list_of(_record_of(CLAIM_VALUE, "claim value"), min_items=2), True),
+        "notes": (text, False),
+        "accept": (accept_list, False),
     },
 }

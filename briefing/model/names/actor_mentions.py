@@ -99,7 +99,7 @@ def _is_acronym(written: str) -> bool:
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
-def _pattern(written: str) -> re.Pattern[str] | None:
+def name_pattern(written: str) -> re.Pattern[str] | None:
     """A regex finding ``written`` as whole words in a folded article."""
     words = fold(written).split()
     if not words:
@@ -122,7 +122,7 @@ def _pattern(written: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", flags)
 
 
-def _names(actor: Actor) -> list[str]:
+def name_forms(actor: Actor) -> list[str]:
     """Every written form to look for: names, aliases, surname, generic synonyms."""
     names = [actor.name, *actor.aliases]
     for written in list(names):
@@ -147,8 +147,8 @@ def mentions(
     in which case its mentions are marked. Raises KeyError for an unknown actor.
     """
     actor = pack.actor(actor_id)
-    names = _names(actor)
-    patterns = [(name, p) for name in names if (p := _pattern(name)) is not None]
+    names = name_forms(actor)
+    patterns = [(name, p) for name in names if (p := name_pattern(name)) is not None]
     fuzzy_names = {
         skeleton(strip_titles(fold(n)).replace(WILDCARD, "")): n
         for n in names
@@ -265,3 +265,45 @@ def _mention(
         boilerplate=boilerplate,
         score=score,
     )
+
+
+@lru_cache(maxsize=4096)
+def _finders(
+    name: str, aliases: tuple[str, ...], kind: str
+) -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    """An actor's exact patterns and fuzzy skeletons, built once per actor's names."""
+    names = name_forms(Actor("", name, kind, aliases))
+    patterns = tuple(p for name in names if (p := name_pattern(name)) is not None)
+    skeletons = tuple(
+        dict.fromkeys(
+            s
+            for n in names
+            if not _is_acronym(n)
+            and len((s := skeleton(strip_titles(fold(n)).replace(WILDCARD, ""))).replace(" ", ""))
+            >= MIN_FUZZY_LETTERS
+        )
+    )
+    return patterns, skeletons
+
+
+def named_in(actor: Actor, text: str, fuzzy_threshold: float = FUZZY_THRESHOLD) -> bool:
+    """True when ``text`` (a sentence) names ``actor``: the same forms :func:`mentions` finds.
+
+    Names, aliases, surname and generic synonyms exactly, and garbled spellings
+    ("Starmmer") by skeleton similarity of each run of words as long as a name.
+    Cost: one regex per name form and one fuzzy pass per name length over the
+    sentence's words, so it is meant for sentences, not whole articles.
+    """
+    folded = fold_with_map(text)[0]
+    patterns, skeletons = _finders(actor.name, actor.aliases, actor.kind)
+    if any(p.search(folded) for p in patterns):
+        return True
+    words = [skeleton(w.casefold()) for w in re.findall(r"[^\W_]+(?:\?[^\W_]+)*", folded)]
+    for skel in skeletons:
+        size = len(skel.split())
+        windows = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+        if windows and process.extractOne(
+            skel, windows, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold
+        ):
+            return True
+    return False
