@@ -91,6 +91,10 @@ _REPORTING = frozenset(
 """Past forms that date the reporting, not the event reported ("said the talks will ...")."""
 
 
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:will|shall|would|to|be|is|are|am|won['’]t)\s+(?:be\s+|have\s+)?$", re.IGNORECASE
+)
+"""A past form that is part of a future or infinitive ("will be held", "to be held")."""
 _AFTER_EVENT = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince)\s+(?:a|an|the|their|its|last)\b")
 
 
@@ -105,6 +109,8 @@ def reports_past_event(sentence: str) -> bool:
     if _AFTER_EVENT.search(sentence):
         return True
     return any(
-        not _not_past(sentence, match) and match.group().lower() not in _REPORTING
+        not _not_past(sentence, match)
+        and match.group().lower() not in _REPORTING
+        and not _AHEAD_BEFORE.search(sentence, 0, match.start())
         for match in _PAST.finditer(sentence)
     )
