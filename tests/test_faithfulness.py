@@ -58,7 +58,7 @@ def _pack(make_pack: PackMaker, facts: str, header_extra: str = "") -> Path:
 
 
 def _rules(root: Path) -> list[str]:
-    result = load_pack(root)
+    result = load_pack(faithfulness=True, path=root)
     assert result.pack is not None, [d.format() for d in result.diagnostics]
     return sorted({f.rule for f in check(result.pack) if f.accepted is None})
 
@@ -267,9 +267,9 @@ def test_validate_warns_and_strict_fails_with_one_line_quoting_the_sentence(
 
 def test_a_rule_set_to_error_or_off_in_the_pack(make_pack: PackMaker) -> None:
     as_error = _pack(make_pack, UNFAITHFUL, "  checks: {status: error}")
-    assert load_pack(as_error).pack is None
+    assert load_pack(faithfulness=True, path=as_error).pack is None
     off = _pack(make_pack, UNFAITHFUL, "  checks: {status: off}")
-    result = load_pack(off)
+    result = load_pack(faithfulness=True, path=off)
     assert result.pack is not None and result.diagnostics == []
     done = _validate(off)
     assert "faithfulness rules off: status" in done.stdout  # never silent
@@ -284,7 +284,7 @@ def test_accepting_a_judgement_with_a_reason_is_recorded_not_reported(
         "              - {rule: status, reason: the islands said yes on radio the same day}\n"
         "            evidence:",
     )
-    result = load_pack(_pack(make_pack, accepted))
+    result = load_pack(faithfulness=True, path=_pack(make_pack, accepted))
     assert result.pack is not None and result.diagnostics == []
     (finding,) = check(result.pack)
     assert (
@@ -299,7 +299,10 @@ def test_an_acceptance_that_finds_nothing_is_reported(make_pack: PackMaker) -> N
         "            evidence:",
         "            accept:\n              - {rule: status, reason: stale}\n            evidence:",
     )
-    messages = [d.format() for d in load_pack(_pack(make_pack, faithful)).diagnostics]
+    messages = [
+        d.format()
+        for d in load_pack(faithfulness=True, path=_pack(make_pack, faithful)).diagnostics
+    ]
     assert len(messages) == 1 and "finds nothing on it now" in messages[0]
 
 
@@ -308,12 +311,17 @@ def test_unknown_rule_in_accept_and_checks_is_an_error(make_pack: PackMaker) -> 
         "            evidence:",
         "            accept:\n              - {rule: statsu, reason: typo}\n            evidence:",
     )
-    messages = [d.format() for d in load_pack(_pack(make_pack, bad)).diagnostics]
+    messages = [
+        d.format() for d in load_pack(faithfulness=True, path=_pack(make_pack, bad)).diagnostics
+    ]
     assert any(
         "unknown faithfulness rule 'statsu'" in m and "did you mean 'status'" in m for m in messages
     )
     bad_level = _pack(make_pack, UNFAITHFUL, "  checks: {status: loud}")
-    assert any("unknown check level 'loud'" in d.format() for d in load_pack(bad_level).diagnostics)
+    assert any(
+        "unknown check level 'loud'" in d.format()
+        for d in load_pack(faithfulness=True, path=bad_level).diagnostics
+    )
 
 
 def test_default_pack_passes_strict() -> None:

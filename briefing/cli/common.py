@@ -19,17 +19,20 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pack", nargs="?", metavar="PACK", help=PACK_HELP)
 
 
-def load_or_report(pack_arg: str | None, *, strict: bool = False) -> tuple[Pack | None, int]:
+def load_or_report(
+    pack_arg: str | None, *, strict: bool = False, faithfulness: bool = False
+) -> tuple[Pack | None, int]:
     """Load a pack, printing each diagnostic on its own line; return (pack, exit code).
 
-    With ``strict``, every warning is reported as an error and makes the pack invalid.
+    With ``strict``, every warning is reported as an error and makes the pack invalid;
+    with ``faithfulness``, each fact is checked against its own evidence too.
     """
     from dataclasses import replace
 
     from briefing.model import load_pack
     from briefing.model.diagnostics import Severity
 
-    result = load_pack(pack_arg)
+    result = load_pack(pack_arg, faithfulness=faithfulness)
     if result.usage_error is not None:
         print(f"briefing: error: {result.usage_error}", file=sys.stderr)
         return None, EXIT_USAGE

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     """Print diagnostics (stderr) and a one-line summary (stdout)."""
     from briefing.model.sanitize import clean_line
 
-    pack, code = load_or_report(args.pack, strict=args.strict)
+    pack, code = load_or_report(args.pack, strict=args.strict, faithfulness=True)
     if pack is None:
         return code
     facts = sum(len(g) for g in (pack.actors, pack.meetings, pack.pledges, pack.claims))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from briefing.model.analysis.dates.tense import reports_past_event
 from briefing.model.analysis.disagreements.values import STOP_WORDS
 from briefing.model.analysis.quantities import numbers_in
-from briefing.model.names.actor_mentions import named_in
+from briefing.model.names.actor_mentions import NamedIn
 from briefing.model.names.folding import fold
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge
@@ -130,12 +130,28 @@ def _sentences(evidence: Iterable[Evidence]) -> list[str]:
 # --- the rules -------------------------------------------------------------------
 
 
-def _named(pack: Pack, fact: Meeting | Pledge, actor_ids: Iterable[str]) -> Iterator[Finding]:
+class _Names:
+    """Who speaks for whom, and each sentence folded once, for one check of a pack."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.affiliated: dict[str, list[Actor]] = {}
+        for actor in pack.actors:
+            if actor.affiliation:
+                self.affiliated.setdefault(actor.affiliation, []).append(actor)
+        self._views: dict[str, NamedIn] = {}
+
+    def view(self, sentence: str) -> NamedIn:
+        found = self._views.get(sentence)
+        if found is None:
+            found = self._views[sentence] = NamedIn(sentence)
+        return found
+
+
+def _named(names: _Names, fact: Meeting | Pledge, actor_ids: Iterable[str]) -> Iterator[Finding]:
+    pack = names.pack
     sentences = _sentences(fact.evidence)
-    affiliated: dict[str, list[Actor]] = {}
-    for actor in pack.actors:
-        if actor.affiliation:
-            affiliated.setdefault(actor.affiliation, []).append(actor)
+    affiliated = names.affiliated
     kind = "meeting" if isinstance(fact, Meeting) else "pledge"
     field = "participants" if isinstance(fact, Meeting) else "actor"
     for actor_id in dict.fromkeys(actor_ids):
@@ -143,7 +159,7 @@ def _named(pack: Pack, fact: Meeting | Pledge, actor_ids: Iterable[str]) -> Iter
         if not isinstance(found, Actor):
             continue
         speakers = [found, *affiliated.get(actor_id, ())]
-        if any(named_in(a, s) for s in sentences for a in speakers):
+        if any(names.view(s).names(a) for s in sentences for a in speakers):
             continue
         yield Finding(
             fact.id,
@@ -330,11 +346,12 @@ def _inferred_held(fact: Meeting) -> Iterator[Finding]:
 
 
 def _raw(pack: Pack) -> Iterator[Finding]:
+    names = _Names(pack)
     for meeting in pack.meetings:
-        yield from _named(pack, meeting, (p.actor for p in meeting.participants))
+        yield from _named(names, meeting, (p.actor for p in meeting.participants))
         yield from _inferred_held(meeting)
     for pledge in pack.pledges:
-        yield from _named(pack, pledge, (pledge.actor,))
+        yield from _named(names, pledge, (pledge.actor,))
         yield from _numbers(pledge)
         yield from _details(pledge)
         yield from _conditions(pledge)

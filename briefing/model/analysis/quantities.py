@@ -19,8 +19,28 @@ from dataclasses import dataclass
 UNITS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 TENS = {
@@ -68,7 +88,9 @@ _CURRENCY_WORDS = {
 }
 _WORD_NUMBER = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_NUMBER_WORDS_RUN = rf"(?:{_WORD_NUMBER})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand))*"
+_NUMBER_WORDS_RUN = (
+    rf"(?:{_WORD_NUMBER})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand))*"
+)
 _SCALE = r"(?:trillion|billions?|millions?|thousand|bn|tn|mn|m|k|b)"
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORDS_RUN})"

@@ -70,6 +70,8 @@ class _Loaded:
     """Source id -> its boilerplate line ranges, to warn about evidence quoted from them."""
     uncited: list[tuple[Walker, Ref, Evidence]] = field(default_factory=list)
     """Every anchored `uncited` entry, checked against the facts' evidence at the end."""
+    faithfulness: bool = False
+    """Check each fact against its own evidence (``briefing validate``)."""
     outlines: dict[str, tuple[Walker, Outline]] = field(default_factory=dict)
     """Fact id -> where it was written, to point the faithfulness findings at a field."""
 
@@ -226,7 +228,8 @@ def _build(state: _Loaded) -> Pack | None:
                 accepted=_accepted(f),
             )
         )
-        state.outlines[meetings[-1].id] = (r.walker, r.node)
+        if state.faithfulness:
+            state.outlines[meetings[-1].id] = (r.walker, r.node)
         _check_meeting_date(r, meetings[-1], sources_by_id)
     pledges = []
     for r in _drain(records["pledges"]):
@@ -244,7 +247,8 @@ def _build(state: _Loaded) -> Pack | None:
                 accepted=_accepted(f),
             )
         )
-        state.outlines[pledges[-1].id] = (r.walker, r.node)
+        if state.faithfulness:
+            state.outlines[pledges[-1].id] = (r.walker, r.node)
     claims = []
     for r in _drain(records["claims"]):
         f = r.fields
@@ -268,7 +272,8 @@ def _build(state: _Loaded) -> Pack | None:
                 accepted=_accepted(f),
             )
         )
-        state.outlines[claims[-1].id] = (r.walker, r.node)
+        if state.faithfulness:
+            state.outlines[claims[-1].id] = (r.walker, r.node)
     _check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
         return None
@@ -289,7 +294,8 @@ def _build(state: _Loaded) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
-    _check_faithfulness(state, pack)
+    if state.faithfulness:
+        _check_faithfulness(state, pack)
     return pack
 
 
@@ -315,7 +321,8 @@ def _check_faithfulness(state: _Loaded, pack: Pack) -> None:
         else:
             walker.warn(where, finding.line())
     used = {(f.fact, f.rule) for f in findings if f.accepted is not None}
-    for fact in (*pack.meetings, *pack.pledges, *pack.claims):
+    facts: tuple[Meeting | Pledge | Claim, ...] = (*pack.meetings, *pack.pledges, *pack.claims)
+    for fact in facts:
         for accepted in fact.accepted:
             if (fact.id, accepted.rule) in used or level(pack, accepted.rule) == "off":
                 continue

@@ -51,12 +51,20 @@ class LoadResult:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
+def load_pack(
+    path: str | os.PathLike[str] | None = None, *, cache: bool = False, faithfulness: bool = False
+) -> LoadResult:
     """Load, validate and anchor the pack at ``path`` (the default pack when None).
 
     With ``cache``, a valid pack is kept in the user cache folder and a later load
     of byte-identical files is rebuilt from there (see :mod:`briefing.model.io.cache`);
     the result is the same either way.
+
+    With ``faithfulness`` (what ``briefing validate`` asks for), every fact is also
+    read against its own evidence sentences (briefing.model.analysis.faithfulness)
+    and each finding reported on its field; that reads every cited sentence again,
+    so the reader and the exports, which only show the pack's accepted judgements,
+    do not ask for it (and such a load is never served from the cache).
 
     The cyclic garbage collector is paused while loading: a 1,000-article pack
     allocates millions of small objects that all stay alive, and each collection
@@ -66,8 +74,8 @@ def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if not cache:
-            return _load_pack(path)
+        if not cache or faithfulness:
+            return _load_pack(path, faithfulness)
         return _load_cached(path)
     finally:
         if enabled:
@@ -96,13 +104,13 @@ def yaml_files(data_dir: Path) -> list[Path]:
     return sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.yml")])
 
 
-def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
+def _load_pack(path: str | os.PathLike[str] | None, faithfulness: bool = False) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
         return LoadResult(None, usage_error=str(exc))
     problems: list[Diagnostic] = []
-    state = _Loaded(root)
+    state = _Loaded(root, faithfulness=faithfulness)
     files = yaml_files(data_dir)
     if not files:
         problems.append(

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from briefing.model.names.folding import (
     WILDCARD,
     fold,
+    fold_keep_case,
     fold_with_map,
     skeleton,
     strip_titles,
@@ -286,24 +287,52 @@ def _finders(
     return patterns, skeletons
 
 
-def named_in(actor: Actor, text: str, fuzzy_threshold: float = FUZZY_THRESHOLD) -> bool:
-    """True when ``text`` (a sentence) names ``actor``: the same forms :func:`mentions` finds.
+class NamedIn:
+    """One sentence, folded once, asked whether it names each of several actors.
 
-    Names, aliases, surname and generic synonyms exactly, and garbled spellings
-    ("Starmmer") by skeleton similarity of each run of words as long as a name.
-    Cost: one regex per name form and one fuzzy pass per name length over the
-    sentence's words, so it is meant for sentences, not whole articles.
+    Same forms as :func:`mentions`: names, aliases, surname and generic synonyms
+    exactly, and garbled spellings ("Starmmer") by the skeleton similarity of
+    each run of words as long as a name. Cost per question: one regex per name
+    form, and, only when none matches, one fuzzy pass per name over the
+    sentence's words; the words' skeletons are made once, on the first fuzzy pass.
     """
-    folded = fold_with_map(text)[0]
-    patterns, skeletons = _finders(actor.name, actor.aliases, actor.kind)
-    if any(p.search(folded) for p in patterns):
-        return True
-    words = [skeleton(w.casefold()) for w in re.findall(r"[^\W_]+(?:\?[^\W_]+)*", folded)]
-    for skel in skeletons:
-        size = len(skel.split())
-        windows = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
-        if windows and process.extractOne(
-            skel, windows, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold
-        ):
+
+    def __init__(self, text: str, fuzzy_threshold: float = FUZZY_THRESHOLD) -> None:
+        self.folded = fold_keep_case(text)
+        self.threshold = fuzzy_threshold
+        self._words: list[str] | None = None
+        self._by_size: dict[int, list[str]] = {}
+
+    def _windows(self, size: int) -> list[str]:
+        """Every run of ``size`` word skeletons, made on first use."""
+        found = self._by_size.get(size)
+        if found is None:
+            if self._words is None:
+                self._words = [
+                    skeleton(w.casefold())
+                    for w in re.findall(r"[^\W_]+(?:\?[^\W_]+)*", self.folded)
+                ]
+            words = self._words
+            found = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+            self._by_size[size] = found
+        return found
+
+    def names(self, actor: Actor) -> bool:
+        """True when the sentence names ``actor``."""
+        patterns, skeletons = _finders(actor.name, actor.aliases, actor.kind)
+        if any(p.search(self.folded) for p in patterns):
             return True
-    return False
+        if not skeletons:
+            return False
+        for skel in skeletons:
+            windows = self._windows(len(skel.split()))
+            if windows and process.extractOne(
+                skel, windows, scorer=fuzz.ratio, score_cutoff=self.threshold
+            ):
+                return True
+        return False
+
+
+def named_in(actor: Actor, text: str, fuzzy_threshold: float = FUZZY_THRESHOLD) -> bool:
+    """True when ``text`` (a sentence) names ``actor`` (see :class:`NamedIn`)."""
+    return NamedIn(text, fuzzy_threshold).names(actor)
