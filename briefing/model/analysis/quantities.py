@@ -88,9 +88,12 @@ _CURRENCY_WORDS = {
 }
 _WORD_NUMBER = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_UNIT_WORD = "|".join(sorted(list(UNITS)[:10], key=len, reverse=True))
 _NUMBER_WORDS_RUN = (
     rf"(?:{_WORD_NUMBER})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand))*"
+    rf"(?:\s+point(?:\s+(?:{_UNIT_WORD}))+)?"
 )
+"""Written-out numbers: "twenty-five", "two hundred and ten", "one point two"."""
 _SCALE = r"(?:trillion|billions?|millions?|thousand|bn|tn|mn|m|k|b)"
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORDS_RUN})"
@@ -109,6 +112,13 @@ _UNIT_AFTER = re.compile(
 
 def _word_number(run: str) -> float | None:
     """ "twenty-five" -> 25, "two hundred and ten" -> 210, "three thousand" -> 3000."""
+    whole, _, decimals = run.lower().partition(" point ")
+    if decimals:
+        digits = [UNITS.get(w) for w in decimals.split()]
+        if any(d is None or d > 9 for d in digits):
+            return None
+        base = _word_number(whole)
+        return None if base is None else base + float("0." + "".join(str(d) for d in digits))
     total, current = 0.0, 0.0
     for word in re.split(r"[\s-]+", run.lower()):
         if word == "and" or not word:
@@ -125,6 +135,16 @@ def _word_number(run: str) -> float | None:
         else:
             return None
     return total + current
+
+
+def _step(raw: str) -> float:
+    """One unit of the last digit written: "1.25" -> 0.01, "1,200" -> 1, "twelve" -> 1."""
+    if " point " in raw.lower():
+        return 10.0 ** -len(raw.lower().partition(" point ")[2].split())
+    if raw[0].isalpha() or re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):
+        return 1.0
+    fraction = re.search(r"[.,](\d+)$", raw)
+    return 10.0 ** -len(fraction.group(1)) if fraction else 1.0
 
 
 def _digits(raw: str) -> float:
@@ -147,6 +167,8 @@ class Quantity:
     start: int
     end: int
     text: str
+    step: float = 1.0
+    """One unit of the last digit as written, scaled ("€1.2bn": 0.1bn): the figure's precision."""
 
     def shown(self) -> str:
         """The amount in one form ("EUR 800,000,000,000" -> "EUR 800bn")."""
@@ -176,6 +198,7 @@ def quantities(text: str) -> Iterator[Quantity]:
         if scale_word in ("m", "b", "k") and not (sign or code or (after and after.group("cur"))):
             scale_word = ""  # "5 m" is five metres, "Plan B" is not a billion
             end = match.start() + len(raw)
+        step = _step(raw) * SCALES.get(scale_word, 1.0)
         value *= SCALES.get(scale_word, 1.0)
         currency = None
         kind = "number"
@@ -191,7 +214,7 @@ def quantities(text: str) -> Iterator[Quantity]:
             kind, end = "money", after.end()
             word = after.group("cur").lower().split()[0].removeprefix("of ")
             currency = _CURRENCY_WORDS.get(word, word.upper())
-        yield Quantity(value, kind, currency, start, end, text[start:end])
+        yield Quantity(value, kind, currency, start, end, text[start:end], step)
 
 
 def numbers_in(text: str) -> tuple[float, ...]:
