@@ -39,9 +39,10 @@ from briefing.export.noteparts import (
     _timeline,
     _when,
 )
+from briefing.model.analysis.disagreements.detect import claim_context
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
 
 STATUS_ORDER = (
     "delivered",
@@ -205,7 +206,9 @@ class _Builder:
             key=lambda p: (_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
         )
         for pledge in ordered:
-            conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
+            remarks = _remarks(pledge)
+            conditions = "; ".join(clean_line(c) for c in pledge.conditions)
+            conditions = (conditions + remarks).strip() or "none stated"
             rows.append(
                 (
                     (Text(_name(self.pack, pledge.actor)),),
@@ -232,6 +235,7 @@ class _Builder:
                 roles.setdefault(participant.role, []).append(_name(self.pack, participant.actor))
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
+            text += _remarks(meeting)
             items.append(
                 Item(
                     (
@@ -264,6 +268,16 @@ class _Builder:
                 line: list[Piece] = [Strong(value), Text(": "), *_join(said, "; ")]
                 line.append(self.cites.tag(evidence))
                 items.append(Item(tuple(line)))
+            for extra in (claim_context(self.pack, claim), _remarks(claim).strip()):
+                if extra:  # read from the claim's own sentences: cited as they are
+                    items.append(
+                        Item(
+                            (
+                                Text(clean_line(extra)),
+                                *self.cites.tagged(claim.evidence, summary=True),
+                            )
+                        )
+                    )
             blocks.append(Bullets(tuple(items)))
         return blocks
 
@@ -355,3 +369,17 @@ class _Builder:
 def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
     return _Builder(pack, selected).build()
+
+
+def _remarks(fact: Meeting | Pledge | Claim) -> str:
+    """The fact's note and each judgement the pack accepts, with its reason (never silent)."""
+    text = ""
+    if fact.notes:
+        text += f" Note: {clean_line(fact.notes)}"
+        if not text.endswith("."):
+            text += "."
+    for accepted in fact.accepted:
+        text += f" Accepted judgement (faithfulness rule '{accepted.rule}'): {clean_line(accepted.reason)}"
+        if not text.endswith("."):
+            text += "."
+    return text
