@@ -30,23 +30,28 @@ def load_or_report(
     from dataclasses import replace
 
     from briefing.model import load_pack
-    from briefing.model.diagnostics import Severity
+    from briefing.model.diagnostics import Severity, dropped_line
 
     result = load_pack(pack_arg, faithfulness=faithfulness)
     if result.usage_error is not None:
         print(f"briefing: error: {result.usage_error}", file=sys.stderr)
         return None, EXIT_USAGE
-    diagnostics = result.diagnostics
-    if strict:
-        diagnostics = [replace(d, severity=Severity.ERROR) for d in diagnostics]
-    for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
-    if result.pack is None or (strict and diagnostics):
-        count = sum(d.is_error for d in diagnostics)
-        print(
-            f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid",
-            file=sys.stderr,
+    if strict and result.pack is not None and (result.diagnostics or result.dropped):
+        # --strict: every warning is an error, and the pack is not valid.
+        lines = [replace(d, severity=Severity.ERROR).format() for d in result.diagnostics]
+        if result.dropped:
+            lines.append(dropped_line(result.dropped))
+        count = len(result.diagnostics) + result.dropped
+        lines.append(
+            f"briefing: {count:,} error{'s' if count != 1 else ''} under --strict; "
+            "the pack is not valid"
         )
+        for line in lines:
+            print(line, file=sys.stderr)
+        return None, EXIT_INVALID
+    for line in result.report():
+        print(line, file=sys.stderr)
+    if result.pack is None:
         return None, EXIT_INVALID
     return result.pack, EXIT_OK
 

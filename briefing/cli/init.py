@@ -91,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
     if top:
         print(f"most mentioned: {top}")
     loaded = load_pack(args.dir)
-    errors = len(loaded.errors)
-    warnings = len(loaded.diagnostics) - errors
+    errors = loaded.error_count  # every one, also those past the diagnostics kept
+    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
     why = " (the TODOs and candidates above)" if errors == 0 and warnings else ""
     print(f"validate: {errors} errors, {warnings} warnings{why}")
     for diagnostic in loaded.errors:

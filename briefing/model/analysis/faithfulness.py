@@ -21,10 +21,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing.model.analysis.dates.tense import reports_past_event
-from briefing.model.analysis.disagreements.values import STOP_WORDS
 from briefing.model.analysis.quantities import numbers_in
 from briefing.model.names.actor_mentions import NamedIn
 from briefing.model.names.folding import fold
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge
 
@@ -109,7 +109,7 @@ def _content_stems(text: str) -> list[str]:
     return [
         _stem(w)
         for w in words
-        if w.lower() not in STOP_WORDS
+        if w.lower() not in FUNCTION_WORDS
         and w.lower() not in _EXTRA_STOP
         and w.lower() not in _STRENGTH_WORDS
     ]

@@ -13,14 +13,21 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.diagnostics import Diagnostic
+from briefing.model.diagnostics import Diagnostic, DiagnosticList
+from briefing.model.io.files import (
+    Budget,
+    Refused,
+    article_text,
+    read_article,
+    read_yaml_file,
+    yaml_files,
+)
 from briefing.model.io.paths import display, resolve_pack_root
-from briefing.model.io.yaml_read import YMap, YScalar, YSeq, decode_utf8, read_yaml
+from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
 from briefing.model.io.yaml_write import quoted, scalar
 from briefing.model.text import Article
 
@@ -68,20 +75,33 @@ class Place:
         return f"- {{source: {scalar(self.source)}, quote: {quoted(self.quote)}{extra}}}"
 
 
-def read_sources(pack: str | os.PathLike[str] | None) -> tuple[list[SourceText], list[Diagnostic]]:
+def read_sources(
+    pack: str | os.PathLike[str] | None,
+) -> tuple[list[SourceText], DiagnosticList]:
     """Every readable source of a pack, even one whose facts do not validate.
 
+    Files are read as the loader reads them (:mod:`briefing.model.io.files`), so
+    a FIFO, a device, a symlink loop or a file out of the pack gets the same
+    one-line diagnostic as ``briefing validate`` gives, never a hang.
     Raises FileNotFoundError (one line) when PACK names no pack.
     """
     root, data_dir = resolve_pack_root(pack)
     sources: list[SourceText] = []
-    problems: list[Diagnostic] = []
-    for yaml_path in sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.yml")]):
+    problems = DiagnosticList()
+    budget = Budget()
+    try:
+        files = yaml_files(root, data_dir)
+    except Refused as exc:
+        problems.append(Diagnostic(display(data_dir), 1, 1, exc.message))
+        files = []
+    for yaml_path in files:
+        shown = display(yaml_path)
         try:
-            data = yaml_path.read_bytes()
-        except OSError:
+            data = read_yaml_file(root, yaml_path, budget)
+        except Refused as exc:
+            problems.append(Diagnostic(shown, 1, 1, exc.message))
             continue
-        tree, _ = read_yaml(data, display(yaml_path))
+        tree, _ = read_yaml(data, shown)
         section = tree.items.get("sources") if isinstance(tree, YMap) else None
         if section is None or not isinstance(section[1], YSeq):
             continue
@@ -91,31 +111,19 @@ def read_sources(pack: str | os.PathLike[str] | None) -> tuple[list[SourceText],
             ident, file = (item.items.get(k, (None, None))[1] for k in ("id", "file"))
             if not isinstance(ident, YScalar) or not isinstance(file, YScalar):
                 continue
-            text = _article_text(root, file.value, display(yaml_path), file, problems)
+            try:
+                article = read_article(root, file.value, budget)
+            except Refused as exc:
+                problems.append(Diagnostic(shown, file.line, file.col, exc.message, hint=exc.hint))
+                continue
+            text, problem = article_text(article, display(root / file.value))
+            if problem is not None:
+                problems.append(problem)
             if text is not None:
                 sources.append(
                     SourceText(ident.value, file.value, Anchorer(Article.from_text(text)))
                 )
     return sources, problems
-
-
-def _article_text(
-    root: Path, name: str, shown: str, node: YScalar, problems: list[Diagnostic]
-) -> str | None:
-    relative = Path(name)
-    path = root / relative
-    try:
-        inside = not relative.is_absolute() and path.resolve().is_relative_to(root.resolve())
-        data = path.read_bytes() if inside else None
-    except OSError:
-        data = None
-    if data is None or b"\x00" in data:
-        problems.append(Diagnostic(shown, node.line, node.col, f"cannot read article '{name}'"))
-        return None
-    text, problem = decode_utf8(data, display(path))
-    if problem is not None:
-        problems.append(problem)
-    return text
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,7 +17,8 @@ from briefing.model.analysis.dates.meeting_dates import meeting_date
 from briefing.model.analysis.faithfulness import check, level
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.drift import drift_message
-from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker, suggest
+from briefing.model.diagnostics import suggest
+from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
@@ -36,10 +37,12 @@ from briefing.model.types import (
 )
 
 LIST_SECTIONS = ("sources", "actors", "meetings", "pledges", "claims")
+SHOWN_LINES = 10
+"""An ambiguous quote's diagnostic lists the lines of its first ten occurrences."""
 
 
 @dataclass
-class _Record:
+class Record:
     """One entity as written, with the walker of the file it came from."""
 
     walker: Walker
@@ -49,12 +52,12 @@ class _Record:
 
 
 @dataclass
-class _Loaded:
+class LoadState:
+    """Everything read so far from one pack: records by section, articles, and what went wrong."""
+
     root: Path
-    records: dict[str, list[_Record]] = field(
-        default_factory=lambda: {s: [] for s in LIST_SECTIONS}
-    )
-    meta: _Record | None = None
+    records: dict[str, list[Record]] = field(default_factory=lambda: {s: [] for s in LIST_SECTIONS})
+    meta: Record | None = None
     articles: dict[str, tuple[Article, str]] = field(default_factory=dict)
     """source id -> (article, display path)."""
     anchorers: dict[str, Anchorer] = field(default_factory=dict)
@@ -77,7 +80,7 @@ class _Loaded:
 
 
 def _anchor(
-    walker: Walker, raw: RawEvidence, state: _Loaded, expect_source: str | None = None
+    walker: Walker, raw: RawEvidence, state: LoadState, expect_source: str | None = None
 ) -> Evidence | None:
     """Locate one quote; every failure is a diagnostic with the closest passage."""
     source = raw.source.value
@@ -112,10 +115,14 @@ def _anchor(
             )
         return None
     if raw.occurrence is None and len(found) > 1:
-        lines = ", ".join(str(article.line_of(f.start)) for f in found)
+        lines = ", ".join(str(article.line_of(f.start)) for f in found[:SHOWN_LINES])
+        if (
+            len(found) > SHOWN_LINES
+        ):  # a one-word quote can occur 80,000 times: one line, not 80,000
+            lines += f", … and {len(found) - SHOWN_LINES:,} more"
         walker.error(
             where,
-            f"quote occurs {len(found)} times in source '{source}' (lines {lines}); "
+            f"quote occurs {len(found):,} times in source '{source}' (lines {lines}); "
             f"add occurrence: 1 to {len(found)}, or quote more words",
         )
         return None
@@ -156,14 +163,14 @@ def _anchor(
 
 
 def _evidence(
-    record: _Record, state: _Loaded, items: list[RawEvidence], source: str | None = None
+    record: Record, state: LoadState, items: list[RawEvidence], source: str | None = None
 ) -> tuple[Evidence, ...]:
     anchored = [_anchor(record.walker, raw, state, source) for raw in items]
     return tuple(e for e in anchored if e is not None)
 
 
 def _check_ref(
-    record: _Record, ref: Ref | None, known: dict[str, Any], what: str, state: _Loaded
+    record: Record, ref: Ref | None, known: dict[str, Any], what: str, state: LoadState
 ) -> str | None:
     if ref is None:
         return None
@@ -174,7 +181,7 @@ def _check_ref(
     return ref.value
 
 
-def _build(state: _Loaded) -> Pack | None:
+def build_pack(state: LoadState) -> Pack | None:
     """Resolve references and anchor quotes; None if the metadata is missing."""
     records = state.records
     _prepare_quotes(state)
@@ -303,7 +310,7 @@ def _accepted(fields: dict[str, Any]) -> tuple[Accepted, ...]:
     return tuple(Accepted(a["rule"], a["reason"]) for a in fields.get("accept") or ())
 
 
-def _check_faithfulness(state: _Loaded, pack: Pack) -> None:
+def _check_faithfulness(state: LoadState, pack: Pack) -> None:
     """Report what each fact says beyond its own evidence, on the field to change.
 
     The rules are in briefing.model.analysis.faithfulness; a finding the pack
@@ -334,7 +341,7 @@ def _check_faithfulness(state: _Loaded, pack: Pack) -> None:
             )
 
 
-def _prepare_quotes(state: _Loaded) -> None:
+def _prepare_quotes(state: LoadState) -> None:
     """Locate each article's quotes together, one article's normalised view at a time.
 
     Facts are built section by section, so every article's quotes come up in
@@ -358,7 +365,7 @@ def _prepare_quotes(state: _Loaded) -> None:
         anchorer.prepare(quotes.get(source, ()))
 
 
-def _drain(records: list[_Record]) -> Iterator[_Record]:
+def _drain(records: list[Record]) -> Iterator[Record]:
     """Each record in order, dropped from ``records`` as it is handed out.
 
     A record (its fields as written, quotes and positions) is not needed once its
@@ -370,7 +377,7 @@ def _drain(records: list[_Record]) -> Iterator[_Record]:
         yield records.pop()
 
 
-def _check_meeting_date(record: _Record, meeting: Meeting, sources: dict[str, Source]) -> None:
+def _check_meeting_date(record: Record, meeting: Meeting, sources: dict[str, Source]) -> None:
     """Warn when the curated date, the date as written and the other sources disagree.
 
     The rules live in briefing.model.analysis.dates.resolve; here each finding is pointed at the
@@ -381,7 +388,7 @@ def _check_meeting_date(record: _Record, meeting: Meeting, sources: dict[str, So
         record.walker.warn(node, message)
 
 
-def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]) -> None:
+def _check_uncited(state: LoadState, facts: list[Actor | Meeting | Pledge | Claim]) -> None:
     """An `uncited` entry must name a sentence nothing cites, and only once."""
     cited: dict[tuple[str, int], str] = {}
     for fact in facts:
@@ -400,7 +407,7 @@ def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]
         seen.add(key)
 
 
-def _source(record: _Record, state: _Loaded) -> Source:
+def _source(record: Record, state: LoadState) -> Source:
     f = record.fields
     article, _ = state.articles[f["id"].value]
     flags = f.get("flags") or {}

@@ -17,10 +17,8 @@ from datetime import date
 from sys import intern
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from briefing.model.analysis.faithfulness import LEVELS, RULES
-from briefing.model.diagnostics import Diagnostic, Severity
+from briefing.model.diagnostics import Diagnostic, Severity, suggest
 from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name
 from briefing.model.types import (
     ACTOR_KINDS,
@@ -120,14 +118,6 @@ class RawEvidence:
     col: int
     comment: str | None = None
     """A same-line ``# ...`` comment after an unquoted quote (see YScalar.comment)."""
-
-
-def suggest(value: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The nearest valid choice, for "did you mean"; None if nothing is close."""
-    if not choices:
-        return None
-    best = process.extractOne(value, list(choices), scorer=fuzz.ratio, score_cutoff=70)
-    return None if best is None else str(best[0])
 
 
 class Walker:

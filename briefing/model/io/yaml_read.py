@@ -22,6 +22,7 @@ from sys import intern
 import yaml
 
 from briefing.model.diagnostics import Diagnostic
+from briefing.model.io.files import MAX_FILE_BYTES, decode_utf8
 from briefing.model.io.yaml_pure import PureParser
 
 PURE_PARSER: type = PureParser
@@ -32,9 +33,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 PARSER: type = LIBYAML_PARSER or PURE_PARSER
 """The event parser every read uses; tests set it to each of the two in turn."""
-
-MAX_BYTES = 16 * 1024 * 1024
-"""Files larger than this are refused before parsing: no real pack comes close."""
 
 MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
@@ -47,12 +45,17 @@ _FORBIDDEN = re.compile(
 U+FFFE/U+FFFF are here because the two parsers report them differently; checking
 them ourselves keeps one verdict. The same set is checked again on every parsed
 scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them too."""
+_ESCAPED = re.compile(_FORBIDDEN.pattern[:-1] + "\r]")
+"""What a parsed scalar may not hold: the set above and a carriage return. The
+text is parsed after CR and CRLF became LF, so a CR in a scalar was written as
+the escape ``"\\r"``: it matches nothing in a (normalised) article, and on a
+terminal it moves the cursor back over what was printed."""
 _TAB = "\t"
 
 
 def has_forbidden(text: str) -> bool:
     """True when ``text`` holds a character a pack may not contain, raw or escaped."""
-    return _FORBIDDEN.search(text) is not None
+    return _ESCAPED.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -116,36 +119,6 @@ class _Positions:
         return index + 1, offset - self.starts[index] + 1
 
 
-def decode_utf8(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """Decode strictly (a BOM is accepted); a bad byte is reported at its line:col.
-
-    PyYAML and Python report a bad byte by its byte position only, which an author
-    cannot act on; we count lines and characters up to it ourselves, with the same
-    line breaks the text will have (CRLF, lone CR and LF) and without the BOM, so
-    the position is the one an editor shows. Line breaks are then normalised once:
-    every offset the pack reports counts in the returned text.
-    """
-    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_at = bom + exc.start
-        head = data[bom:bad_at].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        line = head.count(b"\n") + 1
-        line_start = head.rfind(b"\n") + 1
-        col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
-        bad = data[bad_at : bad_at + 1].hex()
-        return None, Diagnostic(
-            path, line, col, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
-        )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
-
-
-def position_of(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a character offset in decoded, normalised text."""
-    return _Positions(text).at(offset)
-
-
 ItemHook = Callable[[str, "YMap"], "YNode"]
 """Called with (section name, item) as each mapping item of a top-level list is complete."""
 
@@ -166,9 +139,11 @@ def read_yaml(
     and the caller must still drop what it made if the file turns out unreadable
     (the returned tree is None).
     """
-    if len(data) > MAX_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         return None, [
-            Diagnostic(path, 1, 1, f"file is {len(data)} bytes, over the {MAX_BYTES}-byte limit")
+            Diagnostic(
+                path, 1, 1, f"file is {len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit"
+            )
         ]
     text, problem = decode_utf8(data, path)
     if text is None:
@@ -280,7 +255,7 @@ def _build(
     starts = positions.starts
     line_count = len(starts)
     last_line = line_count - 1
-    forbidden = _FORBIDDEN.search
+    forbidden = _ESCAPED.search
     comment_at = _COMMENT.match
     parser = parser_class(text)
     check_event, get_event = parser.check_event, parser.get_event

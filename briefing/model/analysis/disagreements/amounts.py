@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from briefing.model.analysis.disagreements.context import value_context
 from briefing.model.analysis.disagreements.counts import QUALIFIER_BEFORE, QUALIFIERS
 from briefing.model.analysis.disagreements.values import (
-    STOP_WORDS,
     Disagreement,
     DisagreementValue,
     lemma,
 )
 from briefing.model.analysis.quantities import Quantity, quantities
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.types import Source
 
 MAX_BUCKET = 200
@@ -85,7 +85,7 @@ def _topic(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(
         lemma(w)
         for w in _TOPIC_WORD.findall(window)
-        if w.lower() not in STOP_WORDS and w.lower() not in _GENERIC
+        if w.lower() not in FUNCTION_WORDS and w.lower() not in _GENERIC
     )
 
 

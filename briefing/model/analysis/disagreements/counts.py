@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from briefing.model.analysis.disagreements.context import value_context
 from briefing.model.analysis.disagreements.values import (
-    STOP_WORDS,
     TOKEN,
     Disagreement,
     DisagreementValue,
     lemma,
 )
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.types import Source
 
 _NUMBER_WORDS = {
@@ -147,7 +147,7 @@ def _noun_after(text: str, pos: int) -> tuple[str, tuple[str, ...], int, int] | 
             continue
         if lowered == "and" and modifiers:
             continue
-        if lowered in STOP_WORDS:
+        if lowered in FUNCTION_WORDS:
             return None
         words += 1
         if _is_plural(word):
