@@ -17,6 +17,7 @@ from support import PackMaker, sha
 
 from briefing.model import load_pack
 from briefing.model.analysis.faithfulness import RULES, check
+from briefing.model.types import Pledge
 
 ARTICLE = (
     "Norway and Iceland held talks in Bergen on Monday about the cod quota.\n"
@@ -333,3 +334,19 @@ def test_default_pack_passes_strict() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_reader_rows_show_notes_and_accepted_judgements_with_reasons() -> None:
+    from briefing.tui.remarks import remark_fields
+    from briefing.tui.screens.disagreements import disagreement_rows
+
+    pack = load_pack().pack
+    assert pack is not None
+    poland = pack.get("poland-troops")
+    assert isinstance(poland, Pledge)
+    rows = dict(remark_fields(poland))
+    assert "garbled machine translation" in rows["note"]
+    assert rows["accepted (status)"].startswith("garbled translation")
+    notes = {r.topic: r.note for r in disagreement_rows(pack) if r.first}
+    size = notes["How many countries are in the Coalition of the Willing talks"]
+    assert size is not None and "differ in time and in what they count" in size
