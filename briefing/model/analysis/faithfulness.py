@@ -10,7 +10,8 @@ a warning (an error under ``--strict``), and a pack can accept a rule's
 judgement on one fact with a stated reason (``accept:``), which is then shown
 rather than reported.
 
-Cost: every rule reads only the fact's own sentences, so the whole check is
+Cost: every rule reads only the fact's own sentences (at most
+``SENTENCE_REACH`` characters either side of each quote), so the whole check is
 linear in the size of the facts' evidence.
 """
 
@@ -123,8 +124,20 @@ def _has_word(sentence: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE) is not None
 
 
+SENTENCE_REACH = 2000
+"""Characters either side of a quote read as its sentence: a scraped page without
+full stops can make one "sentence" of a megabyte, and every rule reads sentences."""
+
+
+def _sentence(e: Evidence) -> str:
+    if len(e.sentence) <= 2 * SENTENCE_REACH + (e.end - e.start):
+        return e.sentence
+    at = e.start - e.sentence_start
+    return e.sentence[max(0, at - SENTENCE_REACH) : at + (e.end - e.start) + SENTENCE_REACH]
+
+
 def _sentences(evidence: Iterable[Evidence]) -> list[str]:
-    return list(dict.fromkeys(e.sentence for e in evidence))
+    return list(dict.fromkeys(_sentence(e) for e in evidence))
 
 
 # --- the rules -------------------------------------------------------------------
@@ -195,7 +208,7 @@ def _numbers(fact: Pledge | Claim) -> Iterator[Finding]:
         if not wanted:
             continue
         for evidence in value.evidence:
-            have = numbers_in(evidence.sentence)
+            have = numbers_in(_sentence(evidence))
             missing = [n for n in wanted if n not in have]
             if missing:
                 yield Finding(
@@ -205,7 +218,7 @@ def _numbers(fact: Pledge | Claim) -> Iterator[Finding]:
                     "values",
                     f"value '{value.value}' of claim '{fact.id}' ({value.source}) cites a "
                     f"sentence without its figure {missing[0]:g}",
-                    evidence.sentence,
+                    _sentence(evidence),
                 )
 
 
