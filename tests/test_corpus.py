@@ -440,6 +440,31 @@ CASES = [
         facts=actor('"Leaders ]52;c;ZXZpbA== met"'),
     ),
     Case(
+        "run-of-40000-dots-in-article",
+        [
+            "data/facts.yaml:7:16: error: quote not found in source 'wire'; closest passage is on "
+            "line 1, 95% similar (did you mean 'Leaders met in Paris'?)"
+        ],
+        article=(
+            "Leaders met in Paris" + "." * 40_000 + " Then ?" + "?" * 20_000 + " Done\n"
+        ).encode(),
+        facts=actor('"Leaders met in Parus"'),
+    ),
+    Case(
+        "typo-in-a-repeated-sentence-gets-a-unique-suggestion",
+        [
+            "data/facts.yaml:7:16: error: quote not found in source 'wire'; closest passage is on "
+            "line 1, 93% similar (did you mean 'talks went well. Officials'?)"
+        ],
+        article=b"Officials said talks went well. Officials said talks went well.\n",
+        facts=actor('"talks wemt well"'),
+    ),
+    Case(
+        "pack-path-with-an-escape-sequence",
+        ["usage: no pack at 'x␛]0;pwned␇': no such folder"],
+        pack_arg=lambda root: "x\x1b]0;pwned\x07",
+    ),
+    Case(
         "missing-article",
         [
             "data/pack.yaml:3:22: error: article file 'seeds/b.txt' not found (did you mean "

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from briefing.model.sanitize import clean_line
+
 if TYPE_CHECKING:
     from briefing.model.pack import Pack
 
@@ -34,7 +36,7 @@ def load_or_report(
 
     result = load_pack(pack_arg, faithfulness=faithfulness)
     if result.usage_error is not None:
-        print(f"briefing: error: {result.usage_error}", file=sys.stderr)
+        print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE
     if strict and result.pack is not None and (result.diagnostics or result.dropped):
         # --strict: every warning is an error, and the pack is not valid.
@@ -57,6 +59,11 @@ def load_or_report(
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:
-    """Print a one-line error and return its exit code."""
-    print(f"briefing: error: {message}", file=sys.stderr)
+    """Print a one-line error and return its exit code.
+
+    Messages echo what the user typed (a path, an id, a date): a folder name reached
+    by a shell glob can hold ``ESC ] 0 ; … BEL``, so the line goes through the one
+    sanitiser, like every diagnostic.
+    """
+    print(f"briefing: error: {clean_line(message)}", file=sys.stderr)
     return code

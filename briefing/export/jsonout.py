@@ -173,6 +173,7 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
             "story": pack.meta.story,
             "as_of": pack.meta.as_of,
             "notes": pack.meta.notes,
+            "checks": dict(pack.meta.checks),
         },
         "sources": [_source(s) for s in pack.sources],
         "actors": [

@@ -34,6 +34,11 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     hint: str | None = None
     """A suggestion, shown as ``(did you mean 'hint'?)``."""
+    fatal: bool = False
+    """True when reading stopped here, so nothing after it in the file was checked
+    (a syntax error, an alias, bytes that are not UTF-8); False when the reader
+    recovered and went on (a duplicate key keeps its first value). Either way
+    an error makes the pack invalid: this says whether the rest was looked at."""
 
     def format(self) -> str:
         """The one-line form printed by ``briefing validate``."""
@@ -129,8 +134,3 @@ class PackError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
-
-
-def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int]:
-    """Report problems in file order, which is how an author fixes them."""
-    return (diagnostic.path, diagnostic.line, diagnostic.col)

@@ -61,7 +61,7 @@ from briefing.model.io.files import (
 from briefing.model.io.paths import display
 from briefing.model.pack import Pack
 
-FORMAT = 3
+FORMAT = 4
 """Bump when the stored shape changes (the loader digest covers code changes too)."""
 _MAGIC = b"briefing-load-cache"
 MAX_ENTRY_BYTES = 4 * MAX_PACK_BYTES
@@ -266,8 +266,11 @@ class PackCache:
         decoder = Decoder(self.root, {s.file: s.text for s in pack.sources}, keep=False)
         for kind, original, item in encode_items(pack, self._places(pack)):
             line = dumps([kind, item])
-            again_kind, again = decode(line.decode("utf-8"))
-            if decoder.add(again_kind, again) != original:
+            try:
+                again = decoder.add(*decode(line.decode("utf-8")))
+            except (ValueError, KeyError, IndexError, TypeError) as exc:
+                raise Unencodable(kind) from exc  # the decoder refuses what we wrote
+            if again != original:
                 raise Unencodable(kind)  # it would not survive the round trip
             yield line
 
