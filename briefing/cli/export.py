@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render, then write atomically (or to stdout)."""
     from briefing.export import render
-    from briefing.export.safewrite import WriteRefused, write_atomic
+    from briefing.model.io.safewrite import WriteRefused, write_atomic
 
     if args.output is not None and not args.output.strip():
         return fail("-o/--output is empty: give a file name, or - for standard output")

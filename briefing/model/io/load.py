@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,17 @@ class LoadResult:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
+def load_pack(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool = False,
+    replaced: Mapping[str, bytes] | None = None,
+) -> LoadResult:
     """Load, validate and anchor the pack at ``path`` (the default pack when None).
+
+    ``replaced`` maps a YAML file's name in ``data/`` to bytes read instead of the
+    file's own: an edit (:mod:`briefing.model.editing`) is checked this way before
+    anything is written. It is never cached.
 
     With ``cache``, a valid pack is kept in the user cache folder and a later load
     of byte-identical files is rebuilt from there (see :mod:`briefing.model.io.cache`);
@@ -66,8 +76,8 @@ def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if not cache:
-            return _load_pack(path)
+        if not cache or replaced:
+            return _load_pack(path, replaced or {})
         return _load_cached(path)
     finally:
         if enabled:
@@ -96,7 +106,9 @@ def yaml_files(data_dir: Path) -> list[Path]:
     return sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.yml")])
 
 
-def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
+def _load_pack(
+    path: str | os.PathLike[str] | None, replaced: Mapping[str, bytes] | None = None
+) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
@@ -109,7 +121,7 @@ def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
             Diagnostic(display(data_dir), 1, 1, "no .yaml files in the pack's data folder")
         )
     for yaml_path in files:
-        _read_file(yaml_path, state, problems)
+        _read_file(yaml_path, state, problems, (replaced or {}).get(yaml_path.name))
     if state.meta is None and files and not state.incomplete and not state.meta_seen:
         problems.append(Diagnostic(display(files[0]), 1, 1, "no file defines the 'pack' section"))
     _check_ids(state)
@@ -137,9 +149,11 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
     )
 
 
-def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> None:
+def _read_file(
+    yaml_path: Path, state: _Loaded, problems: list[Diagnostic], instead: bytes | None = None
+) -> None:
     shown = display(yaml_path)
-    data, why = read_regular_file(yaml_path)
+    data, why = (instead, "") if instead is not None else read_regular_file(yaml_path)
     if data is None:
         problems.append(Diagnostic(shown, 1, 1, why))
         state.incomplete = True
