@@ -181,9 +181,13 @@ class EditSession:
             lambda f: additions.add_record(f, section, fields),
         )
 
-    def add_evidence(self, fact_id: str, source: str, quote: str) -> Applied:
+    def add_evidence(
+        self, fact_id: str, source: str, quote: str, occurrence: int | None = None
+    ) -> Applied:
         """Append an evidence item to an existing fact."""
         item = {"source": source, "quote": quote}
+        if occurrence is not None:
+            item["occurrence"] = str(occurrence)
         return self.edit(
             f"add evidence to '{fact_id}'", lambda f: additions.add_evidence(f, fact_id, item)
         )
