@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from briefing.cli.common import run_edits
+
+if TYPE_CHECKING:
+    from briefing.model.editing import Applied, EditSession
 
 NAME = "confirm"
 ORDER = 32
@@ -19,4 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Confirm each id in turn; exit 1 if any was refused."""
-    return run_edits(args.pack, [lambda s, i=i: s.confirm(i) for i in args.ids])
+    return run_edits(args.pack, [_confirm(i) for i in args.ids])
+
+
+def _confirm(record_id: str) -> Callable[[EditSession], Applied]:
+    return lambda session: session.confirm(record_id)

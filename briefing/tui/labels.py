@@ -15,7 +15,11 @@ from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
 
+REVIEW = "review"
+"""The navigator group of candidates: actors and draft facts nobody has confirmed yet."""
+
 SECTIONS: tuple[tuple[str, str], ...] = (
+    (REVIEW, "To review"),
     ("actors", "Actors"),
     ("meetings", "Meetings"),
     ("pledges", "Pledges"),
@@ -56,8 +60,27 @@ def support_tag(pack: Pack, fact_id: str) -> str:
     return f" [{count} {found.grade.rating}]"
 
 
+def is_candidate(item: Fact | Source) -> bool:
+    """True for a record still marked ``candidate: true`` (an actor, or a draft fact)."""
+    return bool(getattr(item, "candidate", False))
+
+
+UNCONFIRMED = "? "
+"""The mark in front of a candidate's label wherever it is listed."""
+
+
 def label(pack: Pack, item: Fact | Source) -> str:
-    """A short label for lists; meetings and pledges end with their support and rating."""
+    """A short label for lists; meetings and pledges end with their support and rating.
+
+    A candidate's label starts with :data:`UNCONFIRMED` and names its kind, since
+    the review group mixes actors and draft facts.
+    """
+    if is_candidate(item):
+        return f"{UNCONFIRMED}{type(item).__name__.lower()}: {_label(pack, item)}"
+    return _label(pack, item)
+
+
+def _label(pack: Pack, item: Fact | Source) -> str:
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):
@@ -87,6 +110,11 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
 
 
 def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
-    """The items of one navigator section, in pack order."""
+    """The items of one navigator section, in pack order; candidates only under review."""
+    if section == REVIEW:
+        everything: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+        return tuple(item for item in everything if is_candidate(item))
     items: tuple[Fact | Source, ...] = getattr(pack, section)
-    return items
+    if section == "sources":
+        return items
+    return tuple(item for item in items if not is_candidate(item))
