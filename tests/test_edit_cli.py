@@ -91,3 +91,25 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exited:
         main(["merge", str(tmp_path), "only-one"])
     assert exited.value.code == 2
+
+
+def test_a_note_leaves_candidates_out_unless_asked(
+    pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actors = pack / "data" / "actors.yaml"
+    actors.write_text(
+        actors.read_text().replace(
+            "  - id: nordic-maritime-council\n",
+            "  - id: nordic-maritime-council\n    evidence:\n      - {source: s01-harbour-wire, "
+            'quote: "The Nordic Maritime Council welcomed the agreement."}\n',
+        )
+    )
+    capsys.readouterr()
+    assert main(["export", str(pack), "--format", "md"]) == 2  # nothing confirmed yet
+    assert "nothing to export" in capsys.readouterr().err
+    assert main(["export", str(pack), "--format", "md", "--candidates"]) == 0
+    assert "Nordic Maritime Council" in capsys.readouterr().out
+    assert main(["confirm", str(pack), "nordic-maritime-council"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(pack), "--format", "md"]) == 0
+    assert "Nordic Maritime Council" in capsys.readouterr().out

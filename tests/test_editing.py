@@ -253,3 +253,33 @@ def test_any_edits_then_undo_of_all_give_back_the_bytes(tmp_path: Path, ops: lis
         pass
     assert snapshot(root) == original
     shutil.rmtree(root)
+
+
+def test_a_draft_from_a_sentence(pack: Path) -> None:
+    from dataclasses import replace
+
+    from briefing.model.editing.drafting import apply_draft, draft_from, suggest_id
+
+    pages = pack / "data" / "pack.yaml"
+    pages.write_text(pages.read_text().replace("published: null", "published: 2025-06-03", 1))
+    loaded = load_pack(pack).pack
+    assert loaded is not None
+    text = loaded.source("s01-harbour-wire").text
+    at = text.index("hosted")
+    draft = draft_from(loaded, "s01-harbour-wire", at, at, "meeting")
+    assert draft.quote.startswith("Estonian Prime Minister Kaja Kallas hosted")
+    assert (draft.date_text, draft.status) == ("on Monday", "held")
+    assert draft.date == "2025-06-02"  # the Monday before Tuesday 3 June: the date rules
+    draft = replace(draft, what="Tallinn talks", actor="estonia")
+    assert suggest_id(loaded, draft) == "tallinn-talks"
+    session = EditSession(pack)
+    with pytest.raises(EditRefused, match="fill in: id"):
+        apply_draft(session, draft)
+    apply_draft(session, replace(draft, id="tallinn-talks"))
+    with pytest.raises(EditRefused, match="needs its claim"):
+        apply_draft(session, replace(draft, kind="claim value"))
+    evidence = replace(draft, kind="evidence", target="tallinn-talks", quote="in Tallinn on Monday")
+    apply_draft(session, evidence)
+    facts = (pack / "data" / "facts.yaml").read_text()
+    assert '      - {source: s01-harbour-wire, quote: "in Tallinn on Monday"}\n' in facts
+    assert "    date: 2025-06-02\n" in facts

@@ -10,6 +10,7 @@ template below it stays where it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from briefing.model.editing.locate import (
 from briefing.model.editing.operations import Splices, need
 from briefing.model.io.yaml_write import flow_list, quoted
 from briefing.model.io.yaml_write import scalar as yaml_scalar
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A date is written plain, as packs write them (the strict reader keeps it a string)."""
 
 Value = str | None | list[str] | list[dict[str, str]]
 """A field's value: a string, null, a list of strings, or a list of small mappings."""
@@ -76,7 +80,8 @@ def render(fields: list[tuple[str, Value]], style: Style, newline: str) -> str:
         if value is None:
             lines.append(f"{lead}{key}: null")
         elif isinstance(value, str):
-            lines.append(f"{lead}{key}: {yaml_scalar(value)}")
+            shown = value if _ISO_DATE.fullmatch(value) else yaml_scalar(value)
+            lines.append(f"{lead}{key}: {shown}")
         elif all(isinstance(v, str) for v in value):
             lines.append(f"{lead}{key}: {flow_list([str(v) for v in value])}")
         else:

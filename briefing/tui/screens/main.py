@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Label
 
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Evidence, Source
-from briefing.tui.labels import REVIEW, SECTIONS, section_items
+from briefing.tui.labels import REVIEW, SECTIONS, is_candidate, section_items
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
@@ -250,8 +250,9 @@ class MainScreen(Screen[None]):
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
         detail = self.query_one(DetailPane)
+        review = " · to review" if is_candidate(item) else ""
         detail.border_title = (
-            f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
+            f"{type(item).__name__}{review}{' ● marked' if item.id in self.marked else ''}"
         )
         self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
         # The footer row carries the count too: it is where an analyst looks before `e`.
