@@ -53,8 +53,20 @@ class FactDraft:
     """The existing fact (evidence) or claim (claim value) the passage adds to."""
 
 
-def draft_from(pack: Pack, source_id: str, start: int, end: int, kind: str = "pledge") -> FactDraft:
-    """A draft from ``text[start:end]`` of a source (a whole sentence when start == end)."""
+_MEETING_WORDS = re.compile(
+    r"\b(?:talks|summit|meeting|met|meet|hosted|conference|call|visit(?:ed)?)\b", re.IGNORECASE
+)
+"""A sentence with one of these is drafted as a meeting, any other as a pledge."""
+
+
+def draft_from(
+    pack: Pack, source_id: str, start: int, end: int, kind: str | None = None
+) -> FactDraft:
+    """A draft from ``text[start:end]`` of a source (a whole sentence when start == end).
+
+    Without ``kind``, a sentence that speaks of talks, a summit or a meeting is a
+    meeting and any other a pledge (the analyst changes it in the form).
+    """
     from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 
     source = pack.source(source_id)
@@ -69,6 +81,8 @@ def draft_from(pack: Pack, source_id: str, start: int, end: int, kind: str = "pl
         quote = " ".join(quote.split())
     sentence_start, sentence_end = article.sentence_span(start, end)
     sentence = article.text[sentence_start:sentence_end]
+    if kind is None:
+        kind = "meeting" if _MEETING_WORDS.search(sentence) else "pledge"
     found = find_expressions(sentence)
     date_text, day, rule, status = "", None, "", ""
     if found:

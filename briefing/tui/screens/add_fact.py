@@ -62,7 +62,7 @@ class AddFactScreen(ModalScreen[FactDraft | None]):
                 Select([(k, k) for k in KINDS], value=draft.kind, allow_blank=False, id="add-kind"),
                 "row-kind",
             )
-            yield _row("Id", Input(draft.id, id="add-id"), "row-id")
+            yield _row(WHAT[draft.kind], Input(draft.what, id="add-what"), "row-what")
             yield _row(
                 "Actor",
                 Horizontal(
@@ -82,7 +82,6 @@ class AddFactScreen(ModalScreen[FactDraft | None]):
                 ),
                 "row-target",
             )
-            yield _row(WHAT[draft.kind], Input(draft.what, id="add-what"), "row-what")
             yield _row("Status", Select([], id="add-status", allow_blank=True), "row-status")
             yield _row(
                 "Conditions",
@@ -99,6 +98,7 @@ class AddFactScreen(ModalScreen[FactDraft | None]):
             yield _row("Date text", Input(draft.date_text, id="add-date-text"), "row-date-text")
             yield _row("Place", Input(draft.place, id="add-place"), "row-place")
             yield _row("Quote", Input(draft.quote, id="add-quote"), "row-quote")
+            yield _row("Id", Input(draft.id, id="add-id"), "row-id")
             yield Static(self._note(), id="add-note", markup=False)
             with Horizontal(id="add-buttons"):
                 yield Button("Add", variant="primary", id="add-go")
