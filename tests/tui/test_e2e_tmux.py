@@ -71,9 +71,7 @@ def test_first_frame_follow_a_pledge_to_its_sentence_and_quit(session: str) -> N
     assert wait_for(lambda: "Find an actor" in screen(session))
     tmux("send-keys", "-t", session, "-l", "Poland")
     # The query has been read when Poland is the exact (100) match, not on a fixed delay.
-    exact = lambda: any(
-        "Poland (country)" in row and "100" in row for row in screen(session).splitlines()
-    )  # noqa: E731
+    exact = lambda: any("Poland (country)" in row and "100" in row for row in screen(session).splitlines())  # noqa: E731
     assert wait_for(exact), screen(session)
     tmux("send-keys", "-t", session, "Enter")
     assert wait_for(lambda: "→ Poland: logistics support" in screen(session)), screen(session)

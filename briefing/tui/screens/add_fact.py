@@ -161,6 +161,7 @@ class AddFactScreen(ModalScreen[FactDraft | None]):
             self._suggest_id()
 
     @on(Input.Changed, "#add-what")
+    @on(Input.Changed, "#add-actor")
     def _suggest_id(self) -> None:
         """Keep the id following the fields until the analyst types one of their own."""
         field = self.query_one("#add-id", Input)
