@@ -123,9 +123,7 @@ class _Builder:
                 per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
             names = [
                 [Text(actor_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
-                for actor, ev in sorted(
-                    per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0])
-                )
+                for actor, ev in sorted(per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0]))
             ]
             line: list[Piece] = [Strong(status.capitalize()), Text(": "), *join_pieces(names)]
             children.append(Item(tuple(line)))
@@ -202,11 +200,7 @@ class _Builder:
         rows = []
         ordered = sorted(
             self.pledges,
-            key=lambda p: (
-                actor_name(self.pack, p.actor),
-                STATUS_ORDER.index(p.status),
-                p.contribution,
-            ),
+            key=lambda p: (actor_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
         )
         for pledge in ordered:
             conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
@@ -233,9 +227,7 @@ class _Builder:
             text += f". {meeting.status.capitalize()}."
             roles: dict[str, list[str]] = {}
             for participant in meeting.participants:
-                roles.setdefault(participant.role, []).append(
-                    actor_name(self.pack, participant.actor)
-                )
+                roles.setdefault(participant.role, []).append(actor_name(self.pack, participant.actor))
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
             items.append(
@@ -262,9 +254,7 @@ class _Builder:
                     per_source.setdefault(item.source, []).append(item)
                 said = [
                     [
-                        Text(
-                            f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"
-                        ),
+                        Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
                         *self.cites.refs(ev),
                     ]
                     for s, ev in per_source.items()
