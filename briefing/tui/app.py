@@ -197,7 +197,7 @@ class BriefingApp(App[None]):
         if action in NEEDS_PACK and self.pack is None:
             return None
         main = self.main
-        if action in MAIN_ONLY and self.screen is not main:
+        if action in MAIN_ONLY | EDITS and self.screen is not main:
             return False
         if action in ("next_evidence", "previous_evidence"):
             return True if main.evidence_count > 1 else None
