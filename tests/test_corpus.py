@@ -523,7 +523,7 @@ CASES = [
     ),
     Case(
         "pack-is-a-file-outside-data",
-        ["usage: 'seeds/a.txt' is not inside a pack's data/ folder"],
+        ["usage: 'seeds/a.txt' is a file, not a pack folder (give the folder that holds data/)"],
         pack_arg=lambda root: "seeds/a.txt",
     ),
     Case(

@@ -6,11 +6,21 @@ in ``Text``/``Content`` so it is never parsed as markup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, cast
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+from briefing.model.types import (
+    Actor,
+    Claim,
+    Evidence,
+    Fact,
+    Meeting,
+    Pledge,
+    Source,
+    meetings_by_date,
+)
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
@@ -92,7 +102,19 @@ def _label(pack: Pack, item: Fact | Source) -> str:
         )
     if isinstance(item, Claim):
         return clean_line(item.topic)
+    if _outlet_counts(pack)[item.outlet] > 1:
+        # Two articles from one outlet: the date (or the title) tells them apart.
+        told_by = item.published or clean_line(item.title)
+        return f"{clean_line(item.outlet)} {told_by} [{item.grade}]"
     return f"{clean_line(item.outlet)} [{item.grade}]"
+
+
+def _outlet_counts(pack: Pack) -> Counter[str]:
+    """How many sources each outlet has (counted once per pack)."""
+    counts = pack.cache.get("tui-outlets")
+    if not isinstance(counts, Counter):
+        counts = pack.cache["tui-outlets"] = Counter(s.outlet for s in pack.sources)
+    return counts
 
 
 def source_label(pack: Pack, source_id: str) -> str:
@@ -110,11 +132,27 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
 
 
 def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
-    """The items of one navigator section, in pack order; candidates only under review."""
-    if section == REVIEW:
-        everything: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
-        return tuple(item for item in everything if is_candidate(item))
-    items: tuple[Fact | Source, ...] = getattr(pack, section)
-    if section == "sources":
-        return items
-    return tuple(item for item in items if not is_candidate(item))
+    """The items of one navigator section: meetings by date, the rest in pack order;
+    candidates (actors and draft facts nobody has confirmed) only in the review group.
+
+    Cached on the pack: the navigator asks for a section on every page it adds.
+    """
+    cache = cast("dict[str, tuple[Fact | Source, ...]]", pack.cache.setdefault("tui-sections", {}))
+    if section not in cache:
+        items: tuple[Fact | Source, ...]
+        if section == REVIEW:
+            everything: tuple[Fact, ...] = (
+                *pack.actors,
+                *pack.meetings,
+                *pack.pledges,
+                *pack.claims,
+            )
+            items = tuple(item for item in everything if is_candidate(item))
+        elif section == "meetings":
+            items = tuple(meetings_by_date(pack.meetings))
+        else:
+            items = getattr(pack, section)
+        if section not in (REVIEW, "sources"):
+            items = tuple(item for item in items if not is_candidate(item))
+        cache[section] = items
+    return cache[section]

@@ -73,7 +73,7 @@ async def test_confirm_and_undo_by_keys(pack: Path) -> None:
         await edited(r)
         assert data(pack) == before
         assert headers(r)[:2] == ["To review (9)", "Actors (0)"]
-        assert r.app.check_action("undo_edit", ()) is None  # nothing left to undo
+        assert r.app.check_action("undo_edit", ()) is False  # nothing left to undo
 
 
 async def test_reject_by_delete_and_a_refused_reject(pack: Path) -> None:

@@ -38,7 +38,9 @@ def resolve_pack_root(path: str | os.PathLike[str] | None) -> tuple[Path, Path]:
 def _resolve(given: Path) -> tuple[Path, Path]:
     if given.is_file():
         if given.parent.name != "data":
-            raise FileNotFoundError(f"'{given}' is not inside a pack's data/ folder")
+            raise FileNotFoundError(
+                f"'{given}' is a file, not a pack folder (give the folder that holds data/)"
+            )
         return given.parent.parent, given.parent
     if not given.is_dir():
         raise FileNotFoundError(f"no pack at '{given}': no such folder")
