@@ -27,10 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.model.editing import additions, operations
-from briefing.model.editing.additions import Value
+from briefing.model.editing.additions import Value, add_claim_value, add_evidence, add_record
 from briefing.model.editing.locate import EditRefused, Splice, Stale, YamlText, apply
-from briefing.model.io.load import LoadResult, load_pack, read_regular_file, yaml_files
+from briefing.model.editing.operations import confirm, merge, reject
+from briefing.model.io.files import Refused, read_yaml_file, yaml_files
+from briefing.model.io.load import LoadResult, load_pack
 from briefing.model.io.paths import display, resolve_pack_root
 from briefing.model.io.safewrite import WriteRefused, replace_bytes
 
@@ -76,13 +77,14 @@ class EditSession:
         self.undo_stack: list[Change] = []
 
     def _read_all(self) -> dict[Path, bytes]:
-        found = {}
-        for path in yaml_files(self.data_dir):
-            data, why = read_regular_file(path)
-            if data is None:
-                raise EditRefused(f"{display(path)}: {why}")
-            found[path] = data
-        return found
+        """Every data file's bytes, through the loader's one read path (confined, capped)."""
+        try:
+            return {
+                path: read_yaml_file(self.root, path)
+                for path in yaml_files(self.root, self.data_dir)
+            }
+        except Refused as exc:
+            raise EditRefused(f"{display(self.data_dir)}: {exc.message}") from None
 
     def _fresh(self) -> list[YamlText]:
         now = self._read_all()
@@ -144,7 +146,10 @@ class EditSession:
             return None
         change = self.undo_stack[-1]
         for path, data in change.after.items():
-            now, _ = read_regular_file(path)
+            try:
+                now: bytes | None = read_yaml_file(self.root, path)
+            except Refused:
+                now = None
             if now != data:
                 raise Stale(
                     f"{display(path)} changed on disk since '{change.description}'; "
@@ -160,17 +165,17 @@ class EditSession:
 
     def confirm(self, record_id: str) -> Applied:
         """Remove ``candidate: true`` from a record."""
-        return self.edit(f"confirm '{record_id}'", lambda f: operations.confirm(f, record_id))
+        return self.edit(f"confirm '{record_id}'", lambda f: confirm(f, record_id))
 
     def reject(self, record_id: str) -> Applied:
         """Remove a candidate record."""
-        return self.edit(f"reject '{record_id}'", lambda f: operations.reject(f, record_id))
+        return self.edit(f"reject '{record_id}'", lambda f: reject(f, record_id))
 
     def merge(self, record_id: str, into_id: str) -> Applied:
         """Fold an actor into another: names become aliases, references repointed."""
         return self.edit(
             f"merge '{record_id}' into '{into_id}'",
-            lambda f: operations.merge(f, record_id, into_id),
+            lambda f: merge(f, record_id, into_id),
         )
 
     def add(self, section: str, fields: list[tuple[str, Value]]) -> Applied:
@@ -178,7 +183,7 @@ class EditSession:
         record_id = next((v for k, v in fields if k == "id"), "?")
         return self.edit(
             f"add {section[:-1]} '{record_id}'",
-            lambda f: additions.add_record(f, section, fields),
+            lambda f: add_record(f, section, fields),
         )
 
     def add_evidence(
@@ -188,13 +193,11 @@ class EditSession:
         item = {"source": source, "quote": quote}
         if occurrence is not None:
             item["occurrence"] = str(occurrence)
-        return self.edit(
-            f"add evidence to '{fact_id}'", lambda f: additions.add_evidence(f, fact_id, item)
-        )
+        return self.edit(f"add evidence to '{fact_id}'", lambda f: add_evidence(f, fact_id, item))
 
     def add_claim_value(self, claim_id: str, value: str, source: str, quote: str) -> Applied:
         """Append a value (with its evidence) to an existing claim."""
         return self.edit(
             f"add a value to claim '{claim_id}'",
-            lambda f: additions.add_claim_value(f, claim_id, value, source, quote),
+            lambda f: add_claim_value(f, claim_id, value, source, quote),
         )
