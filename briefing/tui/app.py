@@ -60,9 +60,7 @@ MAIN_ONLY = frozenset(
 )
 EDITS = frozenset({"confirm", "reject", "merge", "add_fact", "undo_edit"})
 """Commands that change the pack's YAML (through :mod:`briefing.model.editing`)."""
-NEEDS_PACK = (
-    MAIN_ONLY | EDITS | {"timeline", "dates", "disagreements", "pledge_board", "search", "export"}
-)
+NEEDS_PACK = MAIN_ONLY | {"timeline", "dates", "disagreements", "pledge_board", "search", "export"}
 
 
 class BriefingApp(App[None]):
@@ -208,7 +206,13 @@ class BriefingApp(App[None]):
         if action in NEEDS_PACK and self.pack is None:
             return None
         main = self.main
-        if action in MAIN_ONLY | EDITS and self.screen is not main:
+        if action in EDITS:
+            # Shown only where they apply (the reader's own screen, a candidate, the
+            # article, something to undo); greyed while an edit is checked and written.
+            if self.pack is None or self.editor is None or self.screen is not main:
+                return False
+            return None if self.editing else self._can_edit(action)
+        if action in MAIN_ONLY and self.screen is not main:
             return False
         if action in ("next_evidence", "previous_evidence"):
             return True if main.evidence_count > 1 else None
@@ -220,12 +224,6 @@ class BriefingApp(App[None]):
             return True if main.has_selection else None
         if action == "toggle_mark":
             return True if main.markable is not None else None
-        if action in EDITS:
-            # Shown only where they apply (a candidate, the article, something to
-            # undo); greyed while an edit is being checked and written.
-            if self.editor is not None and self.editing:
-                return None
-            return self._can_edit(action)
         return True
 
     def _can_edit(self, action: str) -> bool:
