@@ -15,7 +15,8 @@ from briefing.export.jsonenc import Stream, iter_document
 from briefing.model.analysis.analyse import Analysis, FactAnalysis, analyse
 from briefing.model.analysis.corroboration import outlet_identity
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
-from briefing.model.analysis.disagreements.detect import Disagreement
+from briefing.model.analysis.disagreements.context import ValueContext
+from briefing.model.analysis.disagreements.detect import Disagreement, claim_context
 from briefing.model.analysis.grading import RELIABILITY
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
@@ -106,9 +107,30 @@ def disagreement_dict(found: Disagreement) -> dict[str, Any]:
                 "sentence": v.sentence,
                 "start": v.start,
                 "end": v.end,
+                "context": _context(v.context),
             }
             for v in found.values
         ],
+        "differs": found.explanation,
+    }
+
+
+def _context(context: ValueContext | None) -> dict[str, Any] | None:
+    if context is None:
+        return None
+    return {
+        "published": context.published,
+        "when": context.when,
+        "when_text": context.when_text,
+        "counts": context.basis,
+    }
+
+
+def _remarks(fact: Meeting | Pledge | Claim) -> dict[str, Any]:
+    """A fact's notes and the faithfulness judgements the pack accepts, with reasons."""
+    return {
+        "notes": fact.notes,
+        "accepted": [{"rule": a.rule, "reason": a.reason} for a in fact.accepted],
     }
 
 
@@ -170,6 +192,7 @@ def _meeting(m: Meeting, found: Analysis) -> dict[str, Any]:
         "evidence": _evidence(m.evidence),
         "date_precision": found.dates[m.id].resolution.precision,
         "date_basis": date_basis_dict(found.dates.get(m.id)),
+        **_remarks(m),
         **_analysed(found.of(m.id)),
     }
 
@@ -182,11 +205,12 @@ def _pledge(p: Pledge, found: Analysis) -> dict[str, Any]:
         "status": p.status,
         "conditions": list(p.conditions),
         "evidence": _evidence(p.evidence),
+        **_remarks(p),
         **_analysed(found.of(p.id)),
     }
 
 
-def _claim(c: Claim, found: Analysis) -> dict[str, Any]:
+def _claim(pack: Pack, c: Claim, found: Analysis) -> dict[str, Any]:
     return {
         "id": c.id,
         "topic": c.topic,
@@ -199,6 +223,8 @@ def _claim(c: Claim, found: Analysis) -> dict[str, Any]:
             }
             for i, v in enumerate(c.values)
         ],
+        **_remarks(c),
+        "differs": claim_context(pack, c),
     }
 
 
@@ -251,13 +277,14 @@ def _fields(
             "story": pack.meta.story,
             "as_of": pack.meta.as_of,
             "notes": pack.meta.notes,
+            "checks": dict(pack.meta.checks),
         },
     )
     yield "sources", Stream(_source(s) for s in sources)
     yield "actors", Stream(_actor(a, found) for a in actors)
     yield "meetings", Stream(_meeting(m, found) for m in meetings)
     yield "pledges", Stream(_pledge(p, found) for p in pledges)
-    yield "claims", Stream(_claim(c, found) for c in claims)
+    yield "claims", Stream(_claim(pack, c, found) for c in claims)
     yield "disagreements", Stream(disagreement_dict(d) for d in found.disagreements)
 
 
