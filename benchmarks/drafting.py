@@ -87,9 +87,7 @@ def measure_story(folder: Path, tally: Tally, verbose: bool) -> None:
         root = Path(tmp) / "pack"
         init_pack(root, [str(folder)])
         pack = _load(root)
-        texts = {
-            s["id"]: (root / s["file"]).read_text(encoding="utf-8") for s in pack["sources"]
-        }
+        texts = {s["id"]: (root / s["file"]).read_text(encoding="utf-8") for s in pack["sources"]}
     by_file = {Path(s["file"]).name: s for s in pack["sources"]}
     # Sources: what each article says about itself.
     for name, want in key["sources"].items():
@@ -105,14 +103,22 @@ def measure_story(folder: Path, tally: Tally, verbose: bool) -> None:
         tally.add("mt_ok", ok_mt)
         tally.add("mt_true", want["machine_translated"])
         tally.add("mt_found", want["machine_translated"] and ok_mt)
-        tally.add("mt_false_alarm", bool(flags.get("machine_translated")) and not want["machine_translated"])
+        tally.add(
+            "mt_false_alarm",
+            bool(flags.get("machine_translated")) and not want["machine_translated"],
+        )
         flagged = _lines(flags.get("boilerplate_lines") or [])
         wanted = _lines(want["boilerplate"])
         optional = set((key.get("boilerplate_optional") or {}).get(name, []))
         tally.add("bp_lines", len(wanted))
         tally.add("bp_found", len(wanted & flagged))
         tally.add("bp_extra", len(flagged - wanted - optional))
-        if verbose or not (ok_date and ok_outlet and ok_mt) or (wanted - flagged) or (flagged - wanted - optional):
+        if (
+            verbose
+            or not (ok_date and ok_outlet and ok_mt)
+            or (wanted - flagged)
+            or (flagged - wanted - optional)
+        ):
             say(
                 f"  source {name}: published {published} (want {want['published']}), "
                 f"outlet {got.get('outlet')!r} (want {want['outlet']!r}), "
@@ -168,7 +174,9 @@ def measure_story(folder: Path, tally: Tally, verbose: bool) -> None:
         if best["kind"] != actor["kind"]:
             say(f"  kind: {best['name']} is {best['kind']}, want {actor['kind']}")
     for cand in false_pos:
-        say(f"  not an actor: {cand['name']!r} ({cand['kind']}, aliases {cand.get('aliases') or []})")
+        say(
+            f"  not an actor: {cand['name']!r} ({cand['kind']}, aliases {cand.get('aliases') or []})"
+        )
     # Facts.
     actor_names = {
         a["id"]: {_fold(a["name"]), *(_fold(x) for x in a.get("aliases") or [])}
@@ -203,6 +211,7 @@ def measure_story(folder: Path, tally: Tally, verbose: bool) -> None:
                     if f["status"] == want["status"] and actor_names.get(f["actor"], set()) & actors
                 ]
             tally.add(f"{kind}_sentence", bool(right_sentence))
+            tally.add(f"{kind}_twice", len(right_sentence) > 1)
             tally.add(f"{kind}_right", bool(right))
             if not right:
                 what = want.get("id") or f"{want['actor'][0]} {want['status']}"
@@ -245,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("meetings", "pledges"):
         print(
             f"{kind + ' drafted right:':<28}{_pct(t(kind + '_right'), t(kind + '_key'))} "
-            f"(right sentence: {t(kind + '_sentence')}; {t(kind + '_drafts')} drafts written)"
+            f"(right sentence: {t(kind + '_sentence')}; {t(kind + '_drafts')} drafts written; "
+            f"{t(kind + '_twice')} drafted more than once)"
         )
     both = t("meetings_right") + t("pledges_right")
     print(f"meetings and pledges:       {_pct(both, t('meetings_key') + t('pledges_key'))}")

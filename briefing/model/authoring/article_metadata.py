@@ -39,7 +39,9 @@ _TIME = r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s
 
 _DMY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?({_DAY})\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)
 _MDY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?({_MONTH})\s+({_DAY}),?\s+(\d{{4}})\b", re.I)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+_ISO = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _DM_NOYEAR = re.compile(rf"\b({_DAY})\s+({_MONTH})(?![\w,]*\s+\d{{4}})", re.I)
 _MD_NOYEAR = re.compile(rf"\b({_MONTH})\s+({_DAY})\b(?!,?\s+\d{{4}})", re.I)
@@ -71,10 +73,41 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 ROLE_WORDS = frozenset(
-    """desk correspondent correspondents editor editors reporter reporters staff writer
-    writers columnist contributor bureau chief senior political diplomatic foreign
-    economics energy europe world politics business news security defence defense
-    affairs international national investigations special""".split()
+    [
+        "desk",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "reporter",
+        "reporters",
+        "staff",
+        "writer",
+        "writers",
+        "columnist",
+        "contributor",
+        "bureau",
+        "chief",
+        "senior",
+        "political",
+        "diplomatic",
+        "foreign",
+        "economics",
+        "energy",
+        "europe",
+        "world",
+        "politics",
+        "business",
+        "news",
+        "security",
+        "defence",
+        "defense",
+        "affairs",
+        "international",
+        "national",
+        "investigations",
+        "special",
+    ]
 )
 """Words of a byline role or a desk: 'Diplomatic Correspondent', 'Politics Desk'."""
 _DESK_ONLY = re.compile(
@@ -112,7 +145,11 @@ class ArticleMetadata:
 
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")
-    return MONTHS.index(key) + 1 if key in MONTHS else MONTH_ABBR[key[:4] if key == "sept" else key[:3]]
+    return (
+        MONTHS.index(key) + 1
+        if key in MONTHS
+        else MONTH_ABBR[key[:4] if key == "sept" else key[:3]]
+    )
 
 
 def _day(text: str) -> int:
@@ -165,7 +202,12 @@ def read_date(text: str, day_first_hint: bool | None = None) -> tuple[date, str]
             choice, why = mdy, "month/day/year (the month cannot be above 12)"
         elif dmy and mdy and dmy == mdy:
             choice, why = dmy, "a numeric date"
-        elif dmy and mdy and weekday is not None and (dmy.weekday() == weekday) != (mdy.weekday() == weekday):
+        elif (
+            dmy
+            and mdy
+            and weekday is not None
+            and (dmy.weekday() == weekday) != (mdy.weekday() == weekday)
+        ):
             choice = dmy if dmy.weekday() == weekday else mdy
             why = "a numeric date; the weekday named beside it decides day and month"
         elif dmy and mdy and day_first_hint is not None:
@@ -184,7 +226,9 @@ def read_date(text: str, day_first_hint: bool | None = None) -> tuple[date, str]
     return parsed, why
 
 
-def _year_for(month: int, day: int, weekday: int | None, years: list[int], today: date) -> tuple[int, str] | None:
+def _year_for(
+    month: int, day: int, weekday: int | None, years: list[int], today: date
+) -> tuple[int, str] | None:
     """The year of a date written without one (datelines)."""
     for year in years:
         candidate = _make(year, month, day)
@@ -199,7 +243,9 @@ def _year_for(month: int, day: int, weekday: int | None, years: list[int], today
     return None
 
 
-def _dateline_date(when: str, years: list[int], today: date, day_first: bool | None) -> tuple[date, str] | None:
+def _dateline_date(
+    when: str, years: list[int], today: date, day_first: bool | None
+) -> tuple[date, str] | None:
     full = read_date(when, day_first)
     if full is not None:
         return full
@@ -244,7 +290,9 @@ def _day_first_hint(text: str) -> bool | None:
     return dm > md
 
 
-def read_metadata(text: str, skip: set[int] | None = None, today: date | None = None) -> ArticleMetadata:
+def read_metadata(
+    text: str, skip: set[int] | None = None, today: date | None = None
+) -> ArticleMetadata:
     """Read the metadata lines of one article (``skip``: boilerplate line numbers)."""
     skip = skip or set()
     today = today or date.today()
@@ -287,7 +335,9 @@ def read_metadata(text: str, skip: set[int] | None = None, today: date | None = 
         meta.outlet = min(outlets, key=lambda o: (o[0], o[1].line))[1]
     if meta.published is None and meta.updated is not None:
         meta.published = Field(
-            meta.updated.value, meta.updated.line, meta.updated.text,
+            meta.updated.value,
+            meta.updated.line,
+            meta.updated.text,
             meta.updated.rule + " (only an update time is given)",
         )
     for n, s in numbered:
@@ -331,7 +381,9 @@ def _read_line(
         rest = _WEEKDAY_WORD.sub("", rest)
         if _ONLY_DATE_LEFT.match(rest):
             if meta.published is None:
-                meta.published = Field(found[0].isoformat(), n, s, f"a line holding only a date ({found[1]})")
+                meta.published = Field(
+                    found[0].isoformat(), n, s, f"a line holding only a date ({found[1]})"
+                )
             meta.lines.add(n)
             return True
     pipes = [p.strip() for p in s.split("|")]
@@ -351,7 +403,9 @@ def _read_line(
         found = read_date(tail, hint)
         if found:
             if meta.published is None:
-                meta.published = Field(found[0].isoformat(), n, s, f"the byline's date ({found[1]})")
+                meta.published = Field(
+                    found[0].isoformat(), n, s, f"the byline's date ({found[1]})"
+                )
             tail = _DMY.sub("", _MDY.sub("", tail))
         people, rest = _names(tail)
         meta.people.extend(people)

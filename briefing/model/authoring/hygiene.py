@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.model.authoring.machine_translation import Sign, looks_machine_translated, signs, summary
+from briefing.model.authoring.machine_translation import (
+    Sign,
+    looks_machine_translated,
+    signs,
+    summary,
+)
 
 if TYPE_CHECKING:
     from briefing.model.types import Source

@@ -26,9 +26,13 @@ _PLURAL_SINGULAR = re.compile(
     r"(?!news\b|series\b|species\b|means\b)((?-i:[a-z]+[^suiA-Z\W]s))\s+(?:has|was|is|does)\b",
     re.I,
 )
-_SINGULAR_PLURAL = re.compile(r"\b(?:he|she|it)\s+(?:have|were|are|do)\b(?!\s+(?:not\s+)?(?:to\b))", re.I)
+_SINGULAR_PLURAL = re.compile(
+    r"\b(?:he|she|it)\s+(?:have|were|are|do)\b(?!\s+(?:not\s+)?(?:to\b))", re.I
+)
 _A_VOWEL = re.compile(r"\b[Aa]\s+(?!one\b|once\b|uni|use|usu|eu|ewe|ubi|utop|uran)[aeiou][a-z]+")
-_AN_CONSONANT = re.compile(r"\b[Aa]n\s+(?!hour|honest|honou?r|heir|herb)[bcdfgjklmnpqrstvwxz][a-z]+")
+_AN_CONSONANT = re.compile(
+    r"\b[Aa]n\s+(?!hour|honest|honou?r|heir|herb)[bcdfgjklmnpqrstvwxz][a-z]+"
+)
 _NUMBERS = re.compile(
     r"\b\d+(?:[.,]\d+)?\s+(?:millions|billions|thousands)\b|\b\d+,\d\s+(?:million|billion)\b"
     r"|\(local time\)",
@@ -37,7 +41,9 @@ _NUMBERS = re.compile(
 _PAIR_SINGULAR = re.compile(
     r"\b[A-Z][a-z]+ [Aa]nd [A-Z][A-Za-z]+ (?:holds|offers|says|has|is|was|wants|plans|agrees)\b"
 )
-_CAPITAL_FUNCTION = re.compile(r"(?<=[a-z,] )(?:And|Or|But|Of|With|For|From)(?= [a-z])|(?<=[A-Za-z] )And(?= [A-Z])")
+_CAPITAL_FUNCTION = re.compile(
+    r"(?<=[a-z,] )(?:And|Or|But|Of|With|For|From)(?= [a-z])|(?<=[A-Za-z] )And(?= [A-Z])"
+)
 _REPEATED = re.compile(r"\b((?:\w+ ){2,}\w+) \1\b", re.I)
 _CALQUE = re.compile(
     r"\bmore\s+(?:big|small|good|bad|strong|high|low|long|fast|cheap|large)\b"
