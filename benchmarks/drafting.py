@@ -149,7 +149,7 @@ def measure_story(folder: Path, tally: Tally, verbose: bool) -> None:
     tally.add("cand_true", sum(len(v) for v in matched.values()))
     tally.add("key_actors", len(key["actors"]))
     tally.add("found", sum(1 for v in matched.values() if v))
-    for actor, kf in key_forms:
+    for actor, _forms in key_forms:
         cands = matched[actor["name"]]
         if len(cands) > 1:
             tally.add("split")

@@ -34,7 +34,16 @@ from briefing.model.names.proper_names import (
 )
 from briefing.model.names.transliteration import fold_spelling
 
-__all__ = ["CLUSTER_SCORE", "WORD_SCORE", "Candidate", "Mention", "candidates", "mentions", "slug"]
+__all__ = [
+    "CLUSTER_SCORE",
+    "WORD_SCORE",
+    "Candidate",
+    "Mention",
+    "candidates",
+    "mentions",
+    "same_name",
+    "slug",
+]
 
 _ACRONYM = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5})$")
 
@@ -148,6 +157,11 @@ def _reordered(wa: list[str], wb: list[str]) -> bool:
     ca = sorted(w.lower() for w in wa if w.lower() not in CONNECTORS)
     cb = sorted(w.lower() for w in wb if w.lower() not in CONNECTORS)
     return len(ca) >= 3 and ca == cb and bool(set(ca) & ORG_WORDS)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name by the clustering rules (variants, transliterations, reorderings)."""
+    return _similar(a, b)
 
 
 def _person_like(cluster: _Cluster) -> bool:

@@ -145,7 +145,7 @@ def guess_title(text: str, skip: set[int]) -> str:
     return "Untitled article"
 
 
-def _read(path: Path) -> tuple[bytes, str]:
+def read_article(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -195,31 +195,7 @@ def _ascii(text: str) -> str:
 def plan(root: Path, paths: list[str]) -> InitResult:
     """Read the articles and work out everything to write; nothing touches the disk."""
     result = InitResult(root)
-    used_ids: set[str] = set()
-    used_files: set[str] = set()
-    for path in collect_articles(paths):
-        data, text = _read(path)
-        hygiene = examine(text)
-        metadata = read_metadata(text, hygiene.boilerplate_line_numbers())
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
-        file_name = _unique(stem, used_files) + path.suffix
-        title = (
-            metadata.headline.value
-            if metadata.headline is not None
-            else guess_title(text, hygiene.boilerplate_line_numbers() | metadata.lines)
-        )
-        result.sources.append(
-            NewSource(
-                id=_unique(source_id(metadata, path.stem), used_ids),
-                file=f"{ARTICLES_DIR}/{file_name}",
-                original=path,
-                data=data,
-                text=text,
-                title=_short_title(title),
-                hygiene=hygiene,
-                metadata=metadata,
-            )
-        )
+    result.sources = read_sources(collect_articles(paths), set(), set())
     excluded = {name for s in result.sources for name in s.excluded_names}
     result.candidates = candidates([(s.id, s.body, s.skip_lines) for s in result.sources], excluded)
     result.actor_ids = actor_ids(result.candidates, set())
@@ -231,6 +207,35 @@ def plan(root: Path, paths: list[str]) -> InitResult:
         ],
     )
     return result
+
+
+def read_sources(paths: list[Path], used_ids: set[str], used_files: set[str]) -> list[NewSource]:
+    """Each article read, with its hygiene and metadata; ids and file names unique among ``used_*``."""
+    sources = []
+    for path in paths:
+        data, text = read_article(path)
+        hygiene = examine(text)
+        metadata = read_metadata(text, hygiene.boilerplate_line_numbers())
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
+        file_name = _unique(stem, used_files) + path.suffix
+        title = (
+            metadata.headline.value
+            if metadata.headline is not None
+            else guess_title(text, hygiene.boilerplate_line_numbers() | metadata.lines)
+        )
+        sources.append(
+            NewSource(
+                id=_unique(source_id(metadata, path.stem), used_ids),
+                file=f"{ARTICLES_DIR}/{file_name}",
+                original=path,
+                data=data,
+                text=text,
+                title=_short_title(title),
+                hygiene=hygiene,
+                metadata=metadata,
+            )
+        )
+    return sources
 
 
 def draft_from(sources: list[NewSource], actors: list[ActorForms]) -> Drafts:
@@ -351,7 +356,7 @@ def _check_target(root: Path) -> None:
         )
 
 
-def _create(path: Path, data: bytes) -> None:
+def create_file(path: Path, data: bytes) -> None:
     """Exclusive create: a file that appeared meanwhile is never overwritten."""
     with open(path, "xb") as stream:
         stream.write(data)
@@ -416,10 +421,10 @@ def _write_beside(target: Path, result: InitResult, files: dict[Path, bytes]) ->
         (building / ARTICLES_DIR).mkdir()
         written = []
         for source in result.sources:
-            _create(building / source.file, source.data)
+            create_file(building / source.file, source.data)
             written.append(source.file)
         for relative, data in files.items():
-            _create(building / relative, data)
+            create_file(building / relative, data)
             written.append(str(relative))
         _fsync_dir(building / ARTICLES_DIR)
         _fsync_dir(building / "data")
