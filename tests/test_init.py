@@ -109,7 +109,7 @@ def test_fresh_pack_validates_with_warnings_only(
     assert result.pack is not None
     messages = [d.message for d in result.diagnostics]
     assert sum("publication date" in m and "unknown" in m for m in messages) == 3
-    assert sum("is a candidate from 'briefing init'" in m for m in messages) == len(
+    assert sum("is a candidate proposed by 'briefing init'" in m for m in messages) == len(
         result.pack.actors
     )
     assert len(messages) == 3 + len(result.pack.actors)

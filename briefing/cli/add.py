@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
         result = add_articles(args.pack, args.articles)
     except InitRefused as exc:
         return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
-    for path, source in result.already:
-        print(f"{clean_line(str(path))}: already in the pack as source '{source}'; not added")
+    for path, known in result.already:
+        print(f"{clean_line(str(path))}: already in the pack as source '{known}'; not added")
     if not result.sources:
         print("briefing: nothing to add")
         return EXIT_OK
@@ -56,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"  {len(result.evidence)} sentences for facts already in the pack (comments in {result.written.name}):"
         )
-        for kind, fact, source, _quote in result.evidence:
-            print(f"    {kind} {fact}: {source}")
+        for kind, fact, source_id, _quote in result.evidence:
+            print(f"    {kind} {fact}: {source_id}")
     if result.as_of is not None:
         print(f"as_of moved from {result.as_of[0]} to {result.as_of[1]}")
     loaded = load_pack(args.pack)

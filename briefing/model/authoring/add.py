@@ -96,7 +96,8 @@ def add_articles(root: str | os.PathLike[str], paths: list[str]) -> AddResult:
     if not fresh:
         return result
     used_ids = {s.id for s in pack.sources} | {a.id for a in pack.actors}
-    used_ids |= {f.id for f in (*pack.meetings, *pack.pledges, *pack.claims)}
+    used_ids |= {m.id for m in pack.meetings} | {p.id for p in pack.pledges}
+    used_ids |= {c.id for c in pack.claims}
     folder = pack_root / ARTICLES_DIR
     used_files = {p.stem for p in folder.iterdir()} if folder.is_dir() else set()
     result.sources = read_sources(fresh, used_ids, used_files)
@@ -143,13 +144,13 @@ def _existing_meeting(pack: Pack, draft: DraftMeeting) -> str | None:
     for meeting in pack.meetings:
         if meeting.status != draft.status:
             continue
-        if draft.date is not None and meeting.date == draft.date.isoformat():
+        if draft.day is not None and meeting.date == draft.day.isoformat():
             return meeting.id
         places = {p.lower() for p in draft.places}
         if (
             meeting.place
             and meeting.place.lower() in places
-            and (draft.date is None or meeting.date is None)
+            and (draft.day is None or meeting.date is None)
         ):
             return meeting.id
     return None
@@ -180,9 +181,9 @@ def _added_yaml(result: AddResult, new_ids: list[str], used: set[str], language:
             "",
             "# New evidence for facts already in the pack: paste each under the fact's evidence:",
         ]
-        for kind, fact, source, quote in result.evidence:
+        for kind, fact, source_id, quote in result.evidence:
             out.append(
-                f"#   {kind} {fact}:  - {{source: {source}, quote: {quoted(comment(quote))}}}"
+                f"#   {kind} {fact}:  - {{source: {source_id}, quote: {quoted(comment(quote))}}}"
             )
     return "\n".join(out) + "\n"
 

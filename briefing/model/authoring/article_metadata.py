@@ -388,7 +388,7 @@ def _read_line(
             return True
     pipes = [p.strip() for p in s.split("|")]
     if len(pipes) >= 3 and len(s) <= 120 and not re.search(r"\bshare\b|facebook|twitter", s, re.I):
-        people, rest = _names(pipes[0])
+        people, _leftover = _names(pipes[0])
         if people:
             meta.people.extend(people)
             meta.byline = Field(s, n, s, "a 'name | role | outlet' byline")
@@ -407,9 +407,9 @@ def _read_line(
                     found[0].isoformat(), n, s, f"the byline's date ({found[1]})"
                 )
             tail = _DMY.sub("", _MDY.sub("", tail))
-        people, rest = _names(tail)
+        people, leftover = _names(tail)
         meta.people.extend(people)
-        for part in rest:
+        for part in leftover:
             if not any(w.lower() in ROLE_WORDS for w in part.split()) and part[:1].isupper():
                 outlets.append((2, Field(part, n, s, "the byline")))
         meta.byline = Field(s, n, s, "a 'By' byline")

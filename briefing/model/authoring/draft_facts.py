@@ -143,7 +143,7 @@ class DraftMeeting:
     place: str | None
     places: list[str] = field(default_factory=list)
     """Every place the sentences name ('Hofburg', 'Vienna'), to match other reports."""
-    date: date | None = None
+    day: date | None = None
     start: date | None = None
     end: date | None = None
     date_text: str = ""
@@ -282,7 +282,7 @@ def _meeting(
         status,
         place,
         places=[place] if place else [],
-        date=day,
+        day=day,
         start=start,
         end=end,
         date_text=date_text,
@@ -315,8 +315,8 @@ def _add_meeting(kept: list[DraftMeeting], new: DraftMeeting) -> None:
             meeting.place = (
                 max(meeting.places, key=meeting.places.count) if meeting.places else None
             )
-            if meeting.date is None and new.date is not None:
-                meeting.date, meeting.date_text, meeting.rule = new.date, new.date_text, new.rule
+            if meeting.day is None and new.day is not None:
+                meeting.day, meeting.date_text, meeting.rule = new.day, new.date_text, new.rule
                 meeting.start, meeting.end = new.start, new.end
             elif meeting.start is None and new.start is not None:
                 meeting.start, meeting.end = new.start, new.end

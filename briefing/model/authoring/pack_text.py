@@ -138,7 +138,7 @@ def meeting_lines(meeting: DraftMeeting, meeting_id: str, actor_id: dict[str, st
         f" in {sources} source{'s' if sources != 1 else ''}; date: {comment(meeting.rule)[:120]}",
         f"  - id: {meeting_id}",
         f"    title: {scalar(meeting.title)}",
-        f"    date: {meeting.date.isoformat() if meeting.date else 'null'}",
+        f"    date: {meeting.day.isoformat() if meeting.day else 'null'}",
         f"    date_text: {quoted(meeting.date_text)}",
     ]
     if meeting.place:

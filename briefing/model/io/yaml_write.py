@@ -64,7 +64,11 @@ def flow_list(values: list[str]) -> str:
     Commas, and the flow indicators ``?`` and ``:`` (PyYAML refuses ``[H?l?ne]``),
     force quoting inside flow lists, so every YAML reader reads the list back.
     """
-    return "[" + ", ".join(quoted(v) if any(c in v for c in ",?:") else scalar(v) for v in values) + "]"
+    return (
+        "["
+        + ", ".join(quoted(v) if any(c in v for c in ",?:") else scalar(v) for v in values)
+        + "]"
+    )
 
 
 def comment(text: str) -> str:
