@@ -112,11 +112,15 @@ def test_fresh_pack_validates_with_warnings_only(
     assert sum("is a candidate proposed by 'briefing init'" in m for m in messages) == len(
         result.pack.actors
     )
-    assert len(messages) == 3 + len(result.pack.actors)
-    assert all(a.candidate for a in result.pack.actors)
+    drafts = [*result.pack.meetings, *result.pack.pledges]
+    assert sum("is a candidate drafted by" in m for m in messages) == len(drafts) > 0
+    assert len(messages) == 3 + len(result.pack.actors) + len(drafts)
+    assert all(a.candidate for a in result.pack.actors) and all(f.candidate for f in drafts)
     assert main(["validate", str(root)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Baltic patrols: valid: 3 sources, 9 actors, 0 meetings")
+    assert out.startswith(
+        f"Baltic patrols: valid: 3 sources, 9 actors, {len(result.pack.meetings)} meetings"
+    )
 
 
 def test_refuses_a_non_empty_folder_and_writes_nothing(

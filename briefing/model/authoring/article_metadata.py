@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.model.analysis.dates.expressions import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefing.model.names.vocabulary import BYLINE_ROLES as ROLE_WORDS
 
 LINE_MAX = 300
 """Only the first characters of a line are matched: metadata lines are short."""
@@ -72,44 +73,6 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*)?([^().,©]{3,60}?)\s*(?:\d{4}\s*)?(?:\(|\.|,|all rights|$)",
     re.I,
 )
-ROLE_WORDS = frozenset(
-    [
-        "desk",
-        "correspondent",
-        "correspondents",
-        "editor",
-        "editors",
-        "reporter",
-        "reporters",
-        "staff",
-        "writer",
-        "writers",
-        "columnist",
-        "contributor",
-        "bureau",
-        "chief",
-        "senior",
-        "political",
-        "diplomatic",
-        "foreign",
-        "economics",
-        "energy",
-        "europe",
-        "world",
-        "politics",
-        "business",
-        "news",
-        "security",
-        "defence",
-        "defense",
-        "affairs",
-        "international",
-        "national",
-        "investigations",
-        "special",
-    ]
-)
-"""Words of a byline role or a desk: 'Diplomatic Correspondent', 'Politics Desk'."""
 _DESK_ONLY = re.compile(
     r"^\W*(?:[A-Z][a-z]+\s+){0,3}(?:Desk|Staff|Correspondent|Editor|Reporter|Bureau)\W*$"
 )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
-from briefing.model.names.proper_names import PLACE_PREPOSITIONS
+from briefing.model.names.vocabulary import PLACE_PREPOSITIONS
 from briefing.model.text import Article
 
 MAX_GAP_WORDS = 6

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from briefing.model.names.vocabulary import HONORIFICS
+
 # Letters NFKD does not decompose into a base letter plus marks.
 _SPECIAL = str.maketrans(
     {
@@ -51,48 +53,6 @@ _DROPPED = frozenset(".")
 WILDCARD = "?"
 """A letter lost in transit (``Miche?l``): kept inside words, matched as any one letter."""
 
-TITLES = frozenset(
-    [
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "pm",
-        "president",
-        "pres",
-        "premier",
-        "chancellor",
-        "taoiseach",
-        "minister",
-        "secretary",
-        "rev",
-        "sen",
-        "rep",
-        "gov",
-        "hon",
-        "admiral",
-        "adm",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "lieutenant",
-        "lt",
-        "captain",
-        "capt",
-        "commander",
-        "the",
-    ]
-)
-"""Tokens that name a rank, not a person: dropped from queries and from people's names."""
 _TITLE_PHRASES = (
     ("prime", "minister"),
     ("foreign", "minister"),
@@ -102,7 +62,7 @@ _TITLE_PHRASES = (
     ("defense", "secretary"),
     ("secretary", "of", "state"),
 )
-_TITLE_WORDS = TITLES | {word for phrase in _TITLE_PHRASES for word in phrase}
+_TITLE_WORDS = HONORIFICS | {word for phrase in _TITLE_PHRASES for word in phrase}
 
 
 def fold_char(char: str) -> str:
@@ -192,7 +152,7 @@ def strip_titles(folded: str) -> str:
                 del words[i : i + size]
             else:
                 i += 1
-    kept = [w for w in words if w not in TITLES]
+    kept = [w for w in words if w not in HONORIFICS]
     return " ".join(kept) if kept else folded
 
 

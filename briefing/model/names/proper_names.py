@@ -10,104 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from briefing.model.names.countries import BY_FORM, Country, country_of
+from briefing.model.names.vocabulary import (
+    CONNECTORS,
+    GROUP_WORDS,
+    HEAD_TITLES,
+    MEETING_NOUNS,
+    ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    PORTFOLIOS,
+    ROLE_NOISE,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
+)
 from briefing.model.text import Article
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
-
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]|\?(?=[^\W\d_]))*")
 _SAID = re.compile(
     r"^\s*,?\s*(said|says|told|added|stated|warned|noted|announced|insisted|argued)\b"
 )
 
-STOP_WORDS = _words(
-    """a an the this that these those there here he she it they we i you his her its their our
-    my your but and or nor so yet if when while after before as at by for from in into of on
-    onto to with within without about above across against along among around behind below
-    beneath beside between beyond during except inside near since through throughout toward
-    towards under until upon via however meanwhile moreover furthermore therefore thus also
-    although though despite according some many several other others both each every all any
-    no not none one two three first second last next more most such what who whom whose
-    which why how where finally just only even still already again once now then today
-    yesterday tomorrow tonight earlier later recently currently instead indeed perhaps mr
-    mrs ms dr read photo video watch update updated live breaking exclusive analysis opinion
-    comment editorial report reports various unlike like let do does did is are was were be
-    been being has have had will would can could should may might must shall monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december"""
-)
-"""Capitalised only because they start a sentence or a headline: never a name."""
-
-CONNECTORS = _words("""of the von van der den de da di du la le al bin del y""")
-"""Lowercase words that may sit inside a name: 'Coalition of the Willing', 'von der Leyen'."""
-
-TITLES = _words(
-    """sir dame lord lady mr mrs ms dr prof professor president vice prime minister ministers
-    secretary chancellor king queen prince princess pope general gen admiral colonel col
-    captain capt commander chief chiefs senator sen governor mayor ambassador commissioner
-    taoiseach premier defence defense foreign home interior finance economy national
-    security counselor counsellor adviser advisor spokesman spokeswoman spokesperson deputy
-    former state of the staff justice judge rep representative leader opposition chairman
-    chairwoman chair director head envoy special officer officers lieutenant lt sergeant sgt
-    major maj marshal archbishop bishop cardinal sheikh emir sultan crown chancellery acting
-    interim mister madam"""
-)
-"""Words of a title before a name: 'Defence Secretary', 'Chief of the Defence Staff Sir'."""
-
-PORTFOLIOS = _words(
-    """energy water resources foreign affairs finance economy economic trade health agriculture
-    environment interior justice defence defense education transport industry development
-    infrastructure labour labor culture digital climate fisheries mines mining petroleum oil
-    gas power treasury home public works communications information social welfare planning
-    commerce investment tourism housing science technology"""
-)
-"""Words of a portfolio inside a title: 'Minister of Energy', 'Water Resources Minister'."""
-
-PLACE_WORDS = _words(
-    """river lake sea reservoir dam mountains mountain valley basin strait island islands canal
-    port bay ocean desert delta peninsula province district hall centre center square stadium
-    airport hotel congress palace bridge gorge glacier coast"""
-)
-"""A name followed by (or ending in) one of these is a place: 'the Kirov reservoir', 'Talas River'."""
-
-PLACE_PREPOSITIONS = _words("""in at to from near outside inside across via into""")
-"""A name that only ever follows one of these ('talks in Taraz') is where, not who."""
-
-MEETING_NOUNS = _words("""conference summit talks meeting meetings forum""")
-
-_HEAD_TITLES = _words(
-    """sir dame lord lady mr mrs ms dr prof professor president minister secretary chancellor
-    king queen prince princess pope general gen admiral colonel col captain capt commander
-    senator sen governor mayor ambassador commissioner taoiseach premier counselor
-    counsellor adviser advisor spokesman spokeswoman spokesperson chairman chairwoman chair
-    director envoy officer lieutenant lt sergeant sgt major maj marshal archbishop bishop
-    cardinal sheikh emir sultan leader judge justice head staff rep representative mister
-    madam"""
-)
-"""The word a title ends on; 'Defense' in 'Defense Strategy Forum' is not one."""
-
-_ROLE_NOISE = _words(
-    """sir dame lord lady mr mrs ms dr the of former acting interim mister madam"""
-)
-
-ORG_WORDS = _words(
-    """ministry department office commission council union parliament government agency bank
-    fund court committee assembly party army navy forces force command institute university
-    company corporation corp inc ltd group times news post daily journal press agency
-    service services organisation organization association federation bureau authority
-    street house palace kremlin cabinet senate congress police guard"""
-)
-GROUP_WORDS = _words("""coalition alliance bloc movement rebels militia front brigade nations""")
-
 
 @dataclass(slots=True)
-class Mention:
+class ProperName:
     """One occurrence of a name as written (title stripped)."""
 
     form: str
@@ -139,7 +68,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[0].isupper() and token.lower() not in STOP_WORDS
+    return token[0].isupper() and token.lower() not in SENTENCE_OPENERS
 
 
 def _runs(sentence: str) -> list[list[tuple[int, int, str]]]:
@@ -190,7 +119,7 @@ def _title_phrase(words: list[str]) -> tuple[list[str], list[str], list[str]] | 
         (
             i
             for i, w in enumerate(words)
-            if w.lower() in TITLES | PORTFOLIOS and w.lower() not in ("of", "the", "state")
+            if w.lower() in TITLE_WORDS | PORTFOLIOS and w.lower() not in ("of", "the", "state")
         ),
         None,
     )
@@ -201,7 +130,7 @@ def _title_phrase(words: list[str]) -> tuple[list[str], list[str], list[str]] | 
     index = start
     while index < len(words):
         lower = words[index].lower()
-        if lower in _HEAD_TITLES:
+        if lower in HEAD_TITLES:
             head = True
             end = index + 1
         elif lower in ("of", "for") and index + 1 < len(words):
@@ -209,7 +138,7 @@ def _title_phrase(words: list[str]) -> tuple[list[str], list[str], list[str]] | 
             if words[nxt].lower() == "the" and nxt + 1 < len(words):
                 nxt += 1
             following = words[nxt]
-            if following.lower() in TITLES | PORTFOLIOS:
+            if following.lower() in TITLE_WORDS | PORTFOLIOS:
                 index = nxt
                 end = nxt + 1
                 continue
@@ -223,7 +152,7 @@ def _title_phrase(words: list[str]) -> tuple[list[str], list[str], list[str]] | 
                 index = end
                 continue
             break
-        elif lower in TITLES or lower in PORTFOLIOS or lower == "and":
+        elif lower in TITLE_WORDS or lower in PORTFOLIOS or lower == "and":
             end = index + 1
         else:
             break
@@ -257,7 +186,7 @@ def _mentions_in_run(
     sentence_offset: int,
     initial: bool,
     title: str | None = None,
-) -> Iterable[Mention]:
+) -> Iterable[ProperName]:
     """Split one run into mentions: titles stripped, leading countries split off."""
     if not words:
         return
@@ -277,12 +206,12 @@ def _mentions_in_run(
             if position < skip_to:
                 at += len(word) + 1
                 continue
-            if after_of and lower not in TITLES | PORTFOLIOS | CONNECTORS:
+            if after_of and lower not in TITLE_WORDS | PORTFOLIOS | CONNECTORS:
                 # "of Austria", "of the United States", "of Q": the title's country.
                 size = _country_prefix(phrase[position:]) or 1
                 form = " ".join(phrase[position : position + size])
                 skip_to = position + size
-                yield Mention(
+                yield ProperName(
                     form,
                     source,
                     sentence_offset + at,
@@ -294,20 +223,20 @@ def _mentions_in_run(
                 if role_words and role_words[-1] in ("of", "the"):
                     while role_words and role_words[-1] in ("of", "the"):
                         role_words.pop()
-            elif lower not in _ROLE_NOISE or lower in ("of", "the"):
+            elif lower not in ROLE_NOISE or lower in ("of", "the"):
                 role_words.append(word)
             after_of = lower in ("of", "the") and (after_of or lower == "of")
             at += len(word) + 1
-        while role_words and role_words[-1].lower() in _ROLE_NOISE | {"and", "for"}:
+        while role_words and role_words[-1].lower() in ROLE_NOISE | {"and", "for"}:
             role_words.pop()
-        while role_words and role_words[0].lower() in _ROLE_NOISE:
+        while role_words and role_words[0].lower() in ROLE_NOISE:
             role_words.pop(0)
         if "of" in name:
             cut = name.index("of")
             tail = " ".join(name[cut + 1 :])
             if tail in BY_FORM:  # "Prime Minister Kaja Kalas of Estonia"
                 where = at + len(" ".join(name[: cut + 1])) + 1
-                yield Mention(
+                yield ProperName(
                     tail, source, sentence_offset + where, sentence, False, country=BY_FORM[tail]
                 )
                 name = name[:cut]
@@ -327,7 +256,7 @@ def _mentions_in_run(
         size = 0  # "European Union", "French Foreign Ministry": one organisation
     if size:
         form = " ".join(words[:size])
-        yield Mention(
+        yield ProperName(
             form, source, sentence_offset + start, sentence, initial, country=country_of(form)
         )
         rest = words[size:]
@@ -346,7 +275,7 @@ def _mentions_in_run(
         parts = words[0].split("-")
         if all(p in BY_FORM for p in parts):  # "Russia-Ukraine war"
             for part in parts:
-                yield Mention(
+                yield ProperName(
                     part, source, sentence_offset + start, sentence, initial, country=BY_FORM[part]
                 )
             return
@@ -354,7 +283,7 @@ def _mentions_in_run(
         words = words[:-1]
     form = " ".join(words)
     after = sentence[start + len(form) :]
-    yield Mention(
+    yield ProperName(
         form,
         source,
         sentence_offset + start,
@@ -365,10 +294,12 @@ def _mentions_in_run(
     )
 
 
-def mentions(source: str, text: str, skip_lines: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
+def proper_names(
+    source: str, text: str, skip_lines: AbstractSet[int] = frozenset()
+) -> list[ProperName]:
     """Every name-like mention in one article, boilerplate lines skipped."""
     article = Article.from_text(text)
-    found: list[Mention] = []
+    found: list[ProperName] = []
     for start, end in article.sentences:
         if article.line_of(start) in skip_lines:
             continue
