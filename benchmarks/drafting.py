@@ -226,39 +226,46 @@ def _pct(a: int, b: int) -> str:
     return f"{a}/{b} ({100 * a / b:.0f} %)" if b else "0/0"
 
 
+def summary(t: Tally) -> list[str]:
+    """The figures for one tally (a story, or all of them)."""
+    g = t.get
+    both = g("meetings_right") + g("pledges_right")
+    return [
+        f"publication dates read:     {_pct(g('dates'), g('sources'))}",
+        f"outlets read:               {_pct(g('outlets'), g('sources'))}",
+        f"machine translation:        {_pct(g('mt_found'), g('mt_true'))} flagged, "
+        f"{g('mt_false_alarm')} false alarms",
+        f"boilerplate lines:          {_pct(g('bp_found'), g('bp_lines'))} flagged, "
+        f"{g('bp_extra')} article lines flagged wrongly",
+        f"candidate actor precision:  {_pct(g('cand_true'), g('cand'))}",
+        f"candidate actor recall:     {_pct(g('found'), g('key_actors'))}",
+        f"actors split:               {g('split')} (persons: {g('person_split')})",
+        f"variants merged:            {_pct(g('variants_merged'), g('variants'))}",
+        f"kinds right:                {_pct(g('kinds_right'), g('found'))}",
+        *(
+            f"{kind + ' drafted right:':<28}{_pct(g(kind + '_right'), g(kind + '_key'))} "
+            f"(right sentence: {g(kind + '_sentence')}; {g(kind + '_drafts')} drafts written; "
+            f"{g(kind + '_twice')} drafted more than once)"
+            for kind in ("meetings", "pledges")
+        ),
+        f"meetings and pledges:       {_pct(both, g('meetings_key') + g('pledges_key'))}",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.drafting", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every source")
     args = parser.parse_args(argv)
-    tally = Tally()
+    total = Tally()
     for folder in sorted(p.parent for p in FIXTURES.glob("*/answer_key.yaml")):
-        measure_story(folder, tally, args.verbose)
-    t = tally.get
-    print("\n".join(tally.lines))
-    print("== totals")
-    print(f"publication dates read:     {_pct(t('dates'), t('sources'))}")
-    print(f"outlets read:               {_pct(t('outlets'), t('sources'))}")
-    print(
-        f"machine translation:        {_pct(t('mt_found'), t('mt_true'))} flagged, "
-        f"{t('mt_false_alarm')} false alarms"
-    )
-    print(
-        f"boilerplate lines:          {_pct(t('bp_found'), t('bp_lines'))} flagged, "
-        f"{t('bp_extra')} article lines flagged wrongly"
-    )
-    print(f"candidate actor precision:  {_pct(t('cand_true'), t('cand'))}")
-    print(f"candidate actor recall:     {_pct(t('found'), t('key_actors'))}")
-    print(f"actors split:               {t('split')} (persons: {t('person_split')})")
-    print(f"variants merged:            {_pct(t('variants_merged'), t('variants'))}")
-    print(f"kinds right:                {_pct(t('kinds_right'), t('found'))}")
-    for kind in ("meetings", "pledges"):
-        print(
-            f"{kind + ' drafted right:':<28}{_pct(t(kind + '_right'), t(kind + '_key'))} "
-            f"(right sentence: {t(kind + '_sentence')}; {t(kind + '_drafts')} drafts written; "
-            f"{t(kind + '_twice')} drafted more than once)"
-        )
-    both = t("meetings_right") + t("pledges_right")
-    print(f"meetings and pledges:       {_pct(both, t('meetings_key') + t('pledges_key'))}")
+        story = Tally()
+        measure_story(folder, story, args.verbose)
+        print("\n".join(story.lines))
+        print("\n".join("  " + line for line in summary(story)))
+        for key, value in story.counts.items():
+            total.add(key, value)
+    print("== all stories")
+    print("\n".join(summary(total)))
     return 0
 
 
