@@ -20,6 +20,7 @@ import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from briefing.model.authoring.candidates import Candidate, candidates, same_name, slug
@@ -100,7 +101,8 @@ def add_articles(root: str | os.PathLike[str], paths: list[str]) -> AddResult:
     used_ids |= {c.id for c in pack.claims}
     folder = pack_root / ARTICLES_DIR
     used_files = {p.stem for p in folder.iterdir()} if folder.is_dir() else set()
-    result.sources = read_sources(fresh, used_ids, used_files)
+    dates = [date.fromisoformat(s.published) for s in pack.sources if s.published]
+    result.sources = read_sources(fresh, used_ids, used_files, dates)
     existing_forms = {_fold(f) for a in pack.actors for f in (a.name, *a.aliases)}
     spellings = [f for a in pack.actors for f in (a.name, *a.aliases) if " " in f]
     excluded = {name for s in result.sources for name in s.excluded_names}
@@ -146,7 +148,7 @@ def _existing_meeting(pack: Pack, draft: DraftMeeting) -> str | None:
             continue
         if draft.day is not None and meeting.date == draft.day.isoformat():
             return meeting.id
-        places = {p.lower() for p in draft.places}
+        places = set(draft.places)
         if (
             meeting.place
             and meeting.place.lower() in places

@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefing.model.authoring.article_metadata import ArticleMetadata, read_metadata
+from briefing.model.authoring.article_metadata import (
+    ArticleMetadata,
+    complete_year,
+    read_metadata,
+)
 from briefing.model.authoring.candidates import Candidate, candidates, slug
 from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, Drafts, draft
 from briefing.model.authoring.hygiene import Hygiene, examine
@@ -173,7 +177,12 @@ def source_id(metadata: ArticleMetadata, stem: str) -> str:
     outlet = metadata.outlet.value if metadata.outlet is not None else ""
     words = re.sub(r"[^a-z0-9]+", " ", _ascii(outlet).lower()).split()
     words = [w for w in words if w not in ("the", "news", "agency", "media")] or words
-    base = "-".join(words)[:16].strip("-") or "source"
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > 20:
+            break
+        kept.append(word[:20])
+    base = "-".join(kept) or "source"
     if not base[0].isalpha():
         base = "s-" + base
     if metadata.published is not None:
@@ -209,13 +218,27 @@ def plan(root: Path, paths: list[str]) -> InitResult:
     return result
 
 
-def read_sources(paths: list[Path], used_ids: set[str], used_files: set[str]) -> list[NewSource]:
-    """Each article read, with its hygiene and metadata; ids and file names unique among ``used_*``."""
-    sources = []
+def read_sources(
+    paths: list[Path], used_ids: set[str], used_files: set[str], known: list[date] | None = None
+) -> list[NewSource]:
+    """Each article read, with its hygiene and metadata; ids and file names unique among ``used_*``.
+
+    ``known``: publication dates of articles already in the pack, for datelines
+    without a year (:func:`complete_years`). Ids are made last, from the dates.
+    """
+    read = []
     for path in paths:
         data, text = read_article(path)
         hygiene = examine(text)
-        metadata = read_metadata(text, hygiene.boilerplate_line_numbers())
+        read.append(
+            (path, data, text, hygiene, read_metadata(text, hygiene.boilerplate_line_numbers()))
+        )
+    dates = list(known or []) + [
+        date.fromisoformat(m.published.value) for *_, m in read if m.published is not None
+    ]
+    sources = []
+    for path, data, text, hygiene, metadata in read:
+        complete_year(metadata, dates)
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
         file_name = _unique(stem, used_files) + path.suffix
         title = (

@@ -336,6 +336,13 @@ def _shown(node: YNode) -> str:
     return f"'{node.value}'" if isinstance(node, YScalar) else kind_name(node)
 
 
+def _flags(w: Walker, node: YNode) -> dict[str, Any] | Invalid:
+    """A source's flags; ``flags:`` with nothing under it (every suggestion deleted) is none."""
+    if isinstance(node, YScalar) and node.is_null:
+        return {}
+    return _record_of(FLAGS, "flags")(w, node)  # type: ignore[no-any-return]
+
+
 EVIDENCE: dict[str, tuple[Converter, bool]] = {
     "source": (ref, True),
     "quote": (text, True),
@@ -386,7 +393,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "url": (text, False),
         "grade": (choice(GRADES, "grade"), False),
         "date_reasoning": (text, False),
-        "flags": (_record_of(FLAGS, "flags"), False),
+        "flags": (_flags, False),
         "uncited": (list_of(_record_of(UNCITED, "uncited sentence", outline=True)), False),
         "notes": (text, False),
     },
