@@ -8,7 +8,7 @@ import sys
 from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
 
 NAME = "add"
-ORDER = 31
+ORDER = 30
 HELP = "add articles to a pack: new sources, candidate actors and draft facts in a new file"
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
 
 NAME = "init"
-ORDER = 30
+ORDER = 29
 HELP = "start a new pack in DIR from articles: sources with dates, candidate actors, draft facts"
 
 
