@@ -6,11 +6,21 @@ in ``Text``/``Content`` so it is never parsed as markup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, cast
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+from briefing.model.types import (
+    Actor,
+    Claim,
+    Evidence,
+    Fact,
+    Meeting,
+    Pledge,
+    Source,
+    meetings_by_date,
+)
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
@@ -69,7 +79,19 @@ def label(pack: Pack, item: Fact | Source) -> str:
         )
     if isinstance(item, Claim):
         return clean_line(item.topic)
+    if _outlet_counts(pack)[item.outlet] > 1:
+        # Two articles from one outlet: the date (or the title) tells them apart.
+        told_by = item.published or clean_line(item.title)
+        return f"{clean_line(item.outlet)} {told_by} [{item.grade}]"
     return f"{clean_line(item.outlet)} [{item.grade}]"
+
+
+def _outlet_counts(pack: Pack) -> Counter[str]:
+    """How many sources each outlet has (counted once per pack)."""
+    counts = pack.cache.get("tui-outlets")
+    if not isinstance(counts, Counter):
+        counts = pack.cache["tui-outlets"] = Counter(s.outlet for s in pack.sources)
+    return counts
 
 
 def source_label(pack: Pack, source_id: str) -> str:
@@ -87,6 +109,14 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
 
 
 def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
-    """The items of one navigator section, in pack order."""
-    items: tuple[Fact | Source, ...] = getattr(pack, section)
-    return items
+    """The items of one navigator section: meetings by date, the rest in pack order.
+
+    Cached on the pack: the navigator asks for a section on every page it adds.
+    """
+    cache = cast("dict[str, tuple[Fact | Source, ...]]", pack.cache.setdefault("tui-sections", {}))
+    if section not in cache:
+        if section == "meetings":
+            cache[section] = tuple(meetings_by_date(pack.meetings))
+        else:
+            cache[section] = getattr(pack, section)
+    return cache[section]

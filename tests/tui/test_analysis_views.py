@@ -70,17 +70,23 @@ async def test_disagreements_view_lists_values_per_source(pack: Pack) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DisagreementsScreen)
+        # The author's claims (one row per value), then found disagreements no claim covers.
         found = analyse(pack).disagreements
-        assert len(screen.rows) == sum(len(d.values) for d in found)
-        size_rows = [i for i, (d, _) in enumerate(screen.rows) if d.topic == "Number of countries"]
-        ukr = next(i for i in size_rows if screen.rows[i][1].source == "ukr-bloomberg")
+        uncovered = [d for d in found if d.claim is None]
+        assert len(screen.rows) == sum(len(c.values) for c in pack.claims) + sum(
+            len(d.values) for d in uncovered
+        )
+        size_rows = [i for i, row in enumerate(screen.rows) if row.target_id == "coalition-size"]
+        ukr = next(i for i in size_rows if screen.rows[i].source == "ukr-bloomberg")
         for _ in range(ukr):
             await pilot.press("down")
         await pilot.pause()
         assert screen.query_one(DataTable).cursor_row == ukr
         explained = str(screen.query_one("#disagreements-explain-text", Static).render())
         assert "37" in explained and "grade C" in explained
-        assert screen.target == "coalition-size"
+        target = screen.target
+        assert not isinstance(target, str) and target is not None
+        assert target.item_id == "coalition-size"
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.current_item is not None and app.main.current_item.id == "coalition-size"

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
-from briefing.model.types import Actor, Evidence, Source
+from briefing.model.types import Actor, Evidence, Fact, Source
+from briefing.tui.commands import COMMANDS, keys_in_force
 from briefing.tui.labels import SECTIONS, section_items
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.detail import DetailPane
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
@@ -48,7 +51,7 @@ class MainScreen(Screen[None]):
             yield DetailPane(id="detail")
             yield SourceView(id="source")
         with Horizontal(id="footer-row"):
-            yield Footer()
+            yield KeyBar(id="keys")
             yield Label("", id="marked-count", markup=False)
 
     def on_mount(self) -> None:
@@ -77,6 +80,25 @@ class MainScreen(Screen[None]):
         if self.pack is None or self.current is None:
             return None
         return self.pack.get(self.current.item_id)
+
+    @property
+    def markable(self) -> Fact | None:
+        """The fact space would mark: the one shown, unless the navigator's cursor is
+        on a section heading (marking the item shown last from there surprised people)."""
+        item = self.current_item
+        if item is None or isinstance(item, Source):
+            return None
+        navigator = self.query_one(Navigator)
+        if self.focused is navigator:
+            node = navigator.cursor_node
+            if node is None or node.data is None or node.data.item_id is None:
+                return None  # a section heading (or the "more" row)
+        return item  # type: ignore[no-any-return]
+
+    @property
+    def zoomed(self) -> bool:
+        """True while one pane has the screen (header and footer stay)."""
+        return self.query_one("#panes").has_class("-zoomed")
 
     # -- loading -----------------------------------------------------------------------
 
@@ -185,8 +207,8 @@ class MainScreen(Screen[None]):
 
     def toggle_mark(self) -> None:
         """Space: mark or unmark the current fact."""
-        item = self.current_item
-        if item is None or isinstance(item, Source):
+        item = self.markable
+        if item is None:
             return
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
@@ -194,11 +216,13 @@ class MainScreen(Screen[None]):
         detail.border_title = (
             f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
         )
-        self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
+        # Next to the app's "as of" date, not instead of it.
+        marked = f" · {len(self.marked)} marked" if self.marked else ""
+        self.sub_title = f"{self.app.sub_title}{marked}" if marked else ""
         # The footer row carries the count too: it is where an analyst looks before `e`.
-        self.query_one("#marked-count", Label).update(
-            f" {len(self.marked)} marked " if self.marked else ""
-        )
+        count = self.query_one("#marked-count", Label)
+        count.update(f" {len(self.marked)} marked " if self.marked else "")
+        count.display = bool(self.marked)
         self.app.refresh_bindings()
 
     # -- messages from the panes -------------------------------------------------------
@@ -262,10 +286,53 @@ class MainScreen(Screen[None]):
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)
 
-    def open_item(self, item_id: str | None) -> None:
-        """Follow a link (or a pick from search, timeline or board) to an item."""
-        if item_id is None:
+    def open_item(self, chosen: str | Place | None) -> None:
+        """Follow a link (or a pick from search, timeline or board) to an item.
+
+        A view may choose a place within the item (the disagreements view: the
+        claim at the chosen source's evidence), not just the item.
+        """
+        if chosen is None:
             return
-        self.go(item_id)
-        self.query_one(Navigator).show_item(item_id)
+        place = chosen if isinstance(chosen, Place) else Place(chosen)
+        self.go(place.item_id, place.evidence)
+        self.query_one(Navigator).show_item(place.item_id)
         self.query_one(DetailPane).focus()
+
+    # -- zoom, the footer and feedback ------------------------------------------------------
+
+    def zoom(self) -> None:
+        """z: the focused pane alone between header and footer, or the three panes again."""
+        panes = self.query_one("#panes")
+        for pane in panes.children:
+            pane.remove_class("-zoom-target")
+        if not self.zoomed and self.focused is not None:
+            target = next((p for p in panes.children if self.focused in (p, *p.query("*"))), None)
+            if target is not None:
+                target.add_class("-zoom-target")
+                panes.add_class("-zoomed")
+        else:
+            panes.remove_class("-zoomed")
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """Redraw the footer (the app calls it when what is available may have changed)."""
+        self.query_one(KeyBar).refresh_keys()
+
+    def on_screen_suspend(self) -> None:
+        """A dialog or view opened on top: this footer (visible under a dialog) follows it."""
+        self.call_after_refresh(self.refresh_keys)
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self.refresh_keys)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose command is shown disabled says briefly why nothing happened."""
+        app = cast("BriefingApp", self.app)
+        for command in COMMANDS:
+            if event.key in keys_in_force(app.keymap, command):
+                if app.check_action(command.ACTION, ()) is None:
+                    reason = app.unavailable_reason(command.ACTION)
+                    if reason:
+                        self.notify(reason, timeout=2, markup=False)
+                return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from briefing.model.analysis.analyse import FactAnalysis, analyse
 from briefing.model.pack import Pack
@@ -16,6 +16,7 @@ from briefing.model.sanitize import clean_line
 from briefing.model.types import meetings_by_date
 from briefing.tui.labels import actor_name, source_label
 from briefing.tui.screens.view import PackView
+from briefing.tui.widgets.key_bar import KeyBar
 
 
 def support_cell(found: FactAnalysis | None) -> Text:
@@ -40,7 +41,7 @@ class TimelineScreen(PackView):
         table: DataTable[Text] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Timeline: meetings by date"
         yield table
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -15,9 +15,10 @@ from textual.screen import Screen
 
 from briefing.model.pack import Pack
 from briefing.tui.commands import CloseView
+from briefing.tui.state import Place
 
 
-class PackView(Screen[str | None]):
+class PackView(Screen[str | Place | None]):
     """A view over ``pack``; dismisses with the chosen item id, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]

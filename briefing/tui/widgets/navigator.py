@@ -45,6 +45,11 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         Binding("shift+down", "cursor_next_sibling", "Next sibling", show=False),
         Binding("left", "collapse", "Collapse", show=False),
         Binding("right", "expand", "Expand", show=False),
+        # Tree's own page and end keys (dropped with its space binding above).
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "First row", show=False),
+        Binding("end", "scroll_end", "Last row", show=False),
     ]
 
     @dataclass
