@@ -21,14 +21,36 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pack", nargs="?", metavar="PACK", help=PACK_HELP)
 
 
-def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
-    """Load a pack, printing each diagnostic on its own line; return (pack, exit code)."""
-    from briefing.model import load_pack
+def load_or_report(
+    pack_arg: str | None, *, strict: bool = False, faithfulness: bool = False
+) -> tuple[Pack | None, int]:
+    """Load a pack, printing each diagnostic on its own line; return (pack, exit code).
 
-    result = load_pack(pack_arg)
+    With ``strict``, every warning is reported as an error and makes the pack invalid;
+    with ``faithfulness``, each fact is checked against its own evidence too.
+    """
+    from dataclasses import replace
+
+    from briefing.model import load_pack
+    from briefing.model.diagnostics import Severity, dropped_line
+
+    result = load_pack(pack_arg, faithfulness=faithfulness)
     if result.usage_error is not None:
         print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE
+    if strict and result.pack is not None and (result.diagnostics or result.dropped):
+        # --strict: every warning is an error, and the pack is not valid.
+        lines = [replace(d, severity=Severity.ERROR).format() for d in result.diagnostics]
+        if result.dropped:
+            lines.append(dropped_line(result.dropped))
+        count = len(result.diagnostics) + result.dropped
+        lines.append(
+            f"briefing: {count:,} error{'s' if count != 1 else ''} under --strict; "
+            "the pack is not valid"
+        )
+        for line in lines:
+            print(line, file=sys.stderr)
+        return None, EXIT_INVALID
     for line in result.report():
         print(line, file=sys.stderr)
     if result.pack is None:

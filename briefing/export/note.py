@@ -38,9 +38,10 @@ from briefing.export.noteparts import (
     published_or_unknown,
     resolved_date_text,
 )
+from briefing.model.analysis.disagreements.detect import claim_context
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source, meetings_by_date
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
 
 STATUS_ORDER = (
     "delivered",
@@ -50,6 +51,7 @@ STATUS_ORDER = (
     "proposed",
     "considering",
     "undecided",
+    "paused",
     "declined",
 )
 """Pledge statuses from firmest to weakest: the order the note lists them in."""
@@ -209,7 +211,9 @@ class _Builder:
             ),
         )
         for pledge in ordered:
-            conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
+            remarks = _remarks(pledge)
+            conditions = "; ".join(clean_line(c) for c in pledge.conditions)
+            conditions = (conditions + remarks).strip() or "none stated"
             rows.append(
                 (
                     (Text(actor_name(self.pack, pledge.actor)),),
@@ -238,6 +242,7 @@ class _Builder:
                 )
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
+            text += _remarks(meeting)
             items.append(
                 Item(
                     (
@@ -272,6 +277,16 @@ class _Builder:
                 line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
                 line.append(self.cites.tag(evidence))
                 items.append(Item(tuple(line)))
+            for extra in (claim_context(self.pack, claim), _remarks(claim).strip()):
+                if extra:  # read from the claim's own sentences: cited as they are
+                    items.append(
+                        Item(
+                            (
+                                Text(clean_line(extra)),
+                                *self.cites.tagged(claim.evidence, summary=True),
+                            )
+                        )
+                    )
             blocks.append(Bullets(tuple(items)))
         return blocks
 
@@ -363,3 +378,17 @@ class _Builder:
 def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
     return _Builder(pack, selected).build()
+
+
+def _remarks(fact: Meeting | Pledge | Claim) -> str:
+    """The fact's note and each judgement the pack accepts, with its reason (never silent)."""
+    text = ""
+    if fact.notes:
+        text += f" Note: {clean_line(fact.notes)}"
+        if not text.endswith("."):
+            text += "."
+    for accepted in fact.accepted:
+        text += f" Accepted judgement (faithfulness rule '{accepted.rule}'): {clean_line(accepted.reason)}"
+        if not text.endswith("."):
+            text += "."
+    return text

@@ -83,12 +83,20 @@ class LoadResult:
         return lines
 
 
-def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
+def load_pack(
+    path: str | os.PathLike[str] | None = None, *, cache: bool = False, faithfulness: bool = False
+) -> LoadResult:
     """Load, validate and anchor the pack at ``path`` (the default pack when None).
 
     With ``cache``, a valid pack is kept in the user cache folder and a later load
     of byte-identical files is rebuilt from there (see :mod:`briefing.model.io.cache`);
     the result is the same either way.
+
+    With ``faithfulness`` (what ``briefing validate`` asks for), every fact is also
+    read against its own evidence sentences (briefing.model.analysis.faithfulness)
+    and each finding reported on its field; that reads every cited sentence again,
+    so the reader and the exports, which only show the pack's accepted judgements,
+    do not ask for it (and such a load is never served from the cache).
 
     The cyclic garbage collector is paused while loading: a 1,000-article pack
     allocates millions of small objects that all stay alive, and each collection
@@ -98,8 +106,8 @@ def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if not cache:
-            return _load_pack(path)
+        if not cache or faithfulness:
+            return _load_pack(path, faithfulness)
         return _load_cached(path)
     finally:
         if enabled:
@@ -124,13 +132,13 @@ def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
     return result
 
 
-def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
+def _load_pack(path: str | os.PathLike[str] | None, faithfulness: bool = False) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
         return LoadResult(None, usage_error=str(exc))
     problems = DiagnosticList()
-    state = LoadState(root)
+    state = LoadState(root, faithfulness=faithfulness)
     budget = Budget()
     try:
         files = yaml_files(root, data_dir)

@@ -25,6 +25,7 @@ from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
 from briefing.tui.labels import analysis, evidence_label, label, source_label
+from briefing.tui.remarks import remark_fields
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -265,6 +266,7 @@ class DetailPane(OptionList):
         if meeting.place:
             yield _field("place", meeting.place)
         yield _field("status", meeting.status)
+        yield from (_field(name, text) for name, text in remark_fields(meeting))
         if meeting.participants:
             yield _heading(f"Participants ({len(meeting.participants)})")
             for participant in meeting.participants:
@@ -275,6 +277,7 @@ class DetailPane(OptionList):
         yield _field("status", pledge.status)
         for condition in pledge.conditions:
             yield _field("condition", condition)
+        yield from (_field(name, text) for name, text in remark_fields(pledge))
         yield from _analysis_rows(analysis(pack).of(pledge.id))
         yield _heading("Actor")
         yield self._link(pack, pledge.actor)
@@ -283,6 +286,7 @@ class DetailPane(OptionList):
         total = len(claim.evidence)
         first = 0
         found = analysis(pack)
+        yield from (_field(name, text) for name, text in remark_fields(claim))
         for index, value in enumerate(claim.values):
             yield None
             yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")
