@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefing.model.io.paths import display
 from briefing.model.sanitize import clean_line
 
 if TYPE_CHECKING:
+    from briefing.model.editing import Applied, EditSession
     from briefing.model.pack import Pack
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -66,4 +69,32 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
     sanitiser, like every diagnostic.
     """
     print(f"briefing: error: {clean_line(message)}", file=sys.stderr)
+    return code
+
+
+def run_edits(pack_arg: str, edits: list[Callable[[EditSession], Applied]]) -> int:
+    """Make each edit in turn through the one edit engine; one line per edit or problem.
+
+    A refused edit prints why (and the diagnostics that explain it) and the next
+    one is still tried; the exit code is 1 when any was refused, 2 when PACK is
+    no pack.
+    """
+    from briefing.model.editing import EditRefused, EditSession
+
+    try:
+        session = EditSession(pack_arg)
+    except EditRefused as exc:
+        return fail(str(exc))
+    code = EXIT_OK
+    for edit in edits:
+        try:
+            applied = edit(session)
+        except EditRefused as exc:
+            print(f"briefing: error: {clean_line(str(exc))}", file=sys.stderr)
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            code = EXIT_INVALID
+            continue
+        files = ", ".join(display(p) for p in applied.change.after)
+        print(clean_line(f"{applied.change.description}: written to {files}"))
     return code

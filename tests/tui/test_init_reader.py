@@ -26,14 +26,17 @@ async def test_fresh_pack_opens_with_its_candidates(tmp_path: Path) -> None:
         assert r.app.failure == []
         headers = [str(node.label) for node in r.navigator.root.children]
         assert headers == [
-            f"Actors ({len(expected_actors)})",
-            f"Meetings ({len(loaded.pack.meetings)})",
-            f"Pledges ({len(loaded.pack.pledges)})",
+            # every actor and draft from init is a candidate: all of them are to review
+            f"To review ({len(expected_actors) + len(loaded.pack.meetings) + len(loaded.pack.pledges)})",
+            "Actors (0)",
+            "Meetings (0)",
+            "Pledges (0)",
             "Claims (0)",
             "Sources (3)",
         ]
-        actors = r.navigator.root.children[0]
-        assert [n.data.item_id for n in actors.children if n.data] == expected_actors
+        review = r.navigator.root.children[0]  # the candidates, in pack order
+        drafts = [f.id for f in (*loaded.pack.meetings, *loaded.pack.pledges)]
+        assert [n.data.item_id for n in review.children if n.data] == expected_actors + drafts
         # browse a candidate: its detail says it is proposed, not confirmed
         await r.browse_to("kaja-kallas")
         assert r.current_id == "kaja-kallas"

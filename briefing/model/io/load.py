@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,17 @@ class LoadResult:
 
 
 def load_pack(
-    path: str | os.PathLike[str] | None = None, *, cache: bool = False, faithfulness: bool = False
+    path: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool = False,
+    faithfulness: bool = False,
+    replaced: Mapping[str, bytes] | None = None,
 ) -> LoadResult:
     """Load, validate and anchor the pack at ``path`` (the default pack when None).
+
+    ``replaced`` maps a YAML file's name in ``data/`` to bytes read instead of the
+    file's own: an edit (:mod:`briefing.model.editing`) is checked this way before
+    anything is written. It is never cached.
 
     With ``cache``, a valid pack is kept in the user cache folder and a later load
     of byte-identical files is rebuilt from there (see :mod:`briefing.model.io.cache`);
@@ -106,8 +115,8 @@ def load_pack(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if not cache or faithfulness:
-            return _load_pack(path, faithfulness)
+        if not cache or faithfulness or replaced:
+            return _load_pack(path, faithfulness, replaced or {})
         return _load_cached(path)
     finally:
         if enabled:
@@ -132,7 +141,11 @@ def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
     return result
 
 
-def _load_pack(path: str | os.PathLike[str] | None, faithfulness: bool = False) -> LoadResult:
+def _load_pack(
+    path: str | os.PathLike[str] | None,
+    faithfulness: bool = False,
+    replaced: Mapping[str, bytes] | None = None,
+) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
@@ -153,7 +166,7 @@ def _load_pack(path: str | os.PathLike[str] | None, faithfulness: bool = False) 
     for yaml_path in files:
         if budget.records_over:
             break  # said once, where it happened
-        _read_file(yaml_path, state, problems, budget)
+        _read_file(yaml_path, state, problems, budget, (replaced or {}).get(yaml_path.name))
     if state.meta is None and files and not state.incomplete and not state.meta_seen:
         problems.append(Diagnostic(display(files[0]), 1, 1, "no file defines the 'pack' section"))
     _check_ids(state)
@@ -182,10 +195,17 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
     )
 
 
-def _read_file(yaml_path: Path, state: LoadState, problems: DiagnosticList, budget: Budget) -> None:
+def _read_file(
+    yaml_path: Path,
+    state: LoadState,
+    problems: DiagnosticList,
+    budget: Budget,
+    instead: bytes | None = None,
+) -> None:
+    """Read and check one YAML file (``instead``: these bytes, for an edit being checked)."""
     shown = display(yaml_path)
     try:
-        data = read_yaml_file(state.root, yaml_path, budget)
+        data = instead if instead is not None else read_yaml_file(state.root, yaml_path, budget)
     except Refused as exc:
         problems.append(Diagnostic(shown, 1, 1, exc.message))
         state.incomplete = True

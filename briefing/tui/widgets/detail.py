@@ -24,7 +24,7 @@ from briefing.model.analysis.grading import CREDIBILITY, RELIABILITY
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
-from briefing.tui.labels import analysis, evidence_label, label, source_label
+from briefing.tui.labels import analysis, evidence_label, is_candidate, label, source_label
 from briefing.tui.remarks import remark_fields
 
 if TYPE_CHECKING:
@@ -147,7 +147,8 @@ class DetailPane(OptionList):
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
+        review = " · to review" if is_candidate(item) else ""
+        self.border_title = f"{type(item).__name__}{review}{' ● marked' if marked else ''}"
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(list(self._rows(pack, item)))
             # Start from the top: the previous item's scroll offset would otherwise
@@ -165,6 +166,8 @@ class DetailPane(OptionList):
 
     def _rows(self, pack: Pack, item: Fact | Source) -> Iterator[Option | None]:
         yield Option(Content.from_markup("[b]$t[/b]", t=label(pack, item)), disabled=True)
+        if is_candidate(item) and not isinstance(item, Actor):  # an actor says so in its fields
+            yield _field("candidate", "drafted, not yet confirmed by the author")
         if isinstance(item, Actor):
             yield from self._actor(pack, item)
         elif isinstance(item, Meeting):
