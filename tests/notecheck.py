@@ -234,7 +234,10 @@ class _Tree(HTMLParser):
             self.stack.append((tag, classes))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<rect/>`` in inline SVG: opened and closed at once."""
         self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID:

@@ -26,6 +26,7 @@ from briefing.export.doc import (
     Tag,
     Text,
 )
+from briefing.export.movement import Movement, status_chart, timeline_chart
 from briefing.export.noteparts import (
     Citations,
     actor_name,
@@ -38,6 +39,8 @@ from briefing.export.noteparts import (
     published_or_unknown,
     resolved_date_text,
 )
+from briefing.model.analysis.history import pledge_histories
+from briefing.model.analysis.since import Changes
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source, meetings_by_date
@@ -77,9 +80,13 @@ LEADERS_SHOWN = 3
 class _Builder:
     """Walks the selected facts once, in note order, collecting blocks and footnotes."""
 
-    def __init__(self, pack: Pack, selected: frozenset[str] | None) -> None:
+    def __init__(
+        self, pack: Pack, selected: frozenset[str] | None, since: Changes | None = None
+    ) -> None:
         self.pack = pack
         self.cites = Citations(pack)
+        self.since = since
+        self.movement = Movement(pack, self.cites, selected)
 
         def keep(item_id: str) -> bool:
             return selected is None or item_id in selected
@@ -123,7 +130,9 @@ class _Builder:
                 per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
             names = [
                 [Text(actor_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
-                for actor, ev in sorted(per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0]))
+                for actor, ev in sorted(
+                    per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0])
+                )
             ]
             line: list[Piece] = [Strong(status.capitalize()), Text(": "), *join_pieces(names)]
             children.append(Item(tuple(line)))
@@ -200,21 +209,37 @@ class _Builder:
         rows = []
         ordered = sorted(
             self.pledges,
-            key=lambda p: (actor_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
+            key=lambda p: (
+                actor_name(self.pack, p.actor),
+                STATUS_ORDER.index(p.status),
+                p.contribution,
+            ),
         )
+        histories = pledge_histories(self.pack)
         for pledge in ordered:
             conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
+            status: tuple[Piece, ...] = (Strong(pledge.status),)
+            history = histories.get(pledge.id)
+            if history is not None and history.changed:
+                moves = " → ".join(step.status for step in history.steps)
+                status = (*status, Text(f" (reported: {moves})"))
             rows.append(
                 (
                     (Text(actor_name(self.pack, pledge.actor)),),
                     (Text(clean_line(pledge.contribution)),),
-                    (Strong(pledge.status),),
+                    status,
                     (Text(conditions),),
                     tuple(self.cites.tagged(pledge.evidence, credibility=pledge.credibility)),
                 )
             )
         header = ("Actor", "Contribution", "Status", "Conditions", "Support")
-        return [Heading(2, "Pledges by actor", "pledges"), Table(header, tuple(rows))]
+        chart = status_chart(self.pledges, STATUS_ORDER)
+        return [
+            Heading(2, "Pledges by actor", "pledges"),
+            *([chart] if chart is not None else []),
+            Table(header, tuple(rows)),
+            *self.movement.histories(ordered),
+        ]
 
     def timeline(self) -> list[Block]:
         if not self.meetings:
@@ -227,7 +252,9 @@ class _Builder:
             text += f". {meeting.status.capitalize()}."
             roles: dict[str, list[str]] = {}
             for participant in meeting.participants:
-                roles.setdefault(participant.role, []).append(actor_name(self.pack, participant.actor))
+                roles.setdefault(participant.role, []).append(
+                    actor_name(self.pack, participant.actor)
+                )
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
             items.append(
@@ -239,7 +266,12 @@ class _Builder:
                     )
                 )
             )
-        return [Heading(2, "Meetings", "meetings"), Bullets(tuple(items))]
+        chart = timeline_chart(self.pack, self.meetings)
+        return [
+            Heading(2, "Meetings", "meetings"),
+            *([chart] if chart is not None else []),
+            Bullets(tuple(items)),
+        ]
 
     def disagreements(self) -> list[Block]:
         if not self.claims:
@@ -254,7 +286,9 @@ class _Builder:
                     per_source.setdefault(item.source, []).append(item)
                 said = [
                     [
-                        Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
+                        Text(
+                            f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"
+                        ),
                         *self.cites.refs(ev),
                     ]
                     for s, ev in per_source.items()
@@ -309,6 +343,7 @@ class _Builder:
 
     def build(self) -> Note:
         body: list[Block] = [
+            *(self.movement.since(self.since) if self.since is not None else []),
             *self.bottom_line(),
             *self.pledge_table(),
             *self.timeline(),
@@ -350,6 +385,11 @@ class _Builder:
         return Note(title=title, blocks=blocks, footnotes=tuple(self.cites.footnotes))
 
 
-def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
-    """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
-    return _Builder(pack, selected).build()
+def build_note(
+    pack: Pack, selected: frozenset[str] | None = None, since: Changes | None = None
+) -> Note:
+    """The note for ``pack``, or for just the facts whose ids are in ``selected``.
+
+    With ``since``, the note opens with what changed after that date.
+    """
+    return _Builder(pack, selected, since).build()
