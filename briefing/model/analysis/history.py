@@ -178,17 +178,18 @@ def _groups(records: Sequence[Pledge]) -> list[list[Pledge]]:
             first.extend(other)
             groups.remove(other)
         first.append(record)
+    order = {id(r): i for i, r in enumerate(records)}
+    for group in groups:
+        group.sort(key=lambda r: order[id(r)])
     return groups
 
 
 def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
     """Every pledge's history, by pledge id (records of one pledge share one history).
 
-    Cached on the pack: the detail pane asks on every pledge it shows.
+    Built whole for a note or a "since" answer; the detail pane asks
+    :func:`history_of` for the one pledge it shows instead.
     """
-    cached = pack.cache.get("pledge_histories")
-    if isinstance(cached, dict):
-        return cached
     dates = source_dates(pack)
     by_actor: defaultdict[str, list[Pledge]] = defaultdict(list)
     for pledge in pack.pledges:
@@ -196,10 +197,20 @@ def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
     histories: dict[str, PledgeHistory] = {}
     for records in by_actor.values():
         for group in _groups(records):
-            order = {p.id: i for i, p in enumerate(pack.pledges)}
-            group.sort(key=lambda p: order[p.id])
             history = PledgeHistory(tuple(p.id for p in group), steps(tellings(group, dates)))
             for pledge in group:
                 histories[pledge.id] = history
-    pack.cache["pledge_histories"] = histories
     return histories
+
+
+def history_of(pack: Pack, pledge: Pledge) -> PledgeHistory:
+    """One pledge's history, from its actor's pledges only (O(k²) for k of them).
+
+    The detail pane asks on every pledge it shows: the actor index keeps that
+    independent of the size of the pack.
+    """
+    records = [f for f in pack.facts_of(pledge.actor) if isinstance(f, Pledge)]
+    if all(r is not pledge for r in records):
+        records.append(pledge)
+    group = next(g for g in _groups(records) if any(r is pledge for r in g))
+    return PledgeHistory(tuple(p.id for p in group), steps(tellings(group, source_dates(pack))))

@@ -77,17 +77,12 @@ def _day(text: str | None) -> Date | None:
 
 
 def story_days(pack: Pack) -> StoryDays:
-    """Every day of ``pack``'s story with its articles and meetings (cached on the pack)."""
-    cached = pack.cache.get("story_days")
-    if isinstance(cached, StoryDays):
-        return cached
+    """Every day of ``pack``'s story with its articles and meetings."""
     sources = [(s.id, _day(s.published)) for s in pack.sources]
     meetings = [(m, _day(m.date)) for m in meetings_by_date(pack.meetings)]
     dated = [d for _, d in sources if d] + [d for _, d in meetings if d]
     if not dated:
-        result = StoryDays((), sum(1 for _, d in meetings if d is None), 0)
-        pack.cache["story_days"] = result
-        return result
+        return StoryDays((), sum(1 for _, d in meetings if d is None), 0)
     last = max(dated)
     first = max(min(dated), last - timedelta(days=MAX_DAYS - 1))
     span = (last - first).days + 1
@@ -118,6 +113,4 @@ def story_days(pack: Pack) -> StoryDays:
         )
         for i in range(span)
     )
-    result = StoryDays(days, sum(1 for _, d in meetings if d is None), before)
-    pack.cache["story_days"] = result
-    return result
+    return StoryDays(days, sum(1 for _, d in meetings if d is None), before)
