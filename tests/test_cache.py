@@ -301,7 +301,7 @@ def test_entry_is_one_line_per_source_fact_and_warning(make_pack: PackMaker, cac
     full = load_pack(root, cache=True).pack
     assert full is not None
     lines = _lines(entry(cache))
-    assert lines[0]["format"] == FORMAT == 3
+    assert lines[0]["format"] == FORMAT == 4
     kinds = [kind for kind, _ in lines[1:]]
     assert kinds == ["meta", "source", "actor", "pledge"]
     assert _first(lines, "pledge")[0] == full.pledges[0].id

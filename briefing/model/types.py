@@ -137,6 +137,8 @@ class Meeting:
     participants: tuple[Participant, ...] = ()
     credibility: str | None = None
     """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
+    candidate: bool = False
+    """Drafted by ``briefing init``/``add``, not yet confirmed by the author."""
 
 
 def meetings_by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
@@ -160,6 +162,8 @@ class Pledge:
     conditions: tuple[str, ...] = ()
     credibility: str | None = None
     """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
+    candidate: bool = False
+    """Drafted by ``briefing init``/``add``, not yet confirmed by the author."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,14 +19,16 @@ async def test_fresh_pack_opens_with_its_candidates(tmp_path: Path) -> None:
     assert loaded.pack is not None
     expected_actors = [a.id for a in loaded.pack.actors]
     assert "kaja-kallas" in expected_actors and "nordic-maritime-council" in expected_actors
+    # the drafts from the articles' sentences are there to review too
+    assert loaded.pack.meetings and loaded.pack.pledges
     async with reader(str(root)) as r:
         assert r.app.pack is not None
         assert r.app.failure == []
         headers = [str(node.label) for node in r.navigator.root.children]
         assert headers == [
             f"Actors ({len(expected_actors)})",
-            "Meetings (0)",
-            "Pledges (0)",
+            f"Meetings ({len(loaded.pack.meetings)})",
+            f"Pledges ({len(loaded.pack.pledges)})",
             "Claims (0)",
             "Sources (3)",
         ]

@@ -11,16 +11,30 @@ replaces a file, so nothing an author wrote can be lost.
 
 from __future__ import annotations
 
-import hashlib
+import errno
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from briefing.model.authoring.article_metadata import ArticleMetadata, read_metadata
 from briefing.model.authoring.candidates import Candidate, candidates, slug
+from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, Drafts, draft
 from briefing.model.authoring.hygiene import Hygiene, examine
-from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
+from briefing.model.authoring.pack_text import (
+    actor_ids,
+    actor_lines,
+    meeting_lines,
+    pledge_lines,
+    source_lines,
+    templates,
+    unique,
+)
+from briefing.model.io.yaml_write import scalar
+from briefing.model.sanitize import clean_line
 from briefing.model.text import Article
 
 ARTICLES_DIR = "seeds"
@@ -49,6 +63,29 @@ class NewSource:
     text: str
     title: str
     hygiene: Hygiene
+    metadata: ArticleMetadata
+
+    @property
+    def skip_lines(self) -> set[int]:
+        """Lines that are not the article's prose: furniture and metadata."""
+        return self.hygiene.boilerplate_line_numbers() | self.metadata.lines
+
+    @property
+    def body(self) -> str:
+        """The text with metadata lines and dateline prefixes blanked (same length, same offsets)."""
+        lines = self.text.split("\n")
+        for number, end in self.metadata.dateline_end.items():
+            lines[number - 1] = " " * end + lines[number - 1][end:]
+        return "\n".join(lines)
+
+    @property
+    def excluded_names(self) -> set[str]:
+        """Reporters, desks and the outlet: named in the article, never actors."""
+        names = set(self.metadata.people)
+        if self.metadata.outlet is not None:
+            names.add(self.metadata.outlet.value)
+            names.update(w for w in self.metadata.outlet.value.split() if len(w) > 3)
+        return names
 
 
 @dataclass(slots=True)
@@ -58,7 +95,15 @@ class InitResult:
     root: Path
     sources: list[NewSource] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    drafts: Drafts = field(default_factory=Drafts)
     files: list[Path] = field(default_factory=list)
+
+    @property
+    def newest(self) -> str | None:
+        """The newest publication date read from the articles (the pack's ``as_of``)."""
+        dates = [s.metadata.published.value for s in self.sources if s.metadata.published]
+        return max(dates) if dates else None
 
 
 def collect_articles(paths: list[str]) -> list[Path]:
@@ -100,7 +145,7 @@ def guess_title(text: str, skip: set[int]) -> str:
     return "Untitled article"
 
 
-def _read(path: Path) -> tuple[bytes, str]:
+def read_article(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -116,100 +161,124 @@ def _read(path: Path) -> tuple[bytes, str]:
     return data, text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _unique(base: str, used: set[str]) -> str:
-    value, n = base, 2
-    while value in used:
-        value = f"{base}-{n}"
-        n += 1
-    used.add(value)
-    return value
+_unique = unique
 
 
-def _source_id(stem: str) -> str:
-    """An id from the file name ('000_cd82...' gives 's000-cd82...'), short enough to type."""
-    ascii_stem = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:24].strip("-")
+def source_id(metadata: ArticleMetadata, stem: str) -> str:
+    """A short id to type: the outlet and the date ('reuters-2025-03-03').
+
+    Without a date it is the outlet alone ('harbour-wire'); with neither, the
+    file name ('s02-coastal-daily'). Callers make it unique.
+    """
+    outlet = metadata.outlet.value if metadata.outlet is not None else ""
+    words = re.sub(r"[^a-z0-9]+", " ", _ascii(outlet).lower()).split()
+    words = [w for w in words if w not in ("the", "news", "agency", "media")] or words
+    base = "-".join(words)[:16].strip("-") or "source"
+    if not base[0].isalpha():
+        base = "s-" + base
+    if metadata.published is not None:
+        return f"{base}-{metadata.published.value}"
+    if outlet and base != "source":
+        return base
+    ascii_stem = re.sub(r"[^a-z0-9]+", "-", _ascii(stem).lower()).strip("-")[:24].strip("-")
     if not ascii_stem:
         return "source"
     return ascii_stem if ascii_stem[0].isalpha() else "s" + ascii_stem
 
 
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def plan(root: Path, paths: list[str]) -> InitResult:
     """Read the articles and work out everything to write; nothing touches the disk."""
     result = InitResult(root)
-    used_ids: set[str] = set()
-    used_files: set[str] = set()
-    for path in collect_articles(paths):
-        data, text = _read(path)
-        hygiene = examine(text)
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
-        file_name = _unique(stem, used_files) + path.suffix
-        result.sources.append(
-            NewSource(
-                id=_unique(_source_id(path.stem), used_ids),
-                file=f"{ARTICLES_DIR}/{file_name}",
-                original=path,
-                data=data,
-                text=text,
-                title=guess_title(text, hygiene.boilerplate_line_numbers()),
-                hygiene=hygiene,
-            )
-        )
-    result.candidates = candidates(
-        [(s.id, s.text, s.hygiene.boilerplate_line_numbers()) for s in result.sources]
+    result.sources = read_sources(collect_articles(paths), set(), set())
+    excluded = {name for s in result.sources for name in s.excluded_names}
+    result.candidates = candidates([(s.id, s.body, s.skip_lines) for s in result.sources], excluded)
+    result.actor_ids = actor_ids(result.candidates, set())
+    result.drafts = draft_from(
+        result.sources,
+        [
+            ActorForms(actor_id, c.name, (c.name, *c.aliases))
+            for actor_id, c in zip(result.actor_ids, result.candidates, strict=True)
+        ],
     )
     return result
 
 
+def read_sources(paths: list[Path], used_ids: set[str], used_files: set[str]) -> list[NewSource]:
+    """Each article read, with its hygiene and metadata; ids and file names unique among ``used_*``."""
+    sources = []
+    for path in paths:
+        data, text = read_article(path)
+        hygiene = examine(text)
+        metadata = read_metadata(text, hygiene.boilerplate_line_numbers())
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
+        file_name = _unique(stem, used_files) + path.suffix
+        title = (
+            metadata.headline.value
+            if metadata.headline is not None
+            else guess_title(text, hygiene.boilerplate_line_numbers() | metadata.lines)
+        )
+        sources.append(
+            NewSource(
+                id=_unique(source_id(metadata, path.stem), used_ids),
+                file=f"{ARTICLES_DIR}/{file_name}",
+                original=path,
+                data=data,
+                text=text,
+                title=_short_title(title),
+                hygiene=hygiene,
+                metadata=metadata,
+            )
+        )
+    return sources
+
+
+def draft_from(sources: list[NewSource], actors: list[ActorForms]) -> Drafts:
+    """Draft meetings and pledges from new sources, naming ``actors``."""
+    return draft(
+        [
+            ArticleInput(
+                s.id,
+                s.body,
+                frozenset(s.skip_lines),
+                date.fromisoformat(s.metadata.published.value) if s.metadata.published else None,
+            )
+            for s in sources
+        ],
+        actors,
+    )
+
+
+def _short_title(title: str) -> str:
+    if len(title) > TITLE_MAX:
+        first = Article.from_text(title).sentences[0]
+        title = title[first[0] : first[1]]
+    if len(title) > TITLE_MAX:
+        title = title[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
+    return title
+
+
 def pack_yaml(result: InitResult, title: str, as_of: str, language: str) -> str:
     """``data/pack.yaml``: metadata and one entry per source, every guess commented."""
+    newest = "the newest publication date read" if result.newest == as_of else "given"
     out = [
         "# Written by `briefing init`. Fill in the TODOs; `briefing validate` warns until",
         "# every publication date is known. See docs/pack-format.md for every field.",
         "pack:",
         f"  title: {scalar(title)}",
         "  story: TODO one paragraph on what the story is about",
-        f"  as_of: {as_of}  # the date the briefing is current to",
+        f"  as_of: {as_of}  # {newest}; `briefing add` moves it",
         "",
         "sources:",
     ]
     for source in result.sources:
-        h = source.hygiene
-        outlet = (
-            f"{scalar(h.outlet)}  # guessed from the copyright line; check"
-            if h.outlet
-            else "unknown  # TODO: who published it"
-        )
-        out += [
-            f"  - id: {source.id}",
-            f"    file: {scalar(source.file)}",
-            f"    sha256: {hashlib.sha256(source.data).hexdigest()}",
-            f"    outlet: {outlet}",
-            f"    title: {scalar(source.title)}  # guessed from the text; check",
-            "    published: null  # TODO: YYYY-MM-DD (validate warns until it is known)",
-            f"    language: {scalar(language)}",
-            "    # grade: F  # Admiralty source reliability A-F; F: cannot be judged",
-        ]
-        flags = _flags(h)
-        if flags:
-            out += ["    flags:  # suggested by briefing init from the text; check each", *flags]
+        out += source_lines(source, language)
     return "\n".join(out) + "\n"
-
-
-def _flags(h: Hygiene) -> list[str]:
-    lines = []
-    if h.boilerplate:
-        lines.append(f"      boilerplate_lines: {flow_list([b.value for b in h.boilerplate])}")
-        for b in h.boilerplate:
-            lines.append(
-                f"      # line{'s' if b.first != b.last else ''} {b.value}: {b.reason}: {comment(b.sample)[:80]}"
-            )
-    if h.lost_characters:
-        lines.append(f"      lost_characters: {flow_list(list(h.lost_characters))}")
-    if h.repeated_phrase:
-        lines.append(
-            f"      # garbled: true  # a phrase repeats back to back: {comment(h.repeated_phrase)[:80]}"
-        )
-    return lines
 
 
 def actors_yaml(result: InitResult) -> str:
@@ -219,72 +288,63 @@ def actors_yaml(result: InitResult) -> str:
         "# variant and garbled spellings clustered into aliases. Each is a warning in",
         "# `briefing validate` until you confirm it (delete its `candidate: true` line,",
         "# fix name, kind and aliases) or delete the whole entry. Kinds are guesses.",
-        "actors:",
+        "# Reporters, desks, outlets and places named only as places are left out.",
+        "actors:" if result.candidates else "actors: []",
     ]
-    if not result.candidates:
-        out[-1] = "actors: []"
-    used = {s.id for s in result.sources}
-    by_id = {s.id: s for s in result.sources}
-    for c in result.candidates:
-        first = by_id[c.first_source]
-        line = Article.from_text(first.text).line_of(c.first_offset)
-        where = f"{len(c.sources)} source{'s' if len(c.sources) != 1 else ''}"
-        notes = (
-            f"{c.mentions} mention{'s' if c.mentions != 1 else ''} in {where}; "
-            f"first in {c.first_source} line {line}: {comment(c.first_sentence)}"
-        )
-        out += [
-            "",
-            f"  # kind guess: {c.kind} ({c.kind_reason})",
-            f"  - id: {_unique(slug(c.name), used)}",
-            f"    name: {scalar(c.name)}",
-            f"    kind: {c.kind}",
-        ]
-        if c.aliases:
-            out.append(f"    aliases: {flow_list(list(c.aliases))}")
-        if c.role:
-            out.append(f"    # role: {comment(c.role)}  # the title seen before the name")
-        out += ["    candidate: true", f"    notes: {quoted(notes)}"]
+    for candidate, actor_id in zip(result.candidates, result.actor_ids, strict=True):
+        out += actor_lines(candidate, actor_id, result.sources)
     return "\n".join(out) + "\n"
 
 
-FACTS_TEMPLATE = """\
-# Facts: meetings, pledges and claims, each with evidence quoted verbatim from an
-# article. `briefing find "half-remembered words" PACK` prints an evidence item
-# ready to paste. Uncomment a template, fill it in, then run `briefing validate`.
+def facts_yaml(result: InitResult) -> str:
+    """``data/facts.yaml``: drafted meetings and pledges, then a template for each section."""
+    ids = dict(zip((c.name for c in result.candidates), result.actor_ids, strict=True))
+    by_id = {c_id: c_id for c_id in result.actor_ids}
+    used: set[str] = set(result.actor_ids) | {s.id for s in result.sources}
+    out = [
+        "# Facts: meetings, pledges and claims, each with evidence quoted verbatim from an",
+        "# article. Drafts from `briefing init` carry `candidate: true`: check the date,",
+        "# status, actor and quote of each, then delete that line (or delete the draft).",
+        '# `briefing find "half-remembered words" PACK` prints an evidence item to paste.',
+        "# Each section ends in a commented template: uncomment it and edit it.",
+        "",
+        "meetings:",
+    ]
+    for meeting in result.drafts.meetings:
+        meeting_id = unique(slug(meeting.title), used)
+        out += meeting_lines(meeting, meeting_id, by_id)
+    first, second = _template_sources(result)
+    actor = result.actor_ids[0] if result.actor_ids else None
+    if actor is not None and first is not None and second is not None:
+        out += ["", *templates("meetings", actor, first, second)]
+    out += ["", "pledges:"]
+    for pledge in result.drafts.pledges:
+        name = next((n for n, i in ids.items() if i == pledge.actor), pledge.actor)
+        pledge_id = unique(slug(f"{name} {pledge.status}"), used)
+        out += pledge_lines(pledge, pledge_id, by_id)
+    if actor is not None and first is not None and second is not None:
+        out += ["", *templates("pledges", actor, first, second)]
+    out += ["", "claims:"]
+    if first is not None and second is not None:
+        out += [*templates("claims", actor or "", first, second)]
+    return "\n".join(out) + "\n"
 
-meetings: []
-#  - id: summit-paris              # lowercase letters, digits, - and _
-#    title: Leaders' summit
-#    date: null                     # YYYY-MM-DD, or null if the text does not allow it
-#    date_text: on Tuesday          # the date as the article writes it
-#    place: Paris
-#    status: planned                # held | planned
-#    participants:
-#      - {actor: ACTOR_ID, role: host}   # host | chair | co-chair | attendee | invited
-#    evidence:
-#      - {source: SOURCE_ID, quote: "exact words from the article"}
 
-pledges: []
-#  - id: country-troops
-#    actor: ACTOR_ID
-#    contribution: troops
-#    status: conditional            # offered committed conditional considering undecided declined proposed delivered
-#    conditions: [only with a US backstop]
-#    evidence:
-#      - {source: SOURCE_ID, quote: "exact words from the article"}
-
-claims: []
-#  - id: how-many
-#    topic: How many countries are in the talks
-#    values:
-#      - value: about 20
-#        source: SOURCE_ID
-#        evidence: [{source: SOURCE_ID, quote: "about 20 countries"}]
-#      - value: "37"
-#        source: OTHER_SOURCE_ID
-#        evidence: [{source: OTHER_SOURCE_ID, quote: "37 countries"}]
-"""
+def _template_sources(result: InitResult) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """(source id, a sentence of it) for the first two sources (the first twice if only one)."""
+    found = []
+    for source in result.sources:
+        article = Article.from_text(source.body)
+        for start, end in article.sentences:
+            if article.line_of(start) in source.skip_lines:
+                continue
+            sentence = source.body[start:end].strip()
+            if len(sentence) > 20 and source.text.count(sentence) == 1:
+                found.append((source.id, sentence))
+                break
+    if not found:
+        return None, None
+    return found[0], found[1] if len(found) > 1 else found[0]
 
 
 def _check_target(root: Path) -> None:
@@ -296,7 +356,7 @@ def _check_target(root: Path) -> None:
         )
 
 
-def _create(path: Path, data: bytes) -> None:
+def create_file(path: Path, data: bytes) -> None:
     """Exclusive create: a file that appeared meanwhile is never overwritten."""
     with open(path, "xb") as stream:
         stream.write(data)
@@ -324,24 +384,71 @@ def init_pack(
     )
     files = {
         Path("data/pack.yaml"): pack_yaml(
-            result, pack_title or "New briefing", as_of or date.today().isoformat(), language
+            result,
+            pack_title or "New briefing",
+            as_of or result.newest or date.today().isoformat(),
+            language,
         ).encode("utf-8"),
         Path("data/actors.yaml"): actors_yaml(result).encode("utf-8"),
-        Path("data/facts.yaml"): FACTS_TEMPLATE.encode("utf-8"),
+        Path("data/facts.yaml"): facts_yaml(result).encode("utf-8"),
     }
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        _check_target(target)
-        (target / "data").mkdir()
-        (target / ARTICLES_DIR).mkdir()
-        for source in result.sources:
-            _create(target / source.file, source.data)
-            result.files.append(target / source.file)
-        for relative, data in files.items():
-            _create(target / relative, data)
-            result.files.append(target / relative)
-    except FileExistsError as exc:
-        raise InitRefused(f"{exc.filename}: already exists; nothing was overwritten") from None
-    except OSError as exc:
-        raise InitRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
+    _write_beside(target, result, files)
     return result
+
+
+def _write_beside(target: Path, result: InitResult, files: dict[Path, bytes]) -> None:
+    """Build the pack in a new folder beside ``target``, then move it into place.
+
+    All or nothing: a full disk or an interrupted write leaves the temporary
+    folder (removed here) and never a half-written pack that a retry would
+    refuse as "not empty". The move is one ``rename``: onto a missing or empty
+    ``target`` it is atomic, and if ``target`` gained files meanwhile it fails
+    and nothing of the user's is touched.
+    """
+    parent = target.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.init-", dir=parent))
+    except OSError as exc:
+        raise InitRefused(
+            f"{clean_line(str(parent))}: cannot write: {exc.strerror or exc}"
+        ) from None
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(building, 0o777 & ~mask)
+        (building / "data").mkdir()
+        (building / ARTICLES_DIR).mkdir()
+        written = []
+        for source in result.sources:
+            create_file(building / source.file, source.data)
+            written.append(source.file)
+        for relative, data in files.items():
+            create_file(building / relative, data)
+            written.append(str(relative))
+        _fsync_dir(building / ARTICLES_DIR)
+        _fsync_dir(building / "data")
+        _check_target(target)
+        os.rename(building, target)
+        _fsync_dir(parent)
+    except InitRefused:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+            raise InitRefused(
+                f"{clean_line(str(target))}: folder is not empty; nothing was written"
+            ) from None
+        raise InitRefused(
+            f"{clean_line(str(target))}: cannot write: {exc.strerror or exc}; nothing was written"
+        ) from None
+    result.files = [target / name for name in written]
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -181,11 +181,7 @@ def _build(state: _Loaded) -> Pack | None:
     actors = []
     for r in _drain(records["actors"]):
         f = r.fields
-        if f.get("candidate"):
-            r.walker.warn(
-                f["id"],
-                f"actor '{f['id'].value}' is a candidate from 'briefing init': confirm it (remove 'candidate') or delete it",
-            )
+        _warn_candidate(r, "actor")
         actors.append(
             Actor(
                 id=f["id"].value,
@@ -202,6 +198,7 @@ def _build(state: _Loaded) -> Pack | None:
     meetings = []
     for r in _drain(records["meetings"]):
         f = r.fields
+        _warn_candidate(r, "meeting")
         participants = tuple(
             Participant(_check_ref(r, p["actor"], actor_ids, "actor", state) or "", p["role"])
             for p in f.get("participants") or []
@@ -218,12 +215,14 @@ def _build(state: _Loaded) -> Pack | None:
                 date_reasoning=f.get("date_reasoning"),
                 participants=participants,
                 credibility=f.get("credibility"),
+                candidate=bool(f.get("candidate")),
             )
         )
         _check_meeting_date(r, meetings[-1], sources_by_id)
     pledges = []
     for r in _drain(records["pledges"]):
         f = r.fields
+        _warn_candidate(r, "pledge")
         pledges.append(
             Pledge(
                 id=f["id"].value,
@@ -233,6 +232,7 @@ def _build(state: _Loaded) -> Pack | None:
                 evidence=_evidence(r, state, f["evidence"]),
                 conditions=tuple(f.get("conditions") or ()),
                 credibility=f.get("credibility"),
+                candidate=bool(f.get("candidate")),
             )
         )
     claims = []
@@ -264,6 +264,18 @@ def _build(state: _Loaded) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
+
+
+def _warn_candidate(record: _Record, what: str) -> None:
+    """A proposed record (``candidate: true``) is a warning until the author confirms it."""
+    f = record.fields
+    if f.get("candidate"):
+        verb = "proposed" if what == "actor" else "drafted"
+        record.walker.warn(
+            f["id"],
+            f"{what} '{f['id'].value}' is a candidate {verb} by 'briefing init' or 'briefing add': "
+            "confirm it (remove 'candidate') or delete it",
+        )
 
 
 def _prepare_quotes(state: _Loaded) -> None:

@@ -46,7 +46,7 @@ from briefing.model.io.paths import display
 from briefing.model.io.yaml_read import decode_utf8
 from briefing.model.pack import Pack
 
-FORMAT = 3
+FORMAT = 4
 """Bump when the stored shape changes (the loader digest covers code changes too)."""
 _MAGIC = b"briefing-load-cache"
 

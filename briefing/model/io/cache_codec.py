@@ -130,6 +130,7 @@ def _meeting(m: Meeting) -> list[Any]:
         m.date_reasoning,
         [[p.actor, p.role] for p in m.participants],
         m.credibility,
+        m.candidate,
     ]
 
 
@@ -142,6 +143,7 @@ def _pledge(p: Pledge) -> list[Any]:
         _evs(p.evidence),
         list(p.conditions),
         p.credibility,
+        p.candidate,
     ]
 
 
@@ -284,6 +286,7 @@ class Decoder:
             date_reasoning=m[7],
             participants=tuple(Participant(intern(p[0]), intern(p[1])) for p in m[8]),
             credibility=_interned(m[9]),
+            candidate=bool(m[10]),
         )
 
     def _pledge(self, p: list[Any]) -> Pledge:
@@ -295,6 +298,7 @@ class Decoder:
             evidence=self.evs(p[4]),
             conditions=tuple(p[5]),
             credibility=_interned(p[6]),
+            candidate=bool(p[7]),
         )
 
     def _claim(self, c: list[Any]) -> Claim:

@@ -412,6 +412,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "participants": (list_of(_record_of(PARTICIPANT, "participant")), False),
         "evidence": (required_evidence, True),
         "credibility": (choice(CREDIBILITY, "credibility"), False),
+        "candidate": (boolean, False),
     },
     "pledges": {
         "id": (ident, True),
@@ -421,6 +422,7 @@ SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
         "conditions": (list_of(text), False),
         "evidence": (required_evidence, True),
         "credibility": (choice(CREDIBILITY, "credibility"), False),
+        "candidate": (boolean, False),
     },
     "claims": {
         "id": (ident, True),
