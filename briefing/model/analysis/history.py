@@ -197,7 +197,7 @@ def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
     histories: dict[str, PledgeHistory] = {}
     for records in by_actor.values():
         for group in _groups(records):
-            history = PledgeHistory(tuple(p.id for p in group), steps(tellings(group, dates)))
+            history = _history(group, dates)
             for pledge in group:
                 histories[pledge.id] = history
     return histories
@@ -213,4 +213,10 @@ def history_of(pack: Pack, pledge: Pledge) -> PledgeHistory:
     if all(r is not pledge for r in records):
         records.append(pledge)
     group = next(g for g in _groups(records) if any(r is pledge for r in g))
-    return PledgeHistory(tuple(p.id for p in group), steps(tellings(group, source_dates(pack))))
+    return _history(group, source_dates(pack))
+
+
+def _history(group: list[Pledge], dates: dict[str, str | None]) -> PledgeHistory:
+    """The records oldest first (by first dated evidence; undated last), then their tellings."""
+    ordered = sorted(group, key=lambda p: (first_date(p.evidence, dates) or "9999",))
+    return PledgeHistory(tuple(p.id for p in ordered), steps(tellings(ordered, dates)))

@@ -6,7 +6,8 @@ from). After DATE means published strictly later than DATE. Four kinds of change
 
 * **new facts**: meetings, pledges, claims and actors whose *first* dated
   evidence is later than DATE (a fact with only undated evidence is never
-  called new: its date is unknown);
+  called new: its date is unknown), except a record that is a later telling of
+  a pledge or meeting already known (it is listed as the change it makes);
 * **status changes**: pledges whose status as of DATE (the last status a source
   dated on or before DATE reported) differs from the latest status reported
   after DATE (:mod:`briefing.model.analysis.history`);
@@ -232,12 +233,18 @@ def _now_held(pack: Pack, since: str, dates: dict[str, str | None]) -> list[NowH
 def changes_since(pack: Pack, since: str) -> Changes:
     """What is new or changed in ``pack`` after ``since`` (``YYYY-MM-DD``)."""
     dates = source_dates(pack)
+    changed = _status_changes(pack, since)
+    held = _now_held(pack, since, dates)
+    # A record that carries a pledge's new status, or says a planned meeting was
+    # held, is a change to something known, not a new fact: listed once, as that.
+    known = {r for c in changed for r in c.history.records} | {h.meeting.id for h in held}
+    new = [n for n in _new_facts(pack, since, dates) if n.fact.id not in known]
     return Changes(
         since=since,
-        new_facts=tuple(_new_facts(pack, since, dates)),
-        status_changes=tuple(_status_changes(pack, since)),
+        new_facts=tuple(new),
+        status_changes=tuple(changed),
         appeared_values=tuple(_appeared_values(pack, since, dates)),
-        now_held=tuple(_now_held(pack, since, dates)),
+        now_held=tuple(held),
     )
 
 
