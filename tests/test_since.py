@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from notecheck import parse_html, parse_markdown
+from since_pack import grow
 
 from briefing.cli import main
 from briefing.export import render
@@ -25,29 +26,6 @@ from briefing.model.analysis.story_days import story_days
 from briefing.model.io.note_log import last_note_date
 from briefing.model.pack import Pack
 from briefing.model.types import Pledge
-
-STORY = Path(__file__).parent / "fixtures" / "since_story"
-
-CLAIM = """\
-claims:
-  - id: ships-first-month
-    topic: How many ships patrol in the first month
-    values:
-      - value: eight
-        source: harbour-wire-2025-06-02
-        evidence:
-          - {source: harbour-wire-2025-06-02, quote: "eight ships on patrol in the first month"}
-      - value: six
-        source: source-2025-06-02
-        evidence:
-          - {source: source-2025-06-02, quote: "six ships on patrol in the first month"}
-"""
-TEN = """\
-      - value: ten
-        source: harbour-wire-2025-06-06
-        evidence:
-          - {source: harbour-wire-2025-06-06, quote: "ten ships on patrol in the first month"}
-"""
 
 
 def digest(root: Path) -> dict[str, str]:
@@ -61,13 +39,7 @@ def digest(root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The pack after day 1 (init + the analyst's claim) and day 2 (add + the new value)."""
-    root = tmp_path_factory.mktemp("since") / "baltic"
-    assert main(["init", str(root), str(STORY / "day1"), "--as-of", "2025-06-02"]) == 0
-    (root / "data" / "claims.yaml").write_text(CLAIM, encoding="utf-8")
-    assert main(["add", str(root), str(STORY / "day2")]) == 0
-    with (root / "data" / "claims.yaml").open("a", encoding="utf-8") as stream:
-        stream.write(TEN)
-    return root
+    return grow(tmp_path_factory.mktemp("since") / "baltic")
 
 
 @pytest.fixture(scope="module")

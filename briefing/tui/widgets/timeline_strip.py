@@ -98,13 +98,14 @@ class TimelineStrip(Widget, can_focus=True):
 
     def action_move(self, step: int) -> None:
         """One column left or right."""
-        self._select(self.column + step)
+        self.select_column(self.column + step)
 
     def action_ends(self, end: int) -> None:
         """The first or the last day."""
-        self._select(len(self.strip.columns) - 1 if end else 0)
+        self.select_column(len(self.strip.columns) - 1 if end else 0)
 
-    def _select(self, column: int) -> None:
+    def select_column(self, column: int) -> None:
+        """Put the cursor on ``column`` (clamped) and select that day's meetings."""
         columns = self.strip.columns
         if not columns:
             return
