@@ -48,6 +48,7 @@ th { background: #f1f1f1; }
 .support.single { color: var(--single); font-style: italic; border: 1px dashed currentColor;
   border-radius: 0.25rem; padding: 0 0.2rem; }
 details.ref { display: inline; }
+details.ref:not([open])::details-content { display: none; }
 details.ref > summary { display: inline; cursor: pointer; color: #1a4f9c;
   font-size: 0.8em; vertical-align: super; list-style: none; }
 details.ref > summary::-webkit-details-marker { display: none; }
