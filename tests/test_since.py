@@ -231,3 +231,13 @@ def test_a_bad_since_date_is_one_line_exit_2(
 def test_json_has_no_since_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "json", "--since", "2025-03-07"]) == 2
     assert "not the JSON contract" in capsys.readouterr().err
+
+
+def test_briefing_since_opens_the_reader_and_checks_the_date_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``briefing --since DATE`` is the reader's option; a bad date is refused before the terminal."""
+    assert main(["--since", "2025-02-30"]) == 2
+    assert "'2025-02-30' is not a date" in capsys.readouterr().err
+    assert main(["--since", "2025-03-10"]) == 2  # a good date: on to the reader, no terminal here
+    assert "the reader needs a terminal" in capsys.readouterr().err
