@@ -14,11 +14,12 @@ from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.authoring.add import add_articles
 from briefing.model.authoring.article_metadata import read_date, read_metadata
+from briefing.model.authoring.articles import InitRefused
 from briefing.model.authoring.candidates import candidates
 from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, draft
 from briefing.model.authoring.hygiene import examine
 from briefing.model.authoring.machine_translation import looks_machine_translated, signs
-from briefing.model.authoring.scaffold import InitRefused, init_pack
+from briefing.model.authoring.scaffold import init_pack
 from briefing.model.names.transliteration import fold_spelling
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -317,3 +318,41 @@ def test_init_example_copies_the_shipped_story(
     )
     assert main(["init", str(tmp_path / "pack"), str(tmp_path / "ex")]) == 0
     assert main(["init", "--example", str(tmp_path / "ex")]) == 1  # not empty: refused
+
+
+def test_held_out_shapes_banner_outlet_yearless_dateline_and_places(tmp_path: Path) -> None:
+    fisheries = FIXTURES / "fisheries_story"
+    result = init_pack(tmp_path / "pack", [str(fisheries)])
+    by_file = {Path(s.file).name: s for s in result.sources}
+    trade = by_file["02_trade.txt"].metadata
+    assert trade.outlet is not None and trade.outlet.value == "Fishing News Weekly"
+    assert trade.published is not None and trade.published.value == "2025-04-15"
+    afp = by_file["03_translated.txt"].metadata  # "PARIS, 16 April (AFP)": no year, no weekday
+    assert afp.published is not None and afp.published.value == "2025-04-16"
+    assert "other articles" in afp.published.rule
+    assert by_file["03_translated.txt"].id == "afp-2025-04-16"
+    # Bergen talks and a meeting in Tromso the same week are two meetings
+    places = sorted(m.place or "" for m in result.drafts.meetings)
+    assert "Tromso" in places and "Bergen" in places
+    # "would cut ... if": an offer on a condition, whatever the verb
+    statuses = {(p.actor, p.status) for p in result.drafts.pledges}
+    assert ("norway", "conditional") in statuses and ("faroe-islands", "committed") in statuses
+
+
+def test_names_that_differ_in_digits_stay_apart() -> None:
+    text = "\n".join(f"Country{i} said yes." for i in range(40))
+    assert len(candidates([("s", text, set())])) == 40
+
+
+def test_hygiene_command_suggests_machine_translation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "pack"
+    init_pack(root, [str(DONORS)])
+    pack_yaml = root / "data" / "pack.yaml"
+    pack_yaml.write_text(pack_yaml.read_text().replace("      machine_translated: true\n", ""))
+    capsys.readouterr()
+    assert main(["hygiene", str(root), "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "seeds/03_agency.txt:2:" in out and "reads as machine-translated" in out
+    assert "set machine_translated: true" in out

@@ -10,7 +10,8 @@ import pytest
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.authoring.scaffold import InitRefused, guess_title, init_pack
+from briefing.model.authoring.articles import InitRefused, guess_title
+from briefing.model.authoring.scaffold import init_pack
 from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
 
 STORY = Path(__file__).parent / "fixtures" / "init_story"

@@ -31,8 +31,11 @@ class Parser(argparse.ArgumentParser):
     """argparse that exits 2 with a one-line error, never a traceback."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from briefing.model.sanitize import clean_line
+
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # "unrecognized arguments: ..." echoes the arguments as typed.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {clean_line(message)}\n")
 
 
 def command_modules() -> dict[str, ModuleType]:

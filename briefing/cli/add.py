@@ -8,7 +8,7 @@ import sys
 from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
 
 NAME = "add"
-ORDER = 31
+ORDER = 30
 HELP = "add articles to a pack: new sources, candidate actors and draft facts in a new file"
 
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     """Add, then load the pack back and report what is left to check."""
     from briefing.model import load_pack
     from briefing.model.authoring.add import add_articles
-    from briefing.model.authoring.scaffold import InitRefused
+    from briefing.model.authoring.articles import InitRefused
     from briefing.model.sanitize import clean_line
 
     try:
@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if result.as_of is not None:
         print(f"as_of moved from {result.as_of[0]} to {result.as_of[1]}")
     loaded = load_pack(args.pack)
-    errors = len(loaded.errors)
-    warnings = len(loaded.diagnostics) - errors
+    errors = loaded.error_count  # every one, also those past the diagnostics kept
+    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
     print(f"validate: {errors} errors, {warnings} warnings")
     for diagnostic in loaded.errors:
         print(diagnostic.format(), file=sys.stderr)

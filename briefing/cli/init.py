@@ -10,7 +10,7 @@ from datetime import date
 from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
 
 NAME = "init"
-ORDER = 30
+ORDER = 29
 HELP = "start a new pack in DIR from articles: sources with dates, candidate actors, draft facts"
 
 
@@ -78,8 +78,9 @@ def _example(folder: str, extra: list[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     """Write the pack, then load it back and report what the author has left to do."""
     from briefing.model import load_pack
+    from briefing.model.authoring.articles import InitRefused
     from briefing.model.authoring.machine_translation import summary
-    from briefing.model.authoring.scaffold import InitRefused, init_pack
+    from briefing.model.authoring.scaffold import init_pack
     from briefing.model.sanitize import clean_line
 
     if args.example:
@@ -95,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     except InitRefused as exc:
         return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
     n = len(result.sources)
-    print(f"created {args.dir}/ from {n} article{'s' if n != 1 else ''}:")
+    shown = clean_line(args.dir)
+    print(f"created {shown}/ from {n} article{'s' if n != 1 else ''}:")
     dated = sum(1 for s in result.sources if s.metadata.published)
     print(
         f"  data/pack.yaml    pack metadata and {n} sources ({dated} with a publication date read)"
@@ -145,11 +147,11 @@ def run(args: argparse.Namespace) -> int:
     if top:
         print(f"most mentioned: {top}")
     loaded = load_pack(args.dir)
-    errors = len(loaded.errors)
-    warnings = len(loaded.diagnostics) - errors
+    errors = loaded.error_count  # every one, also those past the diagnostics kept
+    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
     why = " (the TODOs and candidates above)" if errors == 0 and warnings else ""
     print(f"validate: {errors} errors, {warnings} warnings{why}")
     for diagnostic in loaded.errors:
         print(diagnostic.format(), file=sys.stderr)
-    print(f"next: briefing validate {args.dir}; briefing {args.dir}")
+    print(f"next: briefing validate {shown}; briefing {shown}")
     return EXIT_OK if errors == 0 else EXIT_INVALID

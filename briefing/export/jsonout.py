@@ -179,6 +179,7 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
                 "status": m.status,
                 "participants": [p.actor for p in m.participants],
                 "roles": {p.actor: p.role for p in m.participants},
+                "candidate": m.candidate,
                 "evidence": _evidence(m.evidence),
                 "date_precision": found.dates[m.id].resolution.precision,
                 "date_basis": date_basis_dict(found.dates.get(m.id)),
@@ -193,6 +194,7 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
                 "contribution": p.contribution,
                 "status": p.status,
                 "conditions": list(p.conditions),
+                "candidate": p.candidate,
                 "evidence": _evidence(p.evidence),
                 **_analysed(found.of(p.id)),
             }

@@ -27,7 +27,6 @@ MEETING_STATUSES = ("held", "planned")
 PARTICIPANT_ROLES = ("host", "chair", "co-chair", "attendee", "invited")
 GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = ("1", "2", "3", "4", "5", "6")
-FACT_KINDS = ("actor", "meeting", "pledge", "claim")
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,11 +152,7 @@ class BriefingApp(App[None]):
                 self.failure = [f"briefing: error: {result.usage_error}"]
                 self.call_after_refresh(self.exit, None, 2)
                 return
-            self.failure = [d.format() for d in result.diagnostics]
-            count = len(result.errors)
-            self.failure.append(
-                f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid"
-            )
+            self.failure = result.report()
             # After a refresh: exiting while the first frame is still mounting upsets Header.
             self.call_after_refresh(self.exit, None, 1)
             return

@@ -20,8 +20,18 @@ import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from briefing.model.authoring.articles import (
+    ARTICLES_DIR,
+    InitRefused,
+    NewSource,
+    collect_articles,
+    read_article,
+    read_sources,
+    unique,
+)
 from briefing.model.authoring.candidates import Candidate, candidates, same_name, slug
 from briefing.model.authoring.draft_facts import ActorForms, DraftMeeting, DraftPledge
 from briefing.model.authoring.pack_text import (
@@ -30,18 +40,10 @@ from briefing.model.authoring.pack_text import (
     meeting_lines,
     pledge_lines,
     source_lines,
-    unique,
 )
-from briefing.model.authoring.scaffold import (
-    ARTICLES_DIR,
-    InitRefused,
-    NewSource,
-    collect_articles,
-    create_file,
-    draft_from,
-    read_sources,
-)
-from briefing.model.io.load import load_pack, yaml_files
+from briefing.model.authoring.scaffold import create_file, draft_from
+from briefing.model.io.files import Budget, Refused, read_yaml_file, yaml_files
+from briefing.model.io.load import load_pack
 from briefing.model.io.yaml_write import comment, quoted
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
@@ -86,8 +88,9 @@ def add_articles(root: str | os.PathLike[str], paths: list[str]) -> AddResult:
     result = AddResult()
     known = {s.sha256: s.id for s in pack.sources}
     fresh: list[Path] = []
+    budget = Budget()
     for path in collect_articles(paths):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(read_article(path, budget)[0]).hexdigest()
         if digest in known:
             result.already.append((path, known[digest]))
         else:
@@ -100,7 +103,8 @@ def add_articles(root: str | os.PathLike[str], paths: list[str]) -> AddResult:
     used_ids |= {c.id for c in pack.claims}
     folder = pack_root / ARTICLES_DIR
     used_files = {p.stem for p in folder.iterdir()} if folder.is_dir() else set()
-    result.sources = read_sources(fresh, used_ids, used_files)
+    dates = [date.fromisoformat(s.published) for s in pack.sources if s.published]
+    result.sources = read_sources(fresh, used_ids, used_files, dates)
     existing_forms = {_fold(f) for a in pack.actors for f in (a.name, *a.aliases)}
     spellings = [f for a in pack.actors for f in (a.name, *a.aliases) if " " in f]
     excluded = {name for s in result.sources for name in s.excluded_names}
@@ -146,7 +150,7 @@ def _existing_meeting(pack: Pack, draft: DraftMeeting) -> str | None:
             continue
         if draft.day is not None and meeting.date == draft.day.isoformat():
             return meeting.id
-        places = {p.lower() for p in draft.places}
+        places = set(draft.places)
         if (
             meeting.place
             and meeting.place.lower() in places
@@ -196,7 +200,11 @@ def _write(root: Path, pack: Pack, result: AddResult, text: str) -> None:
         (s.metadata.published.value for s in result.sources if s.metadata.published), default=None
     )
     stamp = newest or pack.meta.as_of
-    name = unique(f"added-{stamp}", {p.stem for p in yaml_files(data_dir)})
+    try:
+        existing = yaml_files(root, data_dir)
+    except Refused as exc:
+        raise InitRefused(f"{clean_line(str(data_dir))}: {exc.message}") from None
+    name = unique(f"added-{stamp}", {p.stem for p in existing})
     target = data_dir / f"{name}.yaml"
     try:
         (root / ARTICLES_DIR).mkdir(exist_ok=True)
@@ -206,7 +214,7 @@ def _write(root: Path, pack: Pack, result: AddResult, text: str) -> None:
         create_file(target, text.encode("utf-8"))
         created.append(target)
         if newest is not None and newest > pack.meta.as_of:
-            _move_as_of(data_dir, pack.meta.as_of, newest)
+            _move_as_of(root, existing, pack.meta.as_of, newest)
             result.as_of = (pack.meta.as_of, newest)
     except FileExistsError as exc:
         _remove(created)
@@ -227,24 +235,27 @@ def _remove(paths: list[Path]) -> None:
             path.unlink()
 
 
-def _move_as_of(data_dir: Path, old: str, new: str) -> None:
+def _move_as_of(root: Path, files: list[Path], old: str, new: str) -> None:
     """Replace the date after ``as_of:`` in the file with the ``pack:`` section; nothing else."""
-    for path in yaml_files(data_dir):
-        before = path.read_bytes()
+    for path in files:
+        try:
+            before = read_yaml_file(root, path)
+        except Refused as exc:
+            raise OSError(f"{path.name}: {exc.message}") from None
         if not _PACK_KEY.search(before):
             continue
         match = _AS_OF.search(before, _PACK_KEY.search(before).end())  # type: ignore[union-attr]
         if match is None or match.group(2).decode() != old:
             raise OSError(f"cannot find 'as_of: {old}' in {path.name}")
         after = before[: match.start(2)] + new.encode() + before[match.end(2) :]
-        fd, temporary = tempfile.mkstemp(dir=data_dir, prefix=".as_of-")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".as_of-")
         try:
             os.fchmod(fd, os.stat(path).st_mode & 0o777)
             with os.fdopen(fd, "wb") as stream:
                 stream.write(after)
                 stream.flush()
                 os.fsync(stream.fileno())
-            if path.read_bytes() != before:
+            if read_yaml_file(root, path) != before:
                 raise OSError(f"{path.name} changed while adding; run briefing add again")
             os.replace(temporary, path)
         finally:

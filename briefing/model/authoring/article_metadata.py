@@ -73,6 +73,8 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*)?([^().,©]{3,60}?)\s*(?:\d{4}\s*)?(?:\(|\.|,|all rights|$)",
     re.I,
 )
+_BANNER_NAME = re.compile(r"^[A-Z][A-Z&.' -]{2,40}$")
+_SIGN_UP = re.compile(r"SIGN|SUBSCRIBE|LOG ?IN|NEWSLETTER|MENU|COOKIE")
 _DESK_ONLY = re.compile(
     r"^\W*(?:[A-Z][a-z]+\s+){0,3}(?:Desk|Staff|Correspondent|Editor|Reporter|Bureau)\W*$"
 )
@@ -103,6 +105,8 @@ class ArticleMetadata:
     lines: set[int] = field(default_factory=set)
     """Lines that are about the article (byline, date, desk, credits), not in it."""
     dateline_end: dict[int, int] = field(default_factory=dict)
+    day_month: Field | None = None
+    """A dateline's day and month when no year could be found ('16 April', value '04-16')."""
     """Line -> column where the body starts after a dateline ("VIENNA, March 3 (Reuters) - ")."""
 
 
@@ -206,6 +210,39 @@ def _year_for(
     return None
 
 
+def _day_month(when: str) -> tuple[int, int] | None:
+    match = _DM_NOYEAR.search(when)
+    if match:
+        return _month(match[2]), _day(match[1])
+    match = _MD_NOYEAR.search(when)
+    return (_month(match[1]), _day(match[2])) if match else None
+
+
+def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
+    """Give a yearless dateline the year that puts it nearest the other articles' dates.
+
+    Wire copy often carries only "16 April"; the articles it is read with are
+    from the same story, so the year that brings the date closest to theirs is
+    the likely one. The rule says so, for the analyst to check.
+    """
+    if meta.published is not None or meta.day_month is None or not known:
+        return
+    month, day = (int(x) for x in meta.day_month.value.split("-"))
+    middle = sorted(known)[len(known) // 2]
+    options = [
+        d for y in (middle.year - 1, middle.year, middle.year + 1) if (d := _make(y, month, day))
+    ]
+    if not options:
+        return
+    best = min(options, key=lambda d: abs((d - middle).days))
+    meta.published = Field(
+        best.isoformat(),
+        meta.day_month.line,
+        meta.day_month.text,
+        f"the dateline's day and month; the year of the other articles (nearest {middle.isoformat()})",
+    )
+
+
 def _dateline_date(
     when: str, years: list[int], today: date, day_first: bool | None
 ) -> tuple[date, str] | None:
@@ -294,6 +331,10 @@ def read_metadata(
             owner = _COPYRIGHT.search(s)
         if owner and owner.group(1).strip() and not owner.group(1).strip().isdigit():
             outlets.append((3, Field(owner.group(1).strip(), n, s, "the copyright line")))
+    for n, s in numbered[:3]:
+        if n in skip and _BANNER_NAME.match(s) and not _SIGN_UP.search(s):
+            outlets.append((5, Field(s.title(), n, s, "the site's name in the banner")))
+            break
     if outlets:
         meta.outlet = min(outlets, key=lambda o: (o[0], o[1].line))[1]
     if meta.published is None and meta.updated is not None:
@@ -402,6 +443,11 @@ def _read_line(
         when = " ".join(filter(None, (groups.get("region"), groups.get("when"))))
         if when:
             found = _dateline_date(when, years, today, hint)
+            pair = _day_month(when)
+            if found is None and pair is not None:
+                meta.day_month = Field(
+                    f"{pair[0]:02d}-{pair[1]:02d}", n, s, "a dateline without a year"
+                )
             if found and meta.published is None:
                 meta.published = Field(found[0].isoformat(), n, s, f"the dateline ({found[1]})")
         meta.dateline_end[n] = dateline.end() - 1

@@ -19,9 +19,11 @@ drafts, which is a few per article).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 from briefing.model.names.vocabulary import PLACE_PREPOSITIONS
@@ -99,6 +101,7 @@ _CONDITION = re.compile(
     r"\b(?:only if|if|on condition that|provided(?: that)?|unless|conditional on|as long as)\b",
     re.I,
 )
+_WOULD = re.compile(r"\b(?:would|will) (?!not\b|be\b|have\b|need\b|also\b|decide\b)[a-z]+\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _APPOSITIVE = re.compile(r",[^,]*,")
@@ -141,8 +144,8 @@ class DraftMeeting:
     noun: str
     status: str
     place: str | None
-    places: list[str] = field(default_factory=list)
-    """Every place the sentences name ('Hofburg', 'Vienna'), to match other reports."""
+    places: Counter[str] = field(default_factory=Counter)
+    """How often the sentences name each place, lowercased ('hofburg', 'vienna')."""
     day: date | None = None
     start: date | None = None
     end: date | None = None
@@ -180,21 +183,55 @@ class Drafts:
     pledges: list[DraftPledge] = field(default_factory=list)
 
 
-def _actor_pattern(actors: Sequence[ActorForms]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    owner: dict[str, str] = {}
-    for actor in actors:
-        for form in actor.forms:
-            owner.setdefault(form, actor.id)
-    if not owner:
-        return None, owner
-    forms = sorted(owner, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])"), owner
+_WORD = re.compile(r"[^\W_][\w’'.?-]*")
+
+
+class _ActorFinder:
+    """Where actors are named in a sentence: word n-grams looked up in a dict of spellings.
+
+    One regex alternation of every spelling was tried at every character (26 s
+    for 1,000 actors over 1,000 sentences); n-grams of at most the longest
+    spelling's word count are O(words x that count) per sentence.
+    """
+
+    def __init__(self, actors: Sequence[ActorForms]) -> None:
+        self.owner: dict[str, str] = {}
+        for actor in actors:
+            for form in actor.forms:
+                self.owner.setdefault(form, actor.id)
+        self.longest = min(8, max((len(f.split()) for f in self.owner), default=0))
+
+    def find(self, sentence: str) -> list[tuple[int, int, str]]:
+        """(start, end, actor id) for each naming, leftmost-longest, never overlapping."""
+        tokens = []
+        for match in _WORD.finditer(sentence):
+            word, end = match.group(), match.end()
+            for suffix in ("’s", "'s", "’", "'", ".", ",", "-"):
+                if word.endswith(suffix) and len(word) > len(suffix) and word not in self.owner:
+                    word, end = word[: -len(suffix)], end - len(suffix)
+            tokens.append((match.start(), end, word))
+        found = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(self.longest, len(tokens) - index), 0, -1):
+                words = tokens[index : index + size]
+                if any(sentence[a[1] : b[0]] != " " for a, b in pairwise(words)):
+                    continue
+                actor = self.owner.get(" ".join(w[2] for w in words))
+                if actor is not None:
+                    found.append((words[0][0], words[-1][1], actor))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
 
 
 def draft(articles: Sequence[ArticleInput], actors: Sequence[ActorForms]) -> Drafts:
     """Draft meetings and pledges from ``articles``, naming actors from ``actors``."""
-    pattern, owner = _actor_pattern(actors)
+    finder = _ActorFinder(actors)
     drafts = Drafts()
+    by_actor: dict[tuple[str, str], list[DraftPledge]] = {}
     for article in articles:
         parsed = Article.from_text(article.text)
         for start, end in parsed.sentences:
@@ -204,17 +241,13 @@ def draft(articles: Sequence[ArticleInput], actors: Sequence[ActorForms]) -> Dra
             sentence = raw.strip()
             if len(sentence) < 20:
                 continue
-            names = (
-                []
-                if pattern is None
-                else [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(sentence)]
-            )
+            names = finder.find(sentence)
             meeting = _meeting(sentence, article, names)
             if meeting is not None:
                 _add_meeting(drafts.meetings, meeting)
             pledge = _pledge(sentence, article, names)
             if pledge is not None:
-                _add_pledge(drafts.pledges, pledge)
+                _add_pledge(drafts.pledges, pledge, by_actor)
     return drafts
 
 
@@ -281,7 +314,7 @@ def _meeting(
         noun,
         status,
         place,
-        places=[place] if place else [],
+        places=Counter([place.lower()] if place else []),
         day=day,
         start=start,
         end=end,
@@ -299,8 +332,14 @@ def _compatible(a: DraftMeeting, b: DraftMeeting) -> bool:
     known = a.start is not None and b.start is not None and a.end is not None and b.end is not None
     if known and not (a.start <= b.end and b.start <= a.end):  # type: ignore[operator]
         return False
-    same_place = bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
-    shared = bool(set(a.participants) & set(b.participants))
+    small, large = sorted((a.places, b.places), key=len)
+    same_place = any(p in large for p in small)
+    same_day = a.day is not None and a.day == b.day
+    if a.places and b.places and not same_place and not same_day:
+        return (
+            False  # Bergen and Tromso are two meetings, unless the same day (a venue and its city)
+        )
+    shared = any(actor in a.participants for actor in b.participants)
     return same_place or shared or known
 
 
@@ -311,10 +350,12 @@ def _add_meeting(kept: list[DraftMeeting], new: DraftMeeting) -> None:
             for actor, role in new.participants.items():
                 if meeting.participants.get(actor) != "host":
                     meeting.participants[actor] = role
-            meeting.places.extend(new.places)
-            meeting.place = (
-                max(meeting.places, key=meeting.places.count) if meeting.places else None
-            )
+            meeting.places.update(new.places)
+            if new.place is not None and (
+                meeting.place is None
+                or meeting.places[new.place.lower()] > meeting.places[meeting.place.lower()]
+            ):
+                meeting.place = new.place  # the place most sentences name
             if meeting.day is None and new.day is not None:
                 meeting.day, meeting.date_text, meeting.rule = new.day, new.date_text, new.rule
                 meeting.start, meeting.end = new.start, new.end
@@ -329,9 +370,13 @@ def _pledge(
     sentence: str, article: ArticleInput, names: list[tuple[int, int, str]]
 ) -> DraftPledge | None:
     verb = _VERB.search(sentence)
+    status = verb.lastgroup or "offered" if verb is not None else "offered"
     if verb is None:
-        return None
-    status = verb.lastgroup or "offered"
+        # "Oslo would cut its quota by 10 percent if the EU did the same": an offer
+        # made on a condition, whatever the verb.
+        verb = _WOULD.search(sentence)
+        if verb is None or _CONDITION.search(sentence, verb.end()) is None:
+            return None
     actor = None
     for _at, stop, who in reversed(names):
         if stop > verb.start():
@@ -376,10 +421,12 @@ def _pledge(
 _AMOUNT = re.compile(r"\d[\d.,]*")
 
 
-def _add_pledge(kept: list[DraftPledge], new: DraftPledge) -> None:
-    for pledge in kept:
-        if pledge.actor != new.actor or pledge.status != new.status:
-            continue
+def _add_pledge(
+    kept: list[DraftPledge], new: DraftPledge, by_actor: dict[tuple[str, str], list[DraftPledge]]
+) -> None:
+    """Add ``new``, or its evidence to the draft of the same actor, status and amount."""
+    same = by_actor.setdefault((new.actor, new.status), [])
+    for pledge in same:
         amounts_a = set(_AMOUNT.findall(pledge.contribution))
         amounts_b = set(_AMOUNT.findall(new.contribution))
         if (
@@ -393,6 +440,7 @@ def _add_pledge(kept: list[DraftPledge], new: DraftPledge) -> None:
         pledge.conditions.extend(c for c in new.conditions if c not in pledge.conditions)
         return
     kept.append(new)
+    same.append(new)
 
 
 def _same_number(a: set[str], b: set[str]) -> bool:

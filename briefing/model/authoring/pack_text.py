@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from briefing.model.authoring.articles import unique
 from briefing.model.authoring.candidates import Candidate, slug
 from briefing.model.authoring.draft_facts import DraftMeeting, DraftPledge
 from briefing.model.authoring.hygiene import Hygiene
@@ -23,17 +24,7 @@ from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
 from briefing.model.text import Article
 
 if TYPE_CHECKING:
-    from briefing.model.authoring.scaffold import NewSource
-
-
-def unique(base: str, used: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not in ``used`` (then used)."""
-    value, n = base, 2
-    while value in used:
-        value = f"{base}-{n}"
-        n += 1
-    used.add(value)
-    return value
+    from briefing.model.authoring.articles import NewSource
 
 
 def source_lines(source: NewSource, language: str) -> list[str]:

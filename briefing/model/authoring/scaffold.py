@@ -1,29 +1,35 @@
 """Start a pack from a folder of articles: ``briefing init DIR ARTICLE_OR_FOLDER...``.
 
 The tool does the tedious parts (copying the articles byte for byte, their
-sha256, a title guess, suggested hygiene flags, candidate actors with their
-spellings clustered) and leaves the judgement to the author: every guess is
-marked as one (``candidate: true``, ``published: null``, a ``# check`` comment),
-so the fresh pack validates with warnings for the to-dos and no errors, and opens
-in the reader at once. It writes only into a new or empty folder and never
-replaces a file, so nothing an author wrote can be lost.
+sha256, what each article says about itself, suggested hygiene flags, candidate
+actors with their spellings clustered, draft meetings and pledges) and leaves
+the judgement to the author: every guess is marked as one (``candidate: true``,
+a ``# check`` comment), so the fresh pack validates with warnings for the to-dos
+and no errors, and opens in the reader at once. It builds the pack beside its
+target and moves it into place, so it is all or nothing, and it writes only
+into a new or empty folder: nothing an author wrote can be lost.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefing.model.authoring.article_metadata import ArticleMetadata, read_metadata
+from briefing.model.authoring.articles import (
+    ARTICLES_DIR,
+    InitRefused,
+    NewSource,
+    collect_articles,
+    read_sources,
+    unique,
+)
 from briefing.model.authoring.candidates import Candidate, candidates, slug
 from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, Drafts, draft
-from briefing.model.authoring.hygiene import Hygiene, examine
 from briefing.model.authoring.pack_text import (
     actor_ids,
     actor_lines,
@@ -31,61 +37,10 @@ from briefing.model.authoring.pack_text import (
     pledge_lines,
     source_lines,
     templates,
-    unique,
 )
 from briefing.model.io.yaml_write import scalar
 from briefing.model.sanitize import clean_line
 from briefing.model.text import Article
-
-ARTICLES_DIR = "seeds"
-"""Where a new pack keeps its articles (the same place as the default pack)."""
-ARTICLE_SUFFIXES = (".txt", ".md")
-TITLE_MAX = 120
-
-
-class InitRefused(Exception):
-    """Nothing was written; the message is one line for the user."""
-
-    def __init__(self, message: str, usage: bool = False) -> None:
-        super().__init__(message)
-        self.usage = usage
-        """True for a bad argument (exit 2) rather than a refused write (exit 1)."""
-
-
-@dataclass(frozen=True, slots=True)
-class NewSource:
-    """One article as ``init`` records it."""
-
-    id: str
-    file: str
-    original: Path
-    data: bytes
-    text: str
-    title: str
-    hygiene: Hygiene
-    metadata: ArticleMetadata
-
-    @property
-    def skip_lines(self) -> set[int]:
-        """Lines that are not the article's prose: furniture and metadata."""
-        return self.hygiene.boilerplate_line_numbers() | self.metadata.lines
-
-    @property
-    def body(self) -> str:
-        """The text with metadata lines and dateline prefixes blanked (same length, same offsets)."""
-        lines = self.text.split("\n")
-        for number, end in self.metadata.dateline_end.items():
-            lines[number - 1] = " " * end + lines[number - 1][end:]
-        return "\n".join(lines)
-
-    @property
-    def excluded_names(self) -> set[str]:
-        """Reporters, desks and the outlet: named in the article, never actors."""
-        names = set(self.metadata.people)
-        if self.metadata.outlet is not None:
-            names.add(self.metadata.outlet.value)
-            names.update(w for w in self.metadata.outlet.value.split() if len(w) > 3)
-        return names
 
 
 @dataclass(slots=True)
@@ -106,92 +61,6 @@ class InitResult:
         return max(dates) if dates else None
 
 
-def collect_articles(paths: list[str]) -> list[Path]:
-    """Article files named on the command line; a folder gives its *.txt and *.md files."""
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            inside = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            if not inside:
-                raise InitRefused(f"{name}: no .txt or .md articles in this folder", usage=True)
-            found.extend(inside)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InitRefused(f"{name}: no such file or folder", usage=True)
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    if not unique:
-        raise InitRefused("no articles given", usage=True)
-    return unique
-
-
-def guess_title(text: str, skip: set[int]) -> str:
-    """The first line that is not furniture, if short enough to be a headline; else its first sentence."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        stripped = " ".join(line.split())
-        if not stripped or number in skip:
-            continue
-        if len(stripped) > TITLE_MAX:
-            first = Article.from_text(stripped).sentences[0]
-            stripped = stripped[first[0] : first[1]]
-        stripped = stripped.rstrip(".…").rstrip() or stripped
-        if len(stripped) > TITLE_MAX:
-            stripped = stripped[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
-        return stripped
-    return "Untitled article"
-
-
-def read_article(path: Path) -> tuple[bytes, str]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InitRefused(f"{path}: cannot read: {exc.strerror or exc}", usage=True) from None
-    if b"\x00" in data:
-        raise InitRefused(f"{path}: a binary file, not an article", usage=True)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InitRefused(
-            f"{path}: not valid UTF-8 (byte {exc.start}); save it as UTF-8 first", usage=True
-        ) from None
-    return data, text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-_unique = unique
-
-
-def source_id(metadata: ArticleMetadata, stem: str) -> str:
-    """A short id to type: the outlet and the date ('reuters-2025-03-03').
-
-    Without a date it is the outlet alone ('harbour-wire'); with neither, the
-    file name ('s02-coastal-daily'). Callers make it unique.
-    """
-    outlet = metadata.outlet.value if metadata.outlet is not None else ""
-    words = re.sub(r"[^a-z0-9]+", " ", _ascii(outlet).lower()).split()
-    words = [w for w in words if w not in ("the", "news", "agency", "media")] or words
-    base = "-".join(words)[:16].strip("-") or "source"
-    if not base[0].isalpha():
-        base = "s-" + base
-    if metadata.published is not None:
-        return f"{base}-{metadata.published.value}"
-    if outlet and base != "source":
-        return base
-    ascii_stem = re.sub(r"[^a-z0-9]+", "-", _ascii(stem).lower()).strip("-")[:24].strip("-")
-    if not ascii_stem:
-        return "source"
-    return ascii_stem if ascii_stem[0].isalpha() else "s" + ascii_stem
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 def plan(root: Path, paths: list[str]) -> InitResult:
     """Read the articles and work out everything to write; nothing touches the disk."""
     result = InitResult(root)
@@ -209,35 +78,6 @@ def plan(root: Path, paths: list[str]) -> InitResult:
     return result
 
 
-def read_sources(paths: list[Path], used_ids: set[str], used_files: set[str]) -> list[NewSource]:
-    """Each article read, with its hygiene and metadata; ids and file names unique among ``used_*``."""
-    sources = []
-    for path in paths:
-        data, text = read_article(path)
-        hygiene = examine(text)
-        metadata = read_metadata(text, hygiene.boilerplate_line_numbers())
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
-        file_name = _unique(stem, used_files) + path.suffix
-        title = (
-            metadata.headline.value
-            if metadata.headline is not None
-            else guess_title(text, hygiene.boilerplate_line_numbers() | metadata.lines)
-        )
-        sources.append(
-            NewSource(
-                id=_unique(source_id(metadata, path.stem), used_ids),
-                file=f"{ARTICLES_DIR}/{file_name}",
-                original=path,
-                data=data,
-                text=text,
-                title=_short_title(title),
-                hygiene=hygiene,
-                metadata=metadata,
-            )
-        )
-    return sources
-
-
 def draft_from(sources: list[NewSource], actors: list[ActorForms]) -> Drafts:
     """Draft meetings and pledges from new sources, naming ``actors``."""
     return draft(
@@ -252,15 +92,6 @@ def draft_from(sources: list[NewSource], actors: list[ActorForms]) -> Drafts:
         ],
         actors,
     )
-
-
-def _short_title(title: str) -> str:
-    if len(title) > TITLE_MAX:
-        first = Article.from_text(title).sentences[0]
-        title = title[first[0] : first[1]]
-    if len(title) > TITLE_MAX:
-        title = title[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
-    return title
 
 
 def pack_yaml(result: InitResult, title: str, as_of: str, language: str) -> str:
@@ -377,10 +208,17 @@ def init_pack(
     _check_target(target)
     result = plan(target, paths)
     for source in result.sources:
-        if source.original.is_relative_to(target.resolve()) and target.exists():
+        if Path(os.path.realpath(source.original)).is_relative_to(os.path.realpath(target)) and (
+            target.exists()
+        ):
             raise InitRefused(f"{source.original}: an article inside the new pack folder")
     pack_title = (
-        title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize()
+        title
+        or Path(os.path.realpath(target))
+        .name.replace("-", " ")
+        .replace("_", " ")
+        .strip()
+        .capitalize()
     )
     files = {
         Path("data/pack.yaml"): pack_yaml(

@@ -49,12 +49,14 @@ Egypt|Egyptian|Cairo
 Eritrea|Eritrean|Asmara
 Estonia|Estonian|Tallinn
 Ethiopia|Ethiopian|Addis Ababa
+Faroe Islands|Faroese|Torshavn
 Finland|Finnish,Finn|Helsinki
 France|French|Paris
 Georgia|Georgian|Tbilisi
 Germany|German|Berlin
 Ghana|Ghanaian|Accra
 Greece|Greek|Athens
+Greenland|Greenlandic|Nuuk
 Guatemala|Guatemalan|
 Haiti|Haitian|Port-au-Prince
 Honduras|Honduran|Tegucigalpa

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _RULES = (
     ("dzh", "j"),
@@ -33,6 +34,7 @@ _RULES = (
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def fold_spelling(name: str) -> str:
     """``name`` lowercased, accents dropped, common transliteration alternatives made one."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

@@ -88,12 +88,13 @@ PORTFOLIOS = words(
     environment interior justice defence defense education transport industry development
     infrastructure labour labor culture digital climate fisheries mines mining petroleum oil
     gas power treasury home public works communications information social welfare planning
-    commerce investment tourism housing science technology"""
+    commerce investment tourism housing science technology sea maritime oceans territories
+    regions youth sport sports women family families veterans immigration citizenship"""
 )
 """Words of a portfolio inside a title: 'Minister of Energy', 'Water Resources Minister'."""
 
 PLACE_WORDS = words(
-    """river lake sea reservoir dam mountains mountain valley basin strait island islands canal
+    """river lake sea reservoir dam mountains mountain valley basin strait island canal
     port bay ocean desert delta peninsula province district hall centre center square stadium
     airport hotel congress palace bridge gorge glacier coast"""
 )
