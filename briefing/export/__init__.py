@@ -87,12 +87,15 @@ def render_chunks(
     only: Collection[str] | None = None,
     *,
     candidates: bool = False,
+    since: str | None = None,
 ) -> Iterator[str]:
     """The export of ``pack`` in ``fmt`` as pieces to write one after another.
 
     A note (md, html) leaves out candidates (actors and draft facts nobody has
     confirmed yet) unless ``candidates`` asks for them: a briefing states what
     the analyst stands behind. The JSON contract keeps them, flagged.
+    ``since`` (``YYYY-MM-DD``) opens a note with what changed after that date
+    (:mod:`briefing.model.analysis.since`); the JSON contract has no such section.
     Everything that can refuse the export is checked before this returns, so a
     caller may open its output first: raises :class:`SelectionError` (a
     KeyError) with a one-line message for an unknown format, actor or item id,
@@ -101,6 +104,8 @@ def render_chunks(
     """
     if fmt not in FORMATS:
         raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
+    if since is not None and fmt == "json":
+        raise SelectionError("--since applies to the notes (md, html), not the JSON contract")
     selected = select(pack, actors, only)
     if fmt != "json" and not candidates:
         selected = without_candidates(pack, selected)
@@ -110,7 +115,12 @@ def render_chunks(
         return iter_render(pack, selected)
     from briefing.export.note import build_note
 
-    note = build_note(pack, selected)
+    changes = None
+    if since is not None:
+        from briefing.model.analysis.since import changes_since
+
+        changes = changes_since(pack, since)
+    note = build_note(pack, selected, changes)
     if not note.footnotes:
         raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":
@@ -129,6 +139,7 @@ def render(
     only: Collection[str] | None = None,
     *,
     candidates: bool = False,
+    since: str | None = None,
 ) -> str:
     """Render ``pack`` in ``fmt`` (see :func:`render_chunks`, which this joins)."""
-    return "".join(render_chunks(pack, fmt, actors, only, candidates=candidates))
+    return "".join(render_chunks(pack, fmt, actors, only, candidates=candidates, since=since))
