@@ -20,10 +20,18 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
-    """Load a pack, printing each diagnostic on its own line; return (pack, exit code)."""
-    from briefing.model import load_pack
+    """Load a pack, printing each diagnostic on its own line; return (pack, exit code).
 
-    result = load_pack(pack_arg)
+    The collector is paused while loading and what was loaded is then frozen:
+    the pack lives until the command ends and holds no cycles, so collecting
+    passes over its millions of objects would only cost time.
+    """
+    from briefing.model import load_pack
+    from briefing.model.collector import collector_paused, keep_for_good
+
+    with collector_paused():
+        result = load_pack(pack_arg)
+    keep_for_good()
     if result.usage_error is not None:
         print(f"briefing: error: {result.usage_error}", file=sys.stderr)
         return None, EXIT_USAGE

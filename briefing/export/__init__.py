@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Fact
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.analyse import Analysis
 
 FORMATS = ("json", "md", "html")
 
@@ -70,8 +74,12 @@ def render(
     fmt: str,
     actors: Sequence[str] | None = None,
     only: Collection[str] | None = None,
+    analysis: Analysis | None = None,
 ) -> str:
     """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks.
+
+    ``analysis`` is the pack's analysis when the caller already holds it (the
+    reader); otherwise it is computed for this export.
 
     Raises :class:`SelectionError` (a KeyError) with a one-line message for an
     unknown format, actor or item id, or an empty selection.
@@ -82,10 +90,10 @@ def render(
     if fmt == "json":
         from briefing.export.jsonout import render as render_json
 
-        return render_json(pack, selected)
+        return render_json(pack, selected, analysis)
     from briefing.export.note import build_note
 
-    note = build_note(pack, selected)
+    note = build_note(pack, selected, analysis)
     if not note.footnotes:
         raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":

@@ -39,6 +39,7 @@ from briefing.export.noteparts import (
     _timeline,
     _when,
 )
+from briefing.model.analysis.analyse import Analysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source
@@ -78,8 +79,9 @@ LEADERS_SHOWN = 3
 class _Builder:
     """Walks the selected facts once, in note order, collecting blocks and footnotes."""
 
-    def __init__(self, pack: Pack, selected: frozenset[str] | None) -> None:
+    def __init__(self, pack: Pack, selected: frozenset[str] | None, analysis: Analysis) -> None:
         self.pack = pack
+        self.analysis = analysis
         self.cites = _Citations(pack)
 
         def keep(item_id: str) -> bool:
@@ -222,7 +224,7 @@ class _Builder:
             return []
         items = []
         for meeting in _timeline(self.meetings):
-            text = f" ({_resolved(self.pack, meeting)}): {clean_line(meeting.title)}"
+            text = f" ({_resolved(self.pack, self.analysis, meeting)}): {clean_line(meeting.title)}"
             if meeting.place:
                 text += f", {clean_line(meeting.place)}"
             text += f". {meeting.status.capitalize()}."
@@ -351,6 +353,12 @@ class _Builder:
         return Note(title=title, blocks=blocks, footnotes=tuple(self.cites.footnotes))
 
 
-def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
-    """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
-    return _Builder(pack, selected).build()
+def build_note(
+    pack: Pack, selected: frozenset[str] | None = None, analysis: Analysis | None = None
+) -> Note:
+    """The note for ``pack``, or for just the facts whose ids are in ``selected``.
+
+    ``analysis`` is the pack's analysis when the caller holds one (the reader
+    does); otherwise it is computed here.
+    """
+    return _Builder(pack, selected, analysis or analyse(pack)).build()
