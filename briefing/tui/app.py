@@ -8,7 +8,6 @@ All command availability lives in :meth:`BriefingApp.check_action`.
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 from pathlib import Path
@@ -28,6 +27,7 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
 
 if TYPE_CHECKING:
+    from briefing.model.derived import Derived
     from briefing.model.io.load import LoadResult
     from briefing.model.pack import Pack
     from briefing.tui.screens.view import PackView
@@ -65,6 +65,8 @@ class BriefingApp(App[None]):
         super().__init__()
         self.pack_arg = pack_arg
         self.pack: Pack | None = None
+        self.derived: Derived | None = None
+        """The one owner of what is computed from the pack (analysis, index, mentions)."""
         self.failure: list[str] = []
         """Diagnostics to print after the app has closed (an invalid pack)."""
         self.main = MainScreen()
@@ -103,32 +105,38 @@ class BriefingApp(App[None]):
         # Imported here, in the worker: the loader, analysis and search (PyYAML,
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
-        from briefing.model.analysis.analyse import analyse
+        from briefing.model.collector import collector_paused, keep_for_good
+        from briefing.model.derived import Derived
         from briefing.model.io.load import load_pack
-        from briefing.model.names.search import index_for
 
-        result = load_pack(self.pack_arg, cache=True)
-        if result.pack is not None:
-            analyse(result.pack)  # dates, support, grades: built here, off the UI thread
-            index_for(result.pack)  # the actor index, built once here, off the UI thread
-            # The pack lives as long as the app: keep the collector from walking its
-            # millions of objects again and again (a full collection on a large pack
-            # is a visible pause between a key press and the frame).
-            gc.freeze()
+        # The collector is paused while the pack and its indexes are built (millions
+        # of small objects, no cycles), then what was built is frozen: the pack lives
+        # as long as the app, and a full collection walking it again is a visible
+        # pause between a key press and the frame.
+        derived: Derived | None = None
+        with collector_paused():
+            result = load_pack(self.pack_arg, cache=True)
+            if result.pack is not None:
+                derived = Derived(result.pack)
+                _ = derived.analysis  # dates, support, grades: built here, off the UI thread
+                _ = derived.index  # the actor index, built once here, off the UI thread
+        if derived is not None:
+            keep_for_good()
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._loaded, result)
-        if result.pack is not None:
+            self.call_from_thread(self._loaded, result, derived)
+        if derived is not None:
             # After the pack is on screen: the text-wide disagreement detection
             # (seconds on a large pack), so the disagreements view opens at once.
-            # A daemon thread, not this worker: quitting meanwhile must not wait for it.
+            # A daemon thread, not a worker: detection cannot be interrupted, and
+            # quitting meanwhile must not wait for it.
             threading.Thread(
                 target=_find_disagreements,
-                args=(result.pack,),
+                args=(derived,),
                 name="briefing-disagreements",
                 daemon=True,
             ).start()
 
-    def _loaded(self, result: LoadResult) -> None:
+    def _loaded(self, result: LoadResult, derived: Derived | None) -> None:
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
@@ -142,13 +150,19 @@ class BriefingApp(App[None]):
             # After a refresh: exiting while the first frame is still mounting upsets Header.
             self.call_after_refresh(self.exit, None, 1)
             return
-        self.pack = result.pack
+        assert derived is not None
+        self.pack, self.derived = result.pack, derived
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
-        self.main.set_pack(result.pack)
+        self.main.set_pack(derived)
         if result.pack.warnings:
             count = len(result.pack.warnings)
             self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
+        self.availability_changed()
+
+    def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
+        """The reader moved: refresh what depends on what is shown."""
+        message.stop()
         self.availability_changed()
 
     def availability_changed(self) -> None:
@@ -275,8 +289,8 @@ class BriefingApp(App[None]):
             self.screen.dismiss(None)
             return
         self._to_main()
-        assert self.pack is not None
-        self.push_screen(view(self.pack), self.main.open_item)
+        assert self.derived is not None
+        self.push_screen(view(self.derived), self.main.open_item)
 
     def action_timeline(self) -> None:
         """Open the timeline (or close it when it is showing)."""
@@ -307,8 +321,8 @@ class BriefingApp(App[None]):
         from briefing.tui.screens.search import SearchScreen
 
         self._to_main()
-        assert self.pack is not None
-        self.push_screen(SearchScreen(self.pack), self.main.open_item)
+        assert self.derived is not None
+        self.push_screen(SearchScreen(self.derived), self.main.open_item)
 
     def open_actor(self, actor_id: str) -> None:
         """Open an actor on the main screen (the palette's actor entries)."""
@@ -322,12 +336,12 @@ class BriefingApp(App[None]):
         self.push_screen(ExportScreen(self.marked))
 
 
-def _find_disagreements(pack: Pack) -> None:
-    """Build the pack's disagreements (cached on it), then keep the collector off them."""
-    from briefing.model.analysis.analyse import analyse
+def _find_disagreements(derived: Derived) -> None:
+    """Find the pack's disagreements (kept by ``derived``), then keep the collector off them."""
+    from briefing.model.collector import keep_for_good
 
-    _ = analyse(pack).disagreements
-    gc.freeze()
+    _ = derived.disagreements
+    keep_for_good()
 
 
 def run(pack_arg: str | None) -> int:

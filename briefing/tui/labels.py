@@ -30,20 +30,9 @@ def actor_name(pack: Pack, actor_id: str) -> str:
     return clean_line(found.name) if isinstance(found, Actor) else clean_line(actor_id)
 
 
-def analysis(pack: Pack) -> Analysis:
-    """The pack's analysis (built by the load worker), for every pane.
-
-    Imported here, on first use: the analysis modules (the date rules, grading)
-    are not needed for the first frame, which shows no pack yet.
-    """
-    from briefing.model.analysis.analyse import analyse
-
-    return analyse(pack)
-
-
-def support_tag(pack: Pack, fact_id: str) -> str:
+def support_tag(analysis: Analysis, fact_id: str) -> str:
     """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating."""
-    found = analysis(pack).of(fact_id)
+    found = analysis.of(fact_id)
     if found is None:
         return ""
     s = found.support
@@ -56,16 +45,16 @@ def support_tag(pack: Pack, fact_id: str) -> str:
     return f" [{count} {found.grade.rating}]"
 
 
-def label(pack: Pack, item: Fact | Source) -> str:
+def label(pack: Pack, item: Fact | Source, analysis: Analysis) -> str:
     """A short label for lists; meetings and pledges end with their support and rating."""
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):
-        return f"{item.date or 'undated'} {clean_line(item.title)}{support_tag(pack, item.id)}"
+        return f"{item.date or 'undated'} {clean_line(item.title)}{support_tag(analysis, item.id)}"
     if isinstance(item, Pledge):
         return (
             f"{actor_name(pack, item.actor)}: {clean_line(item.contribution)} [{item.status}]"
-            f"{support_tag(pack, item.id)}"
+            f"{support_tag(analysis, item.id)}"
         )
     if isinstance(item, Claim):
         return clean_line(item.topic)

@@ -107,6 +107,6 @@ def test_labels_carry_grades_and_support(pack: Pack) -> None:
     found = analyse(pack).of("paris-chiefs")
     assert found is not None
     meeting = next(m for m in pack.meetings if m.id == "paris-chiefs")
-    assert label(pack, meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
+    assert label(pack, meeting, analyse(pack)).endswith(f"[4 src/4 outlets {found.grade.rating}]")
     single = next(m for m in pack.meetings if m.id == "starmer-albanese-talks")
-    assert "[single source D4]" in label(pack, single)
+    assert "[single source D4]" in label(pack, single, analyse(pack))

@@ -14,9 +14,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
-from briefing.model.analysis.analyse import analyse
 from briefing.model.analysis.disagreements.detect import Disagreement, DisagreementValue
-from briefing.model.pack import Pack
+from briefing.model.derived import Derived
 from briefing.model.sanitize import clean, clean_line
 from briefing.tui.screens.view import PackView
 
@@ -26,9 +25,9 @@ KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
 class DisagreementsScreen(PackView):
     """Disagreements found in the articles; dismisses with a claim or source id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Disagreements")
-        self.found: tuple[Disagreement, ...] = analyse(pack).disagreements
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Disagreements")
+        self.found: tuple[Disagreement, ...] = derived.disagreements
         self.rows: list[tuple[Disagreement, DisagreementValue]] = [
             (d, v) for d in self.found for v in d.values
         ]

@@ -7,10 +7,11 @@ agree and the history records it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
@@ -23,8 +24,8 @@ from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
+    from briefing.model.derived import Derived
     from briefing.model.names.actor_mentions import Mention
-    from briefing.tui.app import BriefingApp
 
 
 class MainScreen(Screen[None]):
@@ -35,9 +36,17 @@ class MainScreen(Screen[None]):
         (110, "-wide"),
     ]
 
+    class Moved(Message):
+        """The reader shows another item or evidence: what is available may have changed.
+
+        The app listens (it owns ``check_action`` and the footer); the screen does
+        not need to know the app's class.
+        """
+
     def __init__(self) -> None:
         super().__init__()
         self.pack: Pack | None = None
+        self.derived: Derived | None = None
         self.history = History()
         self.marked: set[str] = set()
 
@@ -53,10 +62,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#navigator", Navigator).border_title = "Pack"
-        if self.pack is None:
+        if self.derived is None:
             self.query_one("#panes").loading = True
         else:  # the pack was read before the panes were mounted
-            self.call_after_refresh(self.set_pack, self.pack)
+            self.call_after_refresh(self.set_pack, self.derived)
 
     # -- state the app's check_action reads -------------------------------------------
 
@@ -80,14 +89,15 @@ class MainScreen(Screen[None]):
 
     # -- loading -----------------------------------------------------------------------
 
-    def set_pack(self, pack: Pack) -> None:
-        """Show a loaded pack and open its first item."""
-        self.pack = pack
+    def set_pack(self, derived: Derived) -> None:
+        """Show a loaded pack (with what is derived from it) and open its first item."""
+        self.derived = derived
+        self.pack = pack = derived.pack
         if not self.is_mounted:
             return  # on_mount picks it up
         self.query_one("#panes").loading = False
         navigator = self.query_one(Navigator)
-        navigator.set_pack(pack)
+        navigator.set_pack(pack, derived.analysis)
         navigator.focus()
         for section, _ in SECTIONS:
             items = section_items(pack, section)
@@ -106,15 +116,15 @@ class MainScreen(Screen[None]):
         self._show(self.history.current)
 
     def _show(self, place: Place | None) -> None:
-        if place is None or self.pack is None:
+        if place is None or self.pack is None or self.derived is None:
             return
         item = self.pack.get(place.item_id)
         if item is None:
             return
         detail = self.query_one(DetailPane)
-        detail.show(self.pack, item, place.evidence, marked=place.item_id in self.marked)
+        detail.show(self.derived, item, place.evidence, marked=place.item_id in self.marked)
         self._show_evidence(place.evidence)
-        cast("BriefingApp", self.app).availability_changed()
+        self.post_message(self.Moved())
 
     def _show_evidence(self, index: int) -> None:
         assert self.pack is not None
@@ -190,10 +200,7 @@ class MainScreen(Screen[None]):
             return
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
-        detail = self.query_one(DetailPane)
-        detail.border_title = (
-            f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
-        )
+        self.query_one(DetailPane).set_marked(item.id in self.marked)
         self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
         # The footer row carries the count too: it is where an analyst looks before `e`.
         self.query_one("#marked-count", Label).update(

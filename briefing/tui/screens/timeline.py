@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
-from briefing.model.analysis.analyse import FactAnalysis, analyse
+from briefing.model.analysis.analyse import FactAnalysis
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting
@@ -38,8 +39,8 @@ def support_cell(found: FactAnalysis | None) -> Text:
 class TimelineScreen(PackView):
     """Meetings by date; dismisses with the chosen meeting id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Timeline")
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Timeline")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -54,7 +55,7 @@ class TimelineScreen(PackView):
         table.add_columns(
             "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
         )
-        analysis = analyse(self.pack)
+        analysis = self.derived.analysis
         for meeting in timeline_order(self.pack):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -19,6 +19,9 @@ from textual.widgets.tree import TreeNode
 
 from briefing.model.pack import Pack
 from briefing.tui.labels import SECTIONS, label, section_items
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.analyse import Analysis
 
 PAGE = 500
 """Rows added to a section at a time."""
@@ -67,14 +70,16 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self.show_root = False
         self.guide_depth = 2
         self.pack: Pack | None = None
+        self.analysis: Analysis | None = None
         self.marked: frozenset[str] = frozenset()
         self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
 
-    def set_pack(self, pack: Pack) -> None:
+    def set_pack(self, pack: Pack, analysis: Analysis) -> None:
         """Show a freshly loaded pack, every section open at its first page."""
         self.pack = pack
+        self.analysis = analysis
         self.clear()
         self._rows_by_id.clear()
         for section, title in SECTIONS:
@@ -101,11 +106,11 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             self._nav_more[section] = node.add_leaf(more, NodeData(section, more=True))
 
     def _label(self, item_id: str) -> Text:
-        assert self.pack is not None
+        assert self.pack is not None and self.analysis is not None
         item = self.pack.get(item_id)
         assert item is not None
         marker = "● " if item_id in self.marked else ""
-        return Text.assemble((marker, "bold"), label(self.pack, item))
+        return Text.assemble((marker, "bold"), label(self.pack, item, self.analysis))
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
