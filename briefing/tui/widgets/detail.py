@@ -236,4 +236,6 @@ class DetailPane(OptionList):
         """The next page of a long group; the cursor lands on its first new row."""
         self._expanded[group] = self._expanded.get(group, PAGE) + PAGE
         self._refill()
-        self.highlighted = position
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = None
+        self.highlighted = position  # announced: the new row's mention or evidence is shown
