@@ -67,7 +67,7 @@ def test_three_threads_asking_at_once_build_each_view_once(
         try:
             start.wait()
             results.setdefault(name, []).append(question())
-        except BaseException as exc:  # noqa: BLE001 (reported by the main thread)
+        except BaseException as exc:
             failures.append(exc)
 
     askers = {
