@@ -13,7 +13,7 @@ from support import REPO, sha
 from briefing.export.jsonout import render
 from briefing.model import load_pack
 from briefing.model.analysis.analyse import analyse
-from briefing.model.analysis.corroboration import outlet_identity, support
+from briefing.model.analysis.corroboration import outlet_identity
 from briefing.model.analysis.disagreements.detect import count_mentions, detect, figures_conflict
 from briefing.model.analysis.grading import computed_credibility
 from briefing.model.pack import Pack
@@ -73,7 +73,9 @@ pledges:
 
 def test_same_original_outlet_counts_once(tmp_path: Path) -> None:
     pack = _tiny_pack(tmp_path, PLEDGE)
-    found = support(pack.pledges[0], pack)
+    analysed = analyse(pack).of(pack.pledges[0].id)
+    assert analysed is not None
+    found = analysed.support
     assert (found.sources, found.outlets) == (2, 1)
     assert found.single_source
     assert found.shown() == "2 sources / 1 outlet"

@@ -8,6 +8,7 @@ import pytest
 from support import REPO
 
 from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.anchoring.closest import closest_passage
 from briefing.model.text import Article, split_sentences
 
 SEEDS = REPO / "seeds"
@@ -80,7 +81,7 @@ def test_not_found_gives_closest_passage() -> None:
     a = article("001_524dedb3b999702a.txt")
     anchorer = Anchorer(a)
     assert anchorer.find_all("Poland offered logistic support") == []
-    closest = anchorer.closest("Poland offered logistic support")
+    closest = closest_passage(anchorer, "Poland offered logistic support")
     assert closest is not None
     assert closest.text == "Poland offered logistics support"
     assert closest.similarity > 90

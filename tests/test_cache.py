@@ -153,7 +153,7 @@ def _lines(path: Path) -> list:  # type: ignore[type-arg]
 
 
 def _first(lines: list, kind: str) -> list:  # type: ignore[type-arg]
-    """The item of the first line of ``kind`` ("pledge", "source", ...)."""
+    """The item of the first line of ``kind`` ("pledges", "sources", ...: a Pack field)."""
     return next(item for k, item in lines[1:] if k == kind)
 
 
@@ -178,7 +178,7 @@ def test_well_formed_entry_with_bad_offsets_is_not_trusted(
     full = load_pack(root, cache=True)
 
     def break_offsets(lines: list) -> None:  # type: ignore[type-arg]
-        _first(lines, "pledge")[4][0][2] = 10**6
+        _first(lines, "pledges")[4][0][2] = 10**6
 
     _reseal(entry(cache), break_offsets)
     assert load_pack(root, cache=True).pack == full.pack
@@ -190,7 +190,7 @@ def test_entry_with_another_key_is_not_trusted(make_pack: PackMaker, cache: Path
 
     def lie(lines: list) -> None:  # type: ignore[type-arg]
         lines[0]["key"] = "0" * 64
-        _first(lines, "pledge")[3] = "declined"
+        _first(lines, "pledges")[3] = "declined"
 
     _reseal(entry(cache), lie)
     result = load_pack(root, cache=True)
@@ -278,33 +278,41 @@ def test_an_entry_that_would_lose_a_field_is_not_written(
     make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The store checks its own round trip: a field the encoder forgets means no entry."""
-    from briefing.model.io import cache_codec as cache_module
+    from briefing.model.io.cache_codec import Encoder
+    from briefing.model.types import Pledge
 
-    real = cache_module._pledge
+    real = Encoder.of_class
 
-    def forgetful(pledge):  # type: ignore[no-untyped-def]
-        encoded = real(pledge)
-        encoded[3] = "declined"
-        return encoded
+    def forgetful(self, cls):  # type: ignore[no-untyped-def]
+        encode = real(self, cls)
+        if cls is not Pledge:
+            return encode
 
-    monkeypatch.setattr(cache_module, "_pledge", forgetful)
+        def wrong(pledge):  # type: ignore[no-untyped-def]
+            encoded = encode(pledge)
+            encoded[3] = "declined"
+            return encoded
+
+        return wrong
+
+    monkeypatch.setattr(Encoder, "of_class", forgetful)
     assert load_pack(make_pack(FACTS), cache=True).pack is not None
     assert not cache.exists() or not list(cache.glob("*.json"))
     assert not cache.exists() or not list(cache.glob(".pack-*"))  # no temporary file left
 
 
 def test_entry_is_one_line_per_source_fact_and_warning(make_pack: PackMaker, cache: Path) -> None:
-    """Format 3: a head, then one line per item, so no step holds the whole pack as JSON."""
+    """Format 4: a head, then one line per item, so no step holds the whole pack as JSON."""
     from briefing.model.io.cache import FORMAT
 
     root = make_pack(FACTS)
     full = load_pack(root, cache=True).pack
     assert full is not None
     lines = _lines(entry(cache))
-    assert lines[0]["format"] == FORMAT == 3
+    assert lines[0]["format"] == FORMAT == 4
     kinds = [kind for kind, _ in lines[1:]]
-    assert kinds == ["meta", "source", "actor", "pledge"]
-    assert _first(lines, "pledge")[0] == full.pledges[0].id
+    assert kinds == ["meta", "sources", "actors", "pledges"]
+    assert _first(lines, "pledges")[0] == full.pledges[0].id
 
 
 @pytest.mark.parametrize(
@@ -315,7 +323,7 @@ def test_entry_is_one_line_per_source_fact_and_warning(make_pack: PackMaker, cac
         lambda lines: lines.append(lines[1]),  # meta twice
         lambda lines: lines.insert(2, lines.pop()),  # a fact before the source it cites
         lambda lines: lines[0].update(format=2),  # the previous format
-        lambda lines: _first(lines, "source").pop(),  # a short source line
+        lambda lines: _first(lines, "sources").pop(),  # a short source line
     ],
     ids=["unknown-kind", "no-meta", "two-metas", "fact-before-source", "old-format", "short"],
 )

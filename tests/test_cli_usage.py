@@ -42,3 +42,34 @@ def test_open_names_a_missing_pack_before_asking_for_a_terminal(
         capsys.readouterr().err.strip()
         == "briefing: error: no pack at '/nonexistent/pack': no such folder"
     )
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("valdate", "validate"), ("exprot", "export")])
+def test_a_misspelt_command_is_named_as_one(
+    typed: str, meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 22 bug 12: "briefing valdate" said "no pack at 'valdate'"."""
+    assert main([typed]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == f"briefing: error: unknown command '{typed}' (did you mean '{meant}'?)"
+    )
+
+
+def test_a_word_like_no_command_is_still_taken_as_a_pack(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["zzqx"]) == 2
+    assert capsys.readouterr().err.strip() == "briefing: error: no pack at 'zzqx': no such folder"
+
+
+def test_a_file_given_as_the_pack_is_called_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 22 bug 12: "briefing README.md" said it "is not inside a pack's data/ folder"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("# notes\n", encoding="utf-8")
+    assert main(["README.md"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "briefing: error: 'README.md' is a file, not a pack folder (give the folder that holds data/)"
+    )

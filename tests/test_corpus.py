@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -352,7 +353,7 @@ CASES = [
     ),
     Case(
         "yaml-fifo-does-not-hang",
-        ["data/facts.yaml:1:1: error: not a regular file"],
+        ["data/facts.yaml:1:1: error: a FIFO (named pipe), not a regular file"],
         setup=lambda root: os.mkfifo(root / "data" / "facts.yaml"),
     ),
     # --- Articles ---------------------------------------------------------------
@@ -439,6 +440,31 @@ CASES = [
         facts=actor('"Leaders ]52;c;ZXZpbA== met"'),
     ),
     Case(
+        "run-of-40000-dots-in-article",
+        [
+            "data/facts.yaml:7:16: error: quote not found in source 'wire'; closest passage is on "
+            "line 1, 95% similar (did you mean 'Leaders met in Paris'?)"
+        ],
+        article=(
+            "Leaders met in Paris" + "." * 40_000 + " Then ?" + "?" * 20_000 + " Done\n"
+        ).encode(),
+        facts=actor('"Leaders met in Parus"'),
+    ),
+    Case(
+        "typo-in-a-repeated-sentence-gets-a-unique-suggestion",
+        [
+            "data/facts.yaml:7:16: error: quote not found in source 'wire'; closest passage is on "
+            "line 1, 93% similar (did you mean 'talks went well. Officials'?)"
+        ],
+        article=b"Officials said talks went well. Officials said talks went well.\n",
+        facts=actor('"talks wemt well"'),
+    ),
+    Case(
+        "pack-path-with-an-escape-sequence",
+        ["usage: no pack at 'x␛]0;pwned␇': no such folder"],
+        pack_arg=lambda root: "x\x1b]0;pwned\x07",
+    ),
+    Case(
         "missing-article",
         [
             "data/pack.yaml:3:22: error: article file 'seeds/b.txt' not found (did you mean "
@@ -454,13 +480,13 @@ CASES = [
     ),
     Case(
         "article-is-a-folder",
-        ["data/pack.yaml:3:22: error: article 'seeds/d': not a regular file"],
+        ["data/pack.yaml:3:22: error: article 'seeds/d': a folder, not a regular file"],
         file="seeds/d",
         setup=lambda root: (root / "seeds" / "d").mkdir(),
     ),
     Case(
         "article-is-a-fifo",
-        ["data/pack.yaml:3:22: error: article 'seeds/f': not a regular file"],
+        ["data/pack.yaml:3:22: error: article 'seeds/f': a FIFO (named pipe), not a regular file"],
         file="seeds/f",
         setup=lambda root: os.mkfifo(root / "seeds" / "f"),
     ),
@@ -512,8 +538,72 @@ CASES = [
     ),
     Case(
         "article-name-too-long",
-        [f"data/pack.yaml:3:22: error: article file 'seeds/{'x' * 300}' not found"],
+        [
+            f"data/pack.yaml:3:22: error: article path 'seeds/{'x' * 300}' cannot be read: "
+            "File name too long"
+        ],
         file="seeds/" + "x" * 300,
+    ),
+    Case(
+        "article-is-a-dangling-symlink",
+        ["data/pack.yaml:3:22: error: article path 'seeds/gone.txt' is a symlink to nothing"],
+        file="seeds/gone.txt",
+        setup=symlink("nowhere.txt", "seeds/gone.txt"),
+    ),
+    Case(
+        "quote-found-many-times-lists-ten-lines",
+        [
+            "data/facts.yaml:7:16: error: quote occurs 25 times in source 'wire' (lines 1, 2, 3, "
+            "4, 5, 6, 7, 8, 9, 10, … and 15 more); add occurrence: 1 to 25, or quote more words"
+        ],
+        article=b"Leaders met.\n" * 25,
+        facts=actor("Leaders met"),
+    ),
+    # --- YAML files and data/ are confined to the pack like articles -----------------
+    Case(
+        "yaml-symlink-out-of-the-pack",
+        ["data/passwd.yaml:1:1: error: leads outside the pack folder (symlink?)"],
+        setup=symlink("/etc/passwd", "data/passwd.yaml"),
+    ),
+    Case(
+        "yaml-symlink-to-dev-zero",
+        ["data/zero.yaml:1:1: error: leads outside the pack folder (symlink?)"],
+        setup=symlink("/dev/zero", "data/zero.yaml"),
+    ),
+    Case(
+        "yaml-symlink-loop",
+        ["data/loop.yaml:1:1: error: is a symlink loop"],
+        setup=symlink("loop.yaml", "data/loop.yaml"),
+    ),
+    Case(
+        "yaml-symlink-inside-the-pack-is-fine",
+        [],
+        facts=actor('"Leaders met in Paris"'),
+        setup=lambda root: (
+            os.rename(root / "data" / "facts.yaml", root / "seeds" / "facts.yaml"),
+            os.symlink("../seeds/facts.yaml", root / "data" / "facts.yaml"),
+        ),
+    ),
+    Case(
+        "data-folder-links-out-of-the-pack",
+        ["data:1:1: error: the data folder leads outside the pack folder (symlink?)"],
+        setup=lambda root: (
+            os.rename(root / "data", root.parent / "elsewhere"),
+            os.symlink(root.parent / "elsewhere", root / "data"),
+        ),
+    ),
+    Case(
+        "yaml-sparse-3-gb",
+        ["data/big.yaml:1:1: error: file is 3221225472 bytes, over the 16777216-byte limit"],
+        setup=lambda root: sparse(root / "data" / "big.yaml", 3 * 1024**3),
+    ),
+    Case(
+        "escaped-carriage-return-in-yaml",
+        [
+            "data/facts.yaml:2:19: error: control character U+000D (written as an escape) is "
+            "not allowed"
+        ],
+        facts='actors:\n  - {id: x, name: "Leader\\rPWNED", kind: country}\n',
     ),
     # --- The PACK argument ----------------------------------------------------------
     Case(
@@ -523,7 +613,7 @@ CASES = [
     ),
     Case(
         "pack-is-a-file-outside-data",
-        ["usage: 'seeds/a.txt' is not inside a pack's data/ folder"],
+        ["usage: 'seeds/a.txt' is a file, not a pack folder (give the folder that holds data/)"],
         pack_arg=lambda root: "seeds/a.txt",
     ),
     Case(
@@ -571,6 +661,13 @@ def outcome(root: Path, pack_arg: str) -> tuple[LoadResult, list[str]]:
 def test_corpus_is_big_enough() -> None:
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_every_case_is_a_row_of_the_docs_table() -> None:
+    """docs/hostile-input.md lists the corpus: no case missing, no row without a case."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "hostile-input.md").read_text("utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \|", doc, flags=re.MULTILINE)
+    assert sorted(rows) == sorted(c.name for c in CASES)
 
 
 @pytest.mark.parametrize("parser", PARSERS)

@@ -16,7 +16,6 @@ from briefing.export import SelectionError, render
 from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
 from briefing.model.analysis.analyse import analyse
-from briefing.model.analysis.corroboration import support
 from briefing.model.sanitize import clean, clean_line
 
 REPO = Path(__file__).resolve().parent.parent
@@ -121,10 +120,11 @@ def test_single_source_statements_are_marked_as_such(pack: Pack, fmt: str) -> No
     for pledge in pack.pledges:
         actor = clean_line(pack.actor(pledge.actor).name)
         row = rows[(actor, clean_line(pledge.contribution))]
-        found = support(pledge, pack)
-        kinds.add(found.single_source)
         graded = analyse(pack).of(pledge.id)
-        assert graded is not None and f", {graded.grade.rating}" in row[4]  # Admiralty rating
+        assert graded is not None
+        found = graded.support
+        kinds.add(found.single_source)
+        assert f", {graded.grade.rating}" in row[4]  # Admiralty rating
         assert ("machine-translated" in row[4]) == graded.grade.machine_translated
         if found.single_source:
             assert "(single source," in row[4]

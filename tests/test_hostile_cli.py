@@ -112,3 +112,93 @@ def test_export_of_a_pack_with_escapes_in_its_article_is_valid_json(
     ev = data["actors"][0]["evidence"][0]
     assert article[ev["start"] : ev["end"]] == "met in Paris"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "pack"]  # no temporary left
+
+
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e\x00x"[:-2] + "x"
+"""OSC 0 (retitle), CSI clear screen, a C1 CSI, a bidi override: none may reach the terminal."""
+
+
+def _assert_inert(done: subprocess.CompletedProcess[str]) -> None:
+    shown = done.stdout + done.stderr
+    assert "Traceback" not in shown
+    for char in "\x1b\x07\x9b\u202e":
+        assert char not in shown, (char, shown)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", f"pack{HOSTILE}"],  # no pack at ...
+        ["export", f"seeds/{HOSTILE}.yaml"],
+        ["search", "x", f"nowhere{HOSTILE}/"],
+        ["find", "x", f"{HOSTILE}"],
+        ["coverage", f"{HOSTILE}"],
+        ["hygiene", f"{HOSTILE}"],
+        ["mentions", "x", f"{HOSTILE}"],
+        ["open", f"{HOSTILE}"],
+        ["export", "--actor", f"nobody{HOSTILE}"],
+        ["export", "--item", f"nothing{HOSTILE}"],
+        ["export", "-o", f"missing{HOSTILE}/out.md"],
+        ["export", "-o", f"missing{HOSTILE}/"],
+        ["init", "/dev/null/new", f"missing{HOSTILE}.txt"],
+        ["init", "--as-of", f"2025{HOSTILE}", "x", "y"],
+        ["validate", "extra", f"unrecognised{HOSTILE}"],
+        ["search", "--format", f"x{HOSTILE}", "q"],
+    ],
+    ids=lambda a: " ".join(a)[:24],
+)
+def test_no_message_echoes_a_control_sequence(args: list[str]) -> None:
+    done = briefing(*args)
+    assert done.returncode != 0
+    _assert_inert(done)
+
+
+def test_a_pack_folder_named_with_an_escape_is_shown_inert(tmp_path: Path) -> None:
+    folder = tmp_path / f"glob{HOSTILE}"
+    folder.mkdir()
+    done = briefing("validate", str(folder))
+    assert done.returncode == 2
+    _assert_inert(done)
+    assert "it has no data/ folder" in done.stderr
+    assert "␛]0;pwned␇␛[2J" in done.stderr
+    (folder / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    done = briefing("validate", str(folder / "x.yaml"))
+    assert "is a file, not a pack folder" in done.stderr
+    _assert_inert(done)
+
+
+@pytest.mark.parametrize("limit", ["9223372036854775806", "9223372036854775808", "1" + "0" * 40])
+def test_search_with_an_enormous_limit_lists_everything_without_a_traceback(limit: str) -> None:
+    done = briefing("search", "--limit", limit, "macron")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == briefing("search", "--limit", "100000", "macron").stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX special files")
+def test_export_never_replaces_a_fifo_a_device_or_a_link_even_with_force(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.md"
+    (tmp_path / "real.md").write_text("mine\n", encoding="utf-8")
+    link.symlink_to(tmp_path / "real.md")
+    for target, kind in ((fifo, "a FIFO"), ("/dev/null", "a device"), (link, "a symbolic link")):
+        done = briefing("export", "-o", str(target), "--force")
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.strip().endswith(
+            f"is {kind}, not a regular file; refusing to replace it"
+        )
+    assert fifo.is_fifo() and link.is_symlink() and Path("/dev/null").is_char_device()
+    assert (tmp_path / "real.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_trailing_slash_names_a_folder_not_a_file(tmp_path: Path) -> None:
+    done = briefing("export", "-o", f"{tmp_path}/out/")
+    assert done.returncode == 1
+    assert "no such folder (a trailing / names a folder)" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "out").mkdir()
+    done = briefing("export", "-o", f"{tmp_path}/out/")
+    assert done.returncode == 1
+    assert "is a folder; give a file name" in done.stderr
+    assert list((tmp_path / "out").iterdir()) == []

@@ -12,6 +12,7 @@ from search_actors import ACTORS
 
 from briefing.model.names.folding import fold, skeleton, strip_titles
 from briefing.model.names.search import ActorIndex, Hit
+from briefing.model.types import Actor
 
 INDEX = ActorIndex.build(ACTORS)
 PRUNED = ActorIndex.build(ACTORS, scan_limit=0)
@@ -224,3 +225,21 @@ def test_search_stays_off_numpy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_possessive_finds_its_owner_first() -> None:
+    """Issue 22 bug 7: "Macron's" found "UK’s" and "Kyiv’s" aliases above Macron (all 86)."""
+    actors = (
+        Actor(id="uk", name="United Kingdom", kind="country", aliases=("UK", "UK’s")),
+        Actor(id="ukraine", name="Ukraine", kind="country", aliases=("Kyiv", "Kyiv’s")),
+        Actor(id="macron", name="Emmanuel Macron", kind="person", aliases=("Macron",)),
+    )
+    index = ActorIndex.build(actors)
+    for query in ("Macron's", "Macron’s", "MACRON'S", "Emmanuel Macron's"):
+        hits = index.search(query)
+        assert hits[0].actor_id == "macron", (query, hits)
+        assert all(hit.score < hits[0].score for hit in hits[1:]), (query, hits)
+    assert index.search("Kyiv’s")[0].actor_id == "ukraine"
+    assert fold("Macron’s plan") == "macron plan"
+    assert fold("the allies' plan") == "the allies plan"
+    assert fold("Lee's") == fold("Lee’s") == "lee"

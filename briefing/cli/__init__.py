@@ -13,14 +13,16 @@ Exit codes: 0 success, 1 invalid pack or refused write, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import ModuleType
 
 from briefing import __version__
-from briefing.cli.common import EXIT_OK, EXIT_USAGE
+from briefing.cli.common import EXIT_OK, EXIT_USAGE, fail
 
 DEFAULT_COMMAND = "open"
 
@@ -29,8 +31,11 @@ class Parser(argparse.ArgumentParser):
     """argparse that exits 2 with a one-line error, never a traceback."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from briefing.model.sanitize import clean_line
+
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # "unrecognized arguments: ..." echoes the arguments as typed.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {clean_line(message)}\n")
 
 
 def command_modules() -> dict[str, ModuleType]:
@@ -64,11 +69,27 @@ def build_parser(modules: dict[str, ModuleType]) -> Parser:
     return parser
 
 
+def misspelt_command(word: str, names: Sequence[str]) -> str | None:
+    """The command ``word`` was probably meant to be, when it is no path on disk.
+
+    ``briefing PACK`` opens a pack, so a first word that is not a command is
+    taken as a pack; but "valdate" is far likelier a typo than a missing folder,
+    and "no pack at 'valdate'" would send the user looking for the wrong thing.
+    """
+    if Path(word).exists() or "/" in word or word.startswith("."):
+        return None
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``briefing`` and ``python -m briefing``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     modules = command_modules()
     if not args_list or (args_list[0] not in modules and not args_list[0].startswith("-")):
+        meant = misspelt_command(args_list[0], list(modules)) if args_list else None
+        if meant is not None:
+            return fail(f"unknown command '{args_list[0]}' (did you mean '{meant}'?)")
         args_list.insert(0, DEFAULT_COMMAND)
     parser = build_parser(modules)
     try:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from briefing.model.sanitize import clean_line
+
 if TYPE_CHECKING:
     from briefing.model.pack import Pack
 
@@ -33,21 +35,21 @@ def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
         result = load_pack(pack_arg)
     keep_for_good()
     if result.usage_error is not None:
-        print(f"briefing: error: {result.usage_error}", file=sys.stderr)
+        print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE
-    for diagnostic in result.diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+    for line in result.report():
+        print(line, file=sys.stderr)
     if result.pack is None:
-        count = len(result.errors)
-        print(
-            f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid",
-            file=sys.stderr,
-        )
         return None, EXIT_INVALID
     return result.pack, EXIT_OK
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:
-    """Print a one-line error and return its exit code."""
-    print(f"briefing: error: {message}", file=sys.stderr)
+    """Print a one-line error and return its exit code.
+
+    Messages echo what the user typed (a path, an id, a date): a folder name reached
+    by a shell glob can hold ``ESC ] 0 ; … BEL``, so the line goes through the one
+    sanitiser, like every diagnostic.
+    """
+    print(f"briefing: error: {clean_line(message)}", file=sys.stderr)
     return code

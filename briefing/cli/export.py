@@ -68,5 +68,7 @@ def run(args: argparse.Namespace) -> int:
         written = write_atomic(args.output, text, force=args.force)
     except WriteRefused as exc:
         return fail(str(exc), EXIT_INVALID)
-    print(f"wrote {written} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    from briefing.model.sanitize import clean_line
+
+    print(f"wrote {clean_line(str(written))} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from briefing.cli.common import EXIT_INVALID, EXIT_OK, add_pack_argument, fail
 
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print YAML: comments saying where and how, then one evidence item per place."""
     from briefing.model.anchoring.find import find, read_sources
+    from briefing.model.diagnostics import dropped_line
     from briefing.model.sanitize import clean_line
 
     if not args.text.strip():
@@ -29,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         return fail(str(exc))
     for problem in problems:
-        print(problem.format())
+        print(problem.format(), file=sys.stderr)
+    if problems.dropped:
+        print(dropped_line(problems.dropped), file=sys.stderr)
     if not sources:
         return fail("the pack has no readable sources", EXIT_INVALID)
     places, best_rejected = find(sources, args.text)

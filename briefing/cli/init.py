@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     except InitRefused as exc:
         return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
     n = len(result.sources)
-    print(f"created {args.dir}/ from {n} article{'s' if n != 1 else ''}:")
+    shown = clean_line(args.dir)
+    print(f"created {shown}/ from {n} article{'s' if n != 1 else ''}:")
     print(f"  data/pack.yaml    pack metadata and {n} sources (TODO: story, outlet, published)")
     print(f"  data/actors.yaml  {len(result.candidates)} candidate actors (confirm or delete each)")
     print("  data/facts.yaml   commented templates for meetings, pledges and claims")
@@ -91,11 +92,11 @@ def run(args: argparse.Namespace) -> int:
     if top:
         print(f"most mentioned: {top}")
     loaded = load_pack(args.dir)
-    errors = len(loaded.errors)
-    warnings = len(loaded.diagnostics) - errors
+    errors = loaded.error_count  # every one, also those past the diagnostics kept
+    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
     why = " (the TODOs and candidates above)" if errors == 0 and warnings else ""
     print(f"validate: {errors} errors, {warnings} warnings{why}")
     for diagnostic in loaded.errors:
         print(diagnostic.format(), file=sys.stderr)
-    print(f"next: briefing validate {args.dir}; briefing {args.dir}")
+    print(f"next: briefing validate {shown}; briefing {shown}")
     return EXIT_OK if errors == 0 else EXIT_INVALID

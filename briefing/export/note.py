@@ -27,22 +27,21 @@ from briefing.export.doc import (
     Text,
 )
 from briefing.export.noteparts import (
-    _caveats,
-    _Citations,
-    _count,
-    _join,
-    _name,
-    _outlet,
-    _published,
-    _resolved,
-    _sides,
-    _timeline,
-    _when,
+    Citations,
+    actor_name,
+    caveats,
+    claim_sides,
+    count_of,
+    date_or_unknown,
+    join_pieces,
+    outlet_name,
+    published_or_unknown,
+    resolved_date_text,
 )
 from briefing.model.analysis.analyse import Analysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source
+from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source, meetings_by_date
 
 STATUS_ORDER = (
     "delivered",
@@ -82,7 +81,7 @@ class _Builder:
     def __init__(self, pack: Pack, selected: frozenset[str] | None, analysis: Analysis) -> None:
         self.pack = pack
         self.analysis = analysis
-        self.cites = _Citations(pack)
+        self.cites = Citations(pack)
 
         def keep(item_id: str) -> bool:
             return selected is None or item_id in selected
@@ -117,7 +116,7 @@ class _Builder:
         counts = ", ".join(f"{len(by_status[s])} {s}" for s in statuses)
         head: Inline = (
             Strong("Pledges:"),
-            Text(f" {len(self.pledges)} from {_count(actors, 'actor')}: {counts}."),
+            Text(f" {len(self.pledges)} from {count_of(actors, 'actor')}: {counts}."),
         )
         children = []
         for status in statuses:
@@ -125,10 +124,10 @@ class _Builder:
             for pledge in by_status[status]:
                 per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
             names = [
-                [Text(_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
-                for actor, ev in sorted(per_actor.items(), key=lambda kv: _name(self.pack, kv[0]))
+                [Text(actor_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
+                for actor, ev in sorted(per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0]))
             ]
-            line: list[Piece] = [Strong(status.capitalize()), Text(": "), *_join(names)]
+            line: list[Piece] = [Strong(status.capitalize()), Text(": "), *join_pieces(names)]
             children.append(Item(tuple(line)))
         return Item(head, tuple(children))
 
@@ -141,20 +140,20 @@ class _Builder:
                     led[self._rolled_up(participant.actor)][meeting.id] = meeting
         if not led:
             return None
-        ranked = sorted(led.items(), key=lambda kv: (-len(kv[1]), _name(self.pack, kv[0])))
+        ranked = sorted(led.items(), key=lambda kv: (-len(kv[1]), actor_name(self.pack, kv[0])))
         parts = []
         for actor, meetings in ranked[:LEADERS_SHOWN]:
             evidence = [e for m in meetings.values() for e in m.evidence]
             parts.append(
                 [
-                    Text(f"{_name(self.pack, actor)}, {_count(len(meetings), 'meeting')}"),
+                    Text(f"{actor_name(self.pack, actor)}, {count_of(len(meetings), 'meeting')}"),
                     *self.cites.tagged(evidence, summary=True),
                 ]
             )
         line: list[Piece] = [
             Strong("Who leads:"),
             Text(" most lead roles (host, chair or co-chair) in meetings: "),
-            *_join(parts, "; "),
+            *join_pieces(parts, "; "),
         ]
         if len(ranked) > LEADERS_SHOWN:
             line.append(Text(f"; {len(ranked) - LEADERS_SHOWN} more under Meetings."))
@@ -171,26 +170,26 @@ class _Builder:
         for claim in self.claims:
             sides = [
                 [Strong(value), *self.cites.tagged(evidence, summary=True)]
-                for value, evidence in _sides(claim)
+                for value, evidence in claim_sides(claim)
             ]
             items.append(
-                Item((Text(f"Disputed: {clean_line(claim.topic)}: "), *_join(sides, " or ")))
+                Item((Text(f"Disputed: {clean_line(claim.topic)}: "), *join_pieces(sides, " or ")))
             )
         undecided = [p for p in self.pledges if p.status in OPEN_STATUSES]
         if undecided:
             parts = [
                 [
-                    Text(f"{_name(self.pack, p.actor)} ({clean_line(p.contribution)})"),
+                    Text(f"{actor_name(self.pack, p.actor)} ({clean_line(p.contribution)})"),
                     *self.cites.tagged(p.evidence, summary=True),
                 ]
                 for p in undecided
             ]
-            items.append(Item((Text("Not yet decided: "), *_join(parts, "; "))))
-        for meeting in _timeline([m for m in self.meetings if m.status == "planned"]):
+            items.append(Item((Text("Not yet decided: "), *join_pieces(parts, "; "))))
+        for meeting in meetings_by_date([m for m in self.meetings if m.status == "planned"]):
             items.append(
                 Item(
                     (
-                        Text(f"Planned: {clean_line(meeting.title)}, {_when(meeting)}"),
+                        Text(f"Planned: {clean_line(meeting.title)}, {date_or_unknown(meeting)}"),
                         *self.cites.tagged(meeting.evidence, summary=True),
                     )
                 )
@@ -203,13 +202,13 @@ class _Builder:
         rows = []
         ordered = sorted(
             self.pledges,
-            key=lambda p: (_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
+            key=lambda p: (actor_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
         )
         for pledge in ordered:
             conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
             rows.append(
                 (
-                    (Text(_name(self.pack, pledge.actor)),),
+                    (Text(actor_name(self.pack, pledge.actor)),),
                     (Text(clean_line(pledge.contribution)),),
                     (Strong(pledge.status),),
                     (Text(conditions),),
@@ -223,20 +222,20 @@ class _Builder:
         if not self.meetings:
             return []
         items = []
-        for meeting in _timeline(self.meetings):
-            text = f" ({_resolved(self.pack, self.analysis, meeting)}): {clean_line(meeting.title)}"
+        for meeting in meetings_by_date(self.meetings):
+            text = f" ({resolved_date_text(self.pack, self.analysis, meeting)}): {clean_line(meeting.title)}"
             if meeting.place:
                 text += f", {clean_line(meeting.place)}"
             text += f". {meeting.status.capitalize()}."
             roles: dict[str, list[str]] = {}
             for participant in meeting.participants:
-                roles.setdefault(participant.role, []).append(_name(self.pack, participant.actor))
+                roles.setdefault(participant.role, []).append(actor_name(self.pack, participant.actor))
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
             items.append(
                 Item(
                     (
-                        Strong(_when(meeting)),
+                        Strong(date_or_unknown(meeting)),
                         Text(text),
                         *self.cites.tagged(meeting.evidence, credibility=meeting.credibility),
                     )
@@ -251,18 +250,18 @@ class _Builder:
         for claim in self.claims:
             blocks.append(Heading(3, clean_line(claim.topic), f"claim-{claim.id}"))
             items = []
-            for value, evidence in _sides(claim):
+            for value, evidence in claim_sides(claim):
                 per_source: dict[str, list[Evidence]] = {}
                 for item in evidence:
                     per_source.setdefault(item.source, []).append(item)
                 said = [
                     [
-                        Text(f"{_outlet(self.pack.source(s))} ({_published(self.pack.source(s))})"),
+                        Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
                         *self.cites.refs(ev),
                     ]
                     for s, ev in per_source.items()
                 ]
-                line: list[Piece] = [Strong(value), Text(": "), *_join(said, "; ")]
+                line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
                 line.append(self.cites.tag(evidence))
                 items.append(Item(tuple(line)))
             blocks.append(Bullets(tuple(items)))
@@ -277,7 +276,7 @@ class _Builder:
             if actor.role:
                 text += f": {clean_line(actor.role)}"
             if actor.affiliation:
-                text += f" ({_name(self.pack, actor.affiliation)})"
+                text += f" ({actor_name(self.pack, actor.affiliation)})"
             items.append(
                 Item(
                     (Strong(clean_line(actor.name)), Text(text), *self.cites.tagged(actor.evidence))
@@ -290,11 +289,11 @@ class _Builder:
         for source in sources:
             rows.append(
                 (
-                    (Strong(_outlet(source)),),
-                    (Text(_published(source)),),
+                    (Strong(outlet_name(source)),),
+                    (Text(published_or_unknown(source)),),
                     (Text(clean_line(source.title)),),
                     (Text(GRADE_WORDS.get(source.grade, source.grade)),),
-                    (Text("; ".join(_caveats(source)) or "none flagged"),),
+                    (Text("; ".join(caveats(source)) or "none flagged"),),
                 )
             )
         header = ("Source", "Published", "Title", "Reliability", "Caveats")
@@ -320,7 +319,7 @@ class _Builder:
         ]
         used = {f.source_id for f in self.cites.footnotes}
         sources = [s for s in self.pack.sources if s.id in used]
-        listed = "; ".join(f"{_outlet(s)} ({_published(s)})" for s in sources)
+        listed = "; ".join(f"{outlet_name(s)} ({published_or_unknown(s)})" for s in sources)
         title = clean_line(self.pack.meta.title)
         head: list[Block] = [
             Heading(1, title, "top"),
@@ -328,7 +327,7 @@ class _Builder:
                 (
                     Text("Briefing note as of "),
                     Strong(clean_line(self.pack.meta.as_of)),
-                    Text(f". It rests on {_count(len(sources), 'source')}: {listed}."),
+                    Text(f". It rests on {count_of(len(sources), 'source')}: {listed}."),
                 )
             ),
             Para(

@@ -19,7 +19,7 @@ from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Source
 
 
-class _Citations:
+class Citations:
     """Numbers footnotes in order of first use; one footnote per distinct quote."""
 
     def __init__(self, pack: Pack) -> None:
@@ -72,7 +72,7 @@ class _Citations:
     def _footnote(self, number: int, evidence: Evidence) -> Footnote:
         source = self.pack.source(evidence.source)
         line = source.article.line_of(evidence.start)
-        cite = f"{_outlet(source)}, {_published(source)}, line {line}"
+        cite = f"{outlet_name(source)}, {published_or_unknown(source)}, line {line}"
         begin = evidence.start - evidence.sentence_start
         end = evidence.end - evidence.sentence_start
         sentence = clean(evidence.sentence)
@@ -86,15 +86,15 @@ class _Citations:
         )
 
 
-def _outlet(source: Source) -> str:
+def outlet_name(source: Source) -> str:
     return clean_line(source.outlet)
 
 
-def _published(source: Source) -> str:
+def published_or_unknown(source: Source) -> str:
     return source.published or "date unknown"
 
 
-def _name(pack: Pack, actor_id: str) -> str:
+def actor_name(pack: Pack, actor_id: str) -> str:
     found = pack.get(actor_id)
     return clean_line(found.name) if isinstance(found, Actor) else actor_id
 
@@ -107,7 +107,7 @@ def _first_per_source(evidence: Iterable[Evidence]) -> list[Evidence]:
     return list(seen.values())
 
 
-def _join(parts: list[list[Piece]], sep: str = ", ") -> list[Piece]:
+def join_pieces(parts: list[list[Piece]], sep: str = ", ") -> list[Piece]:
     out: list[Piece] = []
     for index, part in enumerate(parts):
         if index:
@@ -116,11 +116,11 @@ def _join(parts: list[list[Piece]], sep: str = ", ") -> list[Piece]:
     return out
 
 
-def _count(number: int, noun: str) -> str:
+def count_of(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
+def claim_sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
     """The claim's values with equal wording merged: one side per distinct value."""
     sides: dict[str, tuple[str, list[Evidence]]] = {}
     for value in claim.values:
@@ -130,30 +130,21 @@ def _sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
     return list(sides.values())
 
 
-def _timeline(meetings: Iterable[Meeting]) -> list[Meeting]:
-    """Dated meetings oldest first, then undated ones in pack order."""
-    # The pack position breaks ties; enumerate, not list.index (quadratic on a large pack).
-    ordered = sorted(
-        enumerate(meetings), key=lambda im: (im[1].date is None, im[1].date or "", im[0])
-    )
-    return [meeting for _, meeting in ordered]
-
-
-def _resolved(pack: Pack, analysis: Analysis, meeting: Meeting) -> str:
+def resolved_date_text(pack: Pack, analysis: Analysis, meeting: Meeting) -> str:
     """“on Tuesday” in i Paper of 2025-03-10 → 2025-03-11: the expression and what it resolves to."""
     checked = analysis.dates.get(meeting.id)
     said = f"“{clean_line(meeting.date_text)}”"
     if checked is None or checked.basis is None:
         return said
     source = pack.source(checked.basis.source)
-    return f"{said} in {_outlet(source)} of {_published(source)} → {checked.resolution.shown()}"
+    return f"{said} in {outlet_name(source)} of {published_or_unknown(source)} → {checked.resolution.shown()}"
 
 
-def _when(meeting: Meeting) -> str:
+def date_or_unknown(meeting: Meeting) -> str:
     return meeting.date or "date unknown"
 
 
-def _caveats(source: Source) -> list[str]:
+def caveats(source: Source) -> list[str]:
     """What a reader must know before trusting a quote from this source.
 
     Only what the pack flags, in a few words: the author's longer reasoning

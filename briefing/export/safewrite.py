@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -21,12 +22,21 @@ class WriteRefused(Exception):
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` (UTF-8) to ``path``; refuse to replace a file unless ``force``."""
-    target = Path(path)
+    """Write ``text`` (UTF-8) to ``path``; refuse to replace a file unless ``force``,
+    and anything that is not a regular file (FIFO, device, symbolic link) even then."""
+    given = os.fspath(path)
+    target = Path(given)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise WriteRefused(f"{target}: is a folder; give a file name")
-    if target.exists() and not force:
+    if given.endswith(("/", os.sep)):
+        # Path("out/") is Path("out"): without this, a missing folder became a file.
+        raise WriteRefused(f"{given}: no such folder (a trailing / names a folder)")
+    kind = _existing_kind(target)
+    if kind is not None and kind != "file":
+        # --force replaces a file, never a FIFO, a device (as root, /dev/null) or a link.
+        raise WriteRefused(f"{target}: is {kind}, not a regular file; refusing to replace it")
+    if kind is not None and not force:
         raise WriteRefused(f"{target}: already exists; use --force to replace it")
     if not folder.is_dir():
         raise WriteRefused(f"{target}: folder '{folder}' does not exist")
@@ -54,6 +64,27 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
     return target
+
+
+def _existing_kind(target: Path) -> str | None:
+    """What is at ``target`` (not following a symbolic link), or None when nothing is."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "something that cannot be examined"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def _place_new(temp_name: str, target: Path) -> None:

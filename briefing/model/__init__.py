@@ -1,6 +1,6 @@
 """The plain-Python core: load, validate, anchor, search and date a pack. Never imports a UI.
 
-The names below are imported on first use (PEP 562): the reader imports
+The names below are imported on first use (PEP 562, see lazy.py): the reader imports
 ``briefing.model.pack`` and ``briefing.model.types`` for its first frame, and
 should not pay for the loader (PyYAML, rapidfuzz, the schema) until its worker
 thread loads the pack.
@@ -8,8 +8,9 @@ thread loads the pack.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from briefing.model.diagnostics import Diagnostic, PackError, Severity
@@ -17,24 +18,18 @@ if TYPE_CHECKING:
     from briefing.model.io.paths import default_pack_path
     from briefing.model.pack import Pack
 
-_WHERE = {
-    "Diagnostic": "briefing.model.diagnostics",
-    "PackError": "briefing.model.diagnostics",
-    "Severity": "briefing.model.diagnostics",
-    "LoadResult": "briefing.model.io.load",
-    "load_pack": "briefing.model.io.load",
-    "Pack": "briefing.model.pack",
-    "default_pack_path": "briefing.model.io.paths",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module the first time it is asked for."""
-    if name not in _WHERE:
-        raise AttributeError(f"module 'briefing.model' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Diagnostic": "briefing.model.diagnostics",
+        "PackError": "briefing.model.diagnostics",
+        "Severity": "briefing.model.diagnostics",
+        "LoadResult": "briefing.model.io.load",
+        "load_pack": "briefing.model.io.load",
+        "Pack": "briefing.model.pack",
+        "default_pack_path": "briefing.model.io.paths",
+    },
+)
 
 
 __all__ = [

@@ -16,10 +16,12 @@ use: the reader's first frame needs none of them.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing.model.once import Once
+from briefing.model.types import Meeting, meetings_by_date
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
@@ -40,6 +42,12 @@ class Derived:
         self._mention_locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
         self._article_chars: int | None = None
+        self._outlets: Once[Counter[str]] = Once(
+            lambda: Counter(s.outlet for s in self.pack.sources)
+        )
+        self._meetings_by_date: Once[tuple[Meeting, ...]] = Once(
+            lambda: tuple(meetings_by_date(self.pack.meetings))
+        )
 
     def _build_analysis(self) -> Analysis:
         from briefing.model.analysis.analyse import analyse
@@ -50,6 +58,16 @@ class Derived:
         from briefing.model.names.search import ActorIndex
 
         return ActorIndex.build(self.pack)
+
+    @property
+    def outlet_counts(self) -> Counter[str]:
+        """How many sources each outlet has (lists tell two articles of one outlet apart)."""
+        return self._outlets.get()
+
+    @property
+    def meetings_by_date(self) -> tuple[Meeting, ...]:
+        """Meetings oldest first, undated last (the order lists and notes show them in)."""
+        return self._meetings_by_date.get()
 
     @property
     def article_chars(self) -> int:

@@ -79,11 +79,6 @@ class Pack:
         return self.index.spans_of_source.get(source_id, ())
 
 
-def fact_kind(fact: Fact | Source) -> str:
-    """The section a fact belongs to, singular (``pledge``, ``meeting``, ...)."""
-    return type(fact).__name__.lower()
-
-
 def evidence_of(fact: Fact | Source) -> tuple[Evidence, ...]:
     """A fact's evidence (a source has none of its own)."""
     if isinstance(fact, Source):

@@ -70,8 +70,12 @@ _ABBREVIATIONS = frozenset(
         "fig",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9À-Þ])")
+"""A sentence end: a whole run of end punctuation, its closing quotes or brackets, then
+white space and a capital or digit. It is tried only where a run starts (the look-behind)
+and its quantifiers are possessive, so a run of r full stops costs O(r), not O(r²):
+there is nothing to backtrack into (the characters after a run are never part of it)."""
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Za-z]+)")
 _SENTENCE_STARTERS = frozenset(
@@ -146,7 +150,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of every sentence; a line never spans two.
 
     Headlines and captions without final punctuation are sentences of their own,
-    which is what an analyst expects to see highlighted.
+    which is what an analyst expects to see highlighted. Linear in ``len(text)``:
+    every character is read a bounded number of times (by the boundary pattern,
+    the token scan before a full stop, the word after it and the strip), whatever
+    the text; see docs/hostile-input.md.
     """
     spans: list[tuple[int, int]] = []
     line_start = 0
@@ -168,15 +175,9 @@ def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the full stop at ``dot`` ends an abbreviation, not a sentence."""
-    # Look at a short window before the dot: searching the whole line with a
-    # "$"-anchored pattern tries every position of it, for every full stop.
-    window = max(0, dot - 40)
-    word = _WORD_BEFORE.search(line, window, dot)
-    if word is not None and word.start() == window and window > 0:
-        word = _WORD_BEFORE.search(line, 0, dot)  # a token longer than the window
-    if word is None:
+    token = _token_before(line, dot)
+    if not token:
         return False
-    token = word.group(1)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return True
     # "U.S", "J" (an initial), "e.g": letters separated by dots. "the U.S. He said"
@@ -185,6 +186,24 @@ def _is_abbreviation(line: str, dot: int) -> bool:
         return False
     following = _NEXT_WORD.match(line, dot + 1 + (len(line) > dot + 1 and line[dot + 1] == " "))
     return following is None or following.group(1) not in _SENTENCE_STARTERS
+
+
+def _token_before(line: str, dot: int) -> str:
+    """The word (letters and inner full stops, from a letter) that ends at ``dot``.
+
+    Scanned backwards by hand: a "$"-anchored regex searched over the line tries
+    every start position, and backtracks through every token on the way, for every
+    full stop (quadratic on a long line of "aaaa. B" pieces). The scan stops at the
+    first character that cannot be part of a token, so each character of a line is
+    visited once over all its sentence ends (a token ends at a boundary's full stop
+    and cannot reach back past the white space that follows the previous boundary).
+    """
+    start = dot
+    while start > 0 and line[start - 1] in _TOKEN_CHARS:
+        start -= 1
+    while start < dot and line[start] == ".":
+        start += 1
+    return line[start:dot]
 
 
 def _add(line: str, offset: int, start: int, end: int, spans: list[tuple[int, int]]) -> None:

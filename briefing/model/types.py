@@ -7,6 +7,7 @@ CRLF turned into LF).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefing.model.text import Article
@@ -26,7 +27,6 @@ MEETING_STATUSES = ("held", "planned")
 PARTICIPANT_ROLES = ("host", "chair", "co-chair", "attendee", "invited")
 GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = ("1", "2", "3", "4", "5", "6")
-FACT_KINDS = ("actor", "meeting", "pledge", "claim")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +136,15 @@ class Meeting:
     participants: tuple[Participant, ...] = ()
     credibility: str | None = None
     """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
+
+
+def meetings_by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Dated meetings oldest first, then undated ones; ties keep pack order.
+
+    The one meeting order: the timeline view, the navigator and the note all use it,
+    so the same pack never lists its meetings in two orders. O(n log n).
+    """
+    return sorted(meetings, key=lambda m: (not m.date, m.date or ""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Source
 from briefing.tui.actor_commands import ActorsProvider
-from briefing.tui.commands import COMMANDS, CommandsProvider, bindings, keys_in_force
+from briefing.tui.commands import (
+    COMMANDS,
+    DIALOG_COMMANDS,
+    CommandsProvider,
+    bindings,
+    keys_in_force,
+)
 from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
@@ -55,10 +62,11 @@ class BriefingApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
-    COMMANDS: ClassVar[set[type[CommandsProvider] | type[ActorsProvider]]] = {
+    COMMANDS: ClassVar[set[object]] = {  # type: ignore[assignment]
         CommandsProvider,
         ActorsProvider,
-    }  # type: ignore[assignment]
+        get_system_commands_provider,
+    }
     TITLE = "briefing"
 
     def __init__(self, pack_arg: str | None = None) -> None:
@@ -142,11 +150,7 @@ class BriefingApp(App[None]):
                 self.failure = [f"briefing: error: {result.usage_error}"]
                 self.call_after_refresh(self.exit, None, 2)
                 return
-            self.failure = [d.format() for d in result.diagnostics]
-            count = len(result.errors)
-            self.failure.append(
-                f"briefing: {count} error{'s' if count != 1 else ''}; the pack is not valid"
-            )
+            self.failure = result.report()
             # After a refresh: exiting while the first frame is still mounting upsets Header.
             self.call_after_refresh(self.exit, None, 1)
             return
@@ -191,6 +195,13 @@ class BriefingApp(App[None]):
         """True: available; None: shown but disabled; False: hidden (another screen's context)."""
         if isinstance(self.screen, TooSmallScreen) and action != "quit":
             return False  # no screen may open on top of the "too small" notice
+        lets_through = getattr(self.screen, "APP_COMMANDS", None)
+        if lets_through is None and isinstance(self.screen, ModalScreen):
+            lets_through = DIALOG_COMMANDS  # Textual's own dialogs (the command palette)
+        if lets_through is not None and action not in lets_through:
+            # A dialog (help, search, export) takes the keys itself: the reader's
+            # commands are not offered over it (a letter goes to its text box).
+            return False
         if action == "close_view":
             # Escape means "back to the reader" on every view; on the reader it does nothing.
             return len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen)
@@ -208,9 +219,53 @@ class BriefingApp(App[None]):
         if action == "follow":
             return True if main.has_selection else None
         if action == "toggle_mark":
-            item = main.current_item
-            return True if item is not None and not isinstance(item, Source) else None
+            return True if main.markable is not None else None
         return True
+
+    def unavailable_reason(self, action: str) -> str:
+        """Why a command shown disabled does nothing now: said briefly when its key is pressed."""
+        main = self.main
+        if action in ("next_evidence", "previous_evidence"):
+            count = main.evidence_count
+            return "Only one evidence item." if count == 1 else "No evidence of its own."
+        if action == "history_back":
+            return "Nothing to go back to: this is where you started."
+        if action == "history_forward":
+            return "Nothing ahead in the history."
+        if action == "toggle_mark":
+            return "Nothing to mark here: put the cursor on a fact (sources and headings are not)."
+        return ""
+
+    def footer_entries(self) -> list[tuple[int, str, str, str, bool]]:
+        """(rank, key, label, action, enabled) for each footer command not hidden now."""
+        entries = []
+        zoomed = self.screen is self.main and self.main.zoomed
+        for command in COMMANDS:
+            if not command.FOOTER_RANK:
+                continue
+            state = self.check_action(command.ACTION, ())
+            if state is False:
+                continue
+            key = self.get_key_display(Binding(keys_in_force(self.keymap, command)[0], ""))
+            text, rank = command.footer_text(), command.FOOTER_RANK
+            if command.ACTION == "zoom" and zoomed:
+                text, rank = "Unzoom", 0  # the way out of zoom is always on show
+            entries.append((rank, key, text, command.ACTION, state is True))
+        return entries
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's theme switcher and screenshot in the palette; "Keys" opens our help."""
+        yield SystemCommand(
+            "Theme", "Change the colours (light and dark themes)", self.action_change_theme
+        )
+        yield SystemCommand(
+            "Keys", "Every key in force and a legend of the marks (the help, ?)", self.action_help
+        )
+        yield SystemCommand(
+            "Screenshot",
+            "Save an SVG screenshot of the screen",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -228,12 +283,16 @@ class BriefingApp(App[None]):
                 self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command)
             )
             rows.append((keys, command.title(), command.help_text()))
+        from briefing.tui.legend import legend_rows
         from briefing.tui.screens.help import HelpScreen
+        from briefing.tui.widgets.source_view import SourceView
 
         note = (
             f'Remap keys in {self.keymap_file} ([keymap] binding-id = "keys"; ids in docs/keys.md).'
         )
-        self.push_screen(HelpScreen(rows, note))
+        source_view = self.main.query_one(SourceView)
+        legend = legend_rows(lambda kind: source_view.get_visual_style(f"source-view--{kind}"))
+        self.push_screen(HelpScreen(rows, note, legend))
 
     def action_cursor_down(self) -> None:
         """j: whatever "down" means in the focused pane."""
@@ -272,12 +331,8 @@ class BriefingApp(App[None]):
         self.main.toggle_mark()
 
     def action_zoom(self) -> None:
-        """Maximise the focused pane, or restore the layout."""
-        screen = self.screen
-        if screen.maximized is not None:
-            screen.minimize()
-        elif screen.focused is not None:
-            screen.maximize(screen.focused)
+        """Give the focused pane the whole screen between header and footer, or put it back."""
+        self.main.zoom()
 
     def _to_main(self) -> None:
         while self.screen is not self.main and len(self.screen_stack) > 1:

@@ -29,10 +29,17 @@ class Command:
     BINDING_KEY: ClassVar[str] = ""
     """Default keys, comma-separated (Textual key names: ``slash``, ``question_mark``)."""
     ACTION: ClassVar[str] = ""
-    SHOW_IN_FOOTER: ClassVar[bool] = False
     FOOTER_TEXT: ClassVar[str] = ""
     PRIORITY: ClassVar[bool] = False
     IN_PALETTE: ClassVar[bool] = True
+    FOOTER_RANK: ClassVar[int] = 0
+    """Place in the footer, most important first (1); 0: never in the footer.
+
+    A narrow footer keeps the keys with the lowest ranks and drops the rest
+    whole, so no label is cut mid-word (see :func:`fit_footer`).
+    """
+    KEYWORDS: ClassVar[str] = ""
+    """Other words the palette finds the command by ("keys" finds Help)."""
 
     @classmethod
     def id(cls) -> str:
@@ -62,7 +69,7 @@ class Command:
             cls.BINDING_KEY,
             cls.ACTION,
             cls.footer_text(),
-            show=cls.SHOW_IN_FOOTER,
+            show=False,  # the footer is drawn from COMMANDS (widgets/key_bar.py)
             priority=cls.PRIORITY,
             tooltip=cls.help_text(),
             id=cls.id(),
@@ -72,13 +79,16 @@ class Command:
 class Quit(Command):
     """Leave the reader."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "q", "quit", True, "Quit"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "q", "quit", "Quit"
+    FOOTER_RANK = 2
 
 
 class Help(Command):
-    """Show every key in force, with what it does."""
+    """Show every key in force, with what it does, and a legend of every mark the reader draws."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "question_mark", "help", True, "Help"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "question_mark", "help", "Help"
+    FOOTER_RANK = 1
+    KEYWORDS = "keys legend colours"
 
 
 class CommandPalette(Command):
@@ -86,12 +96,14 @@ class CommandPalette(Command):
 
     BINDING_KEY, ACTION, FOOTER_TEXT, PRIORITY = "ctrl+p", "command_palette", "Palette", True
     IN_PALETTE = False
+    FOOTER_RANK = 15
 
 
 class NextPane(Command):
     """Move the focus to the next pane."""
 
     BINDING_KEY, ACTION, FOOTER_TEXT = "tab", "focus_next", "Next pane"
+    FOOTER_RANK = 14
 
 
 class PreviousPane(Command):
@@ -115,13 +127,15 @@ class CursorUp(Command):
 class FollowLink(Command):
     """Follow the selected link: a pledge to its actor, an actor to its pledges and meetings, evidence to its sentence."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "enter", "follow", True, "Follow"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "enter", "follow", "Follow"
+    FOOTER_RANK = 3
 
 
 class NextEvidence(Command):
     """Show the current fact's next evidence item, across sources."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "n", "next_evidence", True, "Next"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "n", "next_evidence", "Next"
+    FOOTER_RANK = 4
 
 
 class PreviousEvidence(Command):
@@ -133,7 +147,8 @@ class PreviousEvidence(Command):
 class Back(Command):
     """Go back to the previous item in the navigation history."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "backspace", "history_back", True, "Back"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "backspace", "history_back", "Back"
+    FOOTER_RANK = 5
 
 
 class Forward(Command):
@@ -145,56 +160,65 @@ class Forward(Command):
 class ToggleMark(Command):
     """Mark or unmark the current fact (marked facts are what export writes)."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "space", "toggle_mark", True, "Mark"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "space", "toggle_mark", "Mark"
+    FOOTER_RANK = 6
 
 
 class Timeline(Command):
     """Show the timeline: meetings by date, undated ones last."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "t", "timeline", True, "Timeline"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "t", "timeline", "Timeline"
+    FOOTER_RANK = 9
 
 
 class Dates(Command):
     """Show the dates view: each meeting's date as written, what it resolves to and by which rule."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "d", "dates", False, "Dates"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "d", "dates", "Dates"
+    FOOTER_RANK = 12
 
 
 class Disagreements(Command):
     """Show the disagreements found in the text: value per source, with the sentence."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "x", "disagreements", True, "Disputes"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "x", "disagreements", "Disputes"
+    FOOTER_RANK = 11
 
 
 class PledgeBoard(Command):
     """Show the pledge board: who offers what, with what status and on what condition."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "b", "pledge_board", True, "Board"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "b", "pledge_board", "Board"
+    FOOTER_RANK = 10
 
 
 class SearchActors(Command):
     """Find an actor by name or alias and open it."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "slash", "search", True, "Search"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "slash", "search", "Search"
+    FOOTER_RANK = 8
 
 
 class Export(Command):
     """Export the marked facts (or the whole pack)."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "e", "export", True, "Export"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "e", "export", "Export"
+    FOOTER_RANK = 7
 
 
 class ZoomPane(Command):
     """Give the focused pane the whole screen, or put it back (handy on small terminals)."""
 
-    BINDING_KEY, ACTION, FOOTER_TEXT = "z", "zoom", "Zoom pane"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "z", "zoom", "Zoom"
+    FOOTER_RANK = 13
 
 
 class CloseView(Command):
     """Close the view or dialog on top (timeline, board, search, export, help): back to the reader."""
 
-    BINDING_KEY, ACTION, SHOW_IN_FOOTER, FOOTER_TEXT = "escape", "close_view", True, "Close"
+    BINDING_KEY, ACTION, FOOTER_TEXT = "escape", "close_view", "Close"
     IN_PALETTE = False
+    FOOTER_RANK = 1
 
 
 COMMANDS: tuple[type[Command], ...] = (
@@ -221,6 +245,9 @@ COMMANDS: tuple[type[Command], ...] = (
     ZoomPane,
 )
 COMMAND_IDS = frozenset(command.id() for command in COMMANDS)
+DIALOG_COMMANDS = frozenset({CloseView.ACTION, CommandPalette.ACTION})
+"""The reader's commands a dialog lets through (its ``APP_COMMANDS``): the rest of
+the keys belong to the dialog (a letter typed in the export dialog is a file name)."""
 
 
 def bindings() -> list[Binding]:
@@ -231,6 +258,26 @@ def bindings() -> list[Binding]:
 def keys_in_force(keymap: Mapping[str, str], command: type[Command]) -> list[str]:
     """The keys that run ``command`` now: the user's keymap entry, else the default."""
     return [key.strip() for key in keymap.get(command.id(), command.BINDING_KEY).split(",")]
+
+
+def fit_footer(entries: list[tuple[int, str, str]], width: int) -> list[int]:
+    """Which footer entries fit in ``width`` cells: the most important first, none cut.
+
+    ``entries`` are (rank, key shown, label) in the order they are drawn; the
+    answer is their indexes, still in that order. An entry takes its key, a
+    space and its label, and two cells between entries. Whole entries are
+    dropped from the least important up, so a narrow footer shows the keys that
+    matter most and never half a word.
+    """
+    chosen: set[int] = set()
+    used = 0
+    for index in sorted(range(len(entries)), key=lambda i: entries[i][0]):
+        _rank, key, text = entries[index]
+        cost = len(key) + 1 + len(text) + (2 if chosen else 0)
+        if used + cost <= width:
+            chosen.add(index)
+            used += cost
+    return sorted(chosen)
 
 
 def keys_markdown() -> str:
@@ -263,7 +310,8 @@ def keys_markdown() -> str:
 class CommandsProvider(Provider):
     """The command palette: every command, with the key that runs it now."""
 
-    def _entries(self) -> list[tuple[str, str, str]]:
+    def _entries(self) -> list[tuple[str, str, str, str]]:
+        """(name with keys, action, help, extra words to match) for each palette command."""
         app: App[object] = self.app
         keymap: Mapping[str, str] = getattr(app, "keymap", {})
         entries = []
@@ -273,19 +321,20 @@ class CommandsProvider(Provider):
             keys = " ".join(
                 app.get_key_display(Binding(k, "")) for k in keys_in_force(keymap, command)
             )
-            entries.append((f"{command.title()} ({keys})", command.ACTION, command.help_text()))
+            name = f"{command.title()} ({keys})"
+            entries.append((name, command.ACTION, command.help_text(), command.KEYWORDS))
         return entries
 
     async def discover(self) -> Hits:
         """All commands, before anything is typed."""
-        for name, action, help_text in self._entries():
+        for name, action, help_text, _ in self._entries():
             yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Commands whose name matches what was typed."""
+        """Commands whose name (or one of its keywords: "keys" finds Help) matches."""
         matcher = self.matcher(query)
-        for name, action, help_text in self._entries():
-            score = matcher.match(name)
+        for name, action, help_text, keywords in self._entries():
+            score = max([matcher.match(name), *(matcher.match(w) for w in keywords.split())])
             if score > 0:
                 yield Hit(
                     score,

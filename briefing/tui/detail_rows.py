@@ -25,7 +25,8 @@ from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, 
 from briefing.tui.labels import evidence_label, label, source_label
 
 if TYPE_CHECKING:
-    from briefing.model.analysis.analyse import Analysis, FactAnalysis
+    from briefing.model.analysis.analyse import FactAnalysis
+    from briefing.model.derived import Derived
     from briefing.model.names.actor_mentions import Mention
 
 PAGE = 20
@@ -174,20 +175,20 @@ class _Builder:
 
     def __init__(
         self,
-        pack: Pack,
-        analysis: Analysis,
+        derived: Derived,
         expanded: Mapping[str, int],
         mentions: Sequence[Mention] | None,
     ) -> None:
-        self.pack = pack
-        self.analysis = analysis
+        self.derived = derived
+        self.pack = derived.pack
+        self.analysis = derived.analysis
         self.expanded = expanded
         self.mentions = mentions
 
     def link(self, item_id: str, prefix: str = "") -> Row:
         found = self.pack.get(item_id)
         text = (
-            label(self.pack, found, self.analysis)
+            label(self.derived, found)
             if found is not None
             else f"{clean_line(item_id)} (missing)"
         )
@@ -231,7 +232,7 @@ class _Builder:
             )
 
     def rows(self, item: Fact | Source) -> Iterator[Row | None]:
-        yield Row(((label(self.pack, item, self.analysis), "bold"),))
+        yield Row(((label(self.derived, item), "bold"),))
         if isinstance(item, Actor):
             yield from self.actor(item)
         elif isinstance(item, Meeting):
@@ -354,8 +355,7 @@ class _Builder:
 
 
 def detail_rows(
-    pack: Pack,
-    analysis: Analysis,
+    derived: Derived,
     item: Fact | Source,
     *,
     marked: bool = False,
@@ -369,7 +369,7 @@ def detail_rows(
     ``meetings``, ``members``, ``mentions``, ``participants``, ``cited-by``)
     to how many of its rows to show (:data:`PAGE` when absent).
     """
-    builder = _Builder(pack, analysis, expanded or {}, mentions)
+    builder = _Builder(derived, expanded or {}, mentions)
     rows: list[Row] = []
     for row in builder.rows(item):
         if row is not None:
@@ -378,7 +378,7 @@ def detail_rows(
             rows[-1] = replace(rows[-1], divider=True)
     is_actor = isinstance(item, Actor)
     return DetailRows(
-        title=title_of(pack, item, marked),
+        title=title_of(derived.pack, item, marked),
         rows=tuple(rows),
         mentions=tuple(mentions or ()) if is_actor else (),
         finding_mentions=is_actor and mentions is None,

@@ -10,7 +10,11 @@ import os
 import tomllib
 from pathlib import Path
 
+from briefing.model.io.files import Refused, read_file
 from briefing.tui.commands import COMMAND_IDS
+
+MAX_KEYMAP_BYTES = 1024 * 1024
+"""A keymap is a few lines; anything larger is not one."""
 
 
 def keymap_path() -> Path:
@@ -24,12 +28,12 @@ def keymap_path() -> Path:
 
 def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
     """(binding id -> keys, problems). A missing file is no problem: it means the defaults."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return {}, []
-    except OSError as exc:
-        return {}, [f"keymap {path}: cannot read ({exc.strerror})"]
+    try:  # read on the UI thread at start: a FIFO or /dev/zero must not block or fill it
+        raw = read_file(path, limit=MAX_KEYMAP_BYTES)
+    except Refused as exc:
+        return {}, [f"keymap {path}: cannot be read ({exc.message}); using the default keys"]
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -10,10 +10,19 @@ from typing import TYPE_CHECKING
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
+from briefing.model.types import (
+    Actor,
+    Claim,
+    Evidence,
+    Fact,
+    Meeting,
+    Pledge,
+    Source,
+)
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
+    from briefing.model.derived import Derived
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("actors", "Actors"),
@@ -45,8 +54,9 @@ def support_tag(analysis: Analysis, fact_id: str) -> str:
     return f" [{count} {found.grade.rating}]"
 
 
-def label(pack: Pack, item: Fact | Source, analysis: Analysis) -> str:
+def label(derived: Derived, item: Fact | Source) -> str:
     """A short label for lists; meetings and pledges end with their support and rating."""
+    pack, analysis = derived.pack, derived.analysis
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):
@@ -58,6 +68,10 @@ def label(pack: Pack, item: Fact | Source, analysis: Analysis) -> str:
         )
     if isinstance(item, Claim):
         return clean_line(item.topic)
+    if derived.outlet_counts[item.outlet] > 1:
+        # Two articles from one outlet: the date (or the title) tells them apart.
+        told_by = item.published or clean_line(item.title)
+        return f"{clean_line(item.outlet)} {told_by} [{item.grade}]"
     return f"{clean_line(item.outlet)} [{item.grade}]"
 
 
@@ -75,7 +89,13 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
     return f"{source_label(pack, evidence.source)}: “{clean_line(evidence.quote)}”"
 
 
-def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
-    """The items of one navigator section, in pack order."""
-    items: tuple[Fact | Source, ...] = getattr(pack, section)
+def section_items(derived: Derived, section: str) -> tuple[Fact | Source, ...]:
+    """The items of one navigator section: meetings by date, the rest in pack order.
+
+    The date order is kept by ``derived``: the navigator asks for a section on every
+    page it adds.
+    """
+    if section == "meetings":
+        return derived.meetings_by_date
+    items: tuple[Fact | Source, ...] = getattr(derived.pack, section)
     return items

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from briefing.model.analysis.analyse import analyse
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.tui.app import BriefingApp
 from briefing.tui.labels import label, source_label
@@ -70,17 +71,23 @@ async def test_disagreements_view_lists_values_per_source(pack: Pack) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DisagreementsScreen)
+        # The author's claims (one row per value), then found disagreements no claim covers.
         found = analyse(pack).disagreements
-        assert len(screen.rows) == sum(len(d.values) for d in found)
-        size_rows = [i for i, (d, _) in enumerate(screen.rows) if d.topic == "Number of countries"]
-        ukr = next(i for i in size_rows if screen.rows[i][1].source == "ukr-bloomberg")
+        uncovered = [d for d in found if d.claim is None]
+        assert len(screen.rows) == sum(len(c.values) for c in pack.claims) + sum(
+            len(d.values) for d in uncovered
+        )
+        size_rows = [i for i, row in enumerate(screen.rows) if row.target_id == "coalition-size"]
+        ukr = next(i for i in size_rows if screen.rows[i].source == "ukr-bloomberg")
         for _ in range(ukr):
             await pilot.press("down")
         await pilot.pause()
         assert screen.query_one(DataTable).cursor_row == ukr
         explained = str(screen.query_one("#disagreements-explain-text", Static).render())
         assert "37" in explained and "grade C" in explained
-        assert screen.target == "coalition-size"
+        target = screen.target
+        assert not isinstance(target, str) and target is not None
+        assert target.item_id == "coalition-size"
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.current_item is not None and app.main.current_item.id == "coalition-size"
@@ -107,6 +114,6 @@ def test_labels_carry_grades_and_support(pack: Pack) -> None:
     found = analyse(pack).of("paris-chiefs")
     assert found is not None
     meeting = next(m for m in pack.meetings if m.id == "paris-chiefs")
-    assert label(pack, meeting, analyse(pack)).endswith(f"[4 src/4 outlets {found.grade.rating}]")
+    assert label(Derived(pack), meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
     single = next(m for m in pack.meetings if m.id == "starmer-albanese-talks")
-    assert "[single source D4]" in label(pack, single, analyse(pack))
+    assert "[single source D4]" in label(Derived(pack), single)

@@ -70,13 +70,16 @@ def test_first_frame_follow_a_pledge_to_its_sentence_and_quit(session: str) -> N
     tmux("send-keys", "-t", session, "/")
     assert wait_for(lambda: "Find an actor" in screen(session))
     tmux("send-keys", "-t", session, "-l", "Poland")
-    time.sleep(0.3)
+    # The query has been read when Poland is the exact (100) match, not on a fixed delay.
+    exact = lambda: any("Poland (country)" in row and "100" in row for row in screen(session).splitlines())  # noqa: E731
+    assert wait_for(exact), screen(session)
     tmux("send-keys", "-t", session, "Enter")
     assert wait_for(lambda: "→ Poland: logistics support" in screen(session)), screen(session)
     tmux("send-keys", "-t", session, "Enter")
     # The source pane shows the machine-translated article, scrolled to the sentence.
     assert wait_for(lambda: "MACHINE-TRANSLATED" in screen(session)), screen(session)
     assert wait_for(lambda: "For example, Poland offered" in screen(session)), screen(session)
-    assert "Poland: logistics support" in screen(session).split("\n")[2]  # the detail's title
+    title = lambda: "Poland: logistics support" in screen(session).split("\n")[2]  # noqa: E731
+    assert wait_for(title), screen(session)  # the detail's title
     tmux("send-keys", "-t", session, "q")
     assert wait_for(lambda: session not in tmux("list-sessions", "-F", "#{session_name}"))

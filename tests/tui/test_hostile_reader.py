@@ -96,11 +96,14 @@ async def test_resize_storm_down_to_1x1_then_back(pack_dir: str) -> None:
     sizes += [(40, 10), (120, 36), (10, 5), (300, 100), (1, 1), (80, 24)]
     async with reader(pack_dir, size=(120, 36)) as r:
         await r.browse_to("poland")
+        # Every size on the main screen; over each view, the sizes that cross the
+        # too-small threshold both ways and the largest (each frame at 300x100 is costly).
         for screen_key in (None, "t", "b", "slash"):
             if screen_key is not None:
                 await r.press(screen_key)
             opened = type(r.app.screen)
-            for width, height in sizes:
+            crossing = [(1, 1), (40, 9), (40, 10), (300, 100), (39, 10), (80, 24)]
+            for width, height in sizes if screen_key is None else crossing:
                 await r.pilot.resize_terminal(width, height)
                 await r.pilot.pause(0.02)  # past Textual's 1/120 s resize timer
                 await r.pilot.pause()

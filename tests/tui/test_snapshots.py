@@ -18,6 +18,11 @@ from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
 SIZES = [(120, 36), (80, 24)]
+THEMES = [  # every picture in the dark theme at both sizes; the light one at 80x24
+    pytest.param("textual-dark", (120, 36), id="dark-120x36"),
+    pytest.param("textual-dark", (80, 24), id="dark-80x24"),
+    pytest.param("textual-light", (80, 24), id="light-80x24"),
+]
 
 
 class FrozenApp(BriefingApp):
@@ -27,13 +32,14 @@ class FrozenApp(BriefingApp):
 
 
 def after_load(
-    *keys: str, open_item: str | None = None
+    *keys: str, open_item: str | None = None, theme: str = "textual-dark"
 ) -> Callable[[Pilot[None]], Awaitable[None]]:
     """Wait for the pack, optionally open an item, then press keys."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, BriefingApp)
+        app.theme = theme
         await app.workers.wait_for_complete()
         await pilot.pause()
         # The navigator puts its cursor on the first item once laid out: wait for it, or
@@ -66,9 +72,9 @@ def after_load(
     return run_before
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_main_screen(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load())
+@pytest.mark.parametrize(("theme", "size"), THEMES)
+def test_main_screen(snap_compare, theme, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load(theme=theme))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -79,19 +85,27 @@ def test_flagged_source_highlighted(snap_compare, size) -> None:  # type: ignore
     )
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_timeline(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("t"))
+@pytest.mark.parametrize(("theme", "size"), THEMES)
+def test_timeline(snap_compare, theme, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("t", theme=theme))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_pledge_board(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("b"))
+@pytest.mark.parametrize(("theme", "size"), THEMES)
+def test_pledge_board(snap_compare, theme, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("b", theme=theme))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_help_screen(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("question_mark"))
+@pytest.mark.parametrize(("theme", "size"), THEMES)
+def test_help_screen(snap_compare, theme, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        FrozenApp(), terminal_size=size, run_before=after_load("question_mark", theme=theme)
+    )
+
+
+@pytest.mark.parametrize(("theme", "size"), THEMES)
+def test_export_dialog(snap_compare, theme, size, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir("/")  # the dialog shows where the note would go: the same on every machine
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("e", theme=theme))
 
 
 def test_disagreements_view(snap_compare) -> None:  # type: ignore[no-untyped-def]

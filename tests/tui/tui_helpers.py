@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -45,17 +45,30 @@ class Reader:
         await self.pilot.pause()
         await self.pilot.pause()
 
-    async def browse_to(self, item_id: str) -> None:
-        """Move the navigator cursor down with the keyboard until it rests on ``item_id``."""
-        self.navigator.focus()
-        await self.pilot.pause()
-        for _ in range(200):
-            node = self.navigator.cursor_node
-            if node is not None and node.data is not None and node.data.item_id == item_id:
-                await self.pilot.pause()
+    async def until(self, condition: Callable[[], bool], what: str, frames: int = 200) -> None:
+        """Let the app run frame by frame until ``condition`` holds (never a fixed sleep)."""
+        for _ in range(frames):
+            if condition():
                 return
-            await self.press("down")
-        raise AssertionError(f"{item_id} not reachable in the navigator")
+            await self.pilot.pause()
+        raise AssertionError(f"timed out waiting for {what}")
+
+    async def browse_to(self, item_id: str) -> None:
+        """Put the navigator cursor on ``item_id`` through the navigator's API, as a link does.
+
+        The keyboard walk itself is tested once (``test_arrows_and_jk_move_the_navigator``);
+        pressing down sixty times in every test cost the suite minutes.
+        """
+        self.navigator.focus()
+        self.navigator.show_item(item_id)
+
+        def arrived() -> bool:
+            node = self.navigator.cursor_node
+            on_row = node is not None and node.data is not None and node.data.item_id == item_id
+            return on_row and self.current_id == item_id
+
+        await self.until(arrived, f"the navigator cursor on {item_id}")
+        await self.pilot.pause()
 
     async def detail_cursor_to(self, row: Target) -> None:
         """Move the detail cursor with the keyboard until it is on ``row``."""

@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.model.pack import Pack
-from briefing.model.types import Claim, ClaimValue, Evidence, Fact, Source
+from briefing.model.types import Claim, ClaimValue, Source
 
 _PARENTHETICAL = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -71,14 +70,6 @@ def support_of_sources(source_ids: Iterable[str], sources: Mapping[str, Source])
     return Support(ids, outlets)
 
 
-def _sources(pack: Pack) -> Mapping[str, Source]:
-    return {s.id: s for s in pack.sources}
-
-
-def _evidence_sources(evidence: Iterable[Evidence]) -> list[str]:
-    return [e.source for e in evidence]
-
-
 def canonical_value(value: str) -> str:
     """A claim value compared loosely: case, spacing and punctuation do not count."""
     return " ".join(_NON_WORD.sub(" ", value.casefold()).split())
@@ -92,14 +83,3 @@ def value_support(claim: Claim, value: ClaimValue, sources: Mapping[str, Source]
         e.source for v in claim.values if canonical_value(v.value) == wanted for e in v.evidence
     ]
     return support_of_sources(ids, sources)
-
-
-def support(fact: Fact | ClaimValue, pack: Pack) -> Support:
-    """The support of a meeting, pledge, actor, claim or claim value in ``pack``."""
-    sources = _sources(pack)
-    if isinstance(fact, ClaimValue):
-        for claim in pack.claims:
-            if any(v is fact for v in claim.values):
-                return value_support(claim, fact, sources)
-        return support_of_sources([fact.source, *_evidence_sources(fact.evidence)], sources)
-    return support_of_sources(_evidence_sources(fact.evidence), sources)

@@ -8,12 +8,9 @@ offset is reported in the article's own text, so highlighting is always exact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-
-from rapidfuzz import fuzz
 
 from briefing.model.text import Article, normalise, normalise_with_spans
 
@@ -25,16 +22,6 @@ class Found:
     start: int
     end: int
     match: str
-
-
-@dataclass(frozen=True, slots=True)
-class Closest:
-    """The passage most like a quote that was not found, for "did you mean"."""
-
-    start: int
-    end: int
-    text: str
-    similarity: float
 
 
 class Anchorer:
@@ -75,7 +62,7 @@ class Anchorer:
 
     def _find_all(self, quote: str) -> list[Found]:
         text = self.article.text
-        hits = _all_exact(text, quote)
+        hits = occurrences(text, quote)
         if hits:
             return [Found(s, s + len(quote), "exact") for s in hits]
         needle = normalise(quote)
@@ -84,17 +71,20 @@ class Anchorer:
         norm, starts, ends = self._normalised
         found = [
             self._back(starts, ends, s, s + len(needle), "normalised")
-            for s in _all_exact(norm, needle)
+            for s in occurrences(norm, needle)
         ]
         if found or "?" not in norm:
             return found
-        pattern = _lost_character_pattern(needle)
-        if pattern is None:
-            return []
         return [
-            self._back(starts, ends, m.start(), m.end(), "lost-character")
-            for m in pattern.finditer(norm)
+            self._back(starts, ends, s, s + len(needle), "lost-character")
+            for s in _lost_character_matches(norm, needle, self._lost_key)
         ]
+
+    @cached_property
+    def _lost_key(self) -> str:
+        """The normalised text with every non-ASCII letter written ``?`` (see
+        :func:`_lost_character_matches`); built once per article, on first need."""
+        return _lost_key(self._normalised[0])
 
     def _back(
         self, starts: Sequence[int], ends: Sequence[int], start: int, end: int, how: str
@@ -102,39 +92,92 @@ class Anchorer:
         """Map a normalised [start, end) back to original offsets (whole characters)."""
         return Found(starts[start], ends[end - 1], how)
 
-    def closest(self, quote: str) -> Closest | None:
-        """The passage most similar to ``quote``, snapped to word boundaries."""
+    @cached_property
+    def folded(self) -> str:
+        """The article in lower case, offset for offset, for the closest-passage search
+        (the article itself when lower-casing would change its length, as "İ" does)."""
         text = self.article.text
-        if not quote.strip() or not text:
-            return None
-        alignment = fuzz.partial_ratio_alignment(quote, text)
-        if alignment is None:
-            return None
-        start, end = alignment.dest_start, alignment.dest_end
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        passage = text[start:end].strip()
-        return Closest(start, end, passage, round(fuzz.ratio(quote, passage), 1))
+        lowered = text.lower()
+        return lowered if len(lowered) == len(text) else text
 
 
-def _all_exact(text: str, needle: str) -> list[int]:
-    """Start offsets of every (possibly overlapping) occurrence of ``needle``."""
-    starts: list[int] = []
+LOST_CHARACTER_WORK = 4_000_000
+"""Characters the lost-character tier verifies at most for one quote (see below)."""
+
+
+def occurrences(text: str, needle: str, limit: int | None = None) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of ``needle``, in O(n + m).
+
+    Calling ``find`` again from each hit plus one re-reads the needle at every hit:
+    "a" * 10,000 in "a" * 1,000,000 would compare 10^10 characters. Instead, with p the
+    needle's smallest period, the hit p further on needs only the next p characters
+    compared, and when that chain breaks no hit can start within m - p of the last one
+    (two hits closer than that would make a shorter period), so ``find`` resumes there.
+    With ``limit``, the first ``limit`` occurrences only.
+    """
+    size = len(needle)
+    if size == 0:
+        return []
+    found: list[int] = []
     index = text.find(needle)
-    while index >= 0:
-        starts.append(index)
-        index = text.find(needle, index + 1)
-    return starts
+    if index < 0:
+        return found
+    period = smallest_period(needle)
+    tail = needle[size - period :]
+    most = len(text) + 1 if limit is None else limit
+    while index >= 0 and len(found) < most:
+        found.append(index)
+        while len(found) < most and text.startswith(tail, index + size):
+            index += period
+            found.append(index)
+        index = text.find(needle, index + size - period + 1)
+    return found
 
 
-def _lost_character_pattern(needle: str) -> re.Pattern[str] | None:
-    """A pattern in which each non-ASCII letter of the quote may appear as ``?``."""
+def smallest_period(text: str) -> int:
+    """The smallest p > 0 with text[i] == text[i + p] for all i (Knuth-Morris-Pratt, O(m))."""
+    border = [0] * len(text)
+    k = 0
+    for i in range(1, len(text)):
+        while k and text[i] != text[k]:
+            k = border[k - 1]
+        if text[i] == text[k]:
+            k += 1
+        border[i] = k
+    return len(text) - (border[-1] if text else 0)
+
+
+def _lost_key(text: str) -> str:
+    """``text`` with each non-ASCII letter (one a scraper may have lost) written ``?``."""
+    if text.isascii():
+        return text
+    return "".join("?" if not c.isascii() and c.isalpha() else c for c in text)
+
+
+def _lost_character_matches(norm: str, needle: str, key: str) -> list[int]:
+    """Non-overlapping starts where ``needle`` occurs in ``norm`` with any of its non-ASCII
+    letters written ``?`` ("Miche?l" for "Micheál").
+
+    A match agrees with the needle everywhere once both have their non-ASCII letters
+    written ``?``, so the candidates are the occurrences of one key in the other (found
+    in linear time) and each is checked character by character. On text made to defeat
+    this ("éééé…" with ``?`` in it) the candidates can be many: at most
+    :data:`LOST_CHARACTER_WORK` characters are checked, after which the quote counts as
+    not found (and gets its "did you mean").
+    """
     if needle.isascii():
-        return None
-    parts = [
-        f"(?:{re.escape(c)}|\\?)" if not c.isascii() and c.isalpha() else re.escape(c)
-        for c in needle
-    ]
-    return re.compile("".join(parts))
+        return []
+    budget = LOST_CHARACTER_WORK
+    size = len(needle)
+    # The needle's non-ASCII letters may be "?" in the text; its own "?" must be "?".
+    lost = [j for j, c in enumerate(needle) if c == "?" or (not c.isascii() and c.isalpha())]
+    found: list[int] = []
+    for start in occurrences(key, _lost_key(needle), budget // (len(lost) + 1) + 1):
+        if found and start < found[-1] + size:
+            continue
+        budget -= len(lost) + 1
+        if budget < 0:
+            break
+        if all(norm[start + j] in ("?", needle[j]) for j in lost):
+            found.append(start)
+    return found

@@ -23,17 +23,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from briefing.model.names.countries import BY_FORM, Country
-from briefing.model.names.proper_names import (
+from briefing.model.names.proper_names import ProperName, proper_names
+from briefing.model.names.vocabulary import (
     CONNECTORS,
     GROUP_WORDS,
     ORG_WORDS,
-    STOP_WORDS,
-    TITLES,
-    Mention,
-    mentions,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
 )
 
-__all__ = ["CLUSTER_SCORE", "WORD_SCORE", "Candidate", "Mention", "candidates", "mentions", "slug"]
+__all__ = ["CLUSTER_SCORE", "WORD_SCORE", "Candidate", "candidates", "slug"]
 
 _ACRONYM = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5})$")
 
@@ -61,10 +60,10 @@ class Candidate:
 @dataclass(slots=True)
 class _Cluster:
     forms: Counter[str] = field(default_factory=Counter)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[ProperName] = field(default_factory=list)
     country: Country | None = None
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: ProperName) -> None:
         self.forms[mention.form] += 1
         self.mentions.append(mention)
 
@@ -85,15 +84,15 @@ def _lowercase_words(texts: Iterable[str]) -> set[str]:
     return {w for text in texts for w in re.findall(r"\b[a-z][a-z’'-]+\b", text)}
 
 
-def _keep(mention: Mention, common: set[str]) -> bool:
+def _keep(mention: ProperName, common: set[str]) -> bool:
     """Drop capitalised common words ('Meeting' in a headline) and one-letter noise."""
     form = mention.form
     if mention.country is not None or _ACRONYM.match(form):
         return True
-    if len(form) < 2 or form.lower() in STOP_WORDS:
+    if len(form) < 2 or form.lower() in SENTENCE_OPENERS:
         return False
     words = form.split()
-    return not all(w.lower() in common or w.lower() in TITLES for w in words)
+    return not all(w.lower() in common or w.lower() in TITLE_WORDS for w in words)
 
 
 def _lost_pattern(form: str) -> re.Pattern[str] | None:
@@ -137,7 +136,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
-def _find_cluster(mention: Mention, clusters: list[_Cluster]) -> _Cluster | None:
+def _find_cluster(mention: ProperName, clusters: list[_Cluster]) -> _Cluster | None:
     form = mention.form
     plain = form.replace(".", "")
     for cluster in clusters:
@@ -200,7 +199,7 @@ def candidates(articles: Sequence[tuple[str, str, set[int]]]) -> list[Candidate]
     found = [
         m
         for source, text, skip in articles
-        for m in mentions(source, text, skip)
+        for m in proper_names(source, text, skip)
         if _keep(m, common)
     ]
     for mention in found:
@@ -209,7 +208,7 @@ def candidates(articles: Sequence[tuple[str, str, set[int]]]) -> list[Candidate]
     by_country: dict[str, _Cluster] = {}
     clusters: list[_Cluster] = []
     forms = Counter(m.form for m in found)
-    grouped: defaultdict[str, list[Mention]] = defaultdict(list)
+    grouped: defaultdict[str, list[ProperName]] = defaultdict(list)
     for mention in found:
         grouped[mention.form].append(mention)
     order = sorted(

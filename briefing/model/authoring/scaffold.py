@@ -14,12 +14,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from briefing.model.authoring.candidates import Candidate, candidates, slug
 from briefing.model.authoring.hygiene import Hygiene, examine
+from briefing.model.io.files import Budget, Refused, article_text, read_file
 from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
 from briefing.model.text import Article
 
@@ -62,25 +64,57 @@ class InitResult:
 
 
 def collect_articles(paths: list[str]) -> list[Path]:
-    """Article files named on the command line; a folder gives its *.txt and *.md files."""
+    """Article files named on the command line; a folder gives its *.txt and *.md files.
+
+    Anything that is not a folder is taken as an article and read through
+    :func:`briefing.model.io.files.read_file`, which says what it is when it is
+    not a regular file (a FIFO, ``/dev/zero``) instead of "no such file".
+    """
     found: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            inside = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            if not inside:
-                raise InitRefused(f"{name}: no .txt or .md articles in this folder", usage=True)
-            found.extend(inside)
-        elif path.is_file():
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            raise InitRefused(f"{name}: no such file or folder", usage=True) from None
+        except OSError as exc:
+            raise InitRefused(
+                f"{name}: cannot be read: {exc.strerror or exc}", usage=True
+            ) from None
+        if not is_folder:
             found.append(path)
-        else:
-            raise InitRefused(f"{name}: no such file or folder", usage=True)
-    unique = list(dict.fromkeys(p.resolve() for p in found))
+            continue
+        try:
+            with os.scandir(path) as entries:
+                inside = sorted(
+                    path / e.name
+                    for e in entries
+                    if Path(e.name).suffix.lower() in ARTICLE_SUFFIXES and not _is_folder(e)
+                )
+        except OSError as exc:
+            raise InitRefused(
+                f"{name}: cannot list this folder: {exc.strerror or exc}", usage=True
+            ) from None
+        if not inside:
+            raise InitRefused(f"{name}: no .txt or .md articles in this folder", usage=True)
+        found.extend(inside)
+    # Named twice (or through a link) is one article; realpath, unlike resolve(),
+    # does not raise on a symlink loop (reading it says what it is).
+    seen: dict[str, Path] = {}
+    for path in found:
+        seen.setdefault(os.path.realpath(path), path)
+    unique = list(seen.values())
     if not unique:
         raise InitRefused("no articles given", usage=True)
     return unique
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A sub-folder is skipped; anything else named *.txt is read (and refused if need be)."""
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: reading it says so
+        return False
 
 
 def guess_title(text: str, skip: set[int]) -> str:
@@ -100,20 +134,18 @@ def guess_title(text: str, skip: set[int]) -> str:
     return "Untitled article"
 
 
-def _read(path: Path) -> tuple[bytes, str]:
+def _read(path: Path, budget: Budget) -> tuple[bytes, str]:
+    """An article's bytes and text, read and decoded exactly as the loader will."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InitRefused(f"{path}: cannot read: {exc.strerror or exc}", usage=True) from None
-    if b"\x00" in data:
-        raise InitRefused(f"{path}: a binary file, not an article", usage=True)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InitRefused(
-            f"{path}: not valid UTF-8 (byte {exc.start}); save it as UTF-8 first", usage=True
-        ) from None
-    return data, text.replace("\r\n", "\n").replace("\r", "\n")
+        data = read_file(path, budget=budget)
+    except Refused as exc:
+        raise InitRefused(f"{path}: {exc.message}", usage=True) from None
+    text, problem = article_text(data, str(path))
+    if text is None:
+        assert problem is not None
+        where = f"{problem.path}:{problem.line}:{problem.col}"
+        raise InitRefused(f"{where}: {problem.message}", usage=True)
+    return data, text
 
 
 def _unique(base: str, used: set[str]) -> str:
@@ -138,8 +170,9 @@ def plan(root: Path, paths: list[str]) -> InitResult:
     result = InitResult(root)
     used_ids: set[str] = set()
     used_files: set[str] = set()
+    budget = Budget()  # the pack's total, so init never writes a pack the loader refuses
     for path in collect_articles(paths):
-        data, text = _read(path)
+        data, text = _read(path, budget)
         hygiene = examine(text)
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
         file_name = _unique(stem, used_files) + path.suffix
@@ -317,10 +350,17 @@ def init_pack(
     _check_target(target)
     result = plan(target, paths)
     for source in result.sources:
-        if source.original.is_relative_to(target.resolve()) and target.exists():
+        if Path(os.path.realpath(source.original)).is_relative_to(os.path.realpath(target)) and (
+            target.exists()
+        ):
             raise InitRefused(f"{source.original}: an article inside the new pack folder")
     pack_title = (
-        title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize()
+        title
+        or Path(os.path.realpath(target))
+        .name.replace("-", " ")
+        .replace("_", " ")
+        .strip()
+        .capitalize()
     )
     files = {
         Path("data/pack.yaml"): pack_yaml(

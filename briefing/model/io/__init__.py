@@ -1,4 +1,5 @@
 """Reading a pack from disk: paths, YAML (read, write), the schema, building records, the load cache.
 
-Everything that opens a pack file lives here; nothing above this package reads pack bytes itself.
+Every pack file is opened by ``files.py`` (regular file, inside the pack, size and budget checked
+before a byte is read); nothing above this package reads pack bytes itself.
 """

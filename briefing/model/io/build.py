@@ -11,12 +11,26 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from briefing.model.analysis.dates.meeting_dates import meeting_date
 from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.anchoring.closest import closest_passage
 from briefing.model.anchoring.drift import drift_message
-from briefing.model.io.schema import Outline, RawEvidence, Ref, Walker, suggest
+from briefing.model.diagnostics import suggest
+from briefing.model.io.records import (
+    ActorFields,
+    ClaimFields,
+    FlagsFields,
+    MeetingFields,
+    Outline,
+    PackFields,
+    PledgeFields,
+    RawEvidence,
+    Ref,
+    SourceFields,
+)
+from briefing.model.io.schema import Walker
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
@@ -34,25 +48,42 @@ from briefing.model.types import (
 )
 
 LIST_SECTIONS = ("sources", "actors", "meetings", "pledges", "claims")
+SHOWN_LINES = 10
+"""An ambiguous quote's diagnostic lists the lines of its first ten occurrences."""
+
+
+F = TypeVar("F")
 
 
 @dataclass
-class _Record:
-    """One entity as written, with the walker of the file it came from."""
+class TypedRecord(Generic[F]):
+    """One entity as written, with the walker of the file it came from.
+
+    ``fields`` is the checked mapping, typed by its TypedDict in
+    :mod:`briefing.model.io.records`: build reads each section as its own
+    record type (``TypedRecord[ActorFields]``, ...).
+    """
 
     walker: Walker
     node: Outline
     """Where the record and its fields were written (its YAML subtree is not kept)."""
-    fields: dict[str, Any]
+    fields: F
+
+
+Record = TypedRecord[Any]
+"""A record of any section, as the loader files it by section name."""
 
 
 @dataclass
-class _Loaded:
+class LoadState:
+    """Everything read so far from one pack: records by section, articles, and what went wrong."""
+
     root: Path
-    records: dict[str, list[_Record]] = field(
+    records: dict[str, list[TypedRecord[Any]]] = field(
         default_factory=lambda: {s: [] for s in LIST_SECTIONS}
     )
-    meta: _Record | None = None
+    """Section name -> its records; build reads each section as its own record type."""
+    meta: TypedRecord[PackFields] | None = None
     articles: dict[str, tuple[Article, str]] = field(default_factory=dict)
     """source id -> (article, display path)."""
     anchorers: dict[str, Anchorer] = field(default_factory=dict)
@@ -71,7 +102,7 @@ class _Loaded:
 
 
 def _anchor(
-    walker: Walker, raw: RawEvidence, state: _Loaded, expect_source: str | None = None
+    walker: Walker, raw: RawEvidence, state: LoadState, expect_source: str | None = None
 ) -> Evidence | None:
     """Locate one quote; every failure is a diagnostic with the closest passage."""
     source = raw.source.value
@@ -93,7 +124,7 @@ def _anchor(
         walker.error(where, drift_message(anchorer, source, raw.quote))
         return None
     if not found:
-        closest = anchorer.closest(raw.quote)
+        closest = closest_passage(anchorer, raw.quote)
         if closest is None:
             walker.error(where, f"quote not found in source '{source}'")
         else:
@@ -106,10 +137,12 @@ def _anchor(
             )
         return None
     if raw.occurrence is None and len(found) > 1:
-        lines = ", ".join(str(article.line_of(f.start)) for f in found)
+        lines = ", ".join(str(article.line_of(f.start)) for f in found[:SHOWN_LINES])
+        if len(found) > SHOWN_LINES:  # a one-word quote can occur 80,000 times: one line
+            lines += f", … and {len(found) - SHOWN_LINES:,} more"
         walker.error(
             where,
-            f"quote occurs {len(found)} times in source '{source}' (lines {lines}); "
+            f"quote occurs {len(found):,} times in source '{source}' (lines {lines}); "
             f"add occurrence: 1 to {len(found)}, or quote more words",
         )
         return None
@@ -150,14 +183,14 @@ def _anchor(
 
 
 def _evidence(
-    record: _Record, state: _Loaded, items: list[RawEvidence], source: str | None = None
+    record: TypedRecord[Any], state: LoadState, items: list[RawEvidence], source: str | None = None
 ) -> tuple[Evidence, ...]:
     anchored = [_anchor(record.walker, raw, state, source) for raw in items]
     return tuple(e for e in anchored if e is not None)
 
 
 def _check_ref(
-    record: _Record, ref: Ref | None, known: dict[str, Any], what: str, state: _Loaded
+    record: TypedRecord[Any], ref: Ref | None, known: dict[str, Any], what: str, state: LoadState
 ) -> str | None:
     if ref is None:
         return None
@@ -168,7 +201,7 @@ def _check_ref(
     return ref.value
 
 
-def _build(state: _Loaded) -> Pack | None:
+def build_pack(state: LoadState) -> Pack | None:
     """Resolve references and anchor quotes; None if the metadata is missing."""
     records = state.records
     _prepare_quotes(state)
@@ -178,78 +211,13 @@ def _build(state: _Loaded) -> Pack | None:
         _source(r, state) for r in records["sources"] if r.fields["id"].value in state.articles
     )
     sources_by_id = {s.id: s for s in sources}
-    actors = []
-    for r in _drain(records["actors"]):
-        f = r.fields
-        if f.get("candidate"):
-            r.walker.warn(
-                f["id"],
-                f"actor '{f['id'].value}' is a candidate from 'briefing init': confirm it (remove 'candidate') or delete it",
-            )
-        actors.append(
-            Actor(
-                id=f["id"].value,
-                name=f["name"],
-                kind=f["kind"],
-                aliases=tuple(dict.fromkeys(f.get("aliases") or ())),
-                role=f.get("role"),
-                affiliation=_check_ref(r, f.get("affiliation"), actor_ids, "actor", state),
-                candidate=bool(f.get("candidate")),
-                notes=f.get("notes"),
-                evidence=_evidence(r, state, f.get("evidence") or []),
-            )
-        )
+    actors = [_actor(r, state, actor_ids) for r in _drain(records["actors"])]
     meetings = []
     for r in _drain(records["meetings"]):
-        f = r.fields
-        participants = tuple(
-            Participant(_check_ref(r, p["actor"], actor_ids, "actor", state) or "", p["role"])
-            for p in f.get("participants") or []
-        )
-        meetings.append(
-            Meeting(
-                id=f["id"].value,
-                title=f["title"],
-                date=f["date"],
-                date_text=f["date_text"],
-                status=f["status"],
-                evidence=_evidence(r, state, f["evidence"]),
-                place=f.get("place"),
-                date_reasoning=f.get("date_reasoning"),
-                participants=participants,
-                credibility=f.get("credibility"),
-            )
-        )
+        meetings.append(_meeting(r, state, actor_ids))
         _check_meeting_date(r, meetings[-1], sources_by_id)
-    pledges = []
-    for r in _drain(records["pledges"]):
-        f = r.fields
-        pledges.append(
-            Pledge(
-                id=f["id"].value,
-                actor=_check_ref(r, f["actor"], actor_ids, "actor", state) or "",
-                contribution=f["contribution"],
-                status=f["status"],
-                evidence=_evidence(r, state, f["evidence"]),
-                conditions=tuple(f.get("conditions") or ()),
-                credibility=f.get("credibility"),
-            )
-        )
-    claims = []
-    for r in _drain(records["claims"]):
-        f = r.fields
-        values = []
-        for v in f["values"]:
-            source = _check_ref(r, v["source"], source_ids, "source", state) or ""
-            values.append(
-                ClaimValue(
-                    v["value"],
-                    source,
-                    _evidence(r, state, v["evidence"], source),
-                    credibility=v.get("credibility"),
-                )
-            )
-        claims.append(Claim(id=f["id"].value, topic=f["topic"], values=tuple(values)))
+    pledges = [_pledge(r, state, actor_ids) for r in _drain(records["pledges"])]
+    claims = [_claim(r, state, source_ids) for r in _drain(records["claims"])]
     _check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
         return None
@@ -266,7 +234,78 @@ def _build(state: _Loaded) -> Pack | None:
     )
 
 
-def _prepare_quotes(state: _Loaded) -> None:
+def _actor(r: TypedRecord[ActorFields], state: LoadState, actor_ids: dict[str, None]) -> Actor:
+    f = r.fields
+    if f.get("candidate"):
+        r.walker.warn(
+            f["id"],
+            f"actor '{f['id'].value}' is a candidate from 'briefing init': confirm it (remove 'candidate') or delete it",
+        )
+    return Actor(
+        id=f["id"].value,
+        name=f["name"],
+        kind=f["kind"],
+        aliases=tuple(dict.fromkeys(f.get("aliases") or ())),
+        role=f.get("role"),
+        affiliation=_check_ref(r, f.get("affiliation"), actor_ids, "actor", state),
+        candidate=bool(f.get("candidate")),
+        notes=f.get("notes"),
+        evidence=_evidence(r, state, f.get("evidence") or []),
+    )
+
+
+def _meeting(
+    r: TypedRecord[MeetingFields], state: LoadState, actor_ids: dict[str, None]
+) -> Meeting:
+    f = r.fields
+    participants = tuple(
+        Participant(_check_ref(r, p["actor"], actor_ids, "actor", state) or "", p["role"])
+        for p in f.get("participants") or []
+    )
+    return Meeting(
+        id=f["id"].value,
+        title=f["title"],
+        date=f["date"],
+        date_text=f["date_text"],
+        status=f["status"],
+        evidence=_evidence(r, state, f["evidence"]),
+        place=f.get("place"),
+        date_reasoning=f.get("date_reasoning"),
+        participants=participants,
+        credibility=f.get("credibility"),
+    )
+
+
+def _pledge(r: TypedRecord[PledgeFields], state: LoadState, actor_ids: dict[str, None]) -> Pledge:
+    f = r.fields
+    return Pledge(
+        id=f["id"].value,
+        actor=_check_ref(r, f["actor"], actor_ids, "actor", state) or "",
+        contribution=f["contribution"],
+        status=f["status"],
+        evidence=_evidence(r, state, f["evidence"]),
+        conditions=tuple(f.get("conditions") or ()),
+        credibility=f.get("credibility"),
+    )
+
+
+def _claim(r: TypedRecord[ClaimFields], state: LoadState, source_ids: dict[str, None]) -> Claim:
+    f = r.fields
+    values = []
+    for v in f["values"]:
+        source = _check_ref(r, v["source"], source_ids, "source", state) or ""
+        values.append(
+            ClaimValue(
+                v["value"],
+                source,
+                _evidence(r, state, v["evidence"], source),
+                credibility=v.get("credibility"),
+            )
+        )
+    return Claim(id=f["id"].value, topic=f["topic"], values=tuple(values))
+
+
+def _prepare_quotes(state: LoadState) -> None:
     """Locate each article's quotes together, one article's normalised view at a time.
 
     Facts are built section by section, so every article's quotes come up in
@@ -275,22 +314,28 @@ def _prepare_quotes(state: _Loaded) -> None:
     load's peak. Diagnostics are still made in fact order by :func:`_anchor`.
     """
     quotes: dict[str, list[str]] = {}
-    for section in ("actors", "meetings", "pledges"):
-        for record in state.records[section]:
-            for raw in record.fields.get("evidence") or ():
-                quotes.setdefault(raw.source.value, []).append(raw.quote)
-    for record in state.records["claims"]:
-        for value in record.fields["values"]:
+    facts: list[TypedRecord[ActorFields | MeetingFields | PledgeFields]] = [
+        *state.records["actors"],
+        *state.records["meetings"],
+        *state.records["pledges"],
+    ]
+    for fact in facts:
+        for raw in fact.fields.get("evidence") or ():
+            quotes.setdefault(raw.source.value, []).append(raw.quote)
+    claims: list[TypedRecord[ClaimFields]] = state.records["claims"]
+    for claim in claims:
+        for value in claim.fields["values"]:
             for raw in value["evidence"]:
                 quotes.setdefault(raw.source.value, []).append(raw.quote)
-    for record in state.records["sources"]:
-        for item in record.fields.get("uncited") or ():
-            quotes.setdefault(record.fields["id"].value, []).append(item["quote"])
+    sources: list[TypedRecord[SourceFields]] = state.records["sources"]
+    for source_record in sources:
+        for item in source_record.fields.get("uncited") or ():
+            quotes.setdefault(source_record.fields["id"].value, []).append(item.quote)
     for source, anchorer in state.anchorers.items():
         anchorer.prepare(quotes.get(source, ()))
 
 
-def _drain(records: list[_Record]) -> Iterator[_Record]:
+def _drain(records: list[TypedRecord[F]]) -> Iterator[TypedRecord[F]]:
     """Each record in order, dropped from ``records`` as it is handed out.
 
     A record (its fields as written, quotes and positions) is not needed once its
@@ -302,7 +347,9 @@ def _drain(records: list[_Record]) -> Iterator[_Record]:
         yield records.pop()
 
 
-def _check_meeting_date(record: _Record, meeting: Meeting, sources: dict[str, Source]) -> None:
+def _check_meeting_date(
+    record: TypedRecord[MeetingFields], meeting: Meeting, sources: dict[str, Source]
+) -> None:
     """Warn when the curated date, the date as written and the other sources disagree.
 
     The rules live in briefing.model.analysis.dates.resolve; here each finding is pointed at the
@@ -313,7 +360,7 @@ def _check_meeting_date(record: _Record, meeting: Meeting, sources: dict[str, So
         record.walker.warn(node, message)
 
 
-def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]) -> None:
+def _check_uncited(state: LoadState, facts: list[Actor | Meeting | Pledge | Claim]) -> None:
     """An `uncited` entry must name a sentence nothing cites, and only once."""
     cited: dict[tuple[str, int], str] = {}
     for fact in facts:
@@ -332,26 +379,17 @@ def _check_uncited(state: _Loaded, facts: list[Actor | Meeting | Pledge | Claim]
         seen.add(key)
 
 
-def _source(record: _Record, state: _Loaded) -> Source:
+def _source(record: TypedRecord[SourceFields], state: LoadState) -> Source:
     f = record.fields
     article, _ = state.articles[f["id"].value]
-    flags = f.get("flags") or {}
+    flags: FlagsFields = f.get("flags") or {}
     uncited = []
     for item in f.get("uncited") or []:
-        outline: Outline = item["_node"]
-        quote_node = outline.at("quote")  # point at the quote the author fixes
-        raw = RawEvidence(
-            f["id"],
-            item["quote"],
-            item.get("occurrence"),
-            quote_node.line,
-            quote_node.col,
-            outline.comment("quote"),
-        )
+        raw = RawEvidence(f["id"], item.quote, item.occurrence, item.line, item.col, item.comment)
         anchored = _anchor(record.walker, raw, state)
         if anchored is not None:
-            uncited.append(Uncited(anchored, item["reason"]))
-            state.uncited.append((record.walker, Ref(item["quote"], raw.line, raw.col), anchored))
+            uncited.append(Uncited(anchored, item.reason))
+            state.uncited.append((record.walker, Ref(item.quote, raw.line, raw.col), anchored))
     return Source(
         id=f["id"].value,
         file=f["file"],

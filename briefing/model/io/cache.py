@@ -18,7 +18,14 @@ Correctness never depends on the cache:
   symlink does not change the bytes the key is made of.
 - The format is JSON, rebuilt field by field into the dataclasses: no pickle, so
   a cache file planted by someone else can at worst describe a wrong pack, not
-  run code; and a file not owned by the user, or writable by others, is ignored.
+  run code. The folder and the entry are checked *before* the entry is opened,
+  without following links: a folder or file not owned by the user, writable by
+  others, a symlink, a FIFO or a device is ignored (never opened, so never
+  blocked on), and the opened descriptor must be the file that was checked.
+- Every pack file is read through :mod:`briefing.model.io.files`, like the
+  loader: a FIFO, a device, a file over the size cap or a YAML file leading out
+  of the pack is never read here either; the cache is simply not used and the
+  full load says what is wrong.
 - One JSON document a line (a head with the key, then one line per source, fact
   and warning), so neither writing nor reading ever holds the whole pack as JSON
   values next to the model: each line is encoded, checked and dropped, or parsed,
@@ -35,20 +42,38 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from briefing import __version__
 from briefing.model.io.cache_codec import Decoder, Unencodable, decode, dumps, encode_items
+from briefing.model.io.files import (
+    MAX_PACK_BYTES,
+    Budget,
+    Refused,
+    article_text,
+    read_article,
+    read_yaml_file,
+)
 from briefing.model.io.paths import display
-from briefing.model.io.yaml_read import decode_utf8
 from briefing.model.pack import Pack
 
-FORMAT = 3
+FORMAT = 4
 """Bump when the stored shape changes (the loader digest covers code changes too)."""
 _MAGIC = b"briefing-load-cache"
+MAX_ENTRY_BYTES = 4 * MAX_PACK_BYTES
+"""An entry is a few times smaller than its pack (~4.5 MiB at 1,000 articles); a
+larger file is not ours to read."""
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def cache_dir() -> Path | None:
@@ -93,18 +118,23 @@ class PackCache:
         self.folder = folder
         self._yaml_key = hashlib.sha256()
         self._yaml_key.update(_MAGIC + FORMAT.to_bytes(2, "big") + __version__.encode() + _LOADER)
+        budget = Budget()  # the loader's checks and limits, so a refused file is never read
         for path in self.yaml_files:
-            _feed(self._yaml_key, path.name, path.read_bytes())
+            _feed(self._yaml_key, path.name, read_yaml_file(root, path, budget))
 
     @classmethod
     def open(cls, root: Path, yaml_files: Sequence[Path]) -> PackCache | None:
-        """The cache for a pack, or None when caching is off or the files cannot be read."""
+        """The cache for a pack, or None when caching is off or a file is refused.
+
+        A refused file (FIFO, device, too large, out of the pack) is not read; the
+        full load that follows reports it.
+        """
         folder = cache_dir()
         if folder is None:
             return None
         try:
             return cls(folder, root, yaml_files)
-        except OSError:
+        except (OSError, Refused):
             return None
 
     # ------------------------------------------------------------------ reading
@@ -112,7 +142,10 @@ class PackCache:
     def load(self) -> Pack | None:
         """The cached pack if every input is unchanged; None on any doubt."""
         try:
-            with open(self.file, "rb") as stream:
+            stream = self._open_entry()
+            if stream is None:
+                return None
+            with stream:
                 if not self._trusted(stream):
                     return None
                 head = decode(stream.readline().decode("utf-8"))
@@ -142,14 +175,41 @@ class PackCache:
             if data is None:
                 return None
             _feed(digest, name, data)
-            text, _ = decode_utf8(data, name)
+            text, _ = article_text(data, name)
             if text is None:
                 return None
             texts[name] = text
         return texts if digest.hexdigest() == key else None
 
+    def _open_entry(self) -> BinaryIO | None:
+        """The entry, opened only after the folder and the file pass every trust check.
+
+        Checked with ``lstat`` first (a symlink, FIFO or device is never opened, so
+        never blocked on), then opened with ``O_NOFOLLOW | O_NONBLOCK`` and the
+        descriptor compared with what was checked (a swap in between is refused).
+        """
+        if not _trusted_node(self.folder, stat.S_ISDIR):
+            return None
+        try:
+            checked = os.lstat(self.file)
+        except OSError:
+            return None
+        if not _trusted_info(checked, stat.S_ISREG) or checked.st_size > MAX_ENTRY_BYTES:
+            return None
+        fd = os.open(self.file, _OPEN_FLAGS)
+        try:
+            opened = os.fstat(fd)
+            same = (opened.st_dev, opened.st_ino) == (checked.st_dev, checked.st_ino)
+            if not same or not _trusted_info(opened, stat.S_ISREG):
+                os.close(fd)
+                return None
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
+
     def _trusted(self, stream: BinaryIO) -> bool:
-        """True if the open cache file is ours, whole and unaltered; leaves it at the body.
+        """True if the open cache file is whole and unaltered; leaves it at the body.
 
         The body is hashed in chunks, not held (~4.5 MiB at 1,000 articles), then
         read again line by line through the same descriptor: the store never
@@ -157,12 +217,6 @@ class PackCache:
         old one) and only a file that its owner alone can write is read, so the
         second pass reads the bytes that were hashed.
         """
-        info = os.fstat(stream.fileno())
-        getuid = getattr(os, "getuid", None)
-        if getuid is not None and info.st_uid != getuid():
-            return False  # planted by another user
-        if info.st_mode & 0o022:
-            return False  # others could have rewritten it
         parts = stream.readline(256).rstrip(b"\n").split(b" ")
         if len(parts) != 2 or parts[0] != _MAGIC:
             return False
@@ -177,13 +231,10 @@ class PackCache:
 
     def _article_bytes(self, name: str) -> bytes | None:
         """An article's bytes, if the loader's own path and file checks pass."""
-        from briefing.model.io.load import _article_path, read_regular_file  # load imports us
-
-        path, _ = _article_path(self.root, name)
-        if path is None:
+        try:
+            return read_article(self.root, name)
+        except Refused:
             return None
-        data, _ = read_regular_file(path)
-        return data
 
     # ------------------------------------------------------------------ writing
 
@@ -215,8 +266,11 @@ class PackCache:
         decoder = Decoder(self.root, {s.file: s.text for s in pack.sources}, keep=False)
         for kind, original, item in encode_items(pack, self._places(pack)):
             line = dumps([kind, item])
-            again_kind, again = decode(line.decode("utf-8"))
-            if decoder.add(again_kind, again) != original:
+            try:
+                again = decoder.add(*decode(line.decode("utf-8")))
+            except (ValueError, KeyError, IndexError, TypeError) as exc:
+                raise Unencodable(kind) from exc  # the decoder refuses what we wrote
+            if again != original:
                 raise Unencodable(kind)  # it would not survive the round trip
             yield line
 
@@ -236,6 +290,8 @@ class PackCache:
         no file behind.
         """
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted_node(self.folder, stat.S_ISDIR):
+            return  # a folder others can write to (or a link): keep nothing there
         handle, temp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(handle, "wb") as stream:  # mkstemp: mode 0600, ours
@@ -256,3 +312,19 @@ class PackCache:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+
+
+def _trusted_info(info: os.stat_result, is_kind: Callable[[int], bool]) -> bool:
+    """Of the expected kind, owned by this user, and writable by nobody else."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and info.st_uid != getuid():
+        return False  # planted by another user
+    return is_kind(info.st_mode) and not info.st_mode & 0o022
+
+
+def _trusted_node(path: Path, is_kind: Callable[[int], bool]) -> bool:
+    """``_trusted_info`` of ``path`` itself (a symlink is not followed, so not trusted)."""
+    try:
+        return _trusted_info(os.lstat(path), is_kind)
+    except OSError:
+        return False

@@ -1,45 +1,66 @@
-"""The load cache's line format: each source, fact and warning as one JSON line, and back.
+"""The load cache's line format, derived from the model's dataclasses.
 
 Split out of ``cache.py`` (which keys, checks, reads and writes entries): this half
-turns the model's dataclasses into JSON values and rebuilds them, checking every
-offset against the article it names.
+turns a :class:`Pack` into JSON lines and rebuilds it, checking every offset
+against the article it names.
+
+Nothing here lists a fact's fields. Each dataclass is stored as the list of its
+``dataclasses.fields`` in declaration order, each value encoded by its type
+annotation (strings and numbers as they are, tuples as lists, enums as their
+value, nested dataclasses as nested lists), and each line of the entry is one
+item of one of the :class:`Pack`'s own fields. A field added to the model is
+stored and rebuilt with no edit here; a field of a type this module cannot store
+fails at import (every test fails), never by quietly turning the cache off.
+
+What is not stored, because the key already covers it, is declared once in
+:data:`DERIVED` and rebuilt by the :class:`Decoder`: article text (read from the
+article file, whose bytes are part of the key), so evidence keeps only offsets
+and its quote and sentence are sliced out again; and a source's absolute path.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
-from collections.abc import Iterator, Sequence
+import sys
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import Field, fields, is_dataclass
+from enum import Enum
+from functools import cache
 from pathlib import Path
 from sys import intern
 from typing import Any
 
-from briefing.model.diagnostics import Diagnostic, Severity
+from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.paths import display
 from briefing.model.pack import Pack
 from briefing.model.text import Article
-from briefing.model.types import (
-    Actor,
-    Claim,
-    ClaimValue,
-    Evidence,
-    Flags,
-    Meeting,
-    PackMeta,
-    Participant,
-    Pledge,
-    Source,
-    Uncited,
-)
+from briefing.model.types import Evidence, Source
 
 decode = json.JSONDecoder().decode
 """json.loads without its per-call set-up (~20,000 lines a load); bytes are decoded first."""
 
+DERIVED: Mapping[type, frozenset[str]] = {
+    Evidence: frozenset({"quote", "sentence"}),
+    Source: frozenset({"path"}),
+}
+"""Fields not stored: an evidence's quote and sentence are slices of its article's
+text between stored offsets; a source's path is the pack root joined to its file."""
 
-# ---------------------------------------------------------------------- encoding
-# Each dataclass becomes a list of its fields in a fixed order, one line per source,
-# fact and warning. Article text is not stored (it is read from the article file,
-# whose bytes are part of the key), so evidence keeps only offsets and quotes and
-# sentences are sliced out again.
+INTERNED = frozenset(
+    {"id", "source", "actor", "affiliation", "kind", "status", "role", "language", "grade"}
+    | {"match", "credibility"}
+)
+"""Fields holding ids and vocabulary values, interned when rebuilt as the loader
+interns them: one string each rather than one per mention (a source id is in
+each of its evidence items)."""
+
+_PLAIN = (str, int, bool, type(None))
+
+Encode = Callable[[Any], Any]
+Decode = Callable[[Any], Any]
 
 
 class Unencodable(Exception):
@@ -50,107 +71,163 @@ def dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _ev(e: Evidence) -> list[Any]:
-    return [e.source, e.start, e.end, e.sentence_start, e.sentence_end, e.match]
+# ------------------------------------------------------------------ the shapes
 
 
-def _evs(items: Sequence[Evidence]) -> list[list[Any]]:
-    return [_ev(e) for e in items]
+@cache
+def stored_fields(cls: type) -> tuple[Field[Any], ...]:
+    """The fields of ``cls`` a line stores, in declaration order (init fields, not derived)."""
+    skipped = DERIVED.get(cls, frozenset())
+    return tuple(f for f in fields(cls) if f.init and f.name not in skipped)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    """Each init field's type, its annotation evaluated where the field was declared.
+
+    Like ``typing.get_type_hints`` but only for init fields, and each distinct
+    annotation string evaluated once per module (this runs on the reader's
+    startup path; ``get_type_hints`` of every class took ~10 ms).
+    """
+    hints: dict[str, Any] = {}
+    for f in fields(cls):
+        if not f.init:
+            continue
+        if isinstance(f.type, str):
+            owner = next(c for c in cls.__mro__ if f.name in inspect.get_annotations(c))
+            hints[f.name] = _evaluate(owner.__module__, f.type)
+        else:
+            hints[f.name] = f.type
+    return hints
+
+
+@cache
+def _evaluate(module: str, annotation: str) -> Any:
+    """An annotation string of the model's own code (never pack data), as get_type_hints would."""
+    return eval(annotation, vars(sys.modules[module]))
+
+
+def _parts(tp: Any) -> tuple[Any, tuple[Any, ...]]:
+    origin = typing.get_origin(tp)
+    if origin is types.UnionType:
+        origin = typing.Union
+    return origin, typing.get_args(tp)
+
+
+def _is_plain(tp: Any) -> bool:
+    """A JSON scalar as it is: str, int, bool, or one of those or None."""
+    origin, args = _parts(tp)
+    if origin is typing.Union:
+        return all(a in _PLAIN for a in args)
+    return tp in _PLAIN
+
+
+def _unsupported(tp: Any, where: str) -> TypeError:
+    return TypeError(f"the load cache cannot store {where} of type {tp!r}: teach cache_codec")
+
+
+@cache
+def sections() -> tuple[tuple[str, type, bool], ...]:
+    """(Pack field, its item class, True for a tuple of items) for each line kind.
+
+    Sources come before the facts that cite them because Pack declares them first.
+    """
+    found: list[tuple[str, type, bool]] = []
+    for f in fields(Pack):
+        if not f.init or f.name == "root":
+            continue
+        tp = _hints(Pack)[f.name]
+        origin, args = _parts(tp)
+        item = args[0] if origin is tuple and len(args) == 2 and args[1] is Ellipsis else None
+        if isinstance(item, type) and is_dataclass(item):
+            found.append((f.name, item, True))
+        elif is_dataclass(tp) and isinstance(tp, type):
+            found.append((f.name, tp, False))
+        else:
+            raise _unsupported(tp, f"Pack.{f.name}")
+    return tuple(found)
+
+
+# ------------------------------------------------------------------ encoding
+
+
+class Encoder:
+    """Turns a pack into lines: each dataclass a list of its stored fields' values."""
+
+    def __init__(self, places: Mapping[str, str]) -> None:
+        self.places = places
+        """Diagnostic path as shown -> the same file relative to the pack root."""
+        self._classes: dict[type, Encode] = {}
+
+    def items(self, pack: Pack) -> Iterator[tuple[str, object, list[Any]]]:
+        """(line kind, the object, its encoding) for each line, in Pack's field order."""
+        for name, cls, many in sections():
+            encode = self.of_class(cls)
+            value = getattr(pack, name)
+            for item in value if many else (value,):
+                yield name, item, encode(item)
+
+    def of_class(self, cls: type) -> Encode:
+        """The encoder of one dataclass (built once per class)."""
+        if cls not in self._classes:
+            plan = [
+                (f.name, self._field(cls, f.name, _hints(cls)[f.name])) for f in stored_fields(cls)
+            ]
+
+            def encode(obj: Any) -> list[Any]:
+                return [
+                    getattr(obj, name) if enc is None else enc(getattr(obj, name))
+                    for name, enc in plan
+                ]
+
+            self._classes[cls] = encode
+        return self._classes[cls]
+
+    def _field(self, cls: type, name: str, tp: Any) -> Encode | None:
+        if cls is Diagnostic and name == "path":
+            return self._place
+        return self._type(tp, f"{cls.__name__}.{name}")
+
+    def _type(self, tp: Any, where: str) -> Encode | None:
+        """How a value of type ``tp`` is written (None: as it is)."""
+        if _is_plain(tp):
+            return None
+        origin, args = _parts(tp)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            inner = self._type(args[0], where)
+            if inner is None:
+                return list
+            return lambda value: [inner(x) for x in value]
+        if origin is tuple and all(a in _PLAIN for a in args):
+            return list
+        if tp is Article:
+            return _flat_sentences
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return _enum_value
+        if isinstance(tp, type) and is_dataclass(tp):
+            return self.of_class(tp)
+        raise _unsupported(tp, where)
+
+    def _place(self, path: str) -> str:
+        if path not in self.places:
+            raise Unencodable(path)  # a diagnostic we could not show again the same way
+        return self.places[path]
+
+
+def _flat_sentences(article: Article) -> list[int]:
+    return [x for span in article.sentences for x in span]
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
 
 
 def encode_items(pack: Pack, places: dict[str, str]) -> Iterator[tuple[str, object, list[Any]]]:
     """(kind, the object, its encoding) for each line, sources before the facts citing them."""
-    m = pack.meta
-    yield "meta", m, [m.title, m.story, m.as_of, m.notes]
-    for s in pack.sources:
-        yield "source", s, _source(s)
-    for a in pack.actors:
-        yield "actor", a, _actor(a)
-    for meeting in pack.meetings:
-        yield "meeting", meeting, _meeting(meeting)
-    for p in pack.pledges:
-        yield "pledge", p, _pledge(p)
-    for c in pack.claims:
-        yield "claim", c, _claim(c)
-    for w in pack.warnings:
-        if w.path not in places:
-            raise Unencodable(w.path)  # a diagnostic we could not show again the same way
-        yield "warning", w, [places[w.path], w.line, w.col, w.message, w.severity.value, w.hint]
+    return Encoder(places).items(pack)
 
 
-def _source(s: Source) -> list[Any]:
-    return [
-        s.id,
-        s.file,
-        s.sha256,
-        s.outlet,
-        s.title,
-        s.published,
-        s.language,
-        s.translated_from,
-        s.original_outlet,
-        s.url,
-        s.grade,
-        s.date_reasoning,
-        s.notes,
-        [
-            s.flags.machine_translated,
-            s.flags.garbled,
-            [list(r) for r in s.flags.boilerplate_lines],
-            list(s.flags.lost_characters),
-        ],
-        [[_ev(u.evidence), u.reason] for u in s.uncited],
-        [x for span in s.article.sentences for x in span],
-    ]
-
-
-def _actor(a: Actor) -> list[Any]:
-    return [
-        a.id,
-        a.name,
-        a.kind,
-        list(a.aliases),
-        a.role,
-        a.affiliation,
-        a.candidate,
-        a.notes,
-        _evs(a.evidence),
-    ]
-
-
-def _meeting(m: Meeting) -> list[Any]:
-    return [
-        m.id,
-        m.title,
-        m.date,
-        m.date_text,
-        m.status,
-        _evs(m.evidence),
-        m.place,
-        m.date_reasoning,
-        [[p.actor, p.role] for p in m.participants],
-        m.credibility,
-    ]
-
-
-def _pledge(p: Pledge) -> list[Any]:
-    return [
-        p.id,
-        p.actor,
-        p.contribution,
-        p.status,
-        _evs(p.evidence),
-        list(p.conditions),
-        p.credibility,
-    ]
-
-
-def _claim(c: Claim) -> list[Any]:
-    return [
-        c.id,
-        c.topic,
-        [[v.value, v.source, _evs(v.evidence), v.credibility] for v in c.values],
-    ]
+# ------------------------------------------------------------------ decoding
 
 
 def _interned(value: str | None) -> str | None:
@@ -160,8 +237,9 @@ def _interned(value: str | None) -> str | None:
 class Decoder:
     """Rebuilds the dataclasses line by line, checking every offset against its article.
 
-    Ids and vocabulary values are interned, as the loader does: one string each
-    rather than one per mention (a source id is in each of its evidence items).
+    Each class is rebuilt positionally from its line, after converting only the
+    fields that need it (tuples, nested dataclasses, enums, interned strings):
+    this runs on the reader's startup path, ~20,000 lines for 1,000 articles.
     """
 
     def __init__(self, root: Path, texts: dict[str, str], keep: bool = True) -> None:
@@ -170,144 +248,160 @@ class Decoder:
         """False when only checking lines (store): nothing is kept, no second model."""
         self.texts_by_file = texts
         self.texts: dict[str, str] = {}
-        self.meta: PackMeta | None = None
-        self.items: dict[str, list[Any]] = {
-            kind: [] for kind in ("source", "actor", "meeting", "pledge", "claim", "warning")
-        }
+        """Source id -> its article text, for the evidence lines after it."""
+        self._text = ""
+        """The article text of the source line being rebuilt (for its sentences)."""
+        self._classes: dict[type, Decode] = {}
+        self._sections = {name: (self.of_class(cls), many) for name, cls, many in sections()}
+        self.values: dict[str, Any] = {name: [] if many else None for name, _, many in sections()}
 
     def add(self, kind: str, item: list[Any]) -> object:
         """Rebuild one line's object and keep it for :meth:`finish`; returns the object."""
-        built: object
-        if kind == "meta":
-            if self.meta is not None:
-                raise ValueError("two meta lines")
-            built = self.meta = PackMeta(title=item[0], story=item[1], as_of=item[2], notes=item[3])
-            return built
-        built = getattr(self, "_" + kind)(item) if kind in self.items else None
-        if built is None:
+        if kind not in self._sections:
             raise ValueError(f"unknown line kind {kind!r}")
-        if self.keep:
-            self.items[kind].append(built)
+        rebuild, many = self._sections[kind]
+        built = rebuild(item)
+        if many:
+            if self.keep:
+                self.values[kind].append(built)
+        elif self.values[kind] is not None:
+            raise ValueError(f"two {kind} lines")
+        else:
+            self.values[kind] = built
         return built
 
     def finish(self) -> Pack:
-        """The pack of every line added (ValueError without the meta line)."""
-        if self.meta is None:
-            raise ValueError("no meta line")
-        i = self.items
-        return Pack(
-            str(self.root),
-            self.meta,
-            tuple(i["source"]),
-            tuple(i["actor"]),
-            tuple(i["meeting"]),
-            tuple(i["pledge"]),
-            tuple(i["claim"]),
-            tuple(i["warning"]),
-        )
+        """The pack of every line added (ValueError if a single-item line is missing)."""
+        values: dict[str, Any] = {}
+        for name, _, many in sections():
+            value = self.values[name]
+            if value is None:
+                raise ValueError(f"no {name} line")
+            values[name] = tuple(value) if many else value
+        return Pack(str(self.root), **values)
 
-    def ev(self, item: list[Any]) -> Evidence:
-        source, start, end, s_start, s_end, match = item
-        text = self.texts[source]
-        if not (0 <= s_start <= start <= end <= s_end <= len(text)):
-            raise ValueError("evidence offsets out of range")
-        return Evidence(
-            source=intern(source),
-            quote=text[start:end],
-            start=start,
-            end=end,
-            sentence_start=s_start,
-            sentence_end=s_end,
-            sentence=text[s_start:s_end],
-            match=intern(str(match)),
-        )
+    def of_class(self, cls: type) -> Decode:
+        """The decoder of one dataclass (built once per class and decoder)."""
+        if cls not in self._classes:
+            self._classes[cls] = self._class_decoder(cls)
+        return self._classes[cls]
 
-    def evs(self, items: list[list[Any]]) -> tuple[Evidence, ...]:
-        return tuple(self.ev(i) for i in items)
+    def _class_decoder(self, cls: type) -> Decode:
+        stored = stored_fields(cls)
+        width = len(stored)
+        at = {f.name: i for i, f in enumerate(stored)}
+        converts = [
+            (i, conv)
+            for i, f in enumerate(stored)
+            if (conv := self._field(cls, f.name, _hints(cls)[f.name])) is not None
+        ]
+        prepare, derive = self._special(cls, at)
+        init = [f for f in fields(cls) if f.init]
+        positions = [i for i, f in enumerate(init) if f.name in DERIVED.get(cls, ())]
 
-    def _source(self, item: list[Any]) -> Source:
-        (ident, file, sha, outlet, title, published, language, translated_from) = item[:8]
-        (original_outlet, url, grade, date_reasoning, notes, flags, uncited, flat) = item[8:]
-        text = self.texts_by_file[file]
-        self.texts[ident] = text
+        def rebuild(item: list[Any]) -> Any:
+            if type(item) is not list or len(item) != width:
+                raise ValueError(f"a {cls.__name__} line of the wrong shape")
+            if prepare is not None:
+                prepare(item)
+            for i, conv in converts:
+                item[i] = conv(item[i])
+            if derive is not None:
+                for position, value in zip(positions, derive(item), strict=True):
+                    item.insert(position, value)
+            return cls(*item)
+
+        return rebuild
+
+    def _field(self, cls: type, name: str, tp: Any) -> Decode | None:
+        """How field ``name`` of ``cls`` is rebuilt from its JSON value (None: as it is)."""
+        if cls is Diagnostic and name == "path":
+            return lambda place: display(self.root / place)
+        if name in INTERNED and _is_plain(tp):
+            return intern if tp is str else _interned
+        return self._type(tp, f"{cls.__name__}.{name}")
+
+    def _type(self, tp: Any, where: str) -> Decode | None:
+        if _is_plain(tp):
+            return None
+        origin, args = _parts(tp)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            inner = self._type(args[0], where)
+            if inner is None:
+                return tuple
+            return lambda value: tuple(map(inner, value))
+        if origin is tuple and all(a in _PLAIN for a in args):
+            return _fixed_tuple(len(args))
+        if tp is Article:
+            return self._article
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return tp
+        if isinstance(tp, type) and is_dataclass(tp):
+            return self.of_class(tp)
+        raise _unsupported(tp, where)
+
+    def _special(
+        self, cls: type, at: dict[str, int]
+    ) -> tuple[Callable[[list[Any]], None] | None, Callable[[list[Any]], tuple[Any, ...]] | None]:
+        """(prepare, derive) for the classes with :data:`DERIVED` fields.
+
+        ``prepare`` sees the stored values before they are converted; ``derive``
+        returns the derived fields' values in declaration order.
+        """
+        if cls is Evidence:
+            source, start, end = at["source"], at["start"], at["end"]
+            first, last = at["sentence_start"], at["sentence_end"]
+            texts = self.texts
+
+            def evidence(item: list[Any]) -> tuple[str, str]:
+                text = texts[item[source]]
+                s_start, s_end = item[first], item[last]
+                if not (0 <= s_start <= item[start] <= item[end] <= s_end <= len(text)):
+                    raise ValueError("evidence offsets out of range")
+                return text[item[start] : item[end]], text[s_start:s_end]
+
+            return None, evidence
+        if cls is Source:
+            ident, file = at["id"], at["file"]
+
+            def enter(item: list[Any]) -> None:
+                """Its text is needed by its sentences and by the evidence of its uncited."""
+                self._text = self.texts[item[ident]] = self.texts_by_file[item[file]]
+
+            def path(item: list[Any]) -> tuple[str]:
+                return (str(self.root / item[file]),)
+
+            return enter, path
+        return None, None
+
+    def _article(self, flat: list[int]) -> Article:
+        """The article of the source being rebuilt, from its flat sentence offsets."""
+        text = self._text
         sentences = tuple(zip(flat[0::2], flat[1::2], strict=True))
         if any(not (0 <= a <= b <= len(text)) for a, b in sentences):
             raise ValueError("sentence offsets out of range")
-        article = Article(text, sentences, Article.from_lines(text))
-        return Source(
-            id=intern(ident),
-            file=file,
-            path=str(self.root / file),
-            sha256=sha,
-            outlet=outlet,
-            title=title,
-            published=published,
-            language=intern(language),
-            article=article,
-            translated_from=translated_from,
-            original_outlet=original_outlet,
-            url=url,
-            grade=intern(grade),
-            date_reasoning=date_reasoning,
-            notes=notes,
-            flags=Flags(
-                machine_translated=bool(flags[0]),
-                garbled=bool(flags[1]),
-                boilerplate_lines=tuple((int(a), int(b)) for a, b in flags[2]),
-                lost_characters=tuple(flags[3]),
-            ),
-            uncited=tuple(Uncited(self.ev(e), reason) for e, reason in uncited),
-        )
+        return Article(text, sentences, Article.from_lines(text))
 
-    def _actor(self, a: list[Any]) -> Actor:
-        return Actor(
-            id=intern(a[0]),
-            name=a[1],
-            kind=intern(a[2]),
-            aliases=tuple(a[3]),
-            role=a[4],
-            affiliation=_interned(a[5]),
-            candidate=bool(a[6]),
-            notes=a[7],
-            evidence=self.evs(a[8]),
-        )
 
-    def _meeting(self, m: list[Any]) -> Meeting:
-        return Meeting(
-            id=intern(m[0]),
-            title=m[1],
-            date=m[2],
-            date_text=m[3],
-            status=intern(m[4]),
-            evidence=self.evs(m[5]),
-            place=m[6],
-            date_reasoning=m[7],
-            participants=tuple(Participant(intern(p[0]), intern(p[1])) for p in m[8]),
-            credibility=_interned(m[9]),
-        )
+def _fixed_tuple(width: int) -> Decode:
+    def rebuild(value: list[Any]) -> tuple[Any, ...]:
+        if len(value) != width:
+            raise ValueError("a tuple of the wrong length")
+        return tuple(value)
 
-    def _pledge(self, p: list[Any]) -> Pledge:
-        return Pledge(
-            id=intern(p[0]),
-            actor=intern(p[1]),
-            contribution=p[2],
-            status=intern(p[3]),
-            evidence=self.evs(p[4]),
-            conditions=tuple(p[5]),
-            credibility=_interned(p[6]),
-        )
+    return rebuild
 
-    def _claim(self, c: list[Any]) -> Claim:
-        return Claim(
-            id=intern(c[0]),
-            topic=c[1],
-            values=tuple(
-                ClaimValue(v[0], intern(v[1]), self.evs(v[2]), credibility=_interned(v[3]))
-                for v in c[2]
-            ),
-        )
 
-    def _warning(self, w: list[Any]) -> Diagnostic:
-        return Diagnostic(
-            display(self.root / w[0]), w[1], w[2], w[3], severity=Severity(w[4]), hint=w[5]
-        )
+def _build_every_class() -> None:
+    """Build each stored class's encoder and decoder once, at import.
+
+    A field of a type this module cannot store then fails when briefing starts
+    (and every test with it), not at the first store of a pack that sets it.
+    """
+    encoder = Encoder({})
+    for _, cls, _ in sections():
+        encoder.of_class(cls)
+    Decoder(Path(), {})
+
+
+_build_every_class()

@@ -9,28 +9,31 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.diagnostics import Diagnostic, Severity
-from briefing.model.io.build import LIST_SECTIONS, _build, _Loaded, _Record
-from briefing.model.io.cache import PackCache
-from briefing.model.io.paths import display, resolve_pack_root
-from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker, suggest
-from briefing.model.io.yaml_read import (
-    MAX_BYTES,
-    YMap,
-    YNode,
-    YScalar,
-    YSeq,
-    decode_utf8,
-    kind_name,
-    position_of,
-    read_yaml,
+from briefing.model.diagnostics import (
+    Diagnostic,
+    DiagnosticList,
+    Severity,
+    dropped_line,
+    suggest,
 )
+from briefing.model.io.build import LIST_SECTIONS, LoadState, Record, build_pack
+from briefing.model.io.cache import PackCache
+from briefing.model.io.files import (
+    Budget,
+    Refused,
+    article_text,
+    read_article,
+    read_yaml_file,
+    yaml_files,
+)
+from briefing.model.io.paths import display, resolve_pack_root
+from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker
+from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name, read_yaml
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 
@@ -43,11 +46,40 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     usage_error: str | None = None
     """Set when PACK names no pack at all (exit 2 rather than 1)."""
+    dropped_errors: int = 0
+    """Errors found past :data:`MAX_DIAGNOSTICS`: counted, not kept."""
+    dropped_warnings: int = 0
 
     @property
     def errors(self) -> list[Diagnostic]:
-        """Only the problems that make the pack invalid."""
+        """Only the problems that make the pack invalid (those kept)."""
         return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def error_count(self) -> int:
+        """Every error found, kept or not."""
+        return len(self.errors) + self.dropped_errors
+
+    @property
+    def dropped(self) -> int:
+        """How many diagnostics were found but not kept (shown as "... and N more")."""
+        return self.dropped_errors + self.dropped_warnings
+
+    def report(self) -> list[str]:
+        """The lines ``validate`` prints for this load (the reader prints the same on exit).
+
+        Every kept diagnostic, a count of those not kept, and for an invalid pack
+        the verdict with every error counted.
+        """
+        lines = [d.format() for d in self.diagnostics]
+        if self.dropped:
+            lines.append(dropped_line(self.dropped))
+        if self.pack is None:
+            count = self.error_count
+            lines.append(
+                f"briefing: {count:,} error{'s' if count != 1 else ''}; the pack is not valid"
+            )
+        return lines
 
 
 def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
@@ -71,9 +103,10 @@ def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
     """A cache hit, or a full load whose valid result is stored for next time."""
     try:
         root, data_dir = resolve_pack_root(path)
-    except FileNotFoundError:
-        return _load_pack(path)
-    store = PackCache.open(root, yaml_files(data_dir))
+        files = yaml_files(root, data_dir)
+    except (FileNotFoundError, Refused):
+        return _load_pack(path)  # which says what is wrong
+    store = PackCache.open(root, files)
     if store is not None:
         pack = store.load()
         if pack is not None:
@@ -84,37 +117,41 @@ def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
     return result
 
 
-def yaml_files(data_dir: Path) -> list[Path]:
-    """The pack's YAML files, in the order they are read."""
-    return sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.yml")])
-
-
 def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
         return LoadResult(None, usage_error=str(exc))
-    problems: list[Diagnostic] = []
-    state = _Loaded(root)
-    files = yaml_files(data_dir)
-    if not files:
-        problems.append(
-            Diagnostic(display(data_dir), 1, 1, "no .yaml files in the pack's data folder")
-        )
+    problems = DiagnosticList()
+    state = LoadState(root)
+    budget = Budget()
+    try:
+        files = yaml_files(root, data_dir)
+    except Refused as exc:
+        files = []
+        problems.append(Diagnostic(display(data_dir), 1, 1, exc.message))
+    else:
+        if not files:
+            problems.append(
+                Diagnostic(display(data_dir), 1, 1, "no .yaml files in the pack's data folder")
+            )
     for yaml_path in files:
-        _read_file(yaml_path, state, problems)
+        if budget.records_over:
+            break  # said once, where it happened
+        _read_file(yaml_path, state, problems, budget)
     if state.meta is None and files and not state.incomplete and not state.meta_seen:
         problems.append(Diagnostic(display(files[0]), 1, 1, "no file defines the 'pack' section"))
     _check_ids(state)
     for record in state.records["sources"]:
-        _read_article(record, state)
-    pack = _build(state)
+        _read_article(record, state, budget)
+    pack = build_pack(state)
     problems.sort(key=lambda d: (d.path, d.line, d.col))
-    has_errors = any(d.is_error for d in problems)
-    if has_errors or pack is None:
-        return LoadResult(None, problems)
-    warnings = tuple(d for d in problems if not d.is_error)
-    return LoadResult(_with_warnings(pack, warnings), problems)
+    kept = list(problems)
+    dropped = (problems.dropped_errors, problems.dropped_warnings)
+    if problems.dropped_errors or any(d.is_error for d in kept) or pack is None:
+        return LoadResult(None, kept, None, *dropped)
+    warnings = tuple(d for d in kept if not d.is_error)
+    return LoadResult(_with_warnings(pack, warnings), kept, None, *dropped)
 
 
 def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
@@ -130,24 +167,33 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
     )
 
 
-def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> None:
+def _read_file(yaml_path: Path, state: LoadState, problems: DiagnosticList, budget: Budget) -> None:
     shown = display(yaml_path)
-    data, why = read_regular_file(yaml_path)
-    if data is None:
-        problems.append(Diagnostic(shown, 1, 1, why))
+    try:
+        data = read_yaml_file(state.root, yaml_path, budget)
+    except Refused as exc:
+        problems.append(Diagnostic(shown, 1, 1, exc.message))
         state.incomplete = True
         return
     checked: dict[int, _Checked] = {}
+    last: list[YMap] = []
 
     def check_now(name: str, item: YMap) -> YNode:
         """Check a section's record as soon as it is parsed; leave a stub in the tree."""
         if name not in SECTIONS or name == "pack":
             return item  # not a list section: walked (or refused) with the tree below
+        last[:] = [item]
+        budget.count_record()  # Refused past the pack's record limit: parsing stops
         stub = YMap(item.line, item.col)
         checked[id(stub)] = _check_item(shown, name, item)
         return stub
 
-    tree, found = read_yaml(data, shown, on_item=check_now)
+    try:
+        tree, found = read_yaml(data, shown, on_item=check_now)
+    except Refused as exc:
+        problems.append(Diagnostic(shown, last[0].line, last[0].col, exc.message))
+        state.incomplete = True
+        return
     del data  # the bytes are not needed while the tree is walked
     problems.extend(found)
     if tree is None:
@@ -182,7 +228,7 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
                 done = checked.get(id(item)) or _check_item(shown, name, item)
                 problems.extend(done.problems)
                 if done.fields is not None and done.outline is not None:
-                    state.records[name].append(_Record(walker, done.outline, done.fields))
+                    state.records[name].append(Record(walker, done.outline, done.fields))
                 elif done.broken_id is not None:
                     state.broken_ids.add(done.broken_id)
 
@@ -191,7 +237,7 @@ def _read_file(yaml_path: Path, state: _Loaded, problems: list[Diagnostic]) -> N
 class _Checked:
     """One section item checked against the schema: a record, or why it is not one."""
 
-    problems: tuple[Diagnostic, ...]
+    problems: DiagnosticList
     fields: dict[str, Any] | None = None
     outline: Outline | None = None
     """Only the outline is kept: the item's subtree is freed as soon as it is checked."""
@@ -205,18 +251,18 @@ def _check_item(shown: str, name: str, item: YNode) -> _Checked:
     They are added to the pack's in document order when the whole file has been
     read (an unreadable file reports its syntax error only, as before).
     """
-    found: list[Diagnostic] = []
+    found = DiagnosticList()
     fields = Walker(shown, found).record(item, SECTIONS[name], name[:-1])
     if fields is not None and isinstance(item, YMap):
-        return _Checked(tuple(found), fields, Outline.of(item))
+        return _Checked(found, fields, Outline.of(item))
     if isinstance(item, YMap) and isinstance(
         ident := item.items.get("id", (None, None))[1], YScalar
     ):
-        return _Checked(tuple(found), broken_id=ident.value)
-    return _Checked(tuple(found))
+        return _Checked(found, broken_id=ident.value)
+    return _Checked(found)
 
 
-def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None:
+def _read_meta(walker: Walker, key: YScalar, value: Any, state: LoadState) -> None:
     if state.meta is not None:
         first = state.meta
         walker.error(
@@ -225,10 +271,10 @@ def _read_meta(walker: Walker, key: YScalar, value: Any, state: _Loaded) -> None
         return
     fields = walker.record(value, SECTIONS["pack"], "pack")
     if fields is not None and isinstance(value, YMap):
-        state.meta = _Record(walker, Outline.of(value), fields)
+        state.meta = Record(walker, Outline.of(value), fields)
 
 
-def _check_ids(state: _Loaded) -> None:
+def _check_ids(state: LoadState) -> None:
     seen: dict[str, tuple[str, Ref]] = {}
     for section in LIST_SECTIONS:
         kept = []
@@ -246,85 +292,15 @@ def _check_ids(state: _Loaded) -> None:
         state.records[section] = kept
 
 
-def read_regular_file(path: Path) -> tuple[bytes | None, str]:
-    """The bytes of a regular file of at most MAX_BYTES, or (None, why not).
-
-    Checked on the open descriptor before reading: a FIFO named ``x.yaml`` would
-    block the loader for ever, a device or a huge file would exhaust memory.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return None, f"cannot read file: {exc.strerror or exc}"
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None, "not a regular file"
-        if info.st_size > MAX_BYTES:
-            return None, f"file is {info.st_size} bytes, over the {MAX_BYTES}-byte limit"
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read(MAX_BYTES + 1), ""
-    except OSError as exc:
-        return None, f"cannot read file: {exc.strerror or exc}"
-    finally:
-        os.close(fd)
-
-
-def _article_path(root: Path, name: str) -> tuple[Path | None, str]:
-    """The article's path if it stays inside the pack folder, else (None, why).
-
-    A path is refused when written absolute or with ``..``, and when it resolves
-    outside the pack (a symlink out); a symlink that stays inside is fine.
-    Resolving can fail on a symlink loop (RuntimeError on Python 3.11) or a name
-    that is too long (OSError): both are the author's problem, not a crash.
-    """
-    relative = Path(name)
-    if relative.is_absolute() or ".." in relative.parts:
-        return None, f"article path '{name}' must stay inside the pack folder"
-    article_path = root / relative
-    try:
-        inside = article_path.resolve().is_relative_to(root.resolve())
-    except RuntimeError:
-        return None, f"article path '{name}' is a symlink loop"
-    except OSError as exc:
-        return None, f"article path '{name}' cannot be used: {exc.strerror or exc}"
-    if not inside:
-        return None, f"article path '{name}' leads outside the pack folder (symlink?)"
-    return article_path, ""
-
-
-def _read_article(record: _Record, state: _Loaded) -> None:
+def _read_article(record: Record, state: LoadState, budget: Budget) -> None:
     walker, fields = record.walker, record.fields
-    file_node = record.node.at("file")
-    article_path, why = _article_path(state.root, fields["file"])
-    if article_path is None:
-        walker.error(file_node, why)
+    try:
+        data = read_article(state.root, fields["file"], budget)
+    except Refused as exc:
+        walker.error(record.node.at("file"), exc.message, hint=exc.hint)
         return
-    if not os.path.lexists(article_path):
-        folder = article_path.parent
-        try:
-            names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
-        except OSError:
-            names = []
-        near = suggest(article_path.name, names)
-        hint = str(Path(fields["file"]).parent / near) if near else None
-        walker.error(file_node, f"article file '{fields['file']}' not found", hint=hint)
-        return
-    data, why = read_regular_file(article_path)
-    if data is None:
-        walker.error(file_node, f"article '{fields['file']}': {why}")
-        return
-    shown = display(article_path)
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_position(data, nul)
-        walker.problems.append(
-            Diagnostic(
-                shown, line, col, "article is a binary file (it contains NUL bytes), not text"
-            )
-        )
-        return
-    text, problem = decode_utf8(data, shown)
+    shown = display(state.root / fields["file"])
+    text, problem = article_text(data, shown)
     if text is None:
         assert problem is not None
         walker.problems.append(problem)
@@ -351,14 +327,7 @@ def _read_article(record: _Record, state: _Loaded) -> None:
     )
 
 
-def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line:col of a byte offset, counting characters as UTF-8 where possible."""
-    head = data[:offset].decode("utf-8", errors="replace").removeprefix("\ufeff")
-    head = head.replace("\r\n", "\n").replace("\r", "\n")
-    return position_of(head, len(head))
-
-
-def _check_flags(record: _Record, article: Article) -> None:
+def _check_flags(record: Record, article: Article) -> None:
     flags = record.fields.get("flags") or {}
     node = record.node.at("flags") if "flags" in record.node else record.node.here()
     lines = len(article.line_starts) - (1 if article.text.endswith("\n") else 0)

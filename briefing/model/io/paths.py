@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefing.model.sanitize import clean_line
+
 _PACKAGE = Path(__file__).resolve().parents[2]  # briefing/model/io/paths.py -> briefing
 
 
@@ -32,23 +34,30 @@ def resolve_pack_root(path: str | os.PathLike[str] | None) -> tuple[Path, Path]:
     except FileNotFoundError:
         raise
     except OSError as exc:  # a name too long, a folder we may not enter, ...
-        raise FileNotFoundError(f"no pack at '{given}': {exc.strerror or exc}") from None
+        raise FileNotFoundError(f"no pack at '{shown(given)}': {exc.strerror or exc}") from None
 
 
 def _resolve(given: Path) -> tuple[Path, Path]:
     if given.is_file():
         if given.parent.name != "data":
-            raise FileNotFoundError(f"'{given}' is not inside a pack's data/ folder")
+            raise FileNotFoundError(
+                f"'{shown(given)}' is a file, not a pack folder (give the folder that holds data/)"
+            )
         return given.parent.parent, given.parent
     if not given.is_dir():
-        raise FileNotFoundError(f"no pack at '{given}': no such folder")
+        raise FileNotFoundError(f"no pack at '{shown(given)}': no such folder")
     if (given / "data").is_dir():
         return given, given / "data"
     if given.name == "data":
         return given.parent, given
     raise FileNotFoundError(
-        f"no pack at '{given}': it has no data/ folder (create one with: briefing init)"
+        f"no pack at '{shown(given)}': it has no data/ folder (create one with: briefing init)"
     )
+
+
+def shown(path: Path) -> str:
+    """A path the user gave, safe to echo in a message (control characters made visible)."""
+    return clean_line(str(path))
 
 
 def display(path: Path) -> str:

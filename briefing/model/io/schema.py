@@ -10,16 +10,16 @@ every id is known.
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from sys import intern
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
-from briefing.model.diagnostics import Diagnostic, Severity
+from briefing.model.diagnostics import Diagnostic, Severity, suggest
+from briefing.model.io import records
+from briefing.model.io.records import Outline as Outline  # re-exported: load.py imports it here
+from briefing.model.io.records import RawEvidence, RawUncited
+from briefing.model.io.records import Ref as Ref  # re-exported: load.py imports it here
 from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name
 from briefing.model.types import (
     ACTOR_KINDS,
@@ -40,93 +40,6 @@ class Invalid:
 
 
 INVALID = Invalid()
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """An id written somewhere in the pack, with its position for diagnostics."""
-
-    value: str
-    line: int
-    col: int
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Outline:
-    """Where a checked mapping and each of its fields were written, without the values.
-
-    A checked record keeps this instead of its YAML node, only to point later
-    diagnostics at a field (``sha256:``, ``flags:``, ``date:``). Keeping the node
-    kept every file's whole tree alive until the end of the load (~16 bytes of
-    tree per byte of YAML, the largest part of the load's peak memory); an
-    outline is the field names and one compact array of positions. Positions are
-    those of the values (what an error about a field points at).
-    """
-
-    line: int
-    col: int
-    names: tuple[str, ...]
-    positions: array[int]
-    """Line and column of each field's value in turn (``names[i]`` at ``2*i``)."""
-    comments: dict[str, str] | None = None
-    """Field name -> the same-line comment after its plain scalar value, if any."""
-
-    @classmethod
-    def of(cls, node: YMap) -> Outline:
-        """The outline of ``node``'s own fields (nothing below them is kept)."""
-        items = node.items
-        positions = array(
-            "q", [n for _key, value in items.values() for n in (value.line, value.col)]
-        )
-        comments: dict[str, str] | None = None
-        for name, (_key, value) in items.items():
-            if isinstance(value, YScalar) and value.comment is not None:
-                comments = comments or {}
-                comments[name] = value.comment
-        return cls(node.line, node.col, tuple(items), positions, comments)
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.names
-
-    def at(self, name: str) -> Ref:
-        """The position of field ``name``'s value (KeyError if the record has none)."""
-        if name not in self.names:
-            raise KeyError(name)
-        index = 2 * self.names.index(name)
-        return Ref(name, self.positions[index], self.positions[index + 1])
-
-    def get(self, name: str) -> Ref | None:
-        """The position of field ``name``'s value, or None if the record has none."""
-        return self.at(name) if name in self.names else None
-
-    def comment(self, name: str) -> str | None:
-        """The same-line comment after field ``name``'s plain value (see YScalar.comment)."""
-        return None if self.comments is None else self.comments.get(name)
-
-    def here(self) -> Ref:
-        """The position of the record itself."""
-        return Ref("", self.line, self.col)
-
-
-@dataclass(frozen=True, slots=True)
-class RawEvidence:
-    """An evidence item as written, before its quote is located."""
-
-    source: Ref
-    quote: str
-    occurrence: int | None
-    line: int
-    col: int
-    comment: str | None = None
-    """A same-line ``# ...`` comment after an unquoted quote (see YScalar.comment)."""
-
-
-def suggest(value: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The nearest valid choice, for "did you mean"; None if nothing is close."""
-    if not choices:
-        return None
-    best = process.extractOne(value, list(choices), scorer=fuzz.ratio, score_cutoff=70)
-    return None if best is None else str(best[0])
 
 
 class Walker:
@@ -173,6 +86,8 @@ class Walker:
 
 
 Converter = Callable[[Walker, YNode], Any]
+Spec = dict[str, tuple[Converter, bool]]
+"""Field name -> (converter, required), in the order fields are reported."""
 
 
 def text(w: Walker, node: YNode) -> str | Invalid:
@@ -315,116 +230,136 @@ def evidence_item(w: Walker, node: YNode) -> RawEvidence | Invalid:
     )
 
 
-def _record_of(
-    spec: Mapping[str, tuple[Converter, bool]], what: str, outline: bool = False
-) -> Converter:
-    """A nested record; with ``outline``, its field positions are kept as ``_node``."""
+def uncited_item(w: Walker, node: YNode) -> RawUncited | Invalid:
+    """``{quote, reason, occurrence?}`` of a source's ``uncited`` list."""
+    fields = w.record(node, UNCITED, "uncited sentence")
+    if fields is None:
+        return INVALID
+    assert isinstance(node, YMap)
+    quote = node.items["quote"][1]  # point at the quote itself: that is what the author fixes
+    return RawUncited(
+        fields["quote"],
+        fields["reason"],
+        fields.get("occurrence"),
+        quote.line,
+        quote.col,
+        quote.comment if isinstance(quote, YScalar) else None,
+    )
+
+
+def _record_of(spec: Spec, what: str) -> Converter:
+    """A nested mapping checked against ``spec``."""
 
     def convert(w: Walker, node: YNode) -> dict[str, Any] | Invalid:
         fields = w.record(node, spec, what)
-        if fields is None:
-            return INVALID
-        if outline:
-            assert isinstance(node, YMap)
-            fields["_node"] = Outline.of(node)  # positions only: the subtree is not kept
-        return fields
+        return INVALID if fields is None else fields
 
     return convert
+
+
+def fields_of(record: Any, **converters: Converter) -> Spec:
+    """The schema of one kind of mapping: each field of ``record`` with its converter.
+
+    ``record`` is the mapping's TypedDict in :mod:`briefing.model.io.records`, which
+    says which fields exist and which are required; a converter for a field it
+    lacks, or a field without one, fails when this module is imported.
+    """
+    names = record.__required_keys__ | record.__optional_keys__
+    if set(converters) != names:
+        raise TypeError(
+            f"schema of {record.__name__} lists {sorted(converters)}, the record has {sorted(names)}"
+        )
+    return {
+        name: (convert, name in record.__required_keys__) for name, convert in converters.items()
+    }
 
 
 def _shown(node: YNode) -> str:
     return f"'{node.value}'" if isinstance(node, YScalar) else kind_name(node)
 
 
-EVIDENCE: dict[str, tuple[Converter, bool]] = {
-    "source": (ref, True),
-    "quote": (text, True),
-    "occurrence": (positive_int, False),
-}
+EVIDENCE = fields_of(records.EvidenceFields, source=ref, quote=text, occurrence=positive_int)
 evidence_list = list_of(evidence_item)
 required_evidence = list_of(evidence_item, min_items=1)
 
-FLAGS: dict[str, tuple[Converter, bool]] = {
-    "machine_translated": (boolean, False),
-    "garbled": (boolean, False),
-    "boilerplate_lines": (list_of(line_range), False),
-    "lost_characters": (list_of(text), False),
-}
-UNCITED: dict[str, tuple[Converter, bool]] = {
-    "quote": (text, True),
-    "reason": (text, True),
-    "occurrence": (positive_int, False),
-}
-PARTICIPANT: dict[str, tuple[Converter, bool]] = {
-    "actor": (ref, True),
-    "role": (choice(PARTICIPANT_ROLES, "participant role"), True),
-}
-CLAIM_VALUE: dict[str, tuple[Converter, bool]] = {
-    "value": (text, True),
-    "source": (ref, True),
-    "evidence": (required_evidence, True),
-    "credibility": (choice(CREDIBILITY, "credibility"), False),
-}
+FLAGS = fields_of(
+    records.FlagsFields,
+    machine_translated=boolean,
+    garbled=boolean,
+    boilerplate_lines=list_of(line_range),
+    lost_characters=list_of(text),
+)
+UNCITED = fields_of(records.UncitedFields, quote=text, reason=text, occurrence=positive_int)
+PARTICIPANT = fields_of(
+    records.ParticipantFields, actor=ref, role=choice(PARTICIPANT_ROLES, "participant role")
+)
+CLAIM_VALUE = fields_of(
+    records.ClaimValueFields,
+    value=text,
+    source=ref,
+    evidence=required_evidence,
+    credibility=choice(CREDIBILITY, "credibility"),
+)
 
-SECTIONS: dict[str, dict[str, tuple[Converter, bool]]] = {
-    "pack": {
-        "title": (text, True),
-        "story": (text, True),
-        "as_of": (iso_date, True),
-        "notes": (text, False),
-    },
-    "sources": {
-        "id": (ident, True),
-        "file": (text, True),
-        "sha256": (sha256, True),
-        "outlet": (text, True),
-        "title": (text, True),
-        "published": (date_or_null, True),
-        "language": (text, True),
-        "translated_from": (text, False),
-        "original_outlet": (text, False),
-        "url": (text, False),
-        "grade": (choice(GRADES, "grade"), False),
-        "date_reasoning": (text, False),
-        "flags": (_record_of(FLAGS, "flags"), False),
-        "uncited": (list_of(_record_of(UNCITED, "uncited sentence", outline=True)), False),
-        "notes": (text, False),
-    },
-    "actors": {
-        "id": (ident, True),
-        "name": (text, True),
-        "kind": (choice(ACTOR_KINDS, "actor kind"), True),
-        "aliases": (list_of(text), False),
-        "role": (text, False),
-        "affiliation": (ref, False),
-        "candidate": (boolean, False),
-        "notes": (text, False),
-        "evidence": (evidence_list, False),
-    },
-    "meetings": {
-        "id": (ident, True),
-        "title": (text, True),
-        "date": (date_or_null, True),
-        "date_text": (text, True),
-        "date_reasoning": (text, False),
-        "place": (text, False),
-        "status": (choice(MEETING_STATUSES, "meeting status"), True),
-        "participants": (list_of(_record_of(PARTICIPANT, "participant")), False),
-        "evidence": (required_evidence, True),
-        "credibility": (choice(CREDIBILITY, "credibility"), False),
-    },
-    "pledges": {
-        "id": (ident, True),
-        "actor": (ref, True),
-        "contribution": (text, True),
-        "status": (choice(PLEDGE_STATUSES, "pledge status"), True),
-        "conditions": (list_of(text), False),
-        "evidence": (required_evidence, True),
-        "credibility": (choice(CREDIBILITY, "credibility"), False),
-    },
-    "claims": {
-        "id": (ident, True),
-        "topic": (text, True),
-        "values": (list_of(_record_of(CLAIM_VALUE, "claim value"), min_items=2), True),
-    },
+SECTIONS: dict[str, Spec] = {
+    "pack": fields_of(records.PackFields, title=text, story=text, as_of=iso_date, notes=text),
+    "sources": fields_of(
+        records.SourceFields,
+        id=ident,
+        file=text,
+        sha256=sha256,
+        outlet=text,
+        title=text,
+        published=date_or_null,
+        language=text,
+        translated_from=text,
+        original_outlet=text,
+        url=text,
+        grade=choice(GRADES, "grade"),
+        date_reasoning=text,
+        flags=_record_of(FLAGS, "flags"),
+        uncited=list_of(uncited_item),
+        notes=text,
+    ),
+    "actors": fields_of(
+        records.ActorFields,
+        id=ident,
+        name=text,
+        kind=choice(ACTOR_KINDS, "actor kind"),
+        aliases=list_of(text),
+        role=text,
+        affiliation=ref,
+        candidate=boolean,
+        notes=text,
+        evidence=evidence_list,
+    ),
+    "meetings": fields_of(
+        records.MeetingFields,
+        id=ident,
+        title=text,
+        date=date_or_null,
+        date_text=text,
+        date_reasoning=text,
+        place=text,
+        status=choice(MEETING_STATUSES, "meeting status"),
+        participants=list_of(_record_of(PARTICIPANT, "participant")),
+        evidence=required_evidence,
+        credibility=choice(CREDIBILITY, "credibility"),
+    ),
+    "pledges": fields_of(
+        records.PledgeFields,
+        id=ident,
+        actor=ref,
+        contribution=text,
+        status=choice(PLEDGE_STATUSES, "pledge status"),
+        conditions=list_of(text),
+        evidence=required_evidence,
+        credibility=choice(CREDIBILITY, "credibility"),
+    ),
+    "claims": fields_of(
+        records.ClaimFields,
+        id=ident,
+        topic=text,
+        values=list_of(_record_of(CLAIM_VALUE, "claim value"), min_items=2),
+    ),
 }

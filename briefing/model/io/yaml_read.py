@@ -18,10 +18,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from sys import intern
+from typing import Any, NoReturn
 
 import yaml
 
 from briefing.model.diagnostics import Diagnostic
+from briefing.model.io.files import MAX_FILE_BYTES, decode_utf8
 from briefing.model.io.yaml_pure import PureParser
 
 PURE_PARSER: type = PureParser
@@ -32,9 +34,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 PARSER: type = LIBYAML_PARSER or PURE_PARSER
 """The event parser every read uses; tests set it to each of the two in turn."""
-
-MAX_BYTES = 16 * 1024 * 1024
-"""Files larger than this are refused before parsing: no real pack comes close."""
 
 MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
@@ -47,12 +46,17 @@ _FORBIDDEN = re.compile(
 U+FFFE/U+FFFF are here because the two parsers report them differently; checking
 them ourselves keeps one verdict. The same set is checked again on every parsed
 scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them too."""
+_ESCAPED = re.compile(_FORBIDDEN.pattern[:-1] + "\r]")
+"""What a parsed scalar may not hold: the set above and a carriage return. The
+text is parsed after CR and CRLF became LF, so a CR in a scalar was written as
+the escape ``"\\r"``: it matches nothing in a (normalised) article, and on a
+terminal it moves the cursor back over what was printed."""
 _TAB = "\t"
 
 
 def has_forbidden(text: str) -> bool:
     """True when ``text`` holds a character a pack may not contain, raw or escaped."""
-    return _FORBIDDEN.search(text) is not None
+    return _ESCAPED.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -116,36 +120,6 @@ class _Positions:
         return index + 1, offset - self.starts[index] + 1
 
 
-def decode_utf8(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """Decode strictly (a BOM is accepted); a bad byte is reported at its line:col.
-
-    PyYAML and Python report a bad byte by its byte position only, which an author
-    cannot act on; we count lines and characters up to it ourselves, with the same
-    line breaks the text will have (CRLF, lone CR and LF) and without the BOM, so
-    the position is the one an editor shows. Line breaks are then normalised once:
-    every offset the pack reports counts in the returned text.
-    """
-    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_at = bom + exc.start
-        head = data[bom:bad_at].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        line = head.count(b"\n") + 1
-        line_start = head.rfind(b"\n") + 1
-        col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
-        bad = data[bad_at : bad_at + 1].hex()
-        return None, Diagnostic(
-            path, line, col, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
-        )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
-
-
-def position_of(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a character offset in decoded, normalised text."""
-    return _Positions(text).at(offset)
-
-
 ItemHook = Callable[[str, "YMap"], "YNode"]
 """Called with (section name, item) as each mapping item of a top-level list is complete."""
 
@@ -166,9 +140,15 @@ def read_yaml(
     and the caller must still drop what it made if the file turns out unreadable
     (the returned tree is None).
     """
-    if len(data) > MAX_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         return None, [
-            Diagnostic(path, 1, 1, f"file is {len(data)} bytes, over the {MAX_BYTES}-byte limit")
+            Diagnostic(
+                path,
+                1,
+                1,
+                f"file is {len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit",
+                fatal=True,
+            )
         ]
     text, problem = decode_utf8(data, path)
     if text is None:
@@ -179,26 +159,32 @@ def read_yaml(
     tab = text.find(_TAB)
     if tab >= 0:
         line, col = positions.at(tab)
-        problems.append(Diagnostic(path, line, col, "tab character; YAML packs use spaces only"))
+        problems.append(
+            Diagnostic(path, line, col, "tab character; YAML packs use spaces only", fatal=True)
+        )
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         line, col = positions.at(bad.start())
         problems.append(
             Diagnostic(
-                path, line, col, f"control character U+{ord(bad.group()):04X} is not allowed"
+                path,
+                line,
+                col,
+                f"control character U+{ord(bad.group()):04X} is not allowed",
+                fatal=True,
             )
         )
     if problems:
         return None, problems
     try:
-        return _build(text, path, parser or PARSER, positions, on_item)
+        return _TreeBuilder(text, path, positions, on_item).run(parser or PARSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
         what = exc.problem or exc.context or "cannot be parsed"
-        return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}")]
+        return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}", fatal=True)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
-        return None, [Diagnostic(path, 1, 1, f"YAML syntax error: {exc}")]
+        return None, [Diagnostic(path, 1, 1, f"YAML syntax error: {exc}", fatal=True)]
 
 
 _COMMENT = re.compile(r"[ ]+(#[^\n]*)")
@@ -236,7 +222,7 @@ _SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
 def _classify(event: yaml.Event) -> type | None:
-    """The event class :func:`_build` dispatches ``event`` as (None: nothing to do)."""
+    """The event class :class:`_TreeBuilder` dispatches ``event`` as (None: nothing to do)."""
     if isinstance(event, yaml.DocumentStartEvent):
         return yaml.DocumentStartEvent
     if not isinstance(event, yaml.NodeEvent):
@@ -252,214 +238,216 @@ def _classify(event: yaml.Event) -> type | None:
     return _SEQ_START
 
 
-def _build(
-    text: str,
-    path: str,
-    parser_class: type,
-    positions: _Positions,
-    on_item: ItemHook | None = None,
-) -> tuple[YNode | None, list[Diagnostic]]:
-    """Consume the event stream into a tree, refusing what a pack never needs.
+class _Refused(Exception):
+    """A handler recorded a fatal problem: the walk stops there (see :meth:`_TreeBuilder.refuse`)."""
 
-    A 1,000-article pack is half a million events, so the common ones (scalar,
-    mapping and sequence starts and ends) are dispatched on their exact class and
-    the per-scalar checks are inlined with a cheap pre-test each: the position
-    clamp (only the last line can hold a mark past the end), the same-line comment
-    (only when a space follows the scalar) and the glued block header (only for
-    ``|``/``>`` scalars). Every other event, and any event class we do not know,
-    goes through :func:`_other_event`, which keeps the general ``isinstance``
-    logic. Each check still runs on every event it applies to.
+
+class _TreeBuilder:
+    """Consumes one file's event stream into a tree, refusing what a pack never needs.
+
+    One small handler per kind of event; a handler that finds something fatal
+    records it and raises :class:`_Refused`, which ends the walk. Problems the
+    walk survives (a duplicate key keeps its first value) are recorded and the
+    walk goes on, so the rest of the file is still checked.
+
+    A 1,000-article pack is half a million events, so :meth:`run` dispatches the
+    common ones (scalar, mapping and sequence starts and ends) on their exact
+    class, and the per-scalar checks have a cheap pre-test each: the position
+    clamp (only the last line can hold a mark past the end), the same-line
+    comment (only when a space follows the scalar) and the glued block header
+    (only for ``|``/``>`` scalars). Every other event, and any event class we do
+    not know, goes through :meth:`other`, which classifies it by ``isinstance``.
     """
-    problems: list[Diagnostic] = []
-    stack: list[YMap | YSeq] = []
-    pending_key: list[YScalar | None] = []
-    root: YNode | None = None
-    documents = 0
-    section: YSeq | None = None  # the list under the current top-level key, if any
-    section_name = ""
-    starts = positions.starts
-    line_count = len(starts)
-    last_line = line_count - 1
-    forbidden = _FORBIDDEN.search
-    comment_at = _COMMENT.match
-    parser = parser_class(text)
-    check_event, get_event = parser.check_event, parser.get_event
-    try:
-        while check_event():
-            event = get_event()
-            cls = type(event)
-            if cls is _MAP_END or cls is _SEQ_END:
-                done = stack.pop()
-                pending_key.pop()
-                if not stack:
-                    root = done
-                elif on_item is not None and stack[-1] is section and type(done) is YMap:
-                    section.items[-1] = on_item(section_name, done)
-                continue
-            if cls is not _SCALAR and cls is not _MAP_START and cls is not _SEQ_START:
-                # The rare events (stream and document boundaries, aliases) and any
-                # subclass: classified by isinstance, as the general logic always did.
-                kind = _classify(event)
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        mark = event.start_mark
-                        assert mark is not None
-                        problems.append(
-                            Diagnostic(
-                                path,
-                                mark.line + 1,
-                                mark.column + 1,
-                                "only one YAML document per file",
-                            )
-                        )
-                        break
-                    continue
-                if kind is _MAP_END:
-                    done = stack.pop()
-                    pending_key.pop()
-                    if not stack:
-                        root = done
-                    elif on_item is not None and stack[-1] is section and type(done) is YMap:
-                        section.items[-1] = on_item(section_name, done)
-                    continue
-                if kind is yaml.AliasEvent:
-                    mark = event.start_mark
-                    assert mark is not None
-                    line, col = _clamp(positions, mark.line, mark.column)
-                    problems.append(
-                        Diagnostic(
-                            path, line, col, "aliases (*name) are not allowed; write the value out"
-                        )
-                    )
-                    break
-                if kind is None:
-                    continue
-                cls = kind  # a subclass of a node start event: built as its base below
-            mark = event.start_mark
-            mark_line, mark_col = mark.line, mark.column
-            if mark_line < last_line:  # _clamp can only move a mark on the last line or past it
-                line, col = mark_line + 1, mark_col + 1
-            else:
-                line, col = _clamp(positions, mark_line, mark_col)
-            if event.anchor is not None:
-                problems.append(
-                    Diagnostic(
-                        path,
-                        line,
-                        col,
-                        f"anchors (&{event.anchor}) are not allowed; write the value out",
-                    )
-                )
-                break
-            # Any tag written in the file, the non-specific "!" included, is refused:
-            # a plain or quoted scalar without one has tag None in both parsers.
-            tag = event.tag
-            if tag is not None:
-                shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-                problems.append(Diagnostic(path, line, col, f"tags ({shown}) are not allowed"))
-                break
-            new: YNode
-            if cls is _SCALAR:
-                style = event.style
-                value = event.value
-                if style == "|" or style == ">":
-                    glued = _glued_comment(text, positions, event, mark_line, mark_col)
-                    if glued is not None:
-                        # libyaml takes "|#x" as an empty block scalar (dropping "#x");
-                        # the pure parser refuses it. Refuse it the same way with both.
-                        problems.append(
-                            Diagnostic(
-                                path,
-                                line,
-                                col + glued,
-                                "YAML syntax error: expected chomping or indentation "
-                                "indicators, but found '#'",
-                            )
-                        )
-                        break
-                escaped = forbidden(value)
-                if escaped is not None:
-                    problems.append(
-                        Diagnostic(
-                            path,
-                            line,
-                            col,
-                            f"control character U+{ord(escaped.group()):04X} (written as an "
-                            "escape) is not allowed",
-                        )
-                    )
-                    break
-                comment = None
-                if not style:
-                    end = event.end_mark
-                    if end is not None and end.line < line_count:
-                        # A same-line comment needs a space right after the scalar.
-                        at = starts[end.line] + end.column
-                        if text.startswith(" ", at):
-                            found = comment_at(text, at)
-                            if found is not None:
-                                comment = found.group(1)
-                new = YScalar(value, line, col, not style, comment)
-            elif cls is _MAP_START:
-                new = YMap(line, col)
-            else:
-                new = YSeq(line, col)
-            if stack:
-                parent = stack[-1]
-                if type(parent) is YSeq:
-                    parent.items.append(new)
-                elif pending_key[-1] is None:
-                    if cls is not _SCALAR:
-                        problems.append(
-                            Diagnostic(path, line, col, "mapping keys must be plain strings")
-                        )
-                        break
-                    assert isinstance(new, YScalar) and isinstance(parent, YMap)
-                    # Keys repeat in every record ("id", "quote", ...): one string each
-                    # instead of one per occurrence, in the tree and in every record.
-                    new.value = intern(new.value)
-                    items = parent.items
-                    if new.value in items:
-                        first = items[new.value][0]
-                        problems.append(
-                            Diagnostic(
-                                path,
-                                line,
-                                col,
-                                f"duplicate key '{new.value}' (first defined at line {first.line}, "
-                                f"column {first.col}); YAML would silently keep only the last",
-                            )
-                        )
-                    pending_key[-1] = new
-                    continue
+
+    def __init__(
+        self, text: str, path: str, positions: _Positions, on_item: ItemHook | None
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.positions = positions
+        self.on_item = on_item
+        self.problems: list[Diagnostic] = []
+        self.stack: list[YMap | YSeq] = []
+        self.pending_key: list[YScalar | None] = []
+        """For each open collection, the mapping key waiting for its value (None: none)."""
+        self.root: YNode | None = None
+        self.documents = 0
+        self.section: YSeq | None = None
+        """The list under the current top-level key, whose items go to ``on_item``."""
+        self.section_name = ""
+        self.last_line = len(positions.starts) - 1
+
+    def run(self, parser_class: type) -> tuple[YNode | None, list[Diagnostic]]:
+        """The tree (None when a fatal problem stopped the walk) and every problem found."""
+        parser = parser_class(self.text)
+        check_event, get_event = parser.check_event, parser.get_event
+        end_collection, node = self.end_collection, self.node
+        try:
+            while check_event():
+                event = get_event()
+                cls = type(event)
+                if cls is _MAP_END or cls is _SEQ_END:
+                    end_collection()
+                elif cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
+                    node(event, cls)
                 else:
-                    key = pending_key[-1]
-                    assert key is not None and isinstance(parent, YMap)
-                    if key.value not in parent.items:
-                        parent.items[key.value] = (key, new)
-                        if len(stack) == 1 and type(new) is YSeq:
-                            section, section_name = new, key.value
-                    pending_key[-1] = None
-            if cls is not _SCALAR:
-                assert isinstance(new, (YMap, YSeq))
-                if len(stack) >= MAX_DEPTH:
-                    problems.append(
-                        Diagnostic(
-                            path,
-                            line,
-                            col,
-                            f"nested deeper than the pack schema allows ({MAX_DEPTH} levels)",
-                        )
-                    )
-                    break
-                stack.append(new)
-                pending_key.append(None)
-            elif not stack:
-                root = new
-    finally:
-        parser.dispose()
-    # A duplicate key leaves a usable tree (the first value is kept), so the rest
-    # of the file is still checked; anything else stopped the walk part-way.
-    fatal = any(not p.message.startswith("duplicate key") for p in problems)
-    return (None if fatal else root), problems
+                    self.other(event)
+        except _Refused:
+            pass
+        finally:
+            parser.dispose()
+        fatal = any(p.fatal for p in self.problems)
+        return (None if fatal else self.root), self.problems
+
+    def refuse(self, line: int, col: int, message: str) -> NoReturn:
+        """Record a problem that leaves no usable tree, and stop the walk."""
+        self.problems.append(Diagnostic(self.path, line, col, message, fatal=True))
+        raise _Refused
+
+    def other(self, event: yaml.Event) -> None:
+        """The rare events (stream and document boundaries, aliases) and any subclass."""
+        kind = _classify(event)
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                mark = event.start_mark
+                assert mark is not None
+                self.refuse(mark.line + 1, mark.column + 1, "only one YAML document per file")
+        elif kind is _MAP_END:
+            self.end_collection()
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            assert mark is not None
+            line, col = _clamp(self.positions, mark.line, mark.column)
+            self.refuse(line, col, "aliases (*name) are not allowed; write the value out")
+        elif kind is not None:
+            self.node(event, kind)  # a subclass of a node start event: built as its base
+
+    def end_collection(self) -> None:
+        """A mapping or list is complete: it is the root, or a record handed to ``on_item``."""
+        done = self.stack.pop()
+        self.pending_key.pop()
+        stack = self.stack
+        if not stack:
+            self.root = done
+        elif self.on_item is not None and stack[-1] is self.section and type(done) is YMap:
+            self.section.items[-1] = self.on_item(self.section_name, done)
+
+    def node(self, event: Any, cls: type) -> None:
+        """A scalar, or the start of a mapping or list: check it, build it, attach it.
+
+        ``event`` is any PyYAML node event (typed loosely: the stubs make every
+        mark optional, and a node event always has one).
+        """
+        mark = event.start_mark
+        mark_line, mark_col = mark.line, mark.column
+        if mark_line < self.last_line:  # _clamp can only move a mark on the last line or past it
+            line, col = mark_line + 1, mark_col + 1
+        else:
+            line, col = _clamp(self.positions, mark_line, mark_col)
+        if event.anchor is not None:
+            self.refuse(
+                line, col, f"anchors (&{event.anchor}) are not allowed; write the value out"
+            )
+        # Any tag written in the file, the non-specific "!" included, is refused:
+        # a plain or quoted scalar without one has tag None in both parsers.
+        tag = event.tag
+        if tag is not None:
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            self.refuse(line, col, f"tags ({shown}) are not allowed")
+        new: YNode
+        if cls is _SCALAR:
+            new = self.scalar(event, line, col)
+        elif cls is _MAP_START:
+            new = YMap(line, col)
+        else:
+            new = YSeq(line, col)
+        if self.stack and self.attach(new, line, col):
+            return  # a mapping key: its value comes next
+        if isinstance(new, YScalar):
+            if not self.stack:
+                self.root = new
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self.refuse(
+                line, col, f"nested deeper than the pack schema allows ({MAX_DEPTH} levels)"
+            )
+        self.stack.append(new)
+        self.pending_key.append(None)
+
+    def scalar(self, event: Any, line: int, col: int) -> YScalar:
+        """A scalar as written, with a same-line comment after a plain one."""
+        style = event.style
+        value = event.value
+        if style == "|" or style == ">":
+            glued = _glued_comment(
+                self.text, self.positions, event, event.start_mark.line, event.start_mark.column
+            )
+            if glued is not None:
+                # libyaml takes "|#x" as an empty block scalar (dropping "#x");
+                # the pure parser refuses it. Refuse it the same way with both.
+                self.refuse(
+                    line,
+                    col + glued,
+                    "YAML syntax error: expected chomping or indentation indicators, but found '#'",
+                )
+        escaped = _ESCAPED.search(value)
+        if escaped is not None:
+            self.refuse(
+                line,
+                col,
+                f"control character U+{ord(escaped.group()):04X} (written as an escape) is not allowed",
+            )
+        comment = None
+        if not style:
+            end = event.end_mark
+            starts = self.positions.starts
+            if end is not None and end.line < len(starts):
+                # A same-line comment needs a space right after the scalar.
+                at = starts[end.line] + end.column
+                if self.text.startswith(" ", at):
+                    found = _COMMENT.match(self.text, at)
+                    if found is not None:
+                        comment = found.group(1)
+        return YScalar(value, line, col, not style, comment)
+
+    def attach(self, new: YNode, line: int, col: int) -> bool:
+        """Put ``new`` into the open collection; True when it is a mapping key."""
+        parent = self.stack[-1]
+        if type(parent) is YSeq:
+            parent.items.append(new)
+            return False
+        assert isinstance(parent, YMap)
+        key = self.pending_key[-1]
+        if key is None:
+            self.key(parent, new, line, col)
+            return True
+        if (
+            key.value not in parent.items
+        ):  # a duplicate key's value is dropped (reported at the key)
+            parent.items[key.value] = (key, new)
+            if len(self.stack) == 1 and type(new) is YSeq:
+                self.section, self.section_name = new, key.value
+        self.pending_key[-1] = None
+        return False
+
+    def key(self, parent: YMap, new: YNode, line: int, col: int) -> None:
+        """A mapping key: a plain string, not seen before in this mapping."""
+        if type(new) is not YScalar:
+            self.refuse(line, col, "mapping keys must be plain strings")
+        # Keys repeat in every record ("id", "quote", ...): one string each
+        # instead of one per occurrence, in the tree and in every record.
+        new.value = intern(new.value)
+        if new.value in parent.items:
+            first = parent.items[new.value][0]
+            # Recoverable: the first value is kept and the rest of the file is still checked.
+            self.problems.append(
+                Diagnostic(
+                    self.path,
+                    line,
+                    col,
+                    f"duplicate key '{new.value}' (first defined at line {first.line}, "
+                    f"column {first.col}); YAML would silently keep only the last",
+                )
+            )
+        self.pending_key[-1] = new

@@ -26,7 +26,7 @@ _RESERVED = _words(
 )  # YAML 1.1 booleans/null, matched case-insensitively
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
 """Characters the strict reader refuses raw, or that would hide in an editor: always escaped."""
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 
 
 def quoted(value: str) -> str:

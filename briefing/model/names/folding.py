@@ -24,6 +24,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from briefing.model.names.vocabulary import HONORIFICS
+
 # Letters NFKD does not decompose into a base letter plus marks.
 _SPECIAL = str.maketrans(
     {
@@ -51,48 +53,6 @@ _DROPPED = frozenset(".")
 WILDCARD = "?"
 """A letter lost in transit (``Miche?l``): kept inside words, matched as any one letter."""
 
-TITLES = frozenset(
-    [
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "pm",
-        "president",
-        "pres",
-        "premier",
-        "chancellor",
-        "taoiseach",
-        "minister",
-        "secretary",
-        "rev",
-        "sen",
-        "rep",
-        "gov",
-        "hon",
-        "admiral",
-        "adm",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "lieutenant",
-        "lt",
-        "captain",
-        "capt",
-        "commander",
-        "the",
-    ]
-)
-"""Tokens that name a rank, not a person: dropped from queries and from people's names."""
 _TITLE_PHRASES = (
     ("prime", "minister"),
     ("foreign", "minister"),
@@ -102,7 +62,7 @@ _TITLE_PHRASES = (
     ("defense", "secretary"),
     ("secretary", "of", "state"),
 )
-_TITLE_WORDS = TITLES | {word for phrase in _TITLE_PHRASES for word in phrase}
+_TITLE_WORDS = HONORIFICS | {word for phrase in _TITLE_PHRASES for word in phrase}
 
 
 def fold_char(char: str) -> str:
@@ -140,6 +100,8 @@ def _ascii_table() -> dict[int, str | None]:
 
 _ASCII = _ascii_table()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc][sS]\b")
+"""``Macron's``, ``UK’s``: the possessive ending, one fixed-width match (linear, no backtracking)."""
 
 
 def _fold_run(match: re.Match[str]) -> str:
@@ -152,7 +114,13 @@ def fold(text: str) -> str:
     A ``?`` stays only inside a word, where it stands for a lost letter; a
     trailing question mark is punctuation. Same rules as :func:`fold_char`, with
     an ASCII fast path (indexes fold every name once, at build).
+
+    A possessive ending is dropped (``"Macron's"`` -> ``"macron"``): folded as
+    a separate word, the stray ``s`` made "Macron's" a weaker match for
+    Emmanuel Macron than the aliases "UK’s" and "Kyiv’s" were for their actors.
     """
+    if "'" in text or "\u2019" in text or "\u02bc" in text:
+        text = _POSSESSIVE.sub("", text)
     if not text.isascii():
         text = _NON_ASCII.sub(_fold_run, text)
     words = text.translate(_ASCII).casefold().split()
@@ -192,7 +160,7 @@ def strip_titles(folded: str) -> str:
                 del words[i : i + size]
             else:
                 i += 1
-    kept = [w for w in words if w not in TITLES]
+    kept = [w for w in words if w not in HONORIFICS]
     return " ".join(kept) if kept else folded
 
 

@@ -10,80 +10,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from briefing.model.names.countries import BY_FORM, Country, country_of
+from briefing.model.names.vocabulary import (
+    CONNECTORS,
+    GROUP_WORDS,
+    HEAD_TITLES,
+    ORG_WORDS,
+    ROLE_NOISE,
+    SENTENCE_OPENERS,
+    TITLE_WORDS,
+)
 from briefing.model.text import Article
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
-
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]|\?(?=[^\W\d_]))*")
 _SAID = re.compile(
     r"^\s*,?\s*(said|says|told|added|stated|warned|noted|announced|insisted|argued)\b"
 )
 
-STOP_WORDS = _words(
-    """a an the this that these those there here he she it they we i you his her its their our
-    my your but and or nor so yet if when while after before as at by for from in into of on
-    onto to with within without about above across against along among around behind below
-    beneath beside between beyond during except inside near since through throughout toward
-    towards under until upon via however meanwhile moreover furthermore therefore thus also
-    although though despite according some many several other others both each every all any
-    no not none one two three first second last next more most such what who whom whose
-    which why how where finally just only even still already again once now then today
-    yesterday tomorrow tonight earlier later recently currently instead indeed perhaps mr
-    mrs ms dr read photo video watch update updated live breaking exclusive analysis opinion
-    comment editorial report reports various unlike like let do does did is are was were be
-    been being has have had will would can could should may might must shall monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december"""
-)
-"""Capitalised only because they start a sentence or a headline: never a name."""
-
-CONNECTORS = _words("""of the von van der den de da di du la le al bin del y""")
-"""Lowercase words that may sit inside a name: 'Coalition of the Willing', 'von der Leyen'."""
-
-TITLES = _words(
-    """sir dame lord lady mr mrs ms dr prof professor president vice prime minister ministers
-    secretary chancellor king queen prince princess pope general gen admiral colonel col
-    captain capt commander chief chiefs senator sen governor mayor ambassador commissioner
-    taoiseach premier defence defense foreign home interior finance economy national
-    security counselor counsellor adviser advisor spokesman spokeswoman spokesperson deputy
-    former state of the staff justice judge rep representative leader opposition chairman
-    chairwoman chair director head envoy special officer officers lieutenant lt sergeant sgt
-    major maj marshal archbishop bishop cardinal sheikh emir sultan crown chancellery acting
-    interim"""
-)
-"""Words of a title before a name: 'Defence Secretary', 'Chief of the Defence Staff Sir'."""
-
-_HEAD_TITLES = _words(
-    """sir dame lord lady mr mrs ms dr prof professor president minister secretary chancellor
-    king queen prince princess pope general gen admiral colonel col captain capt commander
-    senator sen governor mayor ambassador commissioner taoiseach premier counselor
-    counsellor adviser advisor spokesman spokeswoman spokesperson chairman chairwoman chair
-    director envoy officer lieutenant lt sergeant sgt major maj marshal archbishop bishop
-    cardinal sheikh emir sultan leader judge justice head staff rep representative"""
-)
-"""The word a title ends on; 'Defense' in 'Defense Strategy Forum' is not one."""
-
-_ROLE_NOISE = _words("""sir dame lord lady mr mrs ms dr the of former acting interim""")
-
-ORG_WORDS = _words(
-    """ministry department office commission council union parliament government agency bank
-    fund court committee assembly party army navy forces force command institute university
-    company corporation corp inc ltd group times news post daily journal press agency
-    service services organisation organization association federation bureau authority
-    street house palace kremlin cabinet senate congress police guard"""
-)
-GROUP_WORDS = _words("""coalition alliance bloc movement rebels militia front brigade nations""")
-
-
 @dataclass(slots=True)
-class Mention:
+class ProperName:
     """One occurrence of a name as written (title stripped)."""
 
     form: str
@@ -109,7 +57,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[0].isupper() and token.lower() not in STOP_WORDS
+    return token[0].isupper() and token.lower() not in SENTENCE_OPENERS
 
 
 def _runs(sentence: str) -> list[list[tuple[int, int, str]]]:
@@ -163,7 +111,7 @@ def _mentions_in_run(
     sentence_offset: int,
     initial: bool,
     title: str | None = None,
-) -> Iterable[Mention]:
+) -> Iterable[ProperName]:
     """Split one run into mentions: titles stripped, leading countries split off."""
     if not words:
         return
@@ -171,20 +119,20 @@ def _mentions_in_run(
     # "Sir") that a name follows. A trailing "of Estonia" is a country mention.
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        if word.lower() in _HEAD_TITLES and words[index + 1].lower() not in TITLES:
+        if word.lower() in HEAD_TITLES and words[index + 1].lower() not in TITLE_WORDS:
             last_title = index
     if last_title >= 0:
         prefix, rest = words[: last_title + 1], words[last_title + 1 :]
-        role = " ".join(w for w in prefix if w.lower() in TITLES).strip()
+        role = " ".join(w for w in prefix if w.lower() in TITLE_WORDS).strip()
         role_words = role.split()
-        while role_words and role_words[0].lower() in _ROLE_NOISE:
+        while role_words and role_words[0].lower() in ROLE_NOISE:
             role_words.pop(0)
-        while role_words and role_words[-1].lower() in _ROLE_NOISE:
+        while role_words and role_words[-1].lower() in ROLE_NOISE:
             role_words.pop()
         # Non-title words in the prefix ("British", "EU") are mentions of their own.
         chunk: list[str] = []
         for word in [*prefix, "of"]:
-            if word.lower() in TITLES:
+            if word.lower() in TITLE_WORDS:
                 if chunk:
                     yield from _mentions_in_run(
                         chunk, start, source, sentence, sentence_offset, initial
@@ -198,7 +146,7 @@ def _mentions_in_run(
             if " ".join(rest[cut + 1 :]) in BY_FORM:
                 tail = " ".join(rest[cut + 1 :])
                 at = offset + len(" ".join(rest[: cut + 1])) + 1
-                yield Mention(
+                yield ProperName(
                     tail, source, sentence_offset + at, sentence, False, country=BY_FORM[tail]
                 )
                 rest = rest[:cut]
@@ -217,7 +165,7 @@ def _mentions_in_run(
         size = 0  # "European Union", "French Foreign Ministry": one organisation
     if size:
         form = " ".join(words[:size])
-        yield Mention(
+        yield ProperName(
             form, source, sentence_offset + start, sentence, initial, country=country_of(form)
         )
         rest = words[size:]
@@ -236,7 +184,7 @@ def _mentions_in_run(
         parts = words[0].split("-")
         if all(p in BY_FORM for p in parts):  # "Russia-Ukraine war"
             for part in parts:
-                yield Mention(
+                yield ProperName(
                     part, source, sentence_offset + start, sentence, initial, country=BY_FORM[part]
                 )
             return
@@ -244,7 +192,7 @@ def _mentions_in_run(
         words = words[:-1]
     form = " ".join(words)
     after = sentence[start + len(form) :]
-    yield Mention(
+    yield ProperName(
         form,
         source,
         sentence_offset + start,
@@ -255,10 +203,10 @@ def _mentions_in_run(
     )
 
 
-def mentions(source: str, text: str, skip_lines: set[int] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
+def proper_names(source: str, text: str, skip_lines: AbstractSet[int] = frozenset()) -> list[ProperName]:
     """Every name-like mention in one article, boilerplate lines skipped."""
     article = Article.from_text(text)
-    found: list[Mention] = []
+    found: list[ProperName] = []
     for start, end in article.sentences:
         if article.line_of(start) in skip_lines:
             continue

@@ -236,8 +236,13 @@ class ActorIndex:
         return " ".join(words)
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """The best ``limit`` actors for ``query``, best first (empty for nonsense)."""
+        """The best ``limit`` actors for ``query``, best first (empty for nonsense).
+
+        A limit over the number of actors means all of them: it is clamped, so a
+        limit of 2**63 never reaches rapidfuzz (whose C limit would overflow).
+        """
         folded = fold(query)
+        limit = min(limit, len(self.actors))
         if not folded or limit <= 0:
             return []
         stripped = strip_titles(folded)

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from briefing.model.analysis.analyse import Analysis
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
@@ -23,6 +23,7 @@ from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Meeting
 from briefing.tui.screens.view import PackView
+from briefing.tui.widgets.key_bar import KeyBar
 
 
 def dates_order(pack: Pack, analysis: Analysis) -> list[Meeting]:
@@ -130,7 +131,7 @@ class DatesScreen(PackView):
         yield table
         with VerticalScroll(id="dates-explain"):
             yield Static(id="dates-explain-text")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -1,69 +1,143 @@
-"""The disagreements view: where sources differ, found in the text, value by value.
+"""The disagreements view: where sources differ, value by value.
 
-One DataTable row per value (the topic shown on its first row), with the
-source's Admiralty grade and the sentence that gives the value; the pane below
-shows the highlighted row in full. Enter opens the author's claim on the same
-point, or the source when there is none; escape (or the key again) goes back.
+The same set the briefing note's "Where sources disagree" reads: the author's
+claims, then the disagreements briefing found in the text that no claim covers,
+each row saying which it is. One DataTable row per value (the topic shown on
+its first row), with the source's Admiralty grade and the sentence that gives
+the value; the pane below shows the highlighted row in full. Enter opens the
+claim at that source's evidence (or the source, for a found disagreement no
+claim covers); escape (or the key again) goes back.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.disagreements.detect import Disagreement, DisagreementValue
+from briefing.model.analysis.disagreements.detect import Disagreement
 from briefing.model.derived import Derived
+from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
+from briefing.model.types import Claim
 from briefing.tui.screens.view import PackView
+from briefing.tui.state import Place
+from briefing.tui.widgets.key_bar import KeyBar
 
 KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
 
 
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One value on a disputed point, from a claim or found in the text."""
+
+    topic: str
+    kind: str
+    origin: str
+    """``claim`` (written by the author) or ``found`` (detected in the text)."""
+    value: str
+    source: str
+    sentence: str
+    target: Place | str
+    """What enter opens: the claim at this value's evidence, or the source."""
+    first: bool
+    """The first row of its point (the topic is shown once)."""
+
+    @property
+    def target_id(self) -> str:
+        """The id of the item enter opens."""
+        return self.target if isinstance(self.target, str) else self.target.item_id
+
+
+def claim_rows(claim: Claim) -> list[Row]:
+    """A claim's values, each opening the claim at its own first evidence item."""
+    rows = []
+    index = 0
+    for number, value in enumerate(claim.values):
+        first_evidence = value.evidence[0] if value.evidence else None
+        rows.append(
+            Row(
+                topic=claim.topic,
+                kind="claim",
+                origin="claim",
+                value=value.value,
+                source=value.source,
+                sentence=first_evidence.sentence if first_evidence else "",
+                target=Place(claim.id, index),
+                first=number == 0,
+            )
+        )
+        index += len(value.evidence)
+    return rows
+
+
+def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list[Row]:
+    """The author's claims, then each found disagreement that no claim covers."""
+    rows = [row for claim in pack.claims for row in claim_rows(claim)]
+    for found in disagreements:
+        if found.claim is not None and pack.get(found.claim) is not None:
+            continue  # the claim's own rows stand for it
+        for number, value in enumerate(found.values):
+            rows.append(
+                Row(
+                    topic=found.topic,
+                    kind=KINDS.get(found.kind, found.kind),
+                    origin="found",
+                    value=value.value,
+                    source=value.source,
+                    sentence=value.sentence,
+                    target=value.source,
+                    first=number == 0,
+                )
+            )
+    return rows
+
+
 class DisagreementsScreen(PackView):
-    """Disagreements found in the articles; dismisses with a claim or source id, or None."""
+    """Claims and found disagreements; dismisses with a place in a claim, a source id, or None."""
 
     def __init__(self, derived: Derived) -> None:
         super().__init__(derived, "Disagreements")
-        self.found: tuple[Disagreement, ...] = derived.disagreements
-        self.rows: list[tuple[Disagreement, DisagreementValue]] = [
-            (d, v) for d in self.found for v in d.values
-        ]
+        self.rows = disagreement_rows(derived.pack, derived.disagreements)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         table: DataTable[Text] = DataTable(
             id="disagreements", cursor_type="row", zebra_stripes=True
         )
-        table.border_title = f"Disagreements found in the text ({len(self.found)})"
+        points = sum(row.first for row in self.rows)
+        table.border_title = (
+            f"Where sources disagree ({points}): the author's claims, then found in the text"
+        )
         yield table
         with VerticalScroll(id="disagreements-explain"):
             yield Static(id="disagreements-explain-text")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Topic", "Kind", "Value", "Source", "Grade", "Sentence")
-        previous: Disagreement | None = None
-        for index, (found, value) in enumerate(self.rows):
-            source = self.pack.source(value.source)
-            first = found is not previous
-            previous = found
+        table.add_columns("Topic", "From", "Value", "Source", "Grade", "Sentence")
+        for index, row in enumerate(self.rows):
+            source = self.pack.source(row.source)
             flag = " MT" if source.flags.machine_translated else ""
             table.add_row(
-                Text(_excerpt(clean_line(found.topic), 30) if first else "", style="bold"),
-                Text(KINDS.get(found.kind, found.kind) if first else ""),
-                Text(_excerpt(clean_line(value.value), 16), style="bold"),
+                Text(_excerpt(clean_line(row.topic), 30) if row.first else "", style="bold"),
+                Text(row.kind if row.first else ""),
+                Text(_excerpt(clean_line(row.value), 16), style="bold"),
                 Text(source.id),
                 Text(source.grade + flag),
-                Text(_excerpt(clean_line(value.sentence), 40)),
+                Text(_excerpt(clean_line(row.sentence), 40)),
                 key=str(index),
             )
         if not self.rows:
             table.add_row(
-                Text("No disagreements found in the text", style="italic"), *[Text("")] * 5
+                Text("No claims, and no disagreements found in the text", style="italic"),
+                *[Text("")] * 5,
             )
         table.focus()
         self._explain(0)
@@ -71,33 +145,33 @@ class DisagreementsScreen(PackView):
     def _explain(self, row: int) -> None:
         if not self.rows:
             return
-        found, value = self.rows[min(row, len(self.rows) - 1)]
-        source = self.pack.source(value.source)
+        shown = self.rows[min(row, len(self.rows) - 1)]
+        source = self.pack.source(shown.source)
+        origin = (
+            "a claim written by the author"
+            if shown.origin == "claim"
+            else f"found in the text by briefing ({shown.kind}); no claim covers it"
+        )
         lines = [
-            Content.from_markup("[b]$t[/b] ($k)", t=clean_line(found.topic), k=found.kind),
+            Content.from_markup("[b]$t[/b]: $o", t=clean_line(shown.topic), o=origin),
             Content.from_markup(
-                "[b]$v[/b] says $o (grade $g$m)",
-                v=clean_line(value.value),
-                o=clean_line(source.outlet),
+                "[b]$v[/b] says $s (grade $g$m)",
+                v=clean_line(shown.value),
+                s=clean_line(source.outlet),
                 g=source.grade,
                 m=", machine-translated" if source.flags.machine_translated else "",
             ),
-            Content.from_markup("[b]sentence:[/b] $s", s=clean(value.sentence)),
-            Content.from_markup(
-                "[b]claim:[/b] $c",
-                c=found.claim or "none written by the author (found by briefing)",
-            ),
+            Content.from_markup("[b]sentence:[/b] $s", s=clean(shown.sentence)),
         ]
         self.query_one("#disagreements-explain-text", Static).update(Content("\n").join(lines))
 
     @property
-    def target(self) -> str | None:
-        """What enter opens for the highlighted row: the claim, else the source."""
+    def target(self) -> Place | str | None:
+        """What enter opens for the highlighted row: the claim at its evidence, else the source."""
         if not self.rows:
             return None
         row = self.query_one(DataTable).cursor_row
-        found, value = self.rows[min(row, len(self.rows) - 1)]
-        return found.claim or value.source
+        return self.rows[min(row, len(self.rows) - 1)].target
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the highlighted value in full below the table."""

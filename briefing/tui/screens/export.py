@@ -15,8 +15,9 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -24,7 +25,7 @@ from briefing.export import SelectionError, render
 from briefing.export.safewrite import WriteRefused, write_atomic
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
-from briefing.tui.commands import CloseView
+from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
 FORMATS = (
     ("md", "Markdown note (.md)"),
@@ -41,8 +42,38 @@ def default_name(pack: Pack, fmt: str) -> str:
     return f"briefing-{slug or 'note'}-{as_of}{EXTENSIONS[fmt]}"
 
 
+class FormatChoice(RadioSet):
+    """The format buttons: space picks one, enter picks the one under the cursor and exports.
+
+    RadioSet's own enter only toggled the button, so enter (which exports from
+    the file name) seemed to do nothing here.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose_and_export", "Export", show=False)
+    ]
+
+    class Chosen(Message):
+        """Enter on a format: export in it."""
+
+        def __init__(self, button_id: str | None) -> None:
+            super().__init__()
+            self.button_id = button_id
+
+    def action_choose_and_export(self) -> None:
+        # RadioSet marks the button under its cursor with the -selected class.
+        chosen = None
+        for button in self.query("RadioButton.-selected").results(RadioButton):
+            button.value = True
+            chosen = button.id
+        self.post_message(self.Chosen(chosen))
+
+
 class ExportScreen(ModalScreen[None]):
     """Format, file name, Export; escape cancels."""
+
+    APP_COMMANDS: ClassVar[frozenset[str]] = DIALOG_COMMANDS
+    """The only reader commands offered over this dialog (``check_action`` reads it)."""
 
     # Escape comes from the one command list (id close-view), so a keymap remap applies here too.
     BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
@@ -72,7 +103,7 @@ class ExportScreen(ModalScreen[None]):
             box.border_subtitle = "enter export · escape cancel"
             yield Static(f"Scope: {scope}", id="export-scope", markup=False)
             yield Label("Format", classes="export-label")
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for index, (fmt, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
             yield Label("File", classes="export-label")
@@ -90,8 +121,18 @@ class ExportScreen(ModalScreen[None]):
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        button_id = event.pressed.id or "format-md"
-        self.fmt = button_id.removeprefix("format-")
+        self._choose(event.pressed.id)
+
+    @on(FormatChoice.Chosen)
+    def _chosen(self, event: FormatChoice.Chosen) -> None:
+        """Enter on a format: that format, then export (before the radio's own message)."""
+        if event.button_id is not None:
+            self._choose(event.button_id)
+        self._export()
+
+    def _choose(self, button_id: str | None) -> None:
+        """Use this format, and give the file name its extension."""
+        self.fmt = (button_id or "format-md").removeprefix("format-")
         field = self.query_one("#export-file", Input)
         path = Path(field.value)
         if path.suffix in EXTENSIONS.values():  # keep the user's name, change only its extension

@@ -7,25 +7,38 @@ agree and the history records it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
-from briefing.model.types import Actor, Evidence, Source
+from briefing.model.types import Actor, Evidence, Fact, Source
+from briefing.tui.commands import COMMANDS, keys_in_force
 from briefing.tui.labels import SECTIONS, section_items
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.detail import DetailPane
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
     from briefing.model.names.actor_mentions import Mention
+
+
+class CommandHost(Protocol):
+    """What this screen asks of the app about commands (the app is not imported: no cycle)."""
+
+    keymap: dict[str, str]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+
+    def unavailable_reason(self, action: str) -> str: ...
 
 
 class MainScreen(Screen[None]):
@@ -57,7 +70,7 @@ class MainScreen(Screen[None]):
             yield DetailPane(id="detail")
             yield SourceView(id="source")
         with Horizontal(id="footer-row"):
-            yield Footer()
+            yield KeyBar(id="keys")
             yield Label("", id="marked-count", markup=False)
 
     def on_mount(self) -> None:
@@ -87,20 +100,39 @@ class MainScreen(Screen[None]):
             return None
         return self.pack.get(self.current.item_id)
 
+    @property
+    def markable(self) -> Fact | None:
+        """The fact space would mark: the one shown, unless the navigator's cursor is
+        on a section heading (marking the item shown last from there surprised people)."""
+        item = self.current_item
+        if item is None or isinstance(item, Source):
+            return None
+        navigator = self.query_one(Navigator)
+        if self.focused is navigator:
+            node = navigator.cursor_node
+            if node is None or node.data is None or node.data.item_id is None:
+                return None  # a section heading (or the "more" row)
+        return item  # type: ignore[no-any-return]
+
+    @property
+    def zoomed(self) -> bool:
+        """True while one pane has the screen (header and footer stay)."""
+        return self.query_one("#panes").has_class("-zoomed")
+
     # -- loading -----------------------------------------------------------------------
 
     def set_pack(self, derived: Derived) -> None:
         """Show a loaded pack (with what is derived from it) and open its first item."""
         self.derived = derived
-        self.pack = pack = derived.pack
+        self.pack = derived.pack
         if not self.is_mounted:
             return  # on_mount picks it up
         self.query_one("#panes").loading = False
         navigator = self.query_one(Navigator)
-        navigator.set_pack(pack, derived.analysis)
+        navigator.set_pack(derived)
         navigator.focus()
         for section, _ in SECTIONS:
-            items = section_items(pack, section)
+            items = section_items(derived, section)
             if items:
                 self.go(items[0].id, browse=True)
                 navigator.show_item(items[0].id)
@@ -195,17 +227,19 @@ class MainScreen(Screen[None]):
 
     def toggle_mark(self) -> None:
         """Space: mark or unmark the current fact."""
-        item = self.current_item
-        if item is None or isinstance(item, Source):
+        item = self.markable
+        if item is None:
             return
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
         self.query_one(DetailPane).set_marked(item.id in self.marked)
-        self.sub_title = f"{len(self.marked)} marked" if self.marked else ""
+        # Next to the app's "as of" date, not instead of it.
+        marked = f" · {len(self.marked)} marked" if self.marked else ""
+        self.sub_title = f"{self.app.sub_title}{marked}" if marked else ""
         # The footer row carries the count too: it is where an analyst looks before `e`.
-        self.query_one("#marked-count", Label).update(
-            f" {len(self.marked)} marked " if self.marked else ""
-        )
+        count = self.query_one("#marked-count", Label)
+        count.update(f" {len(self.marked)} marked " if self.marked else "")
+        count.display = bool(self.marked)
         self.app.refresh_bindings()
 
     # -- messages from the panes -------------------------------------------------------
@@ -269,10 +303,53 @@ class MainScreen(Screen[None]):
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)
 
-    def open_item(self, item_id: str | None) -> None:
-        """Follow a link (or a pick from search, timeline or board) to an item."""
-        if item_id is None:
+    def open_item(self, chosen: str | Place | None) -> None:
+        """Follow a link (or a pick from search, timeline or board) to an item.
+
+        A view may choose a place within the item (the disagreements view: the
+        claim at the chosen source's evidence), not just the item.
+        """
+        if chosen is None:
             return
-        self.go(item_id)
-        self.query_one(Navigator).show_item(item_id)
+        place = chosen if isinstance(chosen, Place) else Place(chosen)
+        self.go(place.item_id, place.evidence)
+        self.query_one(Navigator).show_item(place.item_id)
         self.query_one(DetailPane).focus()
+
+    # -- zoom, the footer and feedback ------------------------------------------------------
+
+    def zoom(self) -> None:
+        """z: the focused pane alone between header and footer, or the three panes again."""
+        panes = self.query_one("#panes")
+        for pane in panes.children:
+            pane.remove_class("-zoom-target")
+        if not self.zoomed and self.focused is not None:
+            target = next((p for p in panes.children if self.focused in (p, *p.query("*"))), None)
+            if target is not None:
+                target.add_class("-zoom-target")
+                panes.add_class("-zoomed")
+        else:
+            panes.remove_class("-zoomed")
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """Redraw the footer (the app calls it when what is available may have changed)."""
+        self.query_one(KeyBar).refresh_keys()
+
+    def on_screen_suspend(self) -> None:
+        """A dialog or view opened on top: this footer (visible under a dialog) follows it."""
+        self.call_after_refresh(self.refresh_keys)
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self.refresh_keys)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose command is shown disabled says briefly why nothing happened."""
+        app = cast("CommandHost", self.app)
+        for command in COMMANDS:
+            if event.key in keys_in_force(app.keymap, command):
+                if app.check_action(command.ACTION, ()) is None:
+                    reason = app.unavailable_reason(command.ACTION)
+                    if reason:
+                        self.notify(reason, timeout=2, markup=False)
+                return

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
@@ -20,6 +20,7 @@ from briefing.model.types import PLEDGE_STATUSES, Pledge
 from briefing.tui.labels import actor_name
 from briefing.tui.screens.timeline import support_cell
 from briefing.tui.screens.view import PackView
+from briefing.tui.widgets.key_bar import KeyBar
 
 STATUS_CLASS = {
     "committed": "good",
@@ -63,7 +64,7 @@ class PledgeBoardScreen(PackView):
         table = PledgeTable(id="board", cursor_type="row", zebra_stripes=True)
         table.border_title = "Pledge board: who offers what, on what condition"
         yield table
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(PledgeTable)

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from briefing.model.derived import Derived
 from briefing.model.names.search import Hit
 from briefing.model.sanitize import clean_line
-from briefing.tui.commands import CloseView
+from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
 LIMIT = 12
 
@@ -41,6 +41,9 @@ def hit_prompt(hit: Hit) -> Content:
 
 class SearchScreen(ModalScreen[str | None]):
     """An input above the actors that best match it."""
+
+    APP_COMMANDS: ClassVar[frozenset[str]] = DIALOG_COMMANDS
+    """The only reader commands offered over this dialog (``check_action`` reads it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         CloseView.binding(),

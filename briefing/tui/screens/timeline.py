@@ -8,21 +8,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from briefing.model.analysis.analyse import FactAnalysis
 from briefing.model.derived import Derived
-from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Meeting
+from briefing.model.types import meetings_by_date
 from briefing.tui.labels import actor_name, source_label
 from briefing.tui.screens.view import PackView
-
-
-def timeline_order(pack: Pack) -> list[Meeting]:
-    """Dated meetings oldest first, then undated ones in pack order."""
-    dated = sorted((m for m in pack.meetings if m.date), key=lambda m: m.date or "")
-    return dated + [m for m in pack.meetings if not m.date]
+from briefing.tui.widgets.key_bar import KeyBar
 
 
 def support_cell(found: FactAnalysis | None) -> Text:
@@ -47,7 +41,7 @@ class TimelineScreen(PackView):
         table: DataTable[Text] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Timeline: meetings by date"
         yield table
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -56,7 +50,7 @@ class TimelineScreen(PackView):
             "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
         )
         analysis = self.derived.analysis
-        for meeting in timeline_order(self.pack):
+        for meeting in meetings_by_date(self.pack.meetings):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
             participants = ", ".join(actor_name(self.pack, p.actor) for p in meeting.participants)

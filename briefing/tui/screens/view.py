@@ -15,9 +15,10 @@ from textual.screen import Screen
 
 from briefing.model.derived import Derived
 from briefing.tui.commands import CloseView
+from briefing.tui.state import Place
 
 
-class PackView(Screen[str | None]):
+class PackView(Screen[str | Place | None]):
     """A view over a pack and what is derived from it; dismisses with the chosen item id, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]

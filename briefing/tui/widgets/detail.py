@@ -176,8 +176,7 @@ class DetailPane(OptionList):
     def _fill(self, mentions: list[Mention] | None) -> None:
         assert self._derived is not None and self._item is not None
         self.content = detail_rows(
-            self._derived.pack,
-            self._derived.analysis,
+            self._derived,
             self._item,
             marked=self._marked,
             mentions=mentions,

@@ -21,7 +21,7 @@ from briefing.model.pack import Pack
 from briefing.tui.labels import SECTIONS, label, section_items
 
 if TYPE_CHECKING:
-    from briefing.model.analysis.analyse import Analysis
+    from briefing.model.derived import Derived
 
 PAGE = 500
 """Rows added to a section at a time."""
@@ -48,6 +48,11 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         Binding("shift+down", "cursor_next_sibling", "Next sibling", show=False),
         Binding("left", "collapse", "Collapse", show=False),
         Binding("right", "expand", "Expand", show=False),
+        # Tree's own page and end keys (dropped with its space binding above).
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "First row", show=False),
+        Binding("end", "scroll_end", "Last row", show=False),
     ]
 
     @dataclass
@@ -70,28 +75,28 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self.show_root = False
         self.guide_depth = 2
         self.pack: Pack | None = None
-        self.analysis: Analysis | None = None
+        self.derived: Derived | None = None
         self.marked: frozenset[str] = frozenset()
         self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
 
-    def set_pack(self, pack: Pack, analysis: Analysis) -> None:
+    def set_pack(self, derived: Derived) -> None:
         """Show a freshly loaded pack, every section open at its first page."""
-        self.pack = pack
-        self.analysis = analysis
+        self.pack = derived.pack
+        self.derived = derived
         self.clear()
         self._rows_by_id.clear()
         for section, title in SECTIONS:
-            count = len(section_items(pack, section))
+            count = len(section_items(derived, section))
             header = Text.assemble((title, "bold"), f" ({count:,})")
             node = self.root.add(header, NodeData(section), expand=True, allow_expand=count > 0)
             self._nav_loaded[section] = 0
             self._add_page(section, node)
 
     def _add_page(self, section: str, node: TreeNode[NodeData]) -> None:
-        assert self.pack is not None
-        items = section_items(self.pack, section)
+        assert self.derived is not None
+        items = section_items(self.derived, section)
         start = self._nav_loaded[section]
         if section in self._nav_more:
             self._nav_more.pop(section).remove()
@@ -106,11 +111,11 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             self._nav_more[section] = node.add_leaf(more, NodeData(section, more=True))
 
     def _label(self, item_id: str) -> Text:
-        assert self.pack is not None and self.analysis is not None
-        item = self.pack.get(item_id)
+        assert self.derived is not None
+        item = self.derived.pack.get(item_id)
         assert item is not None
         marker = "● " if item_id in self.marked else ""
-        return Text.assemble((marker, "bold"), label(self.pack, item, self.analysis))
+        return Text.assemble((marker, "bold"), label(self.derived, item))
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
@@ -122,10 +127,10 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
 
     def node_for(self, item_id: str) -> TreeNode[NodeData] | None:
         """The row of an item, loading pages of its section until it is there."""
-        if self.pack is None or item_id in self._rows_by_id:
+        if self.derived is None or item_id in self._rows_by_id:
             return self._rows_by_id.get(item_id)
         for section, _ in SECTIONS:
-            ids = [item.id for item in section_items(self.pack, section)]
+            ids = [item.id for item in section_items(self.derived, section)]
             if item_id in ids:
                 header = next(n for n in self.root.children if n.data and n.data.section == section)
                 while item_id not in self._rows_by_id:

@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing.model.analysis.disagreements.values import (
-    STOP_WORDS,
     TOKEN,
     Disagreement,
     DisagreementValue,
     lemma,
 )
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.types import Source
 
 _NUMBER_WORDS = {
@@ -146,7 +146,7 @@ def _noun_after(text: str, pos: int) -> tuple[str, tuple[str, ...], int, int] | 
             continue
         if lowered == "and" and modifiers:
             continue
-        if lowered in STOP_WORDS:
+        if lowered in FUNCTION_WORDS:
             return None
         words += 1
         if _is_plural(word):

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing.model.analysis.disagreements.values import (
-    STOP_WORDS,
     TOKEN,
     Disagreement,
     DisagreementValue,
     lemma,
 )
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
 
@@ -98,7 +98,7 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
             break
         if word.lower() in _DETERMINERS and not words:
             continue
-        if word.lower() in STOP_WORDS:
+        if word.lower() in FUNCTION_WORDS:
             if words or verb is not None:
                 break
             continue

@@ -1,0 +1,83 @@
+"""The English word lists every text rule shares, each word declared once.
+
+Names, titles and function words are told apart by small generic lists (no
+story-specific names). They used to live beside each rule, two of them called
+``TITLES`` and two ``STOP_WORDS`` with different contents; here each list says
+what it is for, and the wider lists are built from the narrower ones.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = words(
+    """a about after also although an and are as at be because been before but by can could
+    despite did do does during even for from had has have he her here him his how i if in
+    including into is it its may might must my no nor not now of on or our per shall she
+    should so such than that the their them then there these they this those though to until
+    us was we were what when where which while who whom whose why will with within without
+    would you your"""
+)
+"""Words that carry no content: left out when two sentences' content words are compared."""
+
+SENTENCE_OPENERS = (FUNCTION_WORDS - {"us"}) | words(
+    """above according across again against all along already among analysis any april
+    around august behind being below beneath beside between beyond both breaking comment
+    currently december dr each earlier editorial every except exclusive february finally
+    first friday furthermore however indeed inside instead january july june just last later
+    let like live many march meanwhile monday more moreover most mr mrs ms near next none
+    november october once one only onto opinion other others perhaps photo read recently
+    report reports saturday second september several since some still sunday therefore
+    three through throughout thursday thus today tomorrow tonight toward towards tuesday two
+    under unlike update updated upon various via video watch wednesday yesterday yet"""
+)
+"""Capitalised only because they start a sentence or a headline: never a name ("US" is one)."""
+
+HONORIFICS = words(
+    """sir dame lord lady mr mrs ms mx miss dr prof professor pm president pres premier
+    chancellor taoiseach minister secretary rev sen rep gov hon admiral adm general gen colonel
+    col lieutenant lt captain capt commander the"""
+)
+"""Tokens that name a rank, not a person: dropped from search queries and people's names."""
+
+TITLE_WORDS = HONORIFICS | words(
+    """acting adviser advisor ambassador archbishop bishop cardinal chair chairman chairwoman
+    chancellery chief chiefs commissioner counsellor counselor crown defence defense deputy
+    director economy emir envoy finance foreign former governor head home interim interior
+    judge justice king leader maj major marshal mayor ministers national of officer officers
+    opposition pope prime prince princess queen representative security senator sergeant sgt
+    sheikh special spokesman spokesperson spokeswoman staff state sultan vice"""
+)
+"""Words a title before a name is made of: 'Defence Secretary', 'Chief of the Defence Staff Sir'."""
+
+HEAD_TITLES = words(
+    """sir dame lord lady mr mrs ms dr prof professor president minister secretary chancellor
+    king queen prince princess pope general gen admiral colonel col captain capt commander
+    senator sen governor mayor ambassador commissioner taoiseach premier counselor
+    counsellor adviser advisor spokesman spokeswoman spokesperson chairman chairwoman chair
+    director envoy officer lieutenant lt sergeant sgt major maj marshal archbishop bishop
+    cardinal sheikh emir sultan leader judge justice head staff rep representative"""
+)
+"""The word a title ends on; 'Defense' in 'Defense Strategy Forum' is not one."""
+
+ROLE_NOISE = words("""sir dame lord lady mr mrs ms dr the of former acting interim""")
+"""Words trimmed from the ends of a role kept for a candidate ('the former' adds nothing)."""
+
+CONNECTORS = words("""of the von van der den de da di du la le al bin del y""")
+"""Lowercase words that may sit inside a name: 'Coalition of the Willing', 'von der Leyen'."""
+
+ORG_WORDS = words(
+    """ministry department office commission council union parliament government agency bank
+    fund court committee assembly party army navy forces force command institute university
+    company corporation corp inc ltd group times news post daily journal press agency
+    service services organisation organization association federation bureau authority
+    street house palace kremlin cabinet senate congress police guard"""
+)
+"""Words that make a name an organisation's."""
+
+GROUP_WORDS = words("""coalition alliance bloc movement rebels militia front brigade nations""")
+"""Words that make a name a group's."""

@@ -1,0 +1,170 @@
+"""Issue 22: each bug a new user met, reproduced through the reader (failing before the fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tui_helpers import reader
+
+from briefing.model.pack import Pack
+from briefing.tui.screens.disagreements import DisagreementsScreen
+from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.widgets.key_bar import KeyBar
+
+
+async def test_bug1_end_and_page_keys_move_the_navigator(pack: Pack) -> None:
+    async with reader() as r:
+        r.navigator.focus()
+        await r.press("end")
+        node = r.navigator.cursor_node
+        assert node is not None and node.data is not None
+        assert node.data.item_id == pack.sources[-1].id
+        await r.press("home")
+        assert r.navigator.cursor_line == 0
+        await r.press("pagedown")
+        assert r.navigator.cursor_line > 5
+
+
+async def test_bug2_enter_in_disagreements_opens_the_chosen_sources_evidence(pack: Pack) -> None:
+    async with reader() as r:
+        await r.press("x")
+        screen = r.app.screen
+        assert isinstance(screen, DisagreementsScreen)
+        # The row whose value is "37" (one source's count among "about 20"s).
+        row = next(i for i, row in enumerate(screen.rows) if row.value == "37")
+        for _ in range(row):
+            await r.press("down")
+        await r.press("enter")
+        chosen = screen.rows[row]
+        assert r.current_id == "coalition-size"
+        highlight = r.source_view.highlight
+        assert highlight is not None and highlight.source_id == chosen.source
+        claim = pack.get("coalition-size")
+        assert claim is not None
+        shown = claim.evidence[r.app.main.current.evidence]  # type: ignore[union-attr]
+        assert shown.source == chosen.source and shown.sentence == chosen.sentence
+
+
+async def test_bug4_over_dialogs_the_footer_offers_only_what_works_there() -> None:
+    async with reader(size=(120, 36)) as r:
+        bar = r.app.main.query_one(KeyBar)
+        assert "t Timeline" in bar.shown
+        for key, screen_type in (("question_mark", HelpScreen), ("e", ExportScreen)):
+            await r.press(key)
+            assert isinstance(r.app.screen, screen_type)
+            await r.pilot.pause()
+            for letter in ("t Timeline", "x Disputes", "b Board", "/ Search", "e Export"):
+                assert letter not in bar.shown, (key, bar.shown)
+            assert "esc Close" in bar.shown
+            assert r.app.check_action("timeline", ()) is False
+            await r.press("escape")
+            assert r.app.screen is r.app.main
+
+
+async def test_bug5_enter_on_the_format_exports_and_the_buttons_show_at_80x24(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with reader(size=(80, 24)) as r:
+        await r.press("e")
+        screen = r.app.screen
+        assert isinstance(screen, ExportScreen)
+        go = screen.query_one("#export-go")
+        box = screen.query_one("#export-box")
+        assert go.region.bottom <= box.region.bottom - 1, (go.region, box.region)
+        screen.query_one("#export-format").focus()
+        await r.press("down")  # the cursor on HTML
+        await r.press("enter")
+        assert r.app.screen is r.app.main
+        written = list(tmp_path.iterdir())
+        assert [p.suffix for p in written] == [".html"], written
+
+
+async def test_bug6_the_footer_at_80_columns_keeps_whole_labels_and_the_main_keys() -> None:
+    async with reader(size=(80, 24)) as r:
+        bar = r.app.main.query_one(KeyBar)
+        shown = bar.shown
+        assert len(shown) <= bar.size.width
+        for entry in ("? Help", "q Quit", "⏎ Follow", "e Export", "/ Search"):
+            assert entry in shown, shown
+        # Every entry drawn is whole: each label is a command's footer text.
+        from briefing.tui.commands import COMMANDS
+
+        labels = {c.footer_text() for c in COMMANDS} | {"Unzoom"}
+        for entry in shown.split("  "):
+            assert entry.split(" ", 1)[1] in labels, entry
+
+
+async def test_a_source_opens_at_its_first_line() -> None:
+    """Bug 8 (the source pane one row down) did not reproduce here: this guards the top line."""
+    async with reader() as r:
+        await r.browse_to("ipaper")
+        from briefing.tui.widgets.article import ArticleView
+
+        assert r.source_view.query_one(ArticleView).scroll_offset.y == 0
+
+
+async def test_bug10_marking_keeps_the_date_and_a_heading_marks_nothing() -> None:
+    async with reader(notifications=True) as r:
+        r.navigator.focus()
+        await r.press("down")  # the first actor
+        await r.press("home")  # the Actors heading
+        node = r.navigator.cursor_node
+        assert node is not None and node.data is not None and node.data.item_id is None
+        await r.press("space")
+        assert r.app.marked == frozenset()
+        assert any("Nothing to mark" in notice for notice in r.notices), r.notices
+        await r.press("down", "space")
+        assert len(r.app.marked) == 1
+        assert r.app.main.sub_title == "as of 2025-03-13 · 1 marked"
+
+
+async def test_empty_states_say_why_a_key_did_nothing() -> None:
+    async with reader(notifications=True) as r:
+        await r.browse_to("poland-logistics")
+        await r.press("n")
+        await r.press("right_square_bracket")
+        assert "Only one evidence item." in r.notices
+        assert "Nothing ahead in the history." in r.notices
+
+
+async def test_zoom_keeps_header_and_footer_and_says_how_to_leave() -> None:
+    async with reader(size=(80, 24)) as r:
+        r.detail.focus()
+        await r.press("z")
+        assert r.app.main.zoomed
+        assert r.navigator.display is False or not r.navigator.region.height
+        assert r.detail.region.height > 15
+        assert "z Unzoom" in r.app.main.query_one(KeyBar).shown
+        await r.press("z")
+        assert not r.app.main.zoomed and r.navigator.region.height > 0
+
+
+async def test_meetings_are_listed_by_date_in_the_navigator(pack: Pack) -> None:
+    async with reader() as r:
+        header = next(
+            n for n in r.navigator.root.children if n.data and n.data.section == "meetings"
+        )
+        dates = [pack.get(n.data.item_id).date for n in header.children if n.data]  # type: ignore[union-attr]
+        known = [d for d in dates if d]
+        assert known == sorted(known) and dates[: len(known)] == known
+
+
+async def test_help_carries_the_legend_and_the_palette_finds_it_and_themes() -> None:
+    from briefing.tui.commands import CommandsProvider
+
+    async with reader() as r:
+        await r.press("question_mark")
+        screen = r.app.screen
+        assert isinstance(screen, HelpScreen)
+        marks = [sample.plain for sample, _ in screen.legend]
+        for mark in ("quoted words", "[3 src/3 outlets B1]", "[D MT]", "2/2 C3", "96"):
+            assert mark in marks
+        await r.press("escape")
+        provider = CommandsProvider(r.app.main)
+        found = [str(hit.text) async for hit in provider.search("keys")]
+        assert any(name.startswith("Help") for name in found), found
+        titles = [c.title for c in r.app.get_system_commands(r.app.main)]
+        assert "Theme" in titles and "Screenshot" in titles
