@@ -7,8 +7,8 @@ rows the cursor lands on. Highlighting an evidence row shows it in the source
 pane; enter follows a link, jumps to the sentence or shows more rows.
 
 A new item is shown from its top, its kind and name in the pane's title; the
-cursor goes to an evidence row only when the analyst steps to it (``n``, the
-history), so the name is never scrolled away.
+pane scrolls down to an evidence row only when the analyst steps to it (``n``,
+the history), so the name is never scrolled away.
 """
 
 from __future__ import annotations
@@ -104,6 +104,8 @@ class DetailPane(OptionList):
         self._expanded: dict[str, int] = {}
         """Long groups the analyst has asked to see more of (for the item on show)."""
         self.finder = MentionsFinder(self, self._mentions_ready)
+        self._top_while: int | None = None
+        """The cursor's row while a fresh item shows from its top (None once it has moved)."""
 
     # -- what the main screen asks --------------------------------------------------------
 
@@ -131,25 +133,28 @@ class DetailPane(OptionList):
     ) -> None:
         """Fill the pane for ``item`` from its top.
 
-        The cursor is put on evidence row ``evidence`` only when it is not the
-        first (the analyst stepped there before: history, ``n``); a fresh item
-        shows its name and fields first.
+        The cursor goes to evidence row ``evidence`` (or the first link); the
+        pane scrolls to it only when it is not the first (the analyst stepped
+        there: history, ``n``), so a fresh item shows its name and fields first.
         """
         self.finder.forget()
         self.item_id = item.id
         self._derived, self._item, self._marked = derived, item, marked
         self._expanded = {}
         self._fill(self._mentions_of(derived, item))
-        self.highlighted = None
-        self.scroll_home(animate=False, immediate=True)
-        if evidence > 0:
+        with self.prevent(OptionList.OptionHighlighted):
             self.select_evidence(evidence)
+        # The cursor waits on the first evidence or link (enter follows it at once),
+        # but the pane stays at its top: the item's name and fields first.
+        self._top_while = self.highlighted if evidence == 0 else None
+        if self._top_while is not None:
+            self.scroll_home(animate=False, immediate=True)
 
     def set_marked(self, marked: bool) -> None:
         """The shown item was marked or unmarked: retitle the pane."""
         self._marked = marked
         if self._derived is not None and self._item is not None:
-            self.border_title = title_of(self._derived.pack, self._item, marked)
+            self.border_title = Content(title_of(self._derived.pack, self._item, marked))
 
     def select_evidence(self, index: int) -> None:
         """Move the cursor to evidence row ``index`` (or the first link when there is none)."""
@@ -182,7 +187,7 @@ class DetailPane(OptionList):
             mentions=mentions,
             expanded=self._expanded,
         )
-        self.border_title = self.content.title
+        self.border_title = Content(self.content.title)  # the pack's text: never markup
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(_options(self.content.rows))
 
@@ -203,6 +208,16 @@ class DetailPane(OptionList):
         self._refill()
         self.post_message(self.MentionsFound(actor_id))
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Bring the cursor into view, except while a fresh item shows from its top.
+
+        OptionList also scrolls to the cursor when the pane is shown (the panes
+        appear once the pack is loaded), which would hide the first item's name.
+        """
+        if self._top_while is not None and self.highlighted == self._top_while:
+            return
+        super().scroll_to_highlight(top)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if self.finder.worker_changed(event.worker, event.state):
             event.stop()
@@ -212,6 +227,7 @@ class DetailPane(OptionList):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Evidence (or a mention) under the cursor is shown in the source pane."""
         event.stop()
+        self._top_while = None
         target = self.target(event.option_index)
         if isinstance(target, EvidenceRow):
             self.post_message(self.EvidenceHighlighted(target.index))
