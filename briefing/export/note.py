@@ -39,9 +39,10 @@ from briefing.export.noteparts import (
     resolved_date_text,
 )
 from briefing.model.analysis.analyse import Analysis, analyse
+from briefing.model.analysis.disagreements.detect import claim_context
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source, meetings_by_date
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
 
 STATUS_ORDER = (
     "delivered",
@@ -51,6 +52,7 @@ STATUS_ORDER = (
     "proposed",
     "considering",
     "undecided",
+    "paused",
     "declined",
 )
 """Pledge statuses from firmest to weakest: the order the note lists them in."""
@@ -125,7 +127,9 @@ class _Builder:
                 per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
             names = [
                 [Text(actor_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
-                for actor, ev in sorted(per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0]))
+                for actor, ev in sorted(
+                    per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0])
+                )
             ]
             line: list[Piece] = [Strong(status.capitalize()), Text(": "), *join_pieces(names)]
             children.append(Item(tuple(line)))
@@ -202,10 +206,16 @@ class _Builder:
         rows = []
         ordered = sorted(
             self.pledges,
-            key=lambda p: (actor_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
+            key=lambda p: (
+                actor_name(self.pack, p.actor),
+                STATUS_ORDER.index(p.status),
+                p.contribution,
+            ),
         )
         for pledge in ordered:
-            conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
+            remarks = _remarks(pledge)
+            conditions = "; ".join(clean_line(c) for c in pledge.conditions)
+            conditions = (conditions + remarks).strip() or "none stated"
             rows.append(
                 (
                     (Text(actor_name(self.pack, pledge.actor)),),
@@ -229,9 +239,12 @@ class _Builder:
             text += f". {meeting.status.capitalize()}."
             roles: dict[str, list[str]] = {}
             for participant in meeting.participants:
-                roles.setdefault(participant.role, []).append(actor_name(self.pack, participant.actor))
+                roles.setdefault(participant.role, []).append(
+                    actor_name(self.pack, participant.actor)
+                )
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
+            text += _remarks(meeting)
             items.append(
                 Item(
                     (
@@ -256,7 +269,9 @@ class _Builder:
                     per_source.setdefault(item.source, []).append(item)
                 said = [
                     [
-                        Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
+                        Text(
+                            f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"
+                        ),
                         *self.cites.refs(ev),
                     ]
                     for s, ev in per_source.items()
@@ -264,6 +279,16 @@ class _Builder:
                 line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
                 line.append(self.cites.tag(evidence))
                 items.append(Item(tuple(line)))
+            for extra in (claim_context(self.pack, claim), _remarks(claim).strip()):
+                if extra:  # read from the claim's own sentences: cited as they are
+                    items.append(
+                        Item(
+                            (
+                                Text(clean_line(extra)),
+                                *self.cites.tagged(claim.evidence, summary=True),
+                            )
+                        )
+                    )
             blocks.append(Bullets(tuple(items)))
         return blocks
 
@@ -361,3 +386,17 @@ def build_note(
     does); otherwise it is computed here.
     """
     return _Builder(pack, selected, analysis or analyse(pack)).build()
+
+
+def _remarks(fact: Meeting | Pledge | Claim) -> str:
+    """The fact's note and each judgement the pack accepts, with its reason (never silent)."""
+    text = ""
+    if fact.notes:
+        text += f" Note: {clean_line(fact.notes)}"
+        if not text.endswith("."):
+            text += "."
+    for accepted in fact.accepted:
+        text += f" Accepted judgement (faithfulness rule '{accepted.rule}'): {clean_line(accepted.reason)}"
+        if not text.endswith("."):
+            text += "."
+    return text

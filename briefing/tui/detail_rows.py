@@ -22,7 +22,8 @@ from briefing.model.analysis.grading import CREDIBILITY, RELIABILITY
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
-from briefing.tui.labels import evidence_label, label, source_label
+from briefing.tui.labels import evidence_label, is_candidate, label, source_label
+from briefing.tui.remarks import remark_fields
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import FactAnalysis
@@ -134,7 +135,8 @@ def title_of(pack: Pack, item: Fact | Source, marked: bool = False) -> str:
         name = item.topic
     else:
         name = item.outlet
-    return f"{type(item).__name__}: {clean_line(name)}{' ● marked' if marked else ''}"
+    review = " · to review" if is_candidate(item) else ""
+    return f"{type(item).__name__}: {clean_line(name)}{review}{' ● marked' if marked else ''}"
 
 
 def field(name: str, value: str) -> Row:
@@ -233,6 +235,8 @@ class _Builder:
 
     def rows(self, item: Fact | Source) -> Iterator[Row | None]:
         yield Row(((label(self.derived, item), "bold"),))
+        if is_candidate(item) and not isinstance(item, Actor):  # an actor says so in its fields
+            yield field("candidate", "drafted, not yet confirmed by the author")
         if isinstance(item, Actor):
             yield from self.actor(item)
         elif isinstance(item, Meeting):
@@ -302,6 +306,7 @@ class _Builder:
         if meeting.place:
             yield field("place", meeting.place)
         yield field("status", meeting.status)
+        yield from (field(name, text) for name, text in remark_fields(meeting))
         if meeting.participants:
             yield heading(f"Participants ({len(meeting.participants):,})")
             yield from _paged(
@@ -317,6 +322,7 @@ class _Builder:
         yield field("status", pledge.status)
         for condition in pledge.conditions:
             yield field("condition", condition)
+        yield from (field(name, text) for name, text in remark_fields(pledge))
         yield from self.analysis_rows(self.analysis.of(pledge.id))
         yield heading("Actor")
         yield self.link(pledge.actor)
@@ -324,6 +330,7 @@ class _Builder:
     def claim(self, claim: Claim) -> Iterator[Row | None]:
         total = len(claim.evidence)
         first = 0
+        yield from (field(name, text) for name, text in remark_fields(claim))
         for index, value in enumerate(claim.values):
             yield GAP
             yield heading(

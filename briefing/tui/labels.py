@@ -24,7 +24,11 @@ if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
     from briefing.model.derived import Derived
 
+REVIEW = "review"
+"""The navigator group of candidates: actors and draft facts nobody has confirmed yet."""
+
 SECTIONS: tuple[tuple[str, str], ...] = (
+    (REVIEW, "To review"),
     ("actors", "Actors"),
     ("meetings", "Meetings"),
     ("pledges", "Pledges"),
@@ -54,8 +58,27 @@ def support_tag(analysis: Analysis, fact_id: str) -> str:
     return f" [{count} {found.grade.rating}]"
 
 
+def is_candidate(item: Fact | Source) -> bool:
+    """True for a record still marked ``candidate: true`` (an actor, or a draft fact)."""
+    return bool(getattr(item, "candidate", False))
+
+
+UNCONFIRMED = "? "
+"""The mark in front of a candidate's label wherever it is listed."""
+
+
 def label(derived: Derived, item: Fact | Source) -> str:
-    """A short label for lists; meetings and pledges end with their support and rating."""
+    """A short label for lists; meetings and pledges end with their support and rating.
+
+    A candidate's label starts with :data:`UNCONFIRMED` and names its kind, since
+    the review group mixes actors and draft facts.
+    """
+    if is_candidate(item):
+        return f"{UNCONFIRMED}{type(item).__name__.lower()}: {_label(derived, item)}"
+    return _label(derived, item)
+
+
+def _label(derived: Derived, item: Fact | Source) -> str:
     pack, analysis = derived.pack, derived.analysis
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
@@ -90,12 +113,21 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
 
 
 def section_items(derived: Derived, section: str) -> tuple[Fact | Source, ...]:
-    """The items of one navigator section: meetings by date, the rest in pack order.
+    """The items of one navigator section: meetings by date, the rest in pack order;
+    candidates (actors and draft facts nobody has confirmed) only in the review group.
 
     The date order is kept by ``derived``: the navigator asks for a section on every
     page it adds.
     """
-    if section == "meetings":
-        return derived.meetings_by_date
-    items: tuple[Fact | Source, ...] = getattr(derived.pack, section)
+    pack = derived.pack
+    items: tuple[Fact | Source, ...]
+    if section == REVIEW:
+        everything: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+        items = tuple(item for item in everything if is_candidate(item))
+    elif section == "meetings":
+        items = derived.meetings_by_date
+    else:
+        items = getattr(pack, section)
+    if section not in (REVIEW, "sources"):
+        items = tuple(item for item in items if not is_candidate(item))
     return items

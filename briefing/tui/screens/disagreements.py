@@ -20,16 +20,23 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.disagreements.detect import Disagreement
+from briefing.model.analysis.disagreements.detect import Disagreement, claim_context
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Claim
+from briefing.tui.remarks import remark_fields
 from briefing.tui.screens.view import PackView
 from briefing.tui.state import Place
 from briefing.tui.widgets.key_bar import KeyBar
 
-KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
+KINDS = {
+    "count": "count",
+    "amount": "amount",
+    "percentage": "share",
+    "stance": "stance",
+    "meeting-date": "date",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,8 @@ class Row:
     """What enter opens: the claim at this value's evidence, or the source."""
     first: bool
     """The first row of its point (the topic is shown once)."""
+    note: str | None = None
+    """How the values differ in time or in what they count, and the claim's notes."""
 
     @property
     def target_id(self) -> str:
@@ -54,7 +63,7 @@ class Row:
         return self.target if isinstance(self.target, str) else self.target.item_id
 
 
-def claim_rows(claim: Claim) -> list[Row]:
+def claim_rows(claim: Claim, note: str | None = None) -> list[Row]:
     """A claim's values, each opening the claim at its own first evidence item."""
     rows = []
     index = 0
@@ -70,6 +79,7 @@ def claim_rows(claim: Claim) -> list[Row]:
                 sentence=first_evidence.sentence if first_evidence else "",
                 target=Place(claim.id, index),
                 first=number == 0,
+                note=note,
             )
         )
         index += len(value.evidence)
@@ -78,7 +88,17 @@ def claim_rows(claim: Claim) -> list[Row]:
 
 def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list[Row]:
     """The author's claims, then each found disagreement that no claim covers."""
-    rows = [row for claim in pack.claims for row in claim_rows(claim)]
+    rows = [
+        row
+        for claim in pack.claims
+        for row in claim_rows(
+            claim,
+            " ".join(
+                [claim_context(pack, claim) or ""] + [f"{n}: {t}" for n, t in remark_fields(claim)]
+            ).strip()
+            or None,
+        )
+    ]
     for found in disagreements:
         if found.claim is not None and pack.get(found.claim) is not None:
             continue  # the claim's own rows stand for it
@@ -93,6 +113,7 @@ def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list
                     sentence=value.sentence,
                     target=value.source,
                     first=number == 0,
+                    note=found.explanation,
                 )
             )
     return rows
@@ -163,6 +184,8 @@ class DisagreementsScreen(PackView):
             ),
             Content.from_markup("[b]sentence:[/b] $s", s=clean(shown.sentence)),
         ]
+        if shown.note:
+            lines.append(Content.from_markup("[b]note:[/b] $n", n=clean(shown.note)))
         self.query_one("#disagreements-explain-text", Static).update(Content("\n").join(lines))
 
     @property

@@ -22,8 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.export import SelectionError, render
-from briefing.export.safewrite import WriteRefused, write_atomic
 from briefing.model.derived import Derived
+from briefing.model.io.safewrite import WriteRefused, write_atomic
 from briefing.model.pack import Pack
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
