@@ -205,8 +205,9 @@ async def session(pack: str, presses: int, spawned: float, profile: str | None) 
         pack_obj = app.pack
         from briefing.tui.labels import section_items
 
-        actor_ids = [a.id for a in section_items(pack_obj, "actors")]
-        pledge_ids = [p.id for p in section_items(pack_obj, "pledges")]
+        owner = getattr(app, "derived", None) or pack_obj  # the derived data, where the app has it
+        actor_ids = [a.id for a in section_items(owner, "actors")]
+        pledge_ids = [p.id for p in section_items(owner, "pledges")]
         profiler = cProfile.Profile() if profile else None
         if profiler:
             profiler.enable()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Fact
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.analyse import Analysis
 
 FORMATS = ("json", "md", "html")
 
@@ -85,15 +89,18 @@ def render_chunks(
     fmt: str,
     actors: Sequence[str] | None = None,
     only: Collection[str] | None = None,
+    analysis: Analysis | None = None,
     *,
     candidates: bool = False,
     since: str | None = None,
 ) -> Iterator[str]:
     """The export of ``pack`` in ``fmt`` as pieces to write one after another.
 
-    A note (md, html) leaves out candidates (actors and draft facts nobody has
-    confirmed yet) unless ``candidates`` asks for them: a briefing states what
-    the analyst stands behind. The JSON contract keeps them, flagged.
+    ``analysis`` is the pack's analysis when the caller already holds it (the
+    reader); otherwise it is computed for this export. A note (md, html) leaves
+    out candidates (actors and draft facts nobody has confirmed yet) unless
+    ``candidates`` asks for them: a briefing states what the analyst stands
+    behind. The JSON contract keeps them, flagged.
     ``since`` (``YYYY-MM-DD``) opens a note with what changed after that date
     (:mod:`briefing.model.analysis.since`); the JSON contract has no such section.
     Everything that can refuse the export is checked before this returns, so a
@@ -112,7 +119,7 @@ def render_chunks(
     if fmt == "json":
         from briefing.export.jsonout import iter_render
 
-        return iter_render(pack, selected)
+        return iter_render(pack, selected, analysis)
     from briefing.export.note import build_note
 
     changes = None
@@ -120,7 +127,7 @@ def render_chunks(
         from briefing.model.analysis.since import changes_since
 
         changes = changes_since(pack, since)
-    note = build_note(pack, selected, changes)
+    note = build_note(pack, selected, analysis, changes)
     if not note.footnotes:
         raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":
@@ -137,9 +144,11 @@ def render(
     fmt: str,
     actors: Sequence[str] | None = None,
     only: Collection[str] | None = None,
+    analysis: Analysis | None = None,
     *,
     candidates: bool = False,
     since: str | None = None,
 ) -> str:
     """Render ``pack`` in ``fmt`` (see :func:`render_chunks`, which this joins)."""
-    return "".join(render_chunks(pack, fmt, actors, only, candidates=candidates, since=since))
+    pieces = render_chunks(pack, fmt, actors, only, analysis, candidates=candidates, since=since)
+    return "".join(pieces)

@@ -298,15 +298,19 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
     }
 
 
-def iter_render(pack: Pack, selected: frozenset[str] | None = None) -> Iterator[str]:
+def iter_render(
+    pack: Pack, selected: frozenset[str] | None = None, analysis: Analysis | None = None
+) -> Iterator[str]:
     """The JSON text of ``briefing export --format json`` in pieces of about a record each.
 
     Joined, the pieces are ``json.dumps(to_dict(...), ensure_ascii=False, indent=2)``
     plus a newline, byte for byte; peak memory does not grow with the output.
     """
-    return iter_document(_fields(pack, selected, analyse(pack)))
+    return iter_document(_fields(pack, selected, analysis or analyse(pack)))
 
 
-def render(pack: Pack, selected: frozenset[str] | None = None) -> str:
+def render(
+    pack: Pack, selected: frozenset[str] | None = None, analysis: Analysis | None = None
+) -> str:
     """The JSON text written by ``briefing export --format json`` (all of it, or a selection)."""
-    return "".join(iter_render(pack, selected))
+    return "".join(iter_render(pack, selected, analysis))

@@ -39,6 +39,7 @@ from briefing.export.noteparts import (
     published_or_unknown,
     resolved_date_text,
 )
+from briefing.model.analysis.analyse import Analysis, analyse
 from briefing.model.analysis.disagreements.detect import claim_context
 from briefing.model.analysis.history import pledge_histories
 from briefing.model.analysis.since import Changes
@@ -83,9 +84,14 @@ class _Builder:
     """Walks the selected facts once, in note order, collecting blocks and footnotes."""
 
     def __init__(
-        self, pack: Pack, selected: frozenset[str] | None, since: Changes | None = None
+        self,
+        pack: Pack,
+        selected: frozenset[str] | None,
+        analysis: Analysis,
+        since: Changes | None = None,
     ) -> None:
         self.pack = pack
+        self.analysis = analysis
         self.cites = Citations(pack)
         self.since = since
         self.movement = Movement(pack, self.cites, selected)
@@ -250,7 +256,7 @@ class _Builder:
             return []
         items = []
         for meeting in meetings_by_date(self.meetings):
-            text = f" ({resolved_date_text(self.pack, meeting)}): {clean_line(meeting.title)}"
+            text = f" ({resolved_date_text(self.pack, self.analysis, meeting)}): {clean_line(meeting.title)}"
             if meeting.place:
                 text += f", {clean_line(meeting.place)}"
             text += f". {meeting.status.capitalize()}."
@@ -401,13 +407,18 @@ class _Builder:
 
 
 def build_note(
-    pack: Pack, selected: frozenset[str] | None = None, since: Changes | None = None
+    pack: Pack,
+    selected: frozenset[str] | None = None,
+    analysis: Analysis | None = None,
+    since: Changes | None = None,
 ) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``.
 
-    With ``since``, the note opens with what changed after that date.
+    ``analysis`` is the pack's analysis when the caller holds one (the reader
+    does); otherwise it is computed here. With ``since``, the note opens with
+    what changed after that date.
     """
-    return _Builder(pack, selected, since).build()
+    return _Builder(pack, selected, analysis or analyse(pack), since).build()
 
 
 def _remarks(fact: Meeting | Pledge | Claim) -> str:

@@ -9,6 +9,7 @@ from support import REPO
 from textual.app import App
 from textual.widgets import OptionList
 
+from briefing.model.derived import Derived
 from briefing.model.io.load import load_pack
 from briefing.model.pack import Pack
 from briefing.tui.screens.search import BROWSE, SearchScreen
@@ -31,7 +32,7 @@ async def test_many_actors_list_a_page_and_typing_finds_the_rest(tmp_path: Path)
     last = max(pack.actors, key=lambda a: a.name.casefold())
     app: App[None] = App()
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = SearchScreen(pack)
+        screen = SearchScreen(Derived(pack))
         await app.push_screen(screen)
         await pilot.pause()
         results = screen.query_one(OptionList)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header
 
-from briefing.model.analysis.analyse import analyse
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import PLEDGE_STATUSES, Pledge
@@ -56,8 +56,8 @@ class PledgeTable(DataTable[Text]):
 class PledgeBoardScreen(PackView):
     """Pledges by actor; dismisses with the chosen pledge id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Pledge board")
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Pledge board")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -69,7 +69,7 @@ class PledgeBoardScreen(PackView):
     def on_mount(self) -> None:
         table = self.query_one(PledgeTable)
         table.add_columns("Actor", "Status", "Support", "Contribution", "Conditions", "Evidence")
-        analysis = analyse(self.pack)
+        analysis = self.derived.analysis
         previous = None
         for pledge in board_order(self.pack):
             name = actor_name(self.pack, pledge.actor)

@@ -14,9 +14,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header
 
-from briefing.model.analysis.analyse import FactAnalysis, analyse
+from briefing.model.analysis.analyse import FactAnalysis
 from briefing.model.analysis.story_days import story_days
-from briefing.model.pack import Pack
+from briefing.model.derived import Derived
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting, meetings_by_date
 from briefing.tui.labels import actor_name, source_label
@@ -41,9 +41,9 @@ def support_cell(found: FactAnalysis | None) -> Text:
 class TimelineScreen(PackView):
     """Meetings by date under the strip of days; dismisses with the chosen meeting id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Timeline")
-        self.meetings: list[Meeting] = meetings_by_date(pack.meetings)
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Timeline")
+        self.meetings: list[Meeting] = meetings_by_date(self.pack.meetings)
         self.selected: tuple[str, ...] = ()
         """The meetings of the strip's day (marked ▶ in the table)."""
 
@@ -65,7 +65,7 @@ class TimelineScreen(PackView):
         table.add_columns(
             "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
         )
-        analysis = analyse(self.pack)
+        analysis = self.derived.analysis
         for meeting in self.meetings:
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
