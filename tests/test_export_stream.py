@@ -67,13 +67,14 @@ def test_the_export_is_made_a_record_at_a_time() -> None:
     """Memory while writing stays well below the output's size (it was ~10x it)."""
     pack = load_pack(None).pack
     assert pack is not None
-    _ = analyse(pack).disagreements  # built once per pack, before the export is written
-    for _piece in render_chunks(pack, "json"):  # and whatever the analysis caches on first use
+    found = analyse(pack)  # the analysis the reader holds, passed in as the reader does
+    _ = found.disagreements
+    for _piece in render_chunks(pack, "json", analysis=found):  # and what it caches on first use
         pass
     tracemalloc.start()
     try:
         written = 0
-        for piece in render_chunks(pack, "json"):
+        for piece in render_chunks(pack, "json", analysis=found):
             written += len(piece)
         _current, peak = tracemalloc.get_traced_memory()
     finally:
