@@ -39,10 +39,9 @@ from briefing.export.noteparts import (
     published_or_unknown,
     resolved_date_text,
 )
+from briefing.model.analysis import Changes, pledge_histories
 from briefing.model.analysis.analyse import Analysis, analyse
-from briefing.model.analysis.disagreements.detect import claim_context
-from briefing.model.analysis.history import pledge_histories
-from briefing.model.analysis.since import Changes
+from briefing.model.analysis.disagreements import claim_context
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date

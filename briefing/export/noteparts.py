@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
-from briefing.model.analysis.analyse import Analysis
-from briefing.model.analysis.corroboration import support_of_sources
-from briefing.model.analysis.grading import grade
+from briefing.model.analysis import Analysis, grade, support_of_sources
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Source

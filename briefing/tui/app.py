@@ -38,9 +38,8 @@ from briefing.tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
-    from briefing.model.editing import Applied, Change, EditSession
-    from briefing.model.editing.drafting import FactDraft
-    from briefing.model.io.load import LoadResult
+    from briefing.model.editing import Applied, Change, EditSession, FactDraft
+    from briefing.model.io import LoadResult
     from briefing.model.pack import Pack
     from briefing.tui.screens.view import PackView
 
@@ -135,7 +134,7 @@ class BriefingApp(App[None]):
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
         from briefing.model.collector import collector_paused, keep_for_good
-        from briefing.model.io.load import load_pack
+        from briefing.model.io import load_pack
 
         # The collector is paused while the pack and its indexes are built (millions
         # of small objects, no cycles), then what was built is frozen: the pack lives
@@ -426,7 +425,7 @@ class BriefingApp(App[None]):
 
     def show_since(self, *, push: bool) -> None:
         """Mark what changed since the date in the navigator; with ``push``, list it in a view."""
-        from briefing.model.analysis.since import changes_since, since_date
+        from briefing.model.analysis import changes_since, since_date
         from briefing.tui.screens.since import SinceScreen
 
         assert self.pack is not None
@@ -497,7 +496,7 @@ class BriefingApp(App[None]):
         passage = self.main.passage()
         if passage is None or self.pack is None:
             return
-        from briefing.model.editing.drafting import apply_draft, draft_from
+        from briefing.model.editing import apply_draft, draft_from
         from briefing.tui.screens.add_fact import AddFactScreen
 
         draft = draft_from(self.pack, *passage)
@@ -532,7 +531,7 @@ class BriefingApp(App[None]):
     ) -> None:
         from briefing.model.collector import collector_paused
         from briefing.model.editing import Applied, EditRefused, Stale
-        from briefing.model.io.load import load_pack
+        from briefing.model.io import load_pack
 
         try:
             outcome = edit(editor)

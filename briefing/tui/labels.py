@@ -21,7 +21,7 @@ from briefing.model.types import (
 )
 
 if TYPE_CHECKING:
-    from briefing.model.analysis.analyse import Analysis
+    from briefing.model.analysis import Analysis
     from briefing.model.derived import Derived
 
 REVIEW = "review"

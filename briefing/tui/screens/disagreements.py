@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.disagreements.detect import Disagreement, claim_context
+from briefing.model.analysis.disagreements import Disagreement, claim_context
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line

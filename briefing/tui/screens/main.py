@@ -29,7 +29,7 @@ from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
-    from briefing.model.names.actor_mentions import Mention
+    from briefing.model.names import Mention
 
 
 class CommandHost(Protocol):
@@ -159,7 +159,11 @@ class MainScreen(Screen[None]):
             target = current.item_id
         if target is None:
             target = next(
-                (items[0].id for section, _ in SECTIONS if (items := section_items(derived, section))),
+                (
+                    items[0].id
+                    for section, _ in SECTIONS
+                    if (items := section_items(derived, section))
+                ),
                 None,
             )
         if target is None:

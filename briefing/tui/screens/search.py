@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model.derived import Derived
-from briefing.model.names.search import Hit
+from briefing.model.names import Hit
 from briefing.model.sanitize import clean_line
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header
 
-from briefing.model.analysis.analyse import FactAnalysis
+from briefing.model.analysis import FactAnalysis
 from briefing.model.analysis.story_days import story_days
 from briefing.model.derived import Derived
 from briefing.model.sanitize import clean_line
