@@ -1,22 +1,41 @@
 """The timeline: meetings by date, undated ones last, one row each.
 
-A DataTable draws only visible rows and takes ``Text`` cells (never markup).
-Enter opens the meeting in the main screen; escape (or ``t`` again) goes back.
+The table (a ``FittedTable``: ``Text`` cells, never markup) shows the columns
+that fit the width, date and meeting first, long cells wrapped; the panel below
+shows the highlighted meeting whole: its date as written, place, participants
+and sources. Enter opens the meeting in the main screen; escape (or ``t``
+again) goes back.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Header
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Header, Static
 
 from briefing.model.analysis.analyse import FactAnalysis, analyse
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import meetings_by_date
+from briefing.model.types import Meeting, meetings_by_date
+from briefing.tui.fit import Column
 from briefing.tui.labels import actor_name, source_label
 from briefing.tui.screens.view import PackView
+from briefing.tui.widgets.fitted_table import FittedTable
 from briefing.tui.widgets.key_bar import KeyBar
+
+COLUMNS = (
+    # Date and meeting always; the rest while they fit (the panel shows them all).
+    Column("date", "Date"),
+    Column("meeting", "Meeting", minimum=30, weight=3),
+    Column("status", "Status", priority=1),
+    Column("support", "Support", priority=1),
+    Column("written", "As written", priority=2, minimum=16, weight=2),
+    Column("place", "Place", priority=3, minimum=12),
+    Column("participants", "Participants", priority=4, minimum=20, weight=2),
+    Column("sources", "Sources", priority=5, minimum=20),
+)
 
 
 def support_cell(found: FactAnalysis | None) -> Text:
@@ -30,45 +49,93 @@ def support_cell(found: FactAnalysis | None) -> Text:
     )
 
 
+def participants_of(pack: Pack, meeting: Meeting) -> str:
+    """The meeting's participants by name, in the pack's order."""
+    return ", ".join(actor_name(pack, p.actor) for p in meeting.participants)
+
+
+def sources_of(pack: Pack, meeting: Meeting) -> str:
+    """The outlets that report the meeting, each once, with their grades."""
+    return ", ".join(dict.fromkeys(source_label(pack, e.source) for e in meeting.evidence))
+
+
+def meeting_panel(pack: Pack, meeting: Meeting, support: str) -> list[Content]:
+    """The lines that show one meeting whole, for the panel below the table."""
+    roles = ", ".join(
+        f"{actor_name(pack, p.actor)} ({clean_line(p.role)})"
+        if p.role
+        else actor_name(pack, p.actor)
+        for p in meeting.participants
+    )
+    return [
+        Content.from_markup(
+            "[b]$t[/b]: $d, $s ($r)",
+            t=clean_line(meeting.title),
+            d=meeting.date or "undated",
+            s=meeting.status,
+            r=support or "no support",
+        ),
+        Content.from_markup("[b]as written:[/b] “$w”", w=clean_line(meeting.date_text)),
+        Content.from_markup("[b]place:[/b] $p", p=clean_line(meeting.place or "not stated")),
+        Content.from_markup("[b]participants:[/b] $p", p=roles or "none listed"),
+        Content.from_markup("[b]sources:[/b] $s", s=sources_of(pack, meeting) or "none"),
+    ]
+
+
 class TimelineScreen(PackView):
     """Meetings by date; dismisses with the chosen meeting id, or None."""
 
     def __init__(self, pack: Pack) -> None:
         super().__init__(pack, "Timeline")
+        self.analysis = analyse(pack)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
-        table: DataTable[Text] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        table = FittedTable(COLUMNS, id="timeline")
         table.border_title = "Timeline: meetings by date"
         yield table
+        with VerticalScroll(id="timeline-explain"):
+            yield Static(id="timeline-explain-text")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # Date and meeting first: at 80 columns that is what must stay on screen.
-        table.add_columns(
-            "Date", "Meeting", "Status", "Support", "As written", "Place", "Participants", "Sources"
-        )
-        analysis = analyse(self.pack)
+        table = self.query_one(FittedTable)
+        rows = []
         for meeting in meetings_by_date(self.pack.meetings):
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
-            participants = ", ".join(actor_name(self.pack, p.actor) for p in meeting.participants)
-            sources = ", ".join(
-                dict.fromkeys(source_label(self.pack, e.source) for e in meeting.evidence)
-            )
-            table.add_row(
+            cells = [
                 date,
                 Text(clean_line(meeting.title)),
                 Text(meeting.status, style="bold" if meeting.status == "planned" else ""),
-                support_cell(analysis.of(meeting.id)),
+                support_cell(self.analysis.of(meeting.id)),
                 Text(f"“{when}”", style="dim"),
                 Text(clean_line(meeting.place or "")),
-                Text(participants),
-                Text(sources),
-                key=meeting.id,
-            )
+                Text(participants_of(self.pack, meeting)),
+                Text(sources_of(self.pack, meeting)),
+            ]
+            rows.append((meeting.id, cells))
+        table.set_rows(rows)
         table.focus()
+        self._explain(0)
+
+    def _explain(self, row: int) -> None:
+        ids = self.query_one(FittedTable).row_ids
+        if not ids:
+            self.query_one("#timeline-explain-text", Static).update("No meetings in this pack.")
+            return
+        meeting = self.pack.get(ids[min(row, len(ids) - 1)])
+        if not isinstance(meeting, Meeting):
+            return
+        support = str(support_cell(self.analysis.of(meeting.id)))
+        self.query_one("#timeline-explain-text", Static).update(
+            Content("\n").join(meeting_panel(self.pack, meeting, support))
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted meeting whole below the table."""
+        event.stop()
+        self._explain(event.cursor_row)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter: open this meeting in the main screen."""

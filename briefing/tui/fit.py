@@ -1,0 +1,132 @@
+"""Fitting text into terminal cells: names cut with a visible mark, table columns given a share.
+
+Plain Python over Rich ``Text`` (no widgets), so the rules are testable on their own:
+
+- ``shorten`` cuts a one-line label with "…" where it is cut, keeping its trailing
+  kind or tags ("European co… (group)"): a label cut silently reads as a whole name,
+  and the kind is what tells two similar names apart.
+- ``fit_columns`` decides which columns of a table are shown at a width and how
+  wide each is: the most important first, each at least its minimum, the rest of
+  the width shared out by weight up to what each column's longest cell needs.
+- ``wrap_cell`` wraps a cell to its column over at most a few lines, the last one
+  ending in "…" when text is left out (the view's panel shows it whole).
+
+Every function is linear in its input (no search, no backtracking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from rich.text import Text
+
+ELLIPSIS = "…"
+
+_CLOSERS = {")": "(", "]": "["}
+
+
+def tail_start(label: str) -> int:
+    """Where the label's trailing tags begin: `` (group)``, `` [held] [2 src/2 outlets B1]``.
+
+    A tag is a bracketed group at the end preceded by a space; several may follow
+    one another. Returns ``len(label)`` when the label ends in none. Each tag is
+    found with one ``rfind`` from the end, so this is linear in the label.
+    """
+    end = len(label)
+    start = end
+    while start > 0 and label[start - 1] in _CLOSERS:
+        opener = label.rfind(" " + _CLOSERS[label[start - 1]], 0, start - 1)
+        if opener <= 0:
+            break
+        start = opener
+    return start if start < end else end
+
+
+def shorten(label: str, width: int) -> str:
+    """``label`` in at most ``width`` cells, cut with "…" and its trailing tags kept when they fit."""
+    if width <= 0 or cell_len(label) <= width:
+        return label
+    split = tail_start(label)
+    head, tail = label[:split], label[split:]
+    room = width - cell_len(tail) - cell_len(ELLIPSIS)
+    if tail and room >= min(8, cell_len(head)):
+        return set_cell_size(head, room).rstrip() + ELLIPSIS + tail
+    return set_cell_size(label, width - 1).rstrip() + ELLIPSIS
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One table column: its key and heading, and how it gives way when space is short."""
+
+    key: str
+    label: str
+    priority: int = 0
+    """Lower is more important: columns are shown in priority order while they fit."""
+    minimum: int = 0
+    """The narrowest it may be drawn (0: its natural width, never narrowed)."""
+    weight: int = 1
+    """Its share of the width left once every shown column has its minimum."""
+
+
+def fit_columns(
+    columns: Sequence[Column], natural: Sequence[int], width: int, padding: int = 2
+) -> list[int | None]:
+    """Each column's width at ``width`` cells, None for a column left out.
+
+    ``natural[i]`` is the widest cell (or heading) of column i; ``padding`` the cells
+    the table draws around each column. Priority-0 columns are always shown; the
+    others are added by priority while their minimum fits. The width left is then
+    handed out ``weight`` cells per round to the columns still narrower than their
+    natural width: at most ``width`` rounds over the columns.
+    """
+    least = [min(n, c.minimum) if c.minimum else n for c, n in zip(columns, natural, strict=True)]
+    shown: list[int] = []
+    used = 0
+    for index in sorted(range(len(columns)), key=lambda i: columns[i].priority):
+        cost = least[index] + padding
+        if columns[index].priority > 0 and used + cost > width:
+            break
+        shown.append(index)
+        used += cost
+    widths: list[int | None] = [None] * len(columns)
+    for index in shown:
+        widths[index] = least[index]
+    left = width - used
+    while left > 0:
+        hungry = [i for i in shown if (widths[i] or 0) < natural[i]]
+        if not hungry:
+            break
+        for index in hungry:
+            grant = min(columns[index].weight, natural[index] - (widths[index] or 0), left)
+            widths[index] = (widths[index] or 0) + grant
+            left -= grant
+            if left == 0:
+                break
+    return widths
+
+
+_CONSOLE = Console(width=1000, color_system=None, legacy_windows=False)
+"""Only for Text.wrap's signature: wrapping left-justified text measures, never prints."""
+
+
+def wrap_cell(text: Text, width: int, max_lines: int) -> Text:
+    """``text`` wrapped to ``width`` cells over at most ``max_lines`` lines, "…" where it is cut."""
+    if width <= 0 or (cell_len(text.plain) <= width and "\n" not in text.plain):
+        return text
+    lines = list(text.wrap(_CONSOLE, width, overflow="fold"))
+    for line in lines:
+        line.rstrip()
+    if len(lines) > max_lines:
+        kept = lines[:max_lines]
+        last = kept[-1]
+        last.truncate(width - cell_len(ELLIPSIS))
+        last.rstrip()
+        last.append(ELLIPSIS, style=last.spans[-1].style if last.spans else text.style)
+        lines = kept
+    wrapped = Text("\n").join(lines)
+    wrapped.style = text.style
+    wrapped.justify = text.justify
+    return wrapped
