@@ -45,16 +45,41 @@ def tail_start(label: str) -> int:
     return start if start < end else end
 
 
-def shorten(label: str, width: int) -> str:
-    """``label`` in at most ``width`` cells, cut with "…" and its trailing tags kept when they fit."""
+def cut_points(label: str, width: int) -> tuple[int, int] | None:
+    """Where to cut ``label`` to ``width`` cells: keep ``label[:keep]``, "…", then ``label[resume:]``.
+
+    None when it fits. The trailing tags are kept when the name before them keeps
+    at least a few characters; otherwise the label is cut at the width.
+    """
     if width <= 0 or cell_len(label) <= width:
-        return label
+        return None
     split = tail_start(label)
     head, tail = label[:split], label[split:]
     room = width - cell_len(tail) - cell_len(ELLIPSIS)
-    if tail and room >= min(8, cell_len(head)):
-        return set_cell_size(head, room).rstrip() + ELLIPSIS + tail
-    return set_cell_size(label, width - 1).rstrip() + ELLIPSIS
+    if tail and room >= min(4, cell_len(head)):
+        return len(set_cell_size(head, room).rstrip()), split
+    return len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip()), len(label)
+
+
+def shorten(label: str, width: int) -> str:
+    """``label`` in at most ``width`` cells, cut with "…" and its trailing tags kept when they fit."""
+    points = cut_points(label, width)
+    if points is None:
+        return label
+    keep, resume = points
+    return label[:keep] + ELLIPSIS + label[resume:]
+
+
+def shorten_text(text: Text, width: int) -> Text:
+    """``shorten`` for styled text: each kept character keeps its style."""
+    points = cut_points(text.plain, width)
+    if points is None:
+        return text
+    keep, resume = points
+    shown = text[:keep]
+    shown.append(ELLIPSIS)
+    shown.append_text(text[resume:])
+    return shown
 
 
 @dataclass(frozen=True, slots=True)

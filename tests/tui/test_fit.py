@@ -29,7 +29,8 @@ def test_without_room_for_the_kind_the_name_is_cut_at_the_width() -> None:
 
 def test_wide_characters_are_measured_in_cells() -> None:
     cut = shorten("日本国政府の代表団 (group)", 14)
-    assert cut == "日本国政府の…" and cell_len(cut) == 13
+    assert cut == "日本… (group)" and cell_len(cut) == 13
+    assert shorten("日本国政府の代表団 (group)", 12) == "日本国政府…"
     assert shorten("日本国政府の代表団 (group)", 20) == "日本国政府… (group)"
 
 

@@ -168,3 +168,21 @@ async def test_help_carries_the_legend_and_the_palette_finds_it_and_themes() -> 
         assert any(name.startswith("Help") for name in found), found
         titles = [c.title for c in r.app.get_system_commands(r.app.main)]
         assert "Theme" in titles and "Screenshot" in titles
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+async def test_a_long_name_in_the_navigator_is_cut_with_an_ellipsis_and_its_kind_kept(
+    pack: Pack, size: tuple[int, int]
+) -> None:
+    async with reader(size=size) as r:
+        for actor in pack.actors:
+            if actor.kind != "group" and "Commonwealth" not in actor.name:
+                continue
+            node = r.navigator.node_for(actor.id)
+            assert node is not None
+            r.navigator.scroll_to(y=node.line, animate=False)
+            await r.pilot.pause()
+            drawn = r.navigator.render_line(node.line - int(r.navigator.scroll_offset.y)).text
+            assert drawn.rstrip().endswith(f"({actor.kind})"), drawn
+            if f"{actor.name} ({actor.kind})" not in drawn:
+                assert "…" in drawn, drawn
