@@ -33,11 +33,14 @@ from briefing.export.noteparts import (
     claim_sides,
     count_of,
     date_or_unknown,
+    found_sides,
     join_pieces,
     outlet_name,
     published_or_unknown,
     resolved_date_text,
 )
+from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.disagreements.detect import uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source, meetings_by_date
@@ -72,6 +75,7 @@ GRADE_WORDS = {
     "F": "F: reliability cannot be judged",
 }
 LEADERS_SHOWN = 3
+FOUND_KINDS = {"count": "differing counts", "stance": "differing stances", "meeting-date": "differing dates"}
 
 
 class _Builder:
@@ -87,6 +91,9 @@ class _Builder:
         self.pledges = [p for p in pack.pledges if keep(p.id)]
         self.meetings = [m for m in pack.meetings if keep(m.id)]
         self.claims = [c for c in pack.claims if keep(c.id)]
+        # Found disagreements are no fact the analyst can mark: a note of marked
+        # facts leaves them out, a note of the whole pack lists them.
+        self.found = uncovered(pack, analyse(pack).disagreements) if selected is None else []
         self.actors = [a for a in pack.actors if keep(a.id) and a.evidence]
 
     # ----------------------------------------------------------------- sections
@@ -242,28 +249,55 @@ class _Builder:
         return [Heading(2, "Meetings", "meetings"), Bullets(tuple(items))]
 
     def disagreements(self) -> list[Block]:
-        if not self.claims:
+        if not self.claims and not self.found:
             return []
-        blocks: list[Block] = [Heading(2, "Where sources disagree", "disagreements")]
+        blocks: list[Block] = [
+            Heading(2, "Where sources disagree", "disagreements"),
+            Para(
+                (
+                    Text(
+                        "The pack author's claims first, then the disagreements briefing found "
+                        "in the articles' text that no claim covers; each point says which it is."
+                    ),
+                )
+            ),
+        ]
         for claim in self.claims:
             blocks.append(Heading(3, clean_line(claim.topic), f"claim-{claim.id}"))
-            items = []
-            for value, evidence in claim_sides(claim):
-                per_source: dict[str, list[Evidence]] = {}
-                for item in evidence:
-                    per_source.setdefault(item.source, []).append(item)
-                said = [
-                    [
-                        Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
-                        *self.cites.refs(ev),
-                    ]
-                    for s, ev in per_source.items()
-                ]
-                line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
-                line.append(self.cites.tag(evidence))
-                items.append(Item(tuple(line)))
-            blocks.append(Bullets(tuple(items)))
+            blocks.append(Para((Strong("Claim"), Text(" written by the pack's author."))))
+            blocks.append(self._sides(claim_sides(claim)))
+        for number, found in enumerate(self.found, 1):
+            kind = FOUND_KINDS.get(found.kind, clean_line(found.kind))
+            blocks.append(Heading(3, clean_line(found.topic), f"found-{number}"))
+            blocks.append(
+                Para(
+                    (
+                        Strong("Found in the text"),
+                        Text(f" by briefing ({kind}); no claim covers it: check before relying on it."),
+                    )
+                )
+            )
+            blocks.append(self._sides(found_sides(self.pack, found)))
         return blocks
+
+    def _sides(self, sides: list[tuple[str, list[Evidence]]]) -> Bullets:
+        """One item per value: who says it, each source's footnotes, the value's support tag."""
+        items = []
+        for value, evidence in sides:
+            per_source: dict[str, list[Evidence]] = {}
+            for item in evidence:
+                per_source.setdefault(item.source, []).append(item)
+            said = [
+                [
+                    Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
+                    *self.cites.refs(ev),
+                ]
+                for s, ev in per_source.items()
+            ]
+            line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
+            line.append(self.cites.tag(evidence))
+            items.append(Item(tuple(line)))
+        return Bullets(tuple(items))
 
     def whos_who(self) -> list[Block]:
         if not self.actors:

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.disagreements.detect import uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Claim
@@ -77,9 +78,7 @@ def claim_rows(claim: Claim) -> list[Row]:
 def disagreement_rows(pack: Pack) -> list[Row]:
     """The author's claims, then each found disagreement that no claim covers."""
     rows = [row for claim in pack.claims for row in claim_rows(claim)]
-    for found in analyse(pack).disagreements:
-        if found.claim is not None and pack.get(found.claim) is not None:
-            continue  # the claim's own rows stand for it
+    for found in uncovered(pack, analyse(pack).disagreements):
         for number, value in enumerate(found.values):
             rows.append(
                 Row(
