@@ -64,6 +64,7 @@ def uncovered(pack: Pack, found: Sequence[Disagreement]) -> list[Disagreement]:
     """
     return [d for d in found if d.claim is None or pack.get(d.claim) is None]
 
+
 # --- meeting dates -------------------------------------------------------------
 
 
