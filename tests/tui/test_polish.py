@@ -186,3 +186,17 @@ async def test_a_long_name_in_the_navigator_is_cut_with_an_ellipsis_and_its_kind
             assert drawn.rstrip().endswith(f"({actor.kind})"), drawn
             if f"{actor.name} ({actor.kind})" not in drawn:
                 assert "…" in drawn, drawn
+
+
+async def test_an_actor_without_evidence_says_its_highlight_is_a_mention(pack: Pack) -> None:
+    """Empty state: the article shown for an actor with no evidence says what it is."""
+    actor = next(a for a in pack.actors if not a.evidence)
+    async with reader(size=(80, 24), notifications=True) as r:
+        await r.browse_to(actor.id)
+        await r.until(lambda: r.source_view.highlight is not None, "the first mention shown")
+        assert "no evidence of its own" in str(r.source_view.border_subtitle)
+        await r.press("n")
+        assert any("sentences that name it" in notice for notice in r.notices), r.notices
+        with_evidence = next(a for a in pack.actors if a.evidence)
+        await r.browse_to(with_evidence.id)
+        assert str(r.source_view.border_subtitle) == ""

@@ -72,9 +72,17 @@ class SourceView(Vertical, can_focus=False):
         if self.source is not None:
             self.call_after_refresh(self._render_article, scroll=False)
 
-    def show(self, pack: Pack, source: Source, evidence: Evidence | None = None) -> None:
-        """Show ``source``; with ``evidence``, highlight it and scroll its sentence into view."""
+    def show(
+        self, pack: Pack, source: Source, evidence: Evidence | None = None, note: str = ""
+    ) -> None:
+        """Show ``source``; with ``evidence``, highlight it and scroll its sentence into view.
+
+        ``note`` says on the pane's lower edge what the highlight is when it is not the
+        item's own evidence (a sentence that only names an actor), so a highlight is
+        never taken for evidence it is not.
+        """
         self.pack, self.source, self.evidence = pack, source, evidence
+        self.border_subtitle = Content(note)
         self.highlight = (
             None
             if evidence is None
@@ -106,6 +114,7 @@ class SourceView(Vertical, can_focus=False):
         self.flags_text = ""
         self.marked_lost = ()
         self.border_title = "Source"
+        self.border_subtitle = ""
         self.query_one("#source-meta", Static).update(Content(message).stylize("italic"))
         self.query_one("#source-flags", Static).display = False
         self.query_one(ArticleView).set_content(Content(""))
