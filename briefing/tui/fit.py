@@ -3,8 +3,8 @@
 Plain Python over Rich ``Text`` (no widgets), so the rules are testable on their own:
 
 - ``shorten`` cuts a one-line label with "…" where it is cut, keeping its trailing
-  kind or tags ("European co… (group)"): a label cut silently reads as a whole name,
-  and the kind is what tells two similar names apart.
+  kind or tags ("European co… (group)", "European Union (org.)"): a label cut
+  silently reads as a whole name, and the kind tells similar names apart.
 - ``fit_columns`` decides which columns of a table are shown at a width and how
   wide each is: the most important first, each at least its minimum, the rest of
   the width shared out by weight up to what each column's longest cell needs.
@@ -45,40 +45,66 @@ def tail_start(label: str) -> int:
     return start if start < end else end
 
 
-def cut_points(label: str, width: int) -> tuple[int, int] | None:
-    """Where to cut ``label`` to ``width`` cells: keep ``label[:keep]``, "…", then ``label[resume:]``.
+Piece = tuple[int, int] | str
+"""A run of the original label (start, end) or text put in its place ("…", "org.")."""
 
-    None when it fits. The trailing tags are kept when the name before them keeps
-    at least a few characters; otherwise the label is cut at the width.
+NAME_KEPT = 10
+"""Cells of the name kept before its tag: fewer, and two names read alike ("European…")."""
+
+
+def _abbreviated(tag: str) -> str | None:
+    """`` (organisation)`` -> `` (org.)``: a one-word tag shortened, the full stop marking it."""
+    word = tag[2:-1]
+    if tag.startswith(" (") and tag.endswith(")") and word.isalpha() and len(word) > 5:
+        return f" ({word[:3]}.)"
+    return None
+
+
+def cut_plan(label: str, width: int) -> list[Piece] | None:
+    """How to show ``label`` in ``width`` cells, or None when it fits as it is.
+
+    In order of preference: the name cut with "…" and its tags whole, keeping at
+    least ``NAME_KEPT`` cells of the name; the same with a one-word tag
+    abbreviated (``(org.)``); the name cut to a few characters before its tags;
+    the whole label cut at the width.
     """
     if width <= 0 or cell_len(label) <= width:
         return None
     split = tail_start(label)
     head, tail = label[:split], label[split:]
-    room = width - cell_len(tail) - cell_len(ELLIPSIS)
-    if tail and room >= min(4, cell_len(head)):
-        return len(set_cell_size(head, room).rstrip()), split
-    return len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip()), len(label)
+    if tail:
+        short = _abbreviated(tail)
+        tails: list[tuple[Piece, str, int]] = [((split, len(label)), tail, NAME_KEPT)]
+        if short is not None:
+            tails.append((short, short, NAME_KEPT))
+        tails.append(((split, len(label)), tail, 4))
+        for piece, shown, least in tails:
+            room = width - cell_len(shown)
+            if cell_len(head) <= room:
+                return [(0, split), piece]
+            room -= cell_len(ELLIPSIS)
+            if room >= min(least, cell_len(head)):
+                return [(0, len(set_cell_size(head, room).rstrip())), ELLIPSIS, piece]
+    keep = len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip())
+    return [(0, keep), ELLIPSIS]
 
 
 def shorten(label: str, width: int) -> str:
     """``label`` in at most ``width`` cells, cut with "…" and its trailing tags kept when they fit."""
-    points = cut_points(label, width)
-    if points is None:
+    plan = cut_plan(label, width)
+    if plan is None:
         return label
-    keep, resume = points
-    return label[:keep] + ELLIPSIS + label[resume:]
+    return "".join(p if isinstance(p, str) else label[p[0] : p[1]] for p in plan)
 
 
 def shorten_text(text: Text, width: int) -> Text:
     """``shorten`` for styled text: each kept character keeps its style."""
-    points = cut_points(text.plain, width)
-    if points is None:
+    plan = cut_plan(text.plain, width)
+    if plan is None:
         return text
-    keep, resume = points
-    shown = text[:keep]
-    shown.append(ELLIPSIS)
-    shown.append_text(text[resume:])
+    shown = Text()
+    for piece in plan:
+        shown.append_text(Text(piece) if isinstance(piece, str) else text[piece[0] : piece[1]])
     return shown
 
 

@@ -14,6 +14,15 @@ def test_a_cut_name_ends_in_an_ellipsis_and_keeps_its_kind() -> None:
     assert shorten("European countries (group)", 26) == "European countries (group)"
 
 
+def test_a_long_one_word_kind_is_abbreviated_before_the_name_loses_too_much() -> None:
+    assert shorten("European Union (organisation)", 21) == "European Union (org.)"
+    assert shorten("European Commission (organisation)", 21) == "European Comm… (org.)"
+    # two similar names stay apart
+    assert shorten("European Union (organisation)", 25) != shorten(
+        "European Commission (organisation)", 25
+    )
+
+
 def test_several_trailing_tags_are_kept_together() -> None:
     label = "Poland: logistics hub for the coalition [offered] [single source C3]"
     assert tail_start(label) == label.index(" [offered]")
