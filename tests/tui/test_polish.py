@@ -98,7 +98,7 @@ async def test_bug6_the_footer_at_80_columns_keeps_whole_labels_and_the_main_key
 
 
 async def test_a_source_opens_at_its_first_line() -> None:
-    """Bug 8 (the source pane one row down) did not reproduce here: this guards the top line."""
+    """A source (no highlight) opens at its first line (bug 8 itself: the test below)."""
     async with reader() as r:
         await r.browse_to("ipaper")
         from briefing.tui.widgets.article import ArticleView
@@ -201,3 +201,28 @@ async def test_an_actor_without_evidence_says_its_highlight_is_a_mention(pack: P
         with_evidence = next(a for a in pack.actors if a.evidence)
         await r.browse_to(with_evidence.id)
         assert str(r.source_view.border_subtitle) == ""
+
+
+LONG_HEADLINE = Path(__file__).resolve().parent.parent / "fixtures" / "long_headline"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_bug8_a_fresh_pack_opens_its_article_at_the_headline(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Bug 8: a fresh pack's first item (an actor named low in an article with a long
+    headline) opened the article scrolled past the start of its headline."""
+    from briefing.cli import main
+    from briefing.tui.widgets.article import ArticleView
+
+    root = tmp_path / "pack"
+    assert main(["init", str(root), str(LONG_HEADLINE), "--as-of", "2025-06-05"]) == 0
+    async with reader(str(root), size=size) as r:
+        await r.until(lambda: r.source_view.highlight is not None, "the first mention shown")
+        await r.pilot.pause()
+        article = r.source_view.query_one(ArticleView)
+        highlight = r.source_view.highlight
+        assert highlight is not None
+        last = article.line_of(highlight.sentence_end - 1)
+        assert last < article.scrollable_content_region.height  # it fits below the headline
+        assert article.scroll_offset.y == 0, article.scroll_offset

@@ -186,9 +186,18 @@ class SourceView(Vertical, can_focus=False):
         return self.query_one(ArticleView).line_of(self.highlight.sentence_start)
 
     def scroll_to_highlight(self) -> None:
-        """Scroll so the sentence sits a third of the way down the pane."""
+        """Scroll so the sentence sits a third of the way down the pane.
+
+        Unless the whole sentence is on screen with the article at its top: then the
+        article opens at its first line (a sentence near the top no longer scrolls
+        the headline away, issue 22 bug 8).
+        """
         article = self.query_one(ArticleView)
-        if self.highlight is None:
+        height = article.scrollable_content_region.height
+        if self.highlight is None or (
+            height > 0
+            and article.line_of(max(self.highlight.sentence_end - 1, self.highlight.start)) < height
+        ):
             article.scroll_home(animate=False, immediate=True)
             return
         article.scroll_to_line(self.highlight_line())
