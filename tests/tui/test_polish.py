@@ -226,3 +226,72 @@ async def test_bug8_a_fresh_pack_opens_its_article_at_the_headline(
         last = article.line_of(highlight.sentence_end - 1)
         assert last < article.scrollable_content_region.height  # it fits below the headline
         assert article.scroll_offset.y == 0, article.scroll_offset
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+async def test_a_lost_character_keeps_its_mark_inside_the_quote(pack: Pack, theme: str) -> None:
+    """Light and dark: the damaged word in a quote is coloured, on the quote's background."""
+    from briefing.tui.widgets.article import ArticleView
+
+    async with reader() as r:
+        r.app.theme = theme
+        await r.pilot.pause()
+        await r.browse_to("martin")  # quoted as "Irish Prime Minister Miche?l Martin"
+        view = r.source_view.query_one(ArticleView)
+        row = r.source_view.highlight_line() - int(view.scroll_offset.y)
+        segments = [s for y in (row, row + 1) for s in view.render_line(y) if s.text.strip()]
+        quote = next(s for s in segments if "Irish" in s.text)
+        lost = next(s for s in segments if "Miche?l" in s.text)
+        assert lost.style is not None and quote.style is not None
+        assert lost.style.bgcolor == quote.style.bgcolor  # still inside the quote
+        assert lost.style.color != quote.style.color and lost.style.underline
+
+
+@pytest.mark.parametrize(
+    "theme", ["textual-light", "textual-dark", "solarized-light", "catppuccin-latte"]
+)
+async def test_other_cited_passages_stay_faint_beside_the_highlight(theme: str) -> None:
+    """The tint on the article's other cited passages is well under the sentence highlight's."""
+    async with reader() as r:
+        r.app.theme = theme
+        await r.pilot.pause()
+        view = r.source_view
+        base = view.get_visual_style().background
+
+        def distance(kind: str) -> int:
+            tint = view.get_visual_style(f"source-view--{kind}").background
+            return sum(abs(a - b) for a, b in zip(tint.rgb, base.rgb, strict=True))
+
+        assert distance("other") < 0.6 * distance("sentence"), theme
+
+
+def _contrast(a: object, b: object) -> float:
+    """WCAG contrast ratio of two Rich colours."""
+
+    def luminance(colour: object) -> float:
+        def channel(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        r, g, b = colour.triplet  # type: ignore[attr-defined]
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+async def test_the_search_score_is_readable_on_the_chosen_row(theme: str) -> None:
+    from textual.widgets import OptionList
+
+    async with reader() as r:
+        r.app.theme = theme
+        await r.pilot.pause()
+        await r.press("slash")
+        await r.pilot.press(*"Healey")
+        results = r.app.screen.query_one(OptionList)
+        await r.until(lambda: results.option_count > 0, "search results")
+        await r.pilot.pause()
+        score = next(s for s in results.render_line(0) if s.text.strip().isdigit())
+        assert score.style is not None and score.style.color is not None
+        assert _contrast(score.style.color, score.style.bgcolor) >= 4.5, score

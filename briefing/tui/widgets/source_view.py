@@ -11,6 +11,7 @@ the other panes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
@@ -163,17 +164,21 @@ class SourceView(Vertical, can_focus=False):
                 lost.append((at, at + len(word)))
                 at = text.find(word, at + len(word))
         self.marked_lost = tuple(sorted(lost))
-        spans.extend((start, end, "lost") for start, end in self.marked_lost)
         if self.highlight is not None:
             h = self.highlight
             spans.append((h.sentence_start, h.sentence_end, "sentence"))
             spans.append((h.start, h.end, "quote"))
+        # Last, so a damaged word keeps its mark inside the quote (where it matters most)
+        # instead of taking the quote's text colour.
+        spans.extend((start, end, "lost") for start, end in self.marked_lost)
         # A tab would reach the terminal as a tab (jumping to its next tab stop, past
         # the wrap and the border): shown as a space, one character for one, so the
         # pack's offsets and the selection still line up.
         content = Content(clean(text).replace("\t", " "))
         for start, end, kind in spans:
             style = self.get_visual_style(f"source-view--{kind}")
+            if kind == "lost":  # a mark on the letters: whatever highlight lies under them stays
+                style = replace(style, background=None)
             content = content.stylize(style, start, end)
         self.query_one(ArticleView).set_content(content)
         if scroll:
