@@ -135,7 +135,7 @@ DEFAULT_PACK = {
     "white-house-clash": ("on the 28th of last month", "asiae", "2025-02-28", "2025-02-28"),
     "london-summit": ("On the 2nd", "asiae", "2025-03-02", "2025-03-02"),
     "partners-meeting-5-march": ("on the 5th", "asiae", "2025-03-05", "2025-03-05"),
-    "eu-special-summit": ("On the same day", "asiae", None, None),
+    "eu-special-summit": ("On the same day", "asiae", "2025-03-06", "2025-03-06"),
     "healey-hegseth-talks": ("last week", "ipaper", "2025-03-03", "2025-03-09"),
     "starmer-albanese-talks": ("at the weekend", "ft-mt", "2025-03-08", "2025-03-09"),
     "uk-ukraine-officials-talks": ("on the weekend", "ft-mt", "2025-03-08", "2025-03-09"),

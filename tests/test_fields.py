@@ -27,6 +27,7 @@ from briefing.model.io.cache_codec import Decoder, Encoder, decode, dumps
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
+    Accepted,
     Actor,
     Claim,
     ClaimValue,
@@ -48,6 +49,7 @@ pack:
   story: A pack that sets every field the schema knows.
   as_of: 2025-03-16
   notes: Written for tests/test_fields.py.
+  checks: {{status: error}}
 sources:
   - id: wire
     file: seeds/a.txt
@@ -108,6 +110,9 @@ meetings:
     evidence:
       - {source: wire, quote: "Leaders met in Paris on Tuesday."}
     credibility: "2"
+    notes: Read with care.
+    accept:
+      - {rule: named, reason: Poland is named in the next sentence.}
 pledges:
   - id: poland-logistics
     actor: poland
@@ -115,11 +120,17 @@ pledges:
     status: offered
     conditions: [a US backstop]
     credibility: "3"
+    notes: Logistics only.
+    accept:
+      - {rule: details, reason: The paragraph says what.}
     evidence:
       - {source: wire, quote: "but no troops"}
 claims:
   - id: how-many
     topic: How many countries take part
+    notes: Different days.
+    accept:
+      - {rule: numbers, reason: The figure is in the headline.}
     values:
       - value: "30"
         source: kyiv
@@ -134,6 +145,7 @@ claims:
 
 STORED = (
     PackMeta,
+    Accepted,
     Source,
     Flags,
     Uncited,
@@ -323,6 +335,7 @@ def test_the_json_export_names_every_field(make_pack: PackMaker) -> None:
         Claim: "claims",
         ClaimValue: "claims",
         Evidence: "actors",
+        Accepted: "pledges",
     }
     missing = {
         f"{cls.__name__}.{f.name}"
@@ -339,13 +352,18 @@ def test_a_schema_table_must_list_exactly_its_records_fields() -> None:
     from briefing.model.io.schema import fields_of, text
 
     with pytest.raises(TypeError, match="PackFields"):
-        fields_of(records.PackFields, title=text, story=text, as_of=text)  # 'notes' missed
+        fields_of(records.PackFields, title=text, story=text, as_of=text, checks=text)  # 'notes'
     with pytest.raises(TypeError, match="PackFields"):
-        fields_of(records.PackFields, title=text, story=text, as_of=text, notes=text, extra=text)
-    spec = fields_of(records.PackFields, title=text, story=text, as_of=text, notes=text)
+        fields_of(
+            records.PackFields, title=text, story=text, as_of=text, notes=text, checks=text, x=text
+        )
+    spec = fields_of(
+        records.PackFields, title=text, story=text, as_of=text, notes=text, checks=text
+    )
     assert {name: required for name, (_, required) in spec.items()} == {
         "title": True,
         "story": True,
         "as_of": True,
         "notes": False,
+        "checks": False,
     }

@@ -12,7 +12,7 @@ def test_model_and_export_never_import_textual_or_rich() -> None:
     code = (
         "import sys, json\n"
         "import briefing.model, briefing.model.io.load, briefing.model.anchoring.anchor, briefing.model.text\n"
-        "import briefing.export, briefing.export.jsonout, briefing.export.safewrite\n"
+        "import briefing.export, briefing.export.jsonout, briefing.model.io.safewrite\n"
         "import pkgutil, importlib\n"
         "for pkg in ('briefing.model', 'briefing.export'):\n"
         "    mod = importlib.import_module(pkg)\n"

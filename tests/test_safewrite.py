@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from briefing.export.safewrite import WriteRefused, write_atomic
+from briefing.model.io.safewrite import WriteRefused, write_atomic
 
 OLD = "the analyst's previous note\n"
 NEW = "# New note\n" + "x" * 100_000 + "\n"
@@ -123,7 +123,7 @@ def test_killed_mid_write_never_touches_the_target(tmp_path: Path) -> None:
     target.write_text(OLD, encoding="utf-8")
     code = (
         "import os, signal, sys\n"
-        "from briefing.export.safewrite import write_atomic\n"
+        "from briefing.model.io.safewrite import write_atomic\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
         f"write_atomic({str(target)!r}, 'x' * 1_000_000, force=True)\n"
     )

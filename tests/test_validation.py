@@ -146,7 +146,7 @@ def test_unknown_status_suggests(make_pack: PackMaker) -> None:
     )
     assert errors_of(root) == [
         "data/facts.yaml:7:13: error: unknown pledge status 'ofered' (expected one of: offered, committed, "
-        "conditional, considering, undecided, declined, proposed, delivered) (did you mean 'offered'?)"
+        "conditional, considering, undecided, declined, proposed, delivered, paused) (did you mean 'offered'?)"
     ]
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefing.model.io.paths import display
 from briefing.model.sanitize import clean_line
 
 if TYPE_CHECKING:
+    from briefing.model.editing import Applied, EditSession
     from briefing.model.pack import Pack
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -21,14 +24,36 @@ def add_pack_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pack", nargs="?", metavar="PACK", help=PACK_HELP)
 
 
-def load_or_report(pack_arg: str | None) -> tuple[Pack | None, int]:
-    """Load a pack, printing each diagnostic on its own line; return (pack, exit code)."""
-    from briefing.model import load_pack
+def load_or_report(
+    pack_arg: str | None, *, strict: bool = False, faithfulness: bool = False
+) -> tuple[Pack | None, int]:
+    """Load a pack, printing each diagnostic on its own line; return (pack, exit code).
 
-    result = load_pack(pack_arg)
+    With ``strict``, every warning is reported as an error and makes the pack invalid;
+    with ``faithfulness``, each fact is checked against its own evidence too.
+    """
+    from dataclasses import replace
+
+    from briefing.model import load_pack
+    from briefing.model.diagnostics import Severity, dropped_line
+
+    result = load_pack(pack_arg, faithfulness=faithfulness)
     if result.usage_error is not None:
         print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE
+    if strict and result.pack is not None and (result.diagnostics or result.dropped):
+        # --strict: every warning is an error, and the pack is not valid.
+        lines = [replace(d, severity=Severity.ERROR).format() for d in result.diagnostics]
+        if result.dropped:
+            lines.append(dropped_line(result.dropped))
+        count = len(result.diagnostics) + result.dropped
+        lines.append(
+            f"briefing: {count:,} error{'s' if count != 1 else ''} under --strict; "
+            "the pack is not valid"
+        )
+        for line in lines:
+            print(line, file=sys.stderr)
+        return None, EXIT_INVALID
     for line in result.report():
         print(line, file=sys.stderr)
     if result.pack is None:
@@ -44,4 +69,32 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
     sanitiser, like every diagnostic.
     """
     print(f"briefing: error: {clean_line(message)}", file=sys.stderr)
+    return code
+
+
+def run_edits(pack_arg: str, edits: list[Callable[[EditSession], Applied]]) -> int:
+    """Make each edit in turn through the one edit engine; one line per edit or problem.
+
+    A refused edit prints why (and the diagnostics that explain it) and the next
+    one is still tried; the exit code is 1 when any was refused, 2 when PACK is
+    no pack.
+    """
+    from briefing.model.editing import EditRefused, EditSession
+
+    try:
+        session = EditSession(pack_arg)
+    except EditRefused as exc:
+        return fail(str(exc))
+    code = EXIT_OK
+    for edit in edits:
+        try:
+            applied = edit(session)
+        except EditRefused as exc:
+            print(f"briefing: error: {clean_line(str(exc))}", file=sys.stderr)
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            code = EXIT_INVALID
+            continue
+        files = ", ".join(display(p) for p in applied.change.after)
+        print(clean_line(f"{applied.change.description}: written to {files}"))
     return code

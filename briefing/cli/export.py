@@ -43,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only this fact (pledge, meeting, claim or actor id; repeatable)",
     )
+    parser.add_argument(
+        "--candidates",
+        action="store_true",
+        help="include candidates (unconfirmed actors and draft facts) in a md/html note",
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
     add_pack_argument(parser)
 
@@ -50,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render, then write atomically (or to stdout)."""
     from briefing.export import render
-    from briefing.export.safewrite import WriteRefused, write_atomic
+    from briefing.model.io.safewrite import WriteRefused, write_atomic
 
     if args.output is not None and not args.output.strip():
         return fail("-o/--output is empty: give a file name, or - for standard output")
@@ -58,7 +63,13 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return code
     try:
-        text = render(pack, args.format, actors=args.actor or None, only=args.item or None)
+        text = render(
+            pack,
+            args.format,
+            actors=args.actor or None,
+            only=args.item or None,
+            candidates=args.candidates,
+        )
     except KeyError as exc:
         return fail(str(exc.args[0]), EXIT_USAGE)
     if args.output is None or args.output == "-":

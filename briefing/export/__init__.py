@@ -23,6 +23,21 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def is_candidate(fact: object) -> bool:
+    """True for a record still marked ``candidate: true`` (an actor or a draft fact)."""
+    return bool(getattr(fact, "candidate", False))
+
+
+def without_candidates(pack: Pack, selected: frozenset[str] | None) -> frozenset[str] | None:
+    """``selected`` (None: everything) minus the candidates; unchanged when there are none."""
+    facts: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+    drop = {f.id for f in facts if is_candidate(f)}
+    if not drop:
+        return selected
+    kept = frozenset(f.id for f in facts if f.id not in drop)
+    return kept if selected is None else selected & kept
+
+
 def select(
     pack: Pack, actors: Sequence[str] | None = None, only: Collection[str] | None = None
 ) -> frozenset[str] | None:
@@ -70,15 +85,22 @@ def render(
     fmt: str,
     actors: Sequence[str] | None = None,
     only: Collection[str] | None = None,
+    *,
+    candidates: bool = False,
 ) -> str:
     """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks.
 
+    A note (md, html) leaves out candidates (actors and draft facts nobody has
+    confirmed yet) unless ``candidates`` asks for them: a briefing states what
+    the analyst stands behind. The JSON contract keeps them, flagged.
     Raises :class:`SelectionError` (a KeyError) with a one-line message for an
     unknown format, actor or item id, or an empty selection.
     """
     if fmt not in FORMATS:
         raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
     selected = select(pack, actors, only)
+    if fmt != "json" and not candidates:
+        selected = without_candidates(pack, selected)
     if fmt == "json":
         from briefing.export.jsonout import render as render_json
 

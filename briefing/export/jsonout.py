@@ -14,10 +14,11 @@ from briefing import __version__
 from briefing.model.analysis.analyse import Analysis, FactAnalysis, analyse
 from briefing.model.analysis.corroboration import outlet_identity
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
-from briefing.model.analysis.disagreements.detect import Disagreement
+from briefing.model.analysis.disagreements.context import ValueContext
+from briefing.model.analysis.disagreements.detect import Disagreement, claim_context
 from briefing.model.analysis.grading import RELIABILITY
 from briefing.model.pack import Pack
-from briefing.model.types import Evidence, Source
+from briefing.model.types import Claim, Evidence, Meeting, Pledge, Source
 
 SCHEMA_VERSION = 1
 
@@ -105,9 +106,30 @@ def disagreement_dict(found: Disagreement) -> dict[str, Any]:
                 "sentence": v.sentence,
                 "start": v.start,
                 "end": v.end,
+                "context": _context(v.context),
             }
             for v in found.values
         ],
+        "differs": found.explanation,
+    }
+
+
+def _context(context: ValueContext | None) -> dict[str, Any] | None:
+    if context is None:
+        return None
+    return {
+        "published": context.published,
+        "when": context.when,
+        "when_text": context.when_text,
+        "counts": context.basis,
+    }
+
+
+def _remarks(fact: Meeting | Pledge | Claim) -> dict[str, Any]:
+    """A fact's notes and the faithfulness judgements the pack accepts, with reasons."""
+    return {
+        "notes": fact.notes,
+        "accepted": [{"rule": a.rule, "reason": a.reason} for a in fact.accepted],
     }
 
 
@@ -151,6 +173,7 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
             "story": pack.meta.story,
             "as_of": pack.meta.as_of,
             "notes": pack.meta.notes,
+            "checks": dict(pack.meta.checks),
         },
         "sources": [_source(s) for s in pack.sources],
         "actors": [
@@ -182,6 +205,7 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
                 "evidence": _evidence(m.evidence),
                 "date_precision": found.dates[m.id].resolution.precision,
                 "date_basis": date_basis_dict(found.dates.get(m.id)),
+                **_remarks(m),
                 **_analysed(found.of(m.id)),
             }
             for m in pack.meetings
@@ -194,6 +218,7 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
                 "status": p.status,
                 "conditions": list(p.conditions),
                 "evidence": _evidence(p.evidence),
+                **_remarks(p),
                 **_analysed(found.of(p.id)),
             }
             for p in pack.pledges
@@ -211,6 +236,8 @@ def to_dict(pack: Pack, analysis: Analysis | None = None) -> dict[str, Any]:
                     }
                     for i, v in enumerate(c.values)
                 ],
+                **_remarks(c),
+                "differs": claim_context(pack, c),
             }
             for c in pack.claims
         ],

@@ -40,10 +40,10 @@ from briefing.export.noteparts import (
     resolved_date_text,
 )
 from briefing.model.analysis.analyse import analyse
-from briefing.model.analysis.disagreements.detect import uncovered
+from briefing.model.analysis.disagreements.detect import claim_context, uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Evidence, Meeting, Pledge, Source, meetings_by_date
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
 
 STATUS_ORDER = (
     "delivered",
@@ -53,6 +53,7 @@ STATUS_ORDER = (
     "proposed",
     "considering",
     "undecided",
+    "paused",
     "declined",
 )
 """Pledge statuses from firmest to weakest: the order the note lists them in."""
@@ -75,7 +76,13 @@ GRADE_WORDS = {
     "F": "F: reliability cannot be judged",
 }
 LEADERS_SHOWN = 3
-FOUND_KINDS = {"count": "differing counts", "stance": "differing stances", "meeting-date": "differing dates"}
+FOUND_KINDS = {
+    "count": "differing counts",
+    "amount": "differing amounts",
+    "percentage": "differing shares",
+    "stance": "differing stances",
+    "meeting-date": "differing dates",
+}
 
 
 class _Builder:
@@ -130,7 +137,9 @@ class _Builder:
                 per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
             names = [
                 [Text(actor_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
-                for actor, ev in sorted(per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0]))
+                for actor, ev in sorted(
+                    per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0])
+                )
             ]
             line: list[Piece] = [Strong(status.capitalize()), Text(": "), *join_pieces(names)]
             children.append(Item(tuple(line)))
@@ -207,10 +216,16 @@ class _Builder:
         rows = []
         ordered = sorted(
             self.pledges,
-            key=lambda p: (actor_name(self.pack, p.actor), STATUS_ORDER.index(p.status), p.contribution),
+            key=lambda p: (
+                actor_name(self.pack, p.actor),
+                STATUS_ORDER.index(p.status),
+                p.contribution,
+            ),
         )
         for pledge in ordered:
-            conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
+            remarks = _remarks(pledge)
+            conditions = "; ".join(clean_line(c) for c in pledge.conditions)
+            conditions = (conditions + remarks).strip() or "none stated"
             rows.append(
                 (
                     (Text(actor_name(self.pack, pledge.actor)),),
@@ -234,9 +249,12 @@ class _Builder:
             text += f". {meeting.status.capitalize()}."
             roles: dict[str, list[str]] = {}
             for participant in meeting.participants:
-                roles.setdefault(participant.role, []).append(actor_name(self.pack, participant.actor))
+                roles.setdefault(participant.role, []).append(
+                    actor_name(self.pack, participant.actor)
+                )
             for role, names in roles.items():
                 text += f" {ROLE_PLURALS.get(role, role).capitalize()}: {', '.join(names)}."
+            text += _remarks(meeting)
             items.append(
                 Item(
                     (
@@ -265,7 +283,18 @@ class _Builder:
         for claim in self.claims:
             blocks.append(Heading(3, clean_line(claim.topic), f"claim-{claim.id}"))
             blocks.append(Para((Strong("Claim"), Text(" written by the pack's author."))))
-            blocks.append(self._sides(claim_sides(claim)))
+            items = self._side_items(claim_sides(claim))
+            for extra in (claim_context(self.pack, claim), _remarks(claim).strip()):
+                if extra:  # read from the claim's own sentences: cited as they are
+                    items.append(
+                        Item(
+                            (
+                                Text(clean_line(extra)),
+                                *self.cites.tagged(claim.evidence, summary=True),
+                            )
+                        )
+                    )
+            blocks.append(Bullets(tuple(items)))
         for number, found in enumerate(self.found, 1):
             kind = FOUND_KINDS.get(found.kind, clean_line(found.kind))
             blocks.append(Heading(3, clean_line(found.topic), f"found-{number}"))
@@ -277,10 +306,10 @@ class _Builder:
                     )
                 )
             )
-            blocks.append(self._sides(found_sides(self.pack, found)))
+            blocks.append(Bullets(tuple(self._side_items(found_sides(self.pack, found)))))
         return blocks
 
-    def _sides(self, sides: list[tuple[str, list[Evidence]]]) -> Bullets:
+    def _side_items(self, sides: list[tuple[str, list[Evidence]]]) -> list[Item]:
         """One item per value: who says it, each source's footnotes, the value's support tag."""
         items = []
         for value, evidence in sides:
@@ -297,7 +326,7 @@ class _Builder:
             line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
             line.append(self.cites.tag(evidence))
             items.append(Item(tuple(line)))
-        return Bullets(tuple(items))
+        return items
 
     def whos_who(self) -> list[Block]:
         if not self.actors:
@@ -387,3 +416,17 @@ class _Builder:
 def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
     return _Builder(pack, selected).build()
+
+
+def _remarks(fact: Meeting | Pledge | Claim) -> str:
+    """The fact's note and each judgement the pack accepts, with its reason (never silent)."""
+    text = ""
+    if fact.notes:
+        text += f" Note: {clean_line(fact.notes)}"
+        if not text.endswith("."):
+            text += "."
+    for accepted in fact.accepted:
+        text += f" Accepted judgement (faithfulness rule '{accepted.rule}'): {clean_line(accepted.reason)}"
+        if not text.endswith("."):
+            text += "."
+    return text

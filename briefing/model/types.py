@@ -21,6 +21,7 @@ PLEDGE_STATUSES = (
     "declined",
     "proposed",
     "delivered",
+    "paused",
 )
 ACTOR_KINDS = ("person", "country", "organisation", "group")
 MEETING_STATUSES = ("held", "planned")
@@ -114,6 +115,18 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Accepted:
+    """A faithfulness rule's judgement on one fact, accepted by the pack with a stated reason.
+
+    Written ``accept: [{rule, reason}]`` on the fact; the finding is then shown
+    (in the reader and the note, with the reason) instead of reported.
+    """
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Participant:
     """An actor taking part in a meeting, and in what role."""
 
@@ -136,6 +149,9 @@ class Meeting:
     participants: tuple[Participant, ...] = ()
     credibility: str | None = None
     """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
+    notes: str | None = None
+    """What a reader must know to read the evidence right (shown in the reader and the note)."""
+    accepted: tuple[Accepted, ...] = ()
 
 
 def meetings_by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
@@ -159,6 +175,9 @@ class Pledge:
     conditions: tuple[str, ...] = ()
     credibility: str | None = None
     """Admiralty credibility 1-6 set by the author; None means computed (briefing.model.analysis.grading)."""
+    notes: str | None = None
+    """What a reader must know to read the evidence right (shown in the reader and the note)."""
+    accepted: tuple[Accepted, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +198,9 @@ class Claim:
     id: str
     topic: str
     values: tuple[ClaimValue, ...]
+    notes: str | None = None
+    """What a reader must know to read the values right (shown in the reader and the note)."""
+    accepted: tuple[Accepted, ...] = ()
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
@@ -197,6 +219,8 @@ class PackMeta:
     story: str
     as_of: str
     notes: str | None = None
+    checks: tuple[tuple[str, str], ...] = ()
+    """(faithfulness rule, level) pairs from ``checks:``; a rule not listed is a warning."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from briefing.model.sanitize import clean_line
+from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import (
@@ -32,10 +32,14 @@ from briefing.tui.commands import (
     keys_in_force,
 )
 from briefing.tui.keymap import keymap_path, load_keymap
+from briefing.tui.labels import is_candidate
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
+from briefing.tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
+    from briefing.model.editing import Applied, Change, EditSession
+    from briefing.model.editing.drafting import FactDraft
     from briefing.model.io.load import LoadResult
     from briefing.model.pack import Pack
     from briefing.tui.screens.view import PackView
@@ -54,6 +58,8 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
+EDITS = frozenset({"confirm", "reject", "merge", "add_fact", "undo_edit"})
+"""Commands that change the pack's YAML (through :mod:`briefing.model.editing`)."""
 NEEDS_PACK = MAIN_ONLY | {"timeline", "dates", "disagreements", "pledge_board", "search", "export"}
 
 
@@ -82,6 +88,10 @@ class BriefingApp(App[None]):
         self.keymap_problems: list[str] = []
         self._availability: tuple[object, ...] = ()
         """What ``check_action`` said for each command at the last footer refresh."""
+        self.editor: EditSession | None = None
+        """The edit engine on this pack (made when the pack loads; None if it cannot edit)."""
+        self.editing = False
+        """An edit is being checked and written (in a worker): no second one meanwhile."""
 
     @property
     def marked(self) -> frozenset[str]:
@@ -118,6 +128,7 @@ class BriefingApp(App[None]):
 
         result = load_pack(self.pack_arg, cache=True)
         if result.pack is not None:
+            self.editor = _editor(self.pack_arg, result)
             analyse(result.pack)  # dates, support, grades: built here, off the UI thread
             index_for(result.pack)  # the actor index, built once here, off the UI thread
             # The pack lives as long as the app: keep the collector from walking its
@@ -195,6 +206,12 @@ class BriefingApp(App[None]):
         if action in NEEDS_PACK and self.pack is None:
             return None
         main = self.main
+        if action in EDITS:
+            # Shown only where they apply (the reader's own screen, a candidate, the
+            # article, something to undo); greyed while an edit is checked and written.
+            if self.pack is None or self.editor is None or self.screen is not main:
+                return False
+            return None if self.editing else self._can_edit(action)
         if action in MAIN_ONLY and self.screen is not main:
             return False
         if action in ("next_evidence", "previous_evidence"):
@@ -208,6 +225,21 @@ class BriefingApp(App[None]):
         if action == "toggle_mark":
             return True if main.markable is not None else None
         return True
+
+    def _can_edit(self, action: str) -> bool:
+        """Whether an editing command has something to act on now."""
+        if self.editor is None or self.editing:
+            return False
+        if action == "undo_edit":
+            return bool(self.editor.undo_stack)
+        if action == "add_fact":
+            return self.main.focused is self.main.query_one(ArticleView) and (
+                self.main.passage() is not None
+            )
+        item = self.main.current_item
+        if action == "merge":
+            return isinstance(item, Actor) and item.candidate
+        return item is not None and is_candidate(item)
 
     def unavailable_reason(self, action: str) -> str:
         """Why a command shown disabled does nothing now: said briefly when its key is pressed."""
@@ -225,6 +257,8 @@ class BriefingApp(App[None]):
             return "Nothing ahead in the history."
         if action == "toggle_mark":
             return "Nothing to mark here: put the cursor on a fact (sources and headings are not)."
+        if action in EDITS:
+            return "An edit is still being checked and written."
         return ""
 
     def footer_entries(self) -> list[tuple[int, str, str, str, bool]]:
@@ -380,6 +414,131 @@ class BriefingApp(App[None]):
         from briefing.tui.screens.export import ExportScreen
 
         self.push_screen(ExportScreen(self.marked))
+
+    # -- curation: edits of the pack's YAML ---------------------------------------------------
+
+    def action_confirm(self) -> None:
+        """c: confirm the candidate shown, then show the next one to review."""
+        item = self.main.current_item
+        if item is None or not is_candidate(item):
+            return
+        item_id = item.id
+        self._edit(lambda e: e.confirm(item_id), self.main.next_to_review(item_id) or item_id)
+
+    def action_reject(self) -> None:
+        """delete: remove the candidate shown, then show the next one to review."""
+        item = self.main.current_item
+        if item is None or not is_candidate(item):
+            return
+        item_id = item.id
+        self._edit(lambda e: e.reject(item_id), self.main.next_to_review(item_id))
+
+    def action_merge(self) -> None:
+        """m: choose the actor to merge the candidate into, with the fuzzy actor search."""
+        item = self.main.current_item
+        if not isinstance(item, Actor) or self.pack is None:
+            return
+        from briefing.tui.screens.search import SearchScreen
+
+        item_id, after = item.id, self.main.next_to_review(item.id)
+
+        def chosen(target: str | None) -> None:
+            if target is not None:
+                self._edit(lambda e: e.merge(item_id, target), after or target)
+
+        title = f"Merge {clean_line(item.name)} into…"
+        self.push_screen(SearchScreen(self.pack, title=title), chosen)
+
+    def action_add_fact(self) -> None:
+        """a: a form prefilled from the selected words or the sentence in view."""
+        passage = self.main.passage()
+        if passage is None or self.pack is None:
+            return
+        from briefing.model.editing.drafting import apply_draft, draft_from
+        from briefing.tui.screens.add_fact import AddFactScreen
+
+        draft = draft_from(self.pack, *passage)
+
+        def submitted(result: FactDraft | None) -> None:
+            if result is not None:
+                show = result.id if result.kind in ("meeting", "pledge") else result.target
+                self._edit(lambda e: apply_draft(e, result), show or None)
+
+        self.push_screen(AddFactScreen(self.pack, draft), submitted)
+
+    def action_undo_edit(self) -> None:
+        """u: undo the last edit (the files get their previous bytes back)."""
+        self._edit(lambda e: e.undo(), None)
+
+    def _edit(
+        self, edit: Callable[[EditSession], Applied | Change | None], show: str | None
+    ) -> None:
+        """Run an edit in a worker (it loads the pack to check it); the reader follows."""
+        if self.editor is None or self.editing:
+            return
+        self.editing = True
+        self.availability_changed()
+        editor = self.editor
+        self.run_worker(lambda: self._edit_in_thread(editor, edit, show), thread=True, group="edit")
+
+    def _edit_in_thread(
+        self,
+        editor: EditSession,
+        edit: Callable[[EditSession], Applied | Change | None],
+        show: str | None,
+    ) -> None:
+        from briefing.model.analysis.analyse import analyse
+        from briefing.model.editing import Applied, EditRefused, Stale
+        from briefing.model.io.load import load_pack
+        from briefing.model.names.search import index_for
+
+        try:
+            outcome = edit(editor)
+        except Stale as exc:
+            # Someone else's change wins: show the pack as it is on disk now.
+            result = load_pack(self.pack_arg)
+            if result.pack is not None:
+                self.editor = _editor(self.pack_arg, result)
+                analyse(result.pack)
+                index_for(result.pack)
+            self.call_from_thread(self._edited, result, str(exc), None, "warning")
+            return
+        except EditRefused as exc:
+            lines = [str(exc), *(d.format() for d in exc.diagnostics[:3])]
+            self.call_from_thread(self._edited, None, "\n".join(lines), None, "error")
+            return
+        if isinstance(outcome, Applied):
+            result, message = outcome.result, f"Done: {outcome.change.description}"
+        elif outcome is not None:
+            result, message = load_pack(self.pack_arg), f"Undone: {outcome.description}"
+        else:
+            self.call_from_thread(self._edited, None, "Nothing to undo", None, "information")
+            return
+        if result.pack is not None:
+            analyse(result.pack)
+            index_for(result.pack)
+        self.call_from_thread(self._edited, result, message, show, "information")
+
+    def _edited(
+        self, result: LoadResult | None, message: str, show: str | None, severity: str
+    ) -> None:
+        """Back on the UI thread: show the pack as it is now, and say what happened."""
+        self.editing = False
+        if result is not None and result.pack is not None:
+            self.pack = result.pack
+            self.main.reload_pack(result.pack, show)
+        self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
+        self.availability_changed()
+
+
+def _editor(pack_arg: str | None, result: LoadResult) -> EditSession | None:
+    """The edit engine for a loaded pack, or None when its files cannot be edited."""
+    from briefing.model.editing import EditRefused, EditSession
+
+    try:
+        return EditSession(pack_arg, baseline=result)
+    except EditRefused:
+        return None
 
 
 def _find_disagreements(pack: Pack) -> None:

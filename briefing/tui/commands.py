@@ -213,6 +213,41 @@ class ZoomPane(Command):
     FOOTER_RANK = 13
 
 
+class ConfirmCandidate(Command):
+    """Confirm the candidate under the cursor: its 'candidate: true' line is removed from the YAML."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "c", "confirm", "Confirm"
+    FOOTER_RANK = 3
+
+
+class RejectCandidate(Command):
+    """Reject the candidate under the cursor: its record is removed (refused while anything refers to it)."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "delete", "reject", "Reject"
+    FOOTER_RANK = 4
+
+
+class MergeActor(Command):
+    """Merge the candidate actor under the cursor into another actor, chosen by fuzzy search: its names become aliases."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "m", "merge", "Merge"
+    FOOTER_RANK = 9
+
+
+class AddFact(Command):
+    """Add a fact from the article: the selected words, else the highlighted sentence (a form to adjust it)."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "a", "add_fact", "Add fact"
+    FOOTER_RANK = 3
+
+
+class UndoEdit(Command):
+    """Undo the last edit of the pack's YAML (repeatedly): the files get their previous bytes back."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "u", "undo_edit", "Undo"
+    FOOTER_RANK = 6
+
+
 class CloseView(Command):
     """Close the view or dialog on top (timeline, board, search, export, help): back to the reader."""
 
@@ -243,6 +278,11 @@ COMMANDS: tuple[type[Command], ...] = (
     SearchActors,
     Export,
     ZoomPane,
+    ConfirmCandidate,
+    RejectCandidate,
+    MergeActor,
+    AddFact,
+    UndoEdit,
 )
 COMMAND_IDS = frozenset(command.id() for command in COMMANDS)
 DIALOG_COMMANDS = frozenset({CloseView.ACTION, CommandPalette.ACTION})

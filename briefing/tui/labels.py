@@ -25,7 +25,11 @@ from briefing.model.types import (
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
 
+REVIEW = "review"
+"""The navigator group of candidates: actors and draft facts nobody has confirmed yet."""
+
 SECTIONS: tuple[tuple[str, str], ...] = (
+    (REVIEW, "To review"),
     ("actors", "Actors"),
     ("meetings", "Meetings"),
     ("pledges", "Pledges"),
@@ -66,8 +70,27 @@ def support_tag(pack: Pack, fact_id: str) -> str:
     return f" [{count} {found.grade.rating}]"
 
 
+def is_candidate(item: Fact | Source) -> bool:
+    """True for a record still marked ``candidate: true`` (an actor, or a draft fact)."""
+    return bool(getattr(item, "candidate", False))
+
+
+UNCONFIRMED = "? "
+"""The mark in front of a candidate's label wherever it is listed."""
+
+
 def label(pack: Pack, item: Fact | Source) -> str:
-    """A short label for lists; meetings and pledges end with their support and rating."""
+    """A short label for lists; meetings and pledges end with their support and rating.
+
+    A candidate's label starts with :data:`UNCONFIRMED` and names its kind, since
+    the review group mixes actors and draft facts.
+    """
+    if is_candidate(item):
+        return f"{UNCONFIRMED}{type(item).__name__.lower()}: {_label(pack, item)}"
+    return _label(pack, item)
+
+
+def _label(pack: Pack, item: Fact | Source) -> str:
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):
@@ -109,14 +132,27 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
 
 
 def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
-    """The items of one navigator section: meetings by date, the rest in pack order.
+    """The items of one navigator section: meetings by date, the rest in pack order;
+    candidates (actors and draft facts nobody has confirmed) only in the review group.
 
     Cached on the pack: the navigator asks for a section on every page it adds.
     """
     cache = cast("dict[str, tuple[Fact | Source, ...]]", pack.cache.setdefault("tui-sections", {}))
     if section not in cache:
-        if section == "meetings":
-            cache[section] = tuple(meetings_by_date(pack.meetings))
+        items: tuple[Fact | Source, ...]
+        if section == REVIEW:
+            everything: tuple[Fact, ...] = (
+                *pack.actors,
+                *pack.meetings,
+                *pack.pledges,
+                *pack.claims,
+            )
+            items = tuple(item for item in everything if is_candidate(item))
+        elif section == "meetings":
+            items = tuple(meetings_by_date(pack.meetings))
         else:
-            cache[section] = getattr(pack, section)
+            items = getattr(pack, section)
+        if section not in (REVIEW, "sources"):
+            items = tuple(item for item in items if not is_candidate(item))
+        cache[section] = items
     return cache[section]

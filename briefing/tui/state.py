@@ -7,6 +7,7 @@ features read the same state the panes show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -80,3 +81,23 @@ class History:
         self.index += 1
         self.browsing = False
         return self.entries[self.index]
+
+    def keep(self, exists: Callable[[str], bool]) -> None:
+        """Drop the places whose item is gone (an edit removed it); the order stays."""
+        current = self.current
+        kept = [place for place in self.entries if exists(place.item_id)]
+        if current is not None and exists(current.item_id):
+            index = self.entries[: self.index + 1].count(current)
+            seen = 0
+            for position, place in enumerate(kept):
+                if place == current:
+                    seen += 1
+                    if seen == index:
+                        self.index = position
+                        break
+        else:
+            before = [p for p in self.entries[: self.index] if exists(p.item_id)]
+            self.index = len(before) - 1
+        self.entries = kept
+        self.index = min(self.index, len(kept) - 1)
+        self.browsing = False

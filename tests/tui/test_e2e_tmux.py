@@ -70,16 +70,22 @@ def test_first_frame_follow_a_pledge_to_its_sentence_and_quit(session: str) -> N
     tmux("send-keys", "-t", session, "/")
     assert wait_for(lambda: "Find an actor" in screen(session))
     tmux("send-keys", "-t", session, "-l", "Poland")
+
     # The query has been read when Poland is the exact (100) match, not on a fixed delay.
-    exact = lambda: any("Poland (country)" in row and "100" in row for row in screen(session).splitlines())  # noqa: E731
-    assert wait_for(exact), screen(session)
+    def exact_match_shown() -> bool:
+        return any("Poland (country)" in r and "100" in r for r in screen(session).splitlines())
+
+    assert wait_for(exact_match_shown), screen(session)
     tmux("send-keys", "-t", session, "Enter")
     assert wait_for(lambda: "→ Poland: logistics support" in screen(session)), screen(session)
     tmux("send-keys", "-t", session, "Enter")
     # The source pane shows the machine-translated article, scrolled to the sentence.
     assert wait_for(lambda: "MACHINE-TRANSLATED" in screen(session)), screen(session)
     assert wait_for(lambda: "For example, Poland offered" in screen(session)), screen(session)
-    title = lambda: "Poland: logistics support" in screen(session).split("\n")[2]  # noqa: E731
-    assert wait_for(title), screen(session)  # the detail's title
+
+    def pledge_in_title() -> bool:
+        return "Poland: logistics support" in screen(session).split("\n")[2]
+
+    assert wait_for(pledge_in_title), screen(session)  # the detail's title
     tmux("send-keys", "-t", session, "q")
     assert wait_for(lambda: session not in tmux("list-sessions", "-F", "#{session_name}"))

@@ -24,13 +24,14 @@ async def test_fresh_pack_opens_with_its_candidates(tmp_path: Path) -> None:
         assert r.app.failure == []
         headers = [str(node.label) for node in r.navigator.root.children]
         assert headers == [
-            f"Actors ({len(expected_actors)})",
+            f"To review ({len(expected_actors)})",  # every actor from init is a candidate
+            "Actors (0)",
             "Meetings (0)",
             "Pledges (0)",
             "Claims (0)",
             "Sources (3)",
         ]
-        actors = r.navigator.root.children[0]
+        actors = r.navigator.root.children[0]  # the candidates, in pack order
         assert [n.data.item_id for n in actors.children if n.data] == expected_actors
         # browse a candidate: its detail says it is proposed, not confirmed
         await r.browse_to("kaja-kallas")

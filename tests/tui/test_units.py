@@ -189,3 +189,16 @@ async def test_a_tab_in_an_article_is_drawn_as_a_space(make_pack) -> None:  # ty
         assert "\t" not in drawn and drawn.startswith("Officials  said hello")
         assert r.source_view.highlight is not None
         assert r.source_view.highlight.start == article.index("said hello")
+
+
+def test_history_keeps_the_places_that_still_exist() -> None:
+    history = History()
+    for item in ("a", "b", "c", "b", "d"):
+        history.visit(Place(item))
+    history.back()  # on the second "b"
+    history.keep(lambda item_id: item_id != "c")
+    assert [p.item_id for p in history.entries] == ["a", "b", "b", "d"]
+    assert history.current == Place("b") and history.index == 2 and history.can_forward
+    history.keep(lambda item_id: item_id not in ("b",))  # the current place goes
+    assert [p.item_id for p in history.entries] == ["a", "d"]
+    assert history.current == Place("a")

@@ -121,8 +121,6 @@ def read_sources(
     return sources, problems
 
 
-
-
 def _place(source: SourceText, start: int, end: int, match: str, similarity: float) -> Place:
     text = source.article.text
     start, end = snap(text, start, end)

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from briefing.model.analysis.dates.meeting_dates import meeting_date
+from briefing.model.analysis.faithfulness import check, level
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.closest import closest_passage
 from briefing.model.anchoring.drift import drift_message
 from briefing.model.diagnostics import suggest
 from briefing.model.io.records import (
+    AcceptFields,
     ActorFields,
     ClaimFields,
     FlagsFields,
@@ -34,6 +36,7 @@ from briefing.model.io.schema import Walker
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
+    Accepted,
     Actor,
     Claim,
     ClaimValue,
@@ -99,6 +102,10 @@ class LoadState:
     """Source id -> its boilerplate line ranges, to warn about evidence quoted from them."""
     uncited: list[tuple[Walker, Ref, Evidence]] = field(default_factory=list)
     """Every anchored `uncited` entry, checked against the facts' evidence at the end."""
+    faithfulness: bool = False
+    """Check each fact against its own evidence (``briefing validate``)."""
+    outlines: dict[str, tuple[Walker, Outline]] = field(default_factory=dict)
+    """Fact id -> where it was written, to point the faithfulness findings at a field."""
 
 
 def _anchor(
@@ -215,15 +222,28 @@ def build_pack(state: LoadState) -> Pack | None:
     meetings = []
     for r in _drain(records["meetings"]):
         meetings.append(_meeting(r, state, actor_ids))
+        _remember(state, r, meetings[-1].id)
         _check_meeting_date(r, meetings[-1], sources_by_id)
-    pledges = [_pledge(r, state, actor_ids) for r in _drain(records["pledges"])]
-    claims = [_claim(r, state, source_ids) for r in _drain(records["claims"])]
+    pledges = []
+    for r in _drain(records["pledges"]):
+        pledges.append(_pledge(r, state, actor_ids))
+        _remember(state, r, pledges[-1].id)
+    claims = []
+    for r in _drain(records["claims"]):
+        claims.append(_claim(r, state, source_ids))
+        _remember(state, r, claims[-1].id)
     _check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
         return None
     m = state.meta.fields
-    meta = PackMeta(title=m["title"], story=m["story"], as_of=m["as_of"], notes=m.get("notes"))
-    return Pack(
+    meta = PackMeta(
+        title=m["title"],
+        story=m["story"],
+        as_of=m["as_of"],
+        notes=m.get("notes"),
+        checks=m.get("checks") or (),
+    )
+    pack = Pack(
         str(state.root),
         meta,
         sources,
@@ -232,6 +252,50 @@ def build_pack(state: LoadState) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
+    if state.faithfulness:
+        _check_faithfulness(state, pack)
+    return pack
+
+
+def _accepted(items: list[AcceptFields] | None) -> tuple[Accepted, ...]:
+    return tuple(Accepted(a["rule"], a["reason"]) for a in items or ())
+
+
+def _remember(state: LoadState, record: Record, fact_id: str) -> None:
+    """Keep where a fact was written, for the faithfulness findings (validate only)."""
+    if state.faithfulness:
+        state.outlines[fact_id] = (record.walker, record.node)
+
+
+def _check_faithfulness(state: LoadState, pack: Pack) -> None:
+    """Report what each fact says beyond its own evidence, on the field to change.
+
+    The rules are in briefing.model.analysis.faithfulness; a finding the pack
+    accepts is not reported (the reader and the note show it with its reason),
+    and an acceptance no finding needs is, so none lingers after a fix.
+    """
+    findings = check(pack)
+    for finding in findings:
+        walker, outline = state.outlines.get(finding.fact, (None, None))
+        if walker is None or outline is None or finding.accepted is not None:
+            continue
+        where = outline.get(finding.field) or outline.here()
+        if level(pack, finding.rule) == "error":
+            walker.error(where, finding.line())
+        else:
+            walker.warn(where, finding.line())
+    used = {(f.fact, f.rule) for f in findings if f.accepted is not None}
+    facts: tuple[Meeting | Pledge | Claim, ...] = (*pack.meetings, *pack.pledges, *pack.claims)
+    for fact in facts:
+        for accepted in fact.accepted:
+            if (fact.id, accepted.rule) in used or level(pack, accepted.rule) == "off":
+                continue
+            walker, outline = state.outlines[fact.id]
+            walker.warn(
+                outline.get("accept") or outline.here(),
+                f"'{fact.id}' accepts rule '{accepted.rule}', which finds nothing on it now: "
+                "remove the acceptance",
+            )
 
 
 def _actor(r: TypedRecord[ActorFields], state: LoadState, actor_ids: dict[str, None]) -> Actor:
@@ -273,6 +337,8 @@ def _meeting(
         date_reasoning=f.get("date_reasoning"),
         participants=participants,
         credibility=f.get("credibility"),
+        notes=f.get("notes"),
+        accepted=_accepted(f.get("accept")),
     )
 
 
@@ -286,6 +352,8 @@ def _pledge(r: TypedRecord[PledgeFields], state: LoadState, actor_ids: dict[str,
         evidence=_evidence(r, state, f["evidence"]),
         conditions=tuple(f.get("conditions") or ()),
         credibility=f.get("credibility"),
+        notes=f.get("notes"),
+        accepted=_accepted(f.get("accept")),
     )
 
 
@@ -302,7 +370,13 @@ def _claim(r: TypedRecord[ClaimFields], state: LoadState, source_ids: dict[str, 
                 credibility=v.get("credibility"),
             )
         )
-    return Claim(id=f["id"].value, topic=f["topic"], values=tuple(values))
+    return Claim(
+        id=f["id"].value,
+        topic=f["topic"],
+        values=tuple(values),
+        notes=f.get("notes"),
+        accepted=_accepted(f.get("accept")),
+    )
 
 
 def _prepare_quotes(state: LoadState) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,12 +84,28 @@ class LoadResult:
         return lines
 
 
-def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False) -> LoadResult:
+def load_pack(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool = False,
+    faithfulness: bool = False,
+    replaced: Mapping[str, bytes] | None = None,
+) -> LoadResult:
     """Load, validate and anchor the pack at ``path`` (the default pack when None).
+
+    ``replaced`` maps a YAML file's name in ``data/`` to bytes read instead of the
+    file's own: an edit (:mod:`briefing.model.editing`) is checked this way before
+    anything is written. It is never cached.
 
     With ``cache``, a valid pack is kept in the user cache folder and a later load
     of byte-identical files is rebuilt from there (see :mod:`briefing.model.io.cache`);
     the result is the same either way.
+
+    With ``faithfulness`` (what ``briefing validate`` asks for), every fact is also
+    read against its own evidence sentences (briefing.model.analysis.faithfulness)
+    and each finding reported on its field; that reads every cited sentence again,
+    so the reader and the exports, which only show the pack's accepted judgements,
+    do not ask for it (and such a load is never served from the cache).
 
     The cyclic garbage collector is paused while loading: a 1,000-article pack
     allocates millions of small objects that all stay alive, and each collection
@@ -98,8 +115,8 @@ def load_pack(path: str | os.PathLike[str] | None = None, *, cache: bool = False
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if not cache:
-            return _load_pack(path)
+        if not cache or faithfulness or replaced:
+            return _load_pack(path, faithfulness, replaced or {})
         return _load_cached(path)
     finally:
         if enabled:
@@ -124,13 +141,17 @@ def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
     return result
 
 
-def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
+def _load_pack(
+    path: str | os.PathLike[str] | None,
+    faithfulness: bool = False,
+    replaced: Mapping[str, bytes] | None = None,
+) -> LoadResult:
     try:
         root, data_dir = resolve_pack_root(path)
     except FileNotFoundError as exc:
         return LoadResult(None, usage_error=str(exc))
     problems = DiagnosticList()
-    state = LoadState(root)
+    state = LoadState(root, faithfulness=faithfulness)
     budget = Budget()
     try:
         files = yaml_files(root, data_dir)
@@ -145,7 +166,7 @@ def _load_pack(path: str | os.PathLike[str] | None) -> LoadResult:
     for yaml_path in files:
         if budget.records_over:
             break  # said once, where it happened
-        _read_file(yaml_path, state, problems, budget)
+        _read_file(yaml_path, state, problems, budget, (replaced or {}).get(yaml_path.name))
     if state.meta is None and files and not state.incomplete and not state.meta_seen:
         problems.append(Diagnostic(display(files[0]), 1, 1, "no file defines the 'pack' section"))
     _check_ids(state)
@@ -174,10 +195,17 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
     )
 
 
-def _read_file(yaml_path: Path, state: LoadState, problems: DiagnosticList, budget: Budget) -> None:
+def _read_file(
+    yaml_path: Path,
+    state: LoadState,
+    problems: DiagnosticList,
+    budget: Budget,
+    instead: bytes | None = None,
+) -> None:
+    """Read and check one YAML file (``instead``: these bytes, for an edit being checked)."""
     shown = display(yaml_path)
     try:
-        data = read_yaml_file(state.root, yaml_path, budget)
+        data = instead if instead is not None else read_yaml_file(state.root, yaml_path, budget)
     except Refused as exc:
         problems.append(Diagnostic(shown, 1, 1, exc.message))
         state.incomplete = True

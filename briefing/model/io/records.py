@@ -116,6 +116,12 @@ class PackFields(TypedDict, total=False):
     story: Required[str]
     as_of: Required[str]
     notes: str
+    checks: tuple[tuple[str, str], ...]
+
+
+class AcceptFields(TypedDict):
+    rule: str
+    reason: str
 
 
 class EvidenceFields(TypedDict, total=False):
@@ -183,6 +189,8 @@ class MeetingFields(TypedDict, total=False):
     participants: list[ParticipantFields]
     evidence: Required[list[RawEvidence]]
     credibility: str
+    notes: str
+    accept: list[AcceptFields]
 
 
 class PledgeFields(TypedDict, total=False):
@@ -193,6 +201,8 @@ class PledgeFields(TypedDict, total=False):
     conditions: list[str]
     evidence: Required[list[RawEvidence]]
     credibility: str
+    notes: str
+    accept: list[AcceptFields]
 
 
 class ClaimValueFields(TypedDict, total=False):
@@ -206,6 +216,8 @@ class ClaimFields(TypedDict, total=False):
     id: Required[Ref]
     topic: Required[str]
     values: Required[list[ClaimValueFields]]
+    notes: str
+    accept: list[AcceptFields]
 
 
 SectionFields = SourceFields | ActorFields | MeetingFields | PledgeFields | ClaimFields

@@ -15,6 +15,7 @@ from datetime import date
 from sys import intern
 from typing import Any
 
+from briefing.model.analysis.faithfulness import LEVELS, RULES
 from briefing.model.diagnostics import Diagnostic, Severity, suggest
 from briefing.model.io import records
 from briefing.model.io.records import Outline as Outline  # re-exported: load.py imports it here
@@ -293,6 +294,31 @@ UNCITED = fields_of(records.UncitedFields, quote=text, reason=text, occurrence=p
 PARTICIPANT = fields_of(
     records.ParticipantFields, actor=ref, role=choice(PARTICIPANT_ROLES, "participant role")
 )
+ACCEPT = fields_of(
+    records.AcceptFields, rule=choice(tuple(RULES), "faithfulness rule"), reason=text
+)
+accept_list = list_of(_record_of(ACCEPT, "accepted judgement"))
+
+
+def checks(w: Walker, node: YNode) -> tuple[tuple[str, str], ...] | Invalid:
+    """``{rule: off|warning|error}`` for the faithfulness rules."""
+    if not isinstance(node, YMap):
+        return w.error(node, f"checks must be a mapping of rule: level, found {kind_name(node)}")
+    result: list[tuple[str, str]] = []
+    ok = True
+    for name, (key, value) in node.items.items():
+        if name not in RULES:
+            w.error(key, f"unknown faithfulness rule '{name}'", hint=suggest(name, tuple(RULES)))
+            ok = False
+            continue
+        level = choice(LEVELS, "check level")(w, value)
+        if isinstance(level, Invalid):
+            ok = False
+            continue
+        result.append((intern(name), level))
+    return tuple(result) if ok else INVALID
+
+
 CLAIM_VALUE = fields_of(
     records.ClaimValueFields,
     value=text,
@@ -302,7 +328,9 @@ CLAIM_VALUE = fields_of(
 )
 
 SECTIONS: dict[str, Spec] = {
-    "pack": fields_of(records.PackFields, title=text, story=text, as_of=iso_date, notes=text),
+    "pack": fields_of(
+        records.PackFields, title=text, story=text, as_of=iso_date, notes=text, checks=checks
+    ),
     "sources": fields_of(
         records.SourceFields,
         id=ident,
@@ -345,6 +373,8 @@ SECTIONS: dict[str, Spec] = {
         participants=list_of(_record_of(PARTICIPANT, "participant")),
         evidence=required_evidence,
         credibility=choice(CREDIBILITY, "credibility"),
+        notes=text,
+        accept=accept_list,
     ),
     "pledges": fields_of(
         records.PledgeFields,
@@ -355,11 +385,15 @@ SECTIONS: dict[str, Spec] = {
         conditions=list_of(text),
         evidence=required_evidence,
         credibility=choice(CREDIBILITY, "credibility"),
+        notes=text,
+        accept=accept_list,
     ),
     "claims": fields_of(
         records.ClaimFields,
         id=ident,
         topic=text,
         values=list_of(_record_of(CLAIM_VALUE, "claim value"), min_items=2),
+        notes=text,
+        accept=accept_list,
     ),
 }

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from briefing.model.names.folding import (
     WILDCARD,
     fold,
+    fold_keep_case,
     fold_with_map,
     skeleton,
     strip_titles,
@@ -99,7 +100,7 @@ def _is_acronym(written: str) -> bool:
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
-def _pattern(written: str) -> re.Pattern[str] | None:
+def name_pattern(written: str) -> re.Pattern[str] | None:
     """A regex finding ``written`` as whole words in a folded article."""
     words = fold(written).split()
     if not words:
@@ -122,7 +123,7 @@ def _pattern(written: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", flags)
 
 
-def _names(actor: Actor) -> list[str]:
+def name_forms(actor: Actor) -> list[str]:
     """Every written form to look for: names, aliases, surname, generic synonyms."""
     names = [actor.name, *actor.aliases]
     for written in list(names):
@@ -147,8 +148,8 @@ def mentions(
     in which case its mentions are marked. Raises KeyError for an unknown actor.
     """
     actor = pack.actor(actor_id)
-    names = _names(actor)
-    patterns = [(name, p) for name in names if (p := _pattern(name)) is not None]
+    names = name_forms(actor)
+    patterns = [(name, p) for name in names if (p := name_pattern(name)) is not None]
     fuzzy_names = {
         skeleton(strip_titles(fold(n)).replace(WILDCARD, "")): n
         for n in names
@@ -265,3 +266,73 @@ def _mention(
         boilerplate=boilerplate,
         score=score,
     )
+
+
+@lru_cache(maxsize=4096)
+def _finders(
+    name: str, aliases: tuple[str, ...], kind: str
+) -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    """An actor's exact patterns and fuzzy skeletons, built once per actor's names."""
+    names = name_forms(Actor("", name, kind, aliases))
+    patterns = tuple(p for name in names if (p := name_pattern(name)) is not None)
+    skeletons = tuple(
+        dict.fromkeys(
+            s
+            for n in names
+            if not _is_acronym(n)
+            and len((s := skeleton(strip_titles(fold(n)).replace(WILDCARD, ""))).replace(" ", ""))
+            >= MIN_FUZZY_LETTERS
+        )
+    )
+    return patterns, skeletons
+
+
+class NamedIn:
+    """One sentence, folded once, asked whether it names each of several actors.
+
+    Same forms as :func:`mentions`: names, aliases, surname and generic synonyms
+    exactly, and garbled spellings ("Starmmer") by the skeleton similarity of
+    each run of words as long as a name. Cost per question: one regex per name
+    form, and, only when none matches, one fuzzy pass per name over the
+    sentence's words; the words' skeletons are made once, on the first fuzzy pass.
+    """
+
+    def __init__(self, text: str, fuzzy_threshold: float = FUZZY_THRESHOLD) -> None:
+        self.folded = fold_keep_case(text)
+        self.threshold = fuzzy_threshold
+        self._words: list[str] | None = None
+        self._by_size: dict[int, list[str]] = {}
+
+    def _windows(self, size: int) -> list[str]:
+        """Every run of ``size`` word skeletons, made on first use."""
+        found = self._by_size.get(size)
+        if found is None:
+            if self._words is None:
+                self._words = [
+                    skeleton(w.casefold())
+                    for w in re.findall(r"[^\W_]+(?:\?[^\W_]+)*", self.folded)
+                ]
+            words = self._words
+            found = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+            self._by_size[size] = found
+        return found
+
+    def names(self, actor: Actor) -> bool:
+        """True when the sentence names ``actor``."""
+        patterns, skeletons = _finders(actor.name, actor.aliases, actor.kind)
+        if any(p.search(self.folded) for p in patterns):
+            return True
+        if not skeletons:
+            return False
+        for skel in skeletons:
+            windows = self._windows(len(skel.split()))
+            if windows and process.extractOne(
+                skel, windows, scorer=fuzz.ratio, score_cutoff=self.threshold
+            ):
+                return True
+        return False
+
+
+def named_in(actor: Actor, text: str, fuzzy_threshold: float = FUZZY_THRESHOLD) -> bool:
+    """True when ``text`` (a sentence) names ``actor`` (see :class:`NamedIn`)."""
+    return NamedIn(text, fuzzy_threshold).names(actor)

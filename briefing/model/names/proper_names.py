@@ -30,6 +30,7 @@ _SAID = re.compile(
     r"^\s*,?\s*(said|says|told|added|stated|warned|noted|announced|insisted|argued)\b"
 )
 
+
 @dataclass(slots=True)
 class ProperName:
     """One occurrence of a name as written (title stripped)."""
@@ -203,7 +204,9 @@ def _mentions_in_run(
     )
 
 
-def proper_names(source: str, text: str, skip_lines: AbstractSet[int] = frozenset()) -> list[ProperName]:
+def proper_names(
+    source: str, text: str, skip_lines: AbstractSet[int] = frozenset()
+) -> list[ProperName]:
     """Every name-like mention in one article, boilerplate lines skipped."""
     article = Article.from_text(text)
     found: list[ProperName] = []

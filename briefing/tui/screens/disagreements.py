@@ -20,15 +20,22 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from briefing.model.analysis.analyse import analyse
-from briefing.model.analysis.disagreements.detect import uncovered
+from briefing.model.analysis.disagreements.detect import claim_context, uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Claim
+from briefing.tui.remarks import remark_fields
 from briefing.tui.screens.view import PackView
 from briefing.tui.state import Place
 from briefing.tui.widgets.key_bar import KeyBar
 
-KINDS = {"count": "count", "stance": "stance", "meeting-date": "date"}
+KINDS = {
+    "count": "count",
+    "amount": "amount",
+    "percentage": "share",
+    "stance": "stance",
+    "meeting-date": "date",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,8 @@ class Row:
     """What enter opens: the claim at this value's evidence, or the source."""
     first: bool
     """The first row of its point (the topic is shown once)."""
+    note: str | None = None
+    """How the values differ in time or in what they count, and the claim's notes."""
 
     @property
     def target_id(self) -> str:
@@ -53,7 +62,7 @@ class Row:
         return self.target if isinstance(self.target, str) else self.target.item_id
 
 
-def claim_rows(claim: Claim) -> list[Row]:
+def claim_rows(claim: Claim, note: str | None = None) -> list[Row]:
     """A claim's values, each opening the claim at its own first evidence item."""
     rows = []
     index = 0
@@ -69,6 +78,7 @@ def claim_rows(claim: Claim) -> list[Row]:
                 sentence=first_evidence.sentence if first_evidence else "",
                 target=Place(claim.id, index),
                 first=number == 0,
+                note=note,
             )
         )
         index += len(value.evidence)
@@ -77,7 +87,17 @@ def claim_rows(claim: Claim) -> list[Row]:
 
 def disagreement_rows(pack: Pack) -> list[Row]:
     """The author's claims, then each found disagreement that no claim covers."""
-    rows = [row for claim in pack.claims for row in claim_rows(claim)]
+    rows = [
+        row
+        for claim in pack.claims
+        for row in claim_rows(
+            claim,
+            " ".join(
+                [claim_context(pack, claim) or ""] + [f"{n}: {t}" for n, t in remark_fields(claim)]
+            ).strip()
+            or None,
+        )
+    ]
     for found in uncovered(pack, analyse(pack).disagreements):
         for number, value in enumerate(found.values):
             rows.append(
@@ -90,6 +110,7 @@ def disagreement_rows(pack: Pack) -> list[Row]:
                     sentence=value.sentence,
                     target=value.source,
                     first=number == 0,
+                    note=found.explanation,
                 )
             )
     return rows
@@ -160,6 +181,8 @@ class DisagreementsScreen(PackView):
             ),
             Content.from_markup("[b]sentence:[/b] $s", s=clean(shown.sentence)),
         ]
+        if shown.note:
+            lines.append(Content.from_markup("[b]note:[/b] $n", n=clean(shown.note)))
         self.query_one("#disagreements-explain-text", Static).update(Content("\n").join(lines))
 
     @property

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.export import SelectionError, render
-from briefing.export.safewrite import WriteRefused, write_atomic
+from briefing.model.io.safewrite import WriteRefused, write_atomic
 from briefing.model.pack import Pack
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 

@@ -18,8 +18,9 @@ from textual.widgets import Header, Label
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Evidence, Fact, Source
 from briefing.tui.commands import COMMANDS, keys_in_force
-from briefing.tui.labels import SECTIONS, section_items
+from briefing.tui.labels import REVIEW, SECTIONS, is_candidate, section_items
 from briefing.tui.state import History, Place
+from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.navigator import Navigator
@@ -123,6 +124,64 @@ class MainScreen(Screen[None]):
                 navigator.show_item(items[0].id)
                 break
 
+    def reload_pack(self, pack: Pack, show: str | None = None) -> None:
+        """Show the pack as it is after an edit, keeping the history and the cursor.
+
+        The history and marks keep every place whose item still exists; the
+        detail shows ``show`` (the next item to review, a new fact) or else the
+        item shown before, and the navigator's cursor goes to it.
+        """
+        self.pack = pack
+        self.history.keep(lambda item_id: pack.get(item_id) is not None)
+        self.marked = {item_id for item_id in self.marked if pack.get(item_id) is not None}
+        navigator = self.query_one(Navigator)
+        navigator.marked = frozenset(self.marked)
+        navigator.set_pack(pack)
+        current = self.current
+        target = show if show is not None and pack.get(show) is not None else None
+        if target is None and current is not None:
+            target = current.item_id
+        if target is None:
+            target = next(
+                (items[0].id for section, _ in SECTIONS if (items := section_items(pack, section))),
+                None,
+            )
+        if target is None:
+            return
+        if current is not None and current.item_id == target:
+            self._show(current)
+        else:
+            self.go(target)
+        navigator.show_item(target)
+
+    def next_to_review(self, item_id: str) -> str | None:
+        """The candidate after ``item_id`` in the review group (or before it, if last)."""
+        if self.pack is None:
+            return None
+        ids = [item.id for item in section_items(self.pack, REVIEW)]
+        if item_id not in ids:
+            return ids[0] if ids else None
+        index = ids.index(item_id)
+        rest = ids[index + 1 :] or ids[:index][-1:]
+        return rest[0] if rest else None
+
+    def passage(self) -> tuple[str, int, int] | None:
+        """(source id, start, end) for ``a``: the mouse selection, else the highlighted
+        sentence, else the sentence at the top of the article pane (start == end)."""
+        source_view = self.query_one(SourceView)
+        source = source_view.source
+        if source is None:
+            return None
+        article = self.query_one(ArticleView)
+        selected = article.selected_span()
+        if selected is not None:
+            return source.id, *selected
+        highlight = source_view.highlight
+        if highlight is not None and highlight.source_id == source.id:
+            return source.id, highlight.sentence_start, highlight.sentence_end
+        offset = article.top_offset()
+        return source.id, offset, offset
+
     # -- navigation ------------------------------------------------------------------
 
     def go(self, item_id: str, evidence: int = 0, *, browse: bool = False) -> None:
@@ -218,8 +277,9 @@ class MainScreen(Screen[None]):
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
         detail = self.query_one(DetailPane)
+        review = " · to review" if is_candidate(item) else ""
         detail.border_title = (
-            f"{type(item).__name__}{' ● marked' if item.id in self.marked else ''}"
+            f"{type(item).__name__}{review}{' ● marked' if item.id in self.marked else ''}"
         )
         # Next to the app's "as of" date, not instead of it.
         marked = f" · {len(self.marked)} marked" if self.marked else ""

@@ -51,17 +51,23 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("up", "move(-1)", "Up", show=False),
     ]
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, title: str = "Find an actor") -> None:
+        """``title`` says what the pick is for ("Merge X into…", "Actor of the new fact")."""
         super().__init__()
         self.pack = pack
+        self.title_text = title
         self.index = index_for(pack)
         self.hits: list[Hit] = []
         """The results on screen, best first (what enter chooses from)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
-            box.border_title = "Find an actor"
-            box.border_subtitle = "enter opens · escape cancels"
+            box.border_title = self.title_text
+            box.border_subtitle = (
+                "enter opens · escape cancels"
+                if self.title_text == "Find an actor"
+                else "enter chooses · escape cancels"
+            )
             yield Input(placeholder="name, alias, misspelling or demonym", id="search-input")
             yield OptionList(id="search-results")
 

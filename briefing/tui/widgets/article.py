@@ -159,6 +159,22 @@ class ArticleView(ScrollView, can_focus=True):
         end = len(plain) if selection.end is None else self._offset_at(*selection.end.transpose)
         return plain[start:end], "\n"
 
+    def selected_span(self) -> tuple[int, int] | None:
+        """The text offsets of the mouse selection in this view, or None (nothing selected)."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        plain = self.content.plain
+        start = 0 if selection.start is None else self._offset_at(*selection.start.transpose)
+        end = len(plain) if selection.end is None else self._offset_at(*selection.end.transpose)
+        return (start, end) if end > start else None
+
+    def top_offset(self) -> int:
+        """The text offset of the first line on screen (where "the sentence in view" starts)."""
+        if not self._lines:
+            return 0
+        return self._lines[min(self.scroll_offset.y, len(self._lines) - 1)][0]
+
     def selection_updated(self, selection: Selection | None) -> None:
         self._strips.clear()
         self.refresh()

@@ -24,7 +24,8 @@ from briefing.model.analysis.grading import CREDIBILITY, RELIABILITY
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
-from briefing.tui.labels import analysis, evidence_label, label, source_label
+from briefing.tui.labels import analysis, evidence_label, is_candidate, label, source_label
+from briefing.tui.remarks import remark_fields
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -146,7 +147,8 @@ class DetailPane(OptionList):
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        self.border_title = f"{type(item).__name__}{' ● marked' if marked else ''}"
+        review = " · to review" if is_candidate(item) else ""
+        self.border_title = f"{type(item).__name__}{review}{' ● marked' if marked else ''}"
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(list(self._rows(pack, item)))
             # Start from the top: the previous item's scroll offset would otherwise
@@ -164,6 +166,8 @@ class DetailPane(OptionList):
 
     def _rows(self, pack: Pack, item: Fact | Source) -> Iterator[Option | None]:
         yield Option(Content.from_markup("[b]$t[/b]", t=label(pack, item)), disabled=True)
+        if is_candidate(item) and not isinstance(item, Actor):  # an actor says so in its fields
+            yield _field("candidate", "drafted, not yet confirmed by the author")
         if isinstance(item, Actor):
             yield from self._actor(pack, item)
         elif isinstance(item, Meeting):
@@ -265,6 +269,7 @@ class DetailPane(OptionList):
         if meeting.place:
             yield _field("place", meeting.place)
         yield _field("status", meeting.status)
+        yield from (_field(name, text) for name, text in remark_fields(meeting))
         if meeting.participants:
             yield _heading(f"Participants ({len(meeting.participants)})")
             for participant in meeting.participants:
@@ -275,6 +280,7 @@ class DetailPane(OptionList):
         yield _field("status", pledge.status)
         for condition in pledge.conditions:
             yield _field("condition", condition)
+        yield from (_field(name, text) for name, text in remark_fields(pledge))
         yield from _analysis_rows(analysis(pack).of(pledge.id))
         yield _heading("Actor")
         yield self._link(pack, pledge.actor)
@@ -283,6 +289,7 @@ class DetailPane(OptionList):
         total = len(claim.evidence)
         first = 0
         found = analysis(pack)
+        yield from (_field(name, text) for name, text in remark_fields(claim))
         for index, value in enumerate(claim.values):
             yield None
             yield _heading(f"“{clean_line(value.value)}” says {source_label(pack, value.source)}")

@@ -20,7 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing.model.pack import Pack
 from briefing.tui.fit import shorten_text
-from briefing.tui.labels import SECTIONS, label, section_items
+from briefing.tui.labels import REVIEW, SECTIONS, label, section_items
 
 PAGE = 500
 """Rows added to a section at a time."""
@@ -84,8 +84,11 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self.pack = pack
         self.clear()
         self._rows_by_id.clear()
+        self._nav_more.clear()
         for section, title in SECTIONS:
             count = len(section_items(pack, section))
+            if section == REVIEW and not count:
+                continue  # nothing to review: no empty group above the actors
             header = Text.assemble((title, "bold"), f" ({count:,})")
             node = self.root.add(header, NodeData(section), expand=True, allow_expand=count > 0)
             self._nav_loaded[section] = 0
@@ -144,7 +147,11 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         for section, _ in SECTIONS:
             ids = [item.id for item in section_items(self.pack, section)]
             if item_id in ids:
-                header = next(n for n in self.root.children if n.data and n.data.section == section)
+                header = next(
+                    (n for n in self.root.children if n.data and n.data.section == section), None
+                )
+                if header is None:
+                    return None
                 while item_id not in self._rows_by_id:
                     self._add_page(section, header)
                 return self._rows_by_id[item_id]

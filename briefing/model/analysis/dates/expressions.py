@@ -39,6 +39,12 @@ MONTH_RE = (
 _DAY_RE = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _APOS = r"['’]s"
+_FULL_MONTH_RE = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+"""Month names alone date something only capitalised ("in May", not "it may")."""
+_AFTER_BARE_DAY = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:at|in|when|and|with|for|to|as|after|before)\b)"
+"""A day number without "th" ends its phrase: "on the 11 in Paris", not "on 11 points"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +112,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:on\s+)?(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"
         rf"|\b(?:on\s+)?{MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+\d{{4}}\b)?",
     ),
-    ("day-of-month", rf"\b(?:on\s+)?the\s+{_DAY_RE}\b(?!\s+(?:century|anniversary))"),
+    (
+        "weekday-day",
+        rf"\b(?:on\s+)?(?:the\s+)?{_DAY_RE},?\s+(?:of\s+)?{_WEEKDAY_RE}\b"
+        rf"|\b(?:on\s+)?{_WEEKDAY_RE},?\s+(?:the\s+)?{_DAY_RE}\b{_AFTER_BARE_DAY}",
+    ),
+    (
+        "day-of-month",
+        r"\b(?:on\s+)?the\s+(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:century|anniversary))",
+    ),
+    ("bare-day", rf"\bon\s+(?:the\s+)?(?:3[01]|[12][0-9]|0?[1-9])\b{_AFTER_BARE_DAY}"),
+    (
+        "month-name",
+        rf"\b(?:(?:in|during|since|until|by|from|early|late|mid|end\s+of|the\s+end\s+of"
+        rf"|the\s+beginning\s+of|early\s+in|late\s+in)\s*-?\s*){_FULL_MONTH_RE}(?:,?\s+\d{{4}})?\b"
+        rf"|\b{_FULL_MONTH_RE}\s+\d{{4}}\b",
+    ),
     ("relative-day", r"\b(?:today|tonight|yesterday|tomorrow)\b"),
     (
         "weekday",
@@ -134,8 +156,8 @@ _COMBINED = re.compile(
 )
 """One pass over the text; at any position the first (most specific) family wins."""
 _KEYS = ("day", "week", "month", "tonight", "tomorrow", *(m[:3] for m in MONTHS))
-"""Every expression contains one of these, or a day number such as "11th"."""
-_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+"""Every expression contains one of these, or a day number such as "11th" or "on 11"."""
+_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b|\bon\s+(?:the\s+)?\d")
 BARE_WEEKDAY = re.compile(rf"^\s*{_WEEKDAY_RE}\s*$", re.IGNORECASE)
 
 

@@ -21,6 +21,7 @@ from briefing.model.analysis.dates.resolve import (
     Tense,
     find_expressions,
     resolve,
+    resolve_in_text,
     sentence_tense,
 )
 from briefing.model.types import Evidence, Meeting, Source
@@ -90,7 +91,7 @@ def _placement(
     tense_from = "text"
     if tense is None:
         tense, tense_from = _status_tense(meeting), "status"
-    resolution = resolve(text[start:end], _published(source), tense)
+    resolution = resolve_in_text(text, start, end, _published(source), tense)
     return Placement(evidence.source, start, end, sentence, resolution, tense_from)
 
 

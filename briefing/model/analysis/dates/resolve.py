@@ -14,6 +14,7 @@ one). It is passed in by the caller, who reads it from the sentence
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from briefing.model.analysis.dates.expressions import (
@@ -26,8 +27,14 @@ from briefing.model.analysis.dates.expressions import (
     Tense,
     find_expressions,
 )
+from briefing.model.analysis.dates.loose_rules import LOOSE_RESOLVERS
 from briefing.model.analysis.dates.rules import RESOLVERS, unknown
 from briefing.model.analysis.dates.tense import sentence_tense
+
+_ALL_RESOLVERS = RESOLVERS | LOOSE_RESOLVERS
+ANAPHORA_REACH = 3000
+"""Characters before "that day" searched for the date it points back to (a few paragraphs)."""
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 __all__ = [
     "MONTHS",
@@ -38,6 +45,7 @@ __all__ = [
     "Tense",
     "find_expressions",
     "resolve",
+    "resolve_in_text",
     "sentence_tense",
 ]
 
@@ -68,5 +76,74 @@ def resolve(date_text: str, published: date | None, tense: Tense | None = None) 
         return unknown(
             date_text, published, expression.family, tense, "the publication date is unknown"
         )
-    resolver = RESOLVERS[expression.family]
-    return resolver(expression.text, date_text, published, tense)
+    resolver = _ALL_RESOLVERS[expression.family]
+    try:
+        return resolver(expression.text, date_text, published, tense)
+    except (OverflowError, ValueError):
+        # Every rule is date +/- days and date(year, month, day): near 0001-01-01 or
+        # 9999-12-31 the answer (or a candidate the rule weighs) is off the calendar,
+        # which Python signals with exactly these two. One catch here covers every
+        # family, present and future, so no command can end in a traceback.
+        return unknown(
+            date_text,
+            published,
+            expression.family,
+            tense,
+            f"cannot resolve '{expression.text}' from {published.isoformat()}: "
+            "the answer falls outside the calendar (years 1 to 9999)",
+        )
+
+
+def resolve_in_text(
+    text: str, start: int, end: int, published: date | None, tense: Tense | None = None
+) -> Resolution:
+    """Resolve the expression at ``text[start:end]``, following "that day" back to its date.
+
+    "On the same day" and "that day" name no date of their own. Within a
+    paragraph they point at the last date given before them in that paragraph;
+    opening a paragraph (the habit of agency copy, often translated: "On the
+    same day, ...") they point at the article's news day, the first date of
+    the article that names one day. Either is found in one pass of the finder
+    over at most :data:`ANAPHORA_REACH` characters.
+    """
+    resolution = resolve(text[start:end], published, tense)
+    if resolution.family != "anaphoric" or published is None:
+        return resolution
+    paragraph = max(text.rfind("\n", 0, start) + 1, start - ANAPHORA_REACH)
+    earlier = _day_in(text, paragraph, start, published, tense, last=True)
+    where = "the last date given before it in its paragraph"
+    if earlier is None:
+        earlier = _day_in(text, 0, min(start, ANAPHORA_REACH), published, tense, last=False)
+        where = "the article's news day (the first date it gives), as nothing earlier in its paragraph dates it"
+    if earlier is None:
+        return resolution
+    found, day = earlier
+    return Resolution(
+        day.start,
+        day.end,
+        "day",
+        f"'{resolution.expression.strip()}' points back to '{found.text}', {where}: {day.rule}",
+        text[start:end],
+        published,
+        "anaphoric",
+        tense,
+    )
+
+
+def _day_in(
+    text: str, lo: int, hi: int, published: date, tense: Tense | None, *, last: bool
+) -> tuple[Found, Resolution] | None:
+    """The last (or first) expression in ``text[lo:hi]`` resolving to one day, read in its own tense."""
+    window = text[lo:hi]
+    found_all = find_expressions(window)
+    for found in reversed(found_all) if last else found_all:
+        if found.family == "anaphoric":
+            continue
+        s_start = max((m.end() for m in _SENTENCE_END.finditer(window, 0, found.start)), default=0)
+        stop = _SENTENCE_END.search(window, found.end)
+        sentence = window[s_start : stop.start() if stop else len(window)]
+        own = sentence_tense(sentence, found.start - s_start, found.end - s_start)
+        day = resolve(found.text, published, own or tense)
+        if day.precision == "day" and day.start is not None:
+            return found, day
+    return None

@@ -30,13 +30,13 @@ def unknown(
     return Resolution(None, None, "unknown", rule, text, published, family, tense)
 
 
-def _day(
+def day_result(
     day: date, rule: str, text: str, published: date, family: str, tense: Tense | None
 ) -> Resolution:
     return Resolution(day, day, "day", rule, text, published, family, tense)
 
 
-def _span(
+def span_result(
     start: date,
     end: date,
     precision: Precision,
@@ -49,21 +49,21 @@ def _span(
     return Resolution(start, end, precision, rule, text, published, family, tense)
 
 
-def _fmt(day: date) -> str:
+def fmt_day(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()].title()} {day.day} {MONTHS[day.month - 1].title()} {day.year}"
 
 
-def _pub(published: date) -> str:
-    return f"publication date, {_fmt(published)}"
+def pub_phrase(published: date) -> str:
+    return f"publication date, {fmt_day(published)}"
 
 
 def _relative_day(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
     word = expr.lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = published + timedelta(days=offset)
-    return _day(
+    return day_result(
         day,
-        f"'{word}' is {offset:+d} day(s) from the {_pub(published)}",
+        f"'{word}' is {offset:+d} day(s) from the {pub_phrase(published)}",
         text,
         published,
         "relative-day",
@@ -81,45 +81,48 @@ def _weekday(expr: str, text: str, published: date, tense: Tense | None) -> Reso
     if lowered.startswith("last "):
         back = behind or 7
         day = published - timedelta(days=back)
-        why = (
-            f"'last {name.title()}' is the most recent {name.title()} before the {_pub(published)}"
-        )
+        why = f"'last {name.title()}' is the most recent {name.title()} before the {pub_phrase(published)}"
     elif lowered.startswith("next "):
         fwd = ahead or 7
         day = published + timedelta(days=fwd)
-        why = f"'next {name.title()}' is the first {name.title()} after the {_pub(published)}"
+        why = f"'next {name.title()}' is the first {name.title()} after the {pub_phrase(published)}"
     elif lowered.startswith("this "):
         day = published - timedelta(days=pub_wd) + timedelta(days=target)
-        why = f"'this {name.title()}' is the {name.title()} of the publication week ({_fmt(published)})"
+        why = f"'this {name.title()}' is the {name.title()} of the publication week ({fmt_day(published)})"
     elif ahead == 0:
         day = published
         why = (
-            f"{name.title()} is the publication day itself ({_fmt(published)}): "
+            f"{name.title()} is the publication day itself ({fmt_day(published)}): "
             "news names the day even for today"
         )
     elif tense == "future":
         day = published + timedelta(days=ahead)
-        why = f"future tense: the next {name.title()} after the {_pub(published)}"
+        why = f"future tense: the next {name.title()} after the {pub_phrase(published)}"
     elif tense == "past":
         day = published - timedelta(days=behind)
-        why = f"past tense: the previous {name.title()} before the {_pub(published)}"
+        why = f"past tense: the previous {name.title()} before the {pub_phrase(published)}"
     else:
         day = (
             published + timedelta(days=ahead)
             if ahead <= behind
             else published - timedelta(days=behind)
         )
-        why = f"tense unclear: the nearest {name.title()} to the {_pub(published)}"
-    return _day(day, why, text, published, "weekday", tense)
+        why = f"tense unclear: the nearest {name.title()} to the {pub_phrase(published)}"
+    return day_result(day, why, text, published, "weekday", tense)
 
 
-def _month_day(year: int, month: int, day: int) -> date | None:
-    if day > calendar.monthrange(year, month)[1]:
+def month_day(year: int, month: int, day: int) -> date | None:
+    """That day, or None when the month has no such day or the year is off the calendar.
+
+    Candidates a year or two months either side of publication are weighed; at
+    the calendar's edge (year 1, year 9999) those are skipped, not raised.
+    """
+    if not date.min.year <= year <= date.max.year or day > calendar.monthrange(year, month)[1]:
         return None
     return date(year, month, day)
 
 
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + by
     return index // 12, index % 12 + 1
 
@@ -137,10 +140,10 @@ def _day_of_relative_month(
     which = re.search(r"(last|this|next)\s+month", expr, re.IGNORECASE)
     assert which is not None
     word = which.group(1).lower()
-    year, month = _shift_month(
+    year, month = shift_month(
         published.year, published.month, {"last": -1, "this": 0, "next": 1}[word]
     )
-    day = _month_day(year, month, number)
+    day = month_day(year, month, number)
     if day is None:
         return unknown(
             text,
@@ -149,22 +152,22 @@ def _day_of_relative_month(
             tense,
             f"{MONTHS[month - 1].title()} {year} has no day {number}",
         )
-    why = f"day {number} of {word} month, counted from the {_pub(published)}"
-    return _day(day, why, text, published, "day-of-relative-month", tense)
+    why = f"day {number} of {word} month, counted from the {pub_phrase(published)}"
+    return day_result(day, why, text, published, "day-of-relative-month", tense)
 
 
-def _candidates_by_month(published: date, number: int) -> Iterator[date]:
+def candidates_by_month(published: date, number: int) -> Iterator[date]:
     """Day ``number`` in the months around publication, nearest months first."""
     for by in (0, -1, 1, -2, 2):
-        year, month = _shift_month(published.year, published.month, by)
-        day = _month_day(year, month, number)
+        year, month = shift_month(published.year, published.month, by)
+        day = month_day(year, month, number)
         if day is not None:
             yield day
 
 
 def _day_of_month(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
     number = _day_number(expr)
-    candidates = sorted(_candidates_by_month(published, number))
+    candidates = sorted(candidates_by_month(published, number))
     if not candidates or number < 1:
         return unknown(
             text,
@@ -174,9 +177,9 @@ def _day_of_month(expr: str, text: str, published: date, tense: Tense | None) ->
             f"no month around publication has a day {number}",
         )
     if number == published.day:
-        return _day(
+        return day_result(
             published,
-            f"day {number} is the publication day itself ({_fmt(published)})",
+            f"day {number} is the publication day itself ({fmt_day(published)})",
             text,
             published,
             "day-of-month",
@@ -184,14 +187,14 @@ def _day_of_month(expr: str, text: str, published: date, tense: Tense | None) ->
         )
     if tense == "past":
         day = max(d for d in candidates if d <= published)
-        why = f"past tense: the most recent day {number} on or before the {_pub(published)}"
+        why = f"past tense: the most recent day {number} on or before the {pub_phrase(published)}"
     elif tense == "future":
         day = min(d for d in candidates if d >= published)
-        why = f"future tense: the first day {number} on or after the {_pub(published)}"
+        why = f"future tense: the first day {number} on or after the {pub_phrase(published)}"
     else:
         day = min(candidates, key=lambda d: (abs((d - published).days), d))
-        why = f"tense unclear: the day {number} nearest to the {_pub(published)}"
-    return _day(day, why, text, published, "day-of-month", tense)
+        why = f"tense unclear: the day {number} nearest to the {pub_phrase(published)}"
+    return day_result(day, why, text, published, "day-of-month", tense)
 
 
 def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
@@ -214,7 +217,7 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
     number = int(day_match.group(1))
     if year_match is not None:
         year = int(year_match.group())
-        day = _month_day(year, month, number)
+        day = month_day(year, month, number)
         if day is None:
             return unknown(
                 text,
@@ -223,11 +226,11 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
                 tense,
                 f"{MONTHS[month - 1].title()} {year} has no day {number}",
             )
-        return _day(day, "an explicit date with its year", text, published, "explicit", tense)
+        return day_result(day, "an explicit date with its year", text, published, "explicit", tense)
     options = [
         d
         for y in (published.year - 1, published.year, published.year + 1)
-        if (d := _month_day(y, month, number))
+        if (d := month_day(y, month, number))
     ]
     if not options:
         return unknown(
@@ -235,14 +238,14 @@ def _explicit(expr: str, text: str, published: date, tense: Tense | None) -> Res
         )
     if tense == "past" and any(d <= published for d in options):
         day = max(d for d in options if d <= published)
-        why = f"explicit day and month, no year; past tense: the latest on or before the {_pub(published)}"
+        why = f"explicit day and month, no year; past tense: the latest on or before the {pub_phrase(published)}"
     elif tense == "future" and any(d >= published for d in options):
         day = min(d for d in options if d >= published)
-        why = f"explicit day and month, no year; future tense: the first on or after the {_pub(published)}"
+        why = f"explicit day and month, no year; future tense: the first on or after the {pub_phrase(published)}"
     else:
         day = min(options, key=lambda d: abs((d - published).days))
-        why = f"explicit day and month, no year: the one nearest to the {_pub(published)}"
-    return _day(day, why, text, published, "explicit", tense)
+        why = f"explicit day and month, no year: the one nearest to the {pub_phrase(published)}"
+    return day_result(day, why, text, published, "explicit", tense)
 
 
 def _monday(day: date) -> date:
@@ -261,11 +264,11 @@ def _week(expr: str, text: str, published: date, tense: Tense | None) -> Resolut
                 tense,
                 "'earlier this week' in a Monday article has no earlier day",
             )
-        return _span(
+        return span_result(
             monday,
             published - timedelta(days=1),
             "range",
-            f"from the Monday of the publication week to the day before the {_pub(published)}",
+            f"from the Monday of the publication week to the day before the {pub_phrase(published)}",
             text,
             published,
             "week",
@@ -280,11 +283,11 @@ def _week(expr: str, text: str, published: date, tense: Tense | None) -> Resolut
                 tense,
                 "'later this week' in a Sunday article has no later day",
             )
-        return _span(
+        return span_result(
             published + timedelta(days=1),
             monday + timedelta(days=6),
             "range",
-            f"from the day after the {_pub(published)} to that week's Sunday",
+            f"from the day after the {pub_phrase(published)} to that week's Sunday",
             text,
             published,
             "week",
@@ -292,8 +295,10 @@ def _week(expr: str, text: str, published: date, tense: Tense | None) -> Resolut
         )
     word = lowered.split()[0]
     start = monday + timedelta(days={"last": -7, "this": 0, "next": 7}[word])
-    why = f"'{word} week': Monday to Sunday of the {'previous' if word == 'last' else 'following' if word == 'next' else 'same'} ISO week to the {_pub(published)}"
-    return _span(start, start + timedelta(days=6), "week", why, text, published, "week", tense)
+    why = f"'{word} week': Monday to Sunday of the {'previous' if word == 'last' else 'following' if word == 'next' else 'same'} ISO week to the {pub_phrase(published)}"
+    return span_result(
+        start, start + timedelta(days=6), "week", why, text, published, "week", tense
+    )
 
 
 def _weekend(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
@@ -302,38 +307,40 @@ def _weekend(expr: str, text: str, published: date, tense: Tense | None) -> Reso
     this_saturday = _monday(published) + timedelta(days=5)
     if lowered.startswith("last"):
         saturday = this_saturday - timedelta(days=7)
-        why = f"'last weekend': the Saturday and Sunday of the week before the {_pub(published)}"
+        why = f"'last weekend': the Saturday and Sunday of the week before the {pub_phrase(published)}"
     elif lowered.startswith("next"):
         saturday = this_saturday + timedelta(days=7 if wd >= 5 else 0)
-        why = f"'next weekend': the first weekend wholly after the {_pub(published)}"
+        why = f"'next weekend': the first weekend wholly after the {pub_phrase(published)}"
     elif wd >= 5:
         saturday = this_saturday
-        why = f"the publication day is in a weekend ({_fmt(published)}): that weekend"
+        why = f"the publication day is in a weekend ({fmt_day(published)}): that weekend"
     elif tense == "past":
         saturday = this_saturday - timedelta(days=7)
-        why = f"past tense: the weekend before the {_pub(published)}"
+        why = f"past tense: the weekend before the {pub_phrase(published)}"
     elif tense == "future" or lowered.startswith("this"):
         saturday = this_saturday
-        why = f"{'future tense' if tense == 'future' else 'this weekend'}: the weekend after the {_pub(published)}"
+        why = f"{'future tense' if tense == 'future' else 'this weekend'}: the weekend after the {pub_phrase(published)}"
     elif wd <= 2:
         saturday = this_saturday - timedelta(days=7)
-        why = f"tense unclear; Monday-Wednesday publication ({_fmt(published)}): the weekend just past"
+        why = f"tense unclear; Monday-Wednesday publication ({fmt_day(published)}): the weekend just past"
     else:
         saturday = this_saturday
-        why = f"tense unclear; Thursday-Friday publication ({_fmt(published)}): the coming weekend"
-    return _span(
+        why = (
+            f"tense unclear; Thursday-Friday publication ({fmt_day(published)}): the coming weekend"
+        )
+    return span_result(
         saturday, saturday + timedelta(days=1), "range", why, text, published, "weekend", tense
     )
 
 
 def _month(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
     word = expr.lower().split()[0]
-    year, month = _shift_month(
+    year, month = shift_month(
         published.year, published.month, {"last": -1, "this": 0, "next": 1}[word]
     )
     last = calendar.monthrange(year, month)[1]
-    why = f"'{word} month' counted from the {_pub(published)}: {MONTHS[month - 1].title()} {year}"
-    return _span(
+    why = f"'{word} month' counted from the {pub_phrase(published)}: {MONTHS[month - 1].title()} {year}"
+    return span_result(
         date(year, month, 1), date(year, month, last), "month", why, text, published, "month", tense
     )
 
@@ -341,21 +348,21 @@ def _month(expr: str, text: str, published: date, tense: Tense | None) -> Resolu
 def _coming_days(expr: str, text: str, published: date, tense: Tense | None) -> Resolution:
     lowered = expr.lower()
     if "recent" in lowered or "past" in lowered or "last" in lowered:
-        return _span(
+        return span_result(
             published - timedelta(days=7),
             published - timedelta(days=1),
             "range",
-            f"'{expr}': taken as the seven days before the {_pub(published)}",
+            f"'{expr}': taken as the seven days before the {pub_phrase(published)}",
             text,
             published,
             "coming-days",
             tense,
         )
-    return _span(
+    return span_result(
         published + timedelta(days=1),
         published + timedelta(days=7),
         "range",
-        f"'{expr}': taken as the seven days after the {_pub(published)}",
+        f"'{expr}': taken as the seven days after the {pub_phrase(published)}",
         text,
         published,
         "coming-days",
@@ -368,6 +375,7 @@ RESOLVERS = {
     "weekday": _weekday,
     "day-of-relative-month": _day_of_relative_month,
     "day-of-month": _day_of_month,
+    "bare-day": _day_of_month,
     "explicit": _explicit,
     "week": _week,
     "weekend": _weekend,

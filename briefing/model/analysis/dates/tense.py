@@ -83,3 +83,34 @@ def sentence_tense(sentence: str, start: int, end: int | None = None) -> Tense |
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return None if best is None else best[1]
+
+
+_REPORTING = frozenset(
+    {"said", "told", "stated", "announced", "reported", "quoted", "added", "explained", "noted"}
+)
+"""Past forms that date the reporting, not the event reported ("said the talks will ...")."""
+
+
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:will|shall|would|to|be|is|are|am|won['’]t)\s+(?:be\s+|have\s+)?$", re.IGNORECASE
+)
+"""A past form that is part of a future or infinitive ("will be held", "to be held")."""
+_AFTER_EVENT = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince)\s+(?:a|an|the|their|its|last)\b")
+
+
+def reports_past_event(sentence: str) -> bool:
+    """True when the sentence tells something as done: a past form that is not a
+    reporting verb ("was held", "met", "spoke"), or an event placed before the
+    sentence's own time ("after a major clash", "following the talks").
+
+    A meeting marked ``held`` needs one such sentence among its evidence;
+    otherwise "held" was inferred (its date is before ``as_of``), not reported.
+    """
+    if _AFTER_EVENT.search(sentence):
+        return True
+    return any(
+        not _not_past(sentence, match)
+        and match.group().lower() not in _REPORTING
+        and not _AHEAD_BEFORE.search(sentence, 0, match.start())
+        for match in _PAST.finditer(sentence)
+    )

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from briefing.model.analysis.disagreements.context import value_context
 from briefing.model.analysis.disagreements.values import (
     TOKEN,
     Disagreement,
@@ -58,7 +59,7 @@ _NUMBER_WORDS = {
     "ninety": 90,
 }
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_QUALIFIERS = {
+QUALIFIERS = {
     "about": "about",
     "approximately": "about",
     "around": "about",
@@ -80,8 +81,8 @@ _NUMBER = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
-_QUALIFIER_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s*[\"“”'‘’]?\s*$",
+QUALIFIER_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*[\"“”'‘’]?\s*$",
     re.IGNORECASE,
 )
 _CLOSING = frozenset("\"“”'‘’")
@@ -172,11 +173,11 @@ def count_mentions(source: Source) -> Iterator[CountMention]:
             continue
         noun, modifiers, multiplier, end = found
         line_start = text.rfind("\n", 0, match.start()) + 1
-        qual = _QUALIFIER_BEFORE.search(text, line_start, match.start())
+        qual = QUALIFIER_BEFORE.search(text, line_start, match.start())
         start = match.start()
         qualifier = None
         if qual is not None:
-            qualifier = _QUALIFIERS[" ".join(qual.group(1).lower().split())]
+            qualifier = QUALIFIERS[" ".join(qual.group(1).lower().split())]
             start = qual.start()
         s_start, s_end = source.article.sentence_span(start, end)
         yield CountMention(
@@ -192,7 +193,7 @@ def count_mentions(source: Source) -> Iterator[CountMention]:
 
 
 _FIGURE = re.compile(
-    r"^\s*(?:(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+    r"^\s*(?:(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
     r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s*$",
     re.IGNORECASE,
 )
@@ -205,7 +206,7 @@ def parse_figure(value: str) -> tuple[float, float] | None:
         return None
     raw = match.group(2).lower().replace(",", "")
     number = _NUMBER_WORDS[raw] if raw in _NUMBER_WORDS else int(raw)
-    qualifier = _QUALIFIERS[" ".join(match.group(1).lower().split())] if match.group(1) else None
+    qualifier = QUALIFIERS[" ".join(match.group(1).lower().split())] if match.group(1) else None
     return CountMention("", qualifier, number, "", ("", ()), 0, 0, "").interval()
 
 
@@ -222,7 +223,9 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     """Groups of same-noun counts in which two sources give incompatible figures."""
     groups: defaultdict[tuple[str, tuple[str, ...]], list[CountMention]] = defaultdict(list)
+    by_id: dict[str, Source] = {}
     for source in sources:
+        by_id[source.id] = source
         for mention in count_mentions(source):
             groups[mention.key].append(mention)
     found: list[Disagreement] = []
@@ -238,7 +241,14 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
         for m in mentions:
             values.setdefault(
                 (m.source, m.value),
-                DisagreementValue(m.value, m.source, m.sentence, m.start, m.end),
+                DisagreementValue(
+                    m.value,
+                    m.source,
+                    m.sentence,
+                    m.start,
+                    m.end,
+                    value_context(by_id[m.source], m.sentence, m.sentence.find(m.noun)),
+                ),
             )
         noun = mentions[0].noun.lower()
         modifiers = " ".join(key[1])

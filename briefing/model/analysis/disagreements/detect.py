@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
+from briefing.model.analysis.disagreements.amounts import amount_disagreements
+from briefing.model.analysis.disagreements.context import ValueContext, explain, value_context
 from briefing.model.analysis.disagreements.counts import (
     CountMention,
     count_disagreements,
@@ -30,18 +32,24 @@ from briefing.model.analysis.disagreements.counts import (
 )
 from briefing.model.analysis.disagreements.stances import (
     StanceMention,
+    claim_stance_disagreements,
     pledge_stance_disagreements,
     stance_disagreements,
     stance_mentions,
 )
 from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
+from briefing.model.analysis.quantities import numbers_in, quantities
 from briefing.model.pack import Pack
+from briefing.model.types import Claim, Source
 
 __all__ = [
     "CountMention",
     "Disagreement",
     "DisagreementValue",
     "StanceMention",
+    "amount_disagreements",
+    "claim_context",
+    "claim_stance_disagreements",
     "count_disagreements",
     "count_mentions",
     "date_disagreements",
@@ -94,6 +102,37 @@ def date_disagreements(pack: Pack, dates: Mapping[str, MeetingDate]) -> list[Dis
     return found
 
 
+# --- the author's claims ---------------------------------------------------------------
+
+
+def claim_context(pack: Pack, claim: Claim) -> str | None:
+    """How a claim's values differ in time or in what they count, or None.
+
+    Each value is read in its cited sentences (the source's date, a date the
+    sentence gives, the words saying what is counted), as the detectors read
+    the values they find.
+    """
+    values: list[tuple[str, ValueContext]] = []
+    figures = all(parse_figure(v.value) is not None for v in claim.values)
+    for value in claim.values:
+        wanted = numbers_in(value.value)
+        for evidence in value.evidence:
+            source = pack.get(evidence.source)
+            at = next(
+                (q.start for q in quantities(evidence.sentence) if q.value in wanted),
+                evidence.start - evidence.sentence_start,
+            )
+            values.append(
+                (
+                    value.value,
+                    value_context(
+                        source if isinstance(source, Source) else None, evidence.sentence, at
+                    ),
+                )
+            )
+    return explain(values, figures) if values else None
+
+
 # --- all together ----------------------------------------------------------------
 
 
@@ -129,13 +168,14 @@ def _link_claims(pack: Pack, found: list[Disagreement]) -> list[Disagreement]:
 def detect(pack: Pack, dates: Mapping[str, MeetingDate] | None = None) -> tuple[Disagreement, ...]:
     """Every disagreement found in the pack's articles."""
     found = count_disagreements(pack.sources)
+    found += amount_disagreements(pack.sources)
     found += stance_disagreements(pack.sources, pack.actors)
     seen = {(v.source, v.start) for d in found for v in d.values}
-    found += [
-        d
-        for d in pledge_stance_disagreements(pack)
-        if not all((v.source, v.start) in seen for v in d.values)
-    ]
+    for extra in (pledge_stance_disagreements(pack), claim_stance_disagreements(pack)):
+        for d in extra:
+            if not all((v.source, v.start) in seen for v in d.values):
+                found.append(d)
+                seen.update((v.source, v.start) for v in d.values)
     if dates is not None:
         found += date_disagreements(pack, dates)
     return tuple(_link_claims(pack, found))

@@ -69,6 +69,18 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 _TO_VERB = re.compile(r"\s*to\s+[a-z]+\b", re.IGNORECASE)
+_SOUGHT = r"(?:hope|hopes|hoped|hoping|want|wants|wanted|seek|seeks|seeking|try|tries|trying|urge|urges|urged)"
+_CONVINCE = r"(?:convince|persuade|get|press|push|urge)"
+_ACTOR_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("sought", re.compile(rf"\b{_SOUGHT}\s+to\s+{_CONVINCE}\s+", re.IGNORECASE)),
+    ("declined", re.compile(r"\b(?:refusal|rejection|veto)\s+(?:by|from)\s+", re.IGNORECASE)),
+    ("offered", re.compile(r"\b(?:offer|pledge|promise)\s+(?:by|from)\s+", re.IGNORECASE)),
+)
+"""Stances whose actor comes after the verb: "hope to convince Trump to ...", "a refusal by Poland to ..."."""
+_SOUGHT_AFTER_NAME = re.compile(
+    rf"\b(?:whom|who)\s+(?:\w+\s+){{0,3}}?{_SOUGHT}\s+to\s+{_CONVINCE}\b", re.IGNORECASE
+)
+"""The same with the actor first: "Trump, whom they hope to convince to ..."."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +115,8 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
                 break
             continue
         words.append((word, token.end()))
-        if len(words) == 3:
-            break
+        if len(words) == 3 or (len(word) > 3 and word.endswith("s") and not word.endswith("ss")):
+            break  # a plural is the head noun ("send pumps last week": pumps)
     if words:
         return lemma(words[-1][0]), words[-1][1]
     return verb
@@ -205,18 +217,69 @@ def _name_ending_at(text: str, end: int, names: tuple[str, ...]) -> int | None:
     return None
 
 
+def _name_starting_at(text: str, start: int, names: tuple[str, ...]) -> int | None:
+    """Where the longest of ``names`` that starts at ``start`` ends, as a whole word; else None."""
+    for name in names:
+        end = start + len(name)
+        if text.startswith(name, start) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+        ):
+            return end
+    return None
+
+
+def _actor_after(source: Source, actors: list[Actor]) -> Iterator[StanceMention]:
+    """Stances whose actor is named after the stance words, or before "whom they hope to convince"."""
+    text = source.text
+    found: list[tuple[str, int, int]] = [
+        (stance, m.start(), m.end()) for stance, p in _ACTOR_AFTER for m in p.finditer(text)
+    ]
+    tails = list(_SOUGHT_AFTER_NAME.finditer(text))
+    for actor in actors:
+        names = _names_longest_first(actor)
+        if not names:
+            continue
+        for stance, start, at in found:
+            name_end = _name_starting_at(text, at, names)
+            if name_end is None or source.is_boilerplate(start):
+                continue
+            obj = _object_after(text, name_end)
+            if obj is not None:
+                s_start, s_end = source.article.sentence_span(start, obj[1])
+                yield StanceMention(
+                    source.id, actor.id, stance, obj[0], start, obj[1], text[s_start:s_end]
+                )
+        for tail in tails:
+            before = tail.start()
+            while before > 0 and text[before - 1] in " \t,":
+                before -= 1
+            named = _name_ending_at(text, before, names)
+            if named is None or source.is_boilerplate(named):
+                continue
+            obj = _object_after(text, tail.end())
+            if obj is not None:
+                s_start, s_end = source.article.sentence_span(named, obj[1])
+                yield StanceMention(
+                    source.id, actor.id, "sought", obj[0], named, obj[1], text[s_start:s_end]
+                )
+
+
 def stance_mentions(source: Source, actors: Iterable[Actor]) -> Iterator[StanceMention]:
-    """Every "<actor> <stance verb> <object>" in the article body.
+    """Every "<actor> <stance verb> <object>" in the article body, and the reverse order
+    ("hope to convince <actor> to ...", "<actor>, whom they hope to convince to ...").
 
     The stance verbs are found first, in one pass over the text; then each
     candidate actor is tried only where a verb begins (its name must end right
     there), instead of scanning the whole article once per actor.
     """
     text = source.text
+    candidates = _candidates(text, tuple(actors))
+    if "convince" in text or "persuade" in text or " by " in text or " from " in text:
+        yield from _actor_after(source, candidates)
     verbs = [m.start() for m in _STANCE_AHEAD.finditer(text)]
     if not verbs:
         return
-    for actor in _candidates(text, tuple(actors)):
+    for actor in candidates:
         names = _names_longest_first(actor)
         if not names:
             continue
@@ -261,6 +324,45 @@ def stance_disagreements(sources: Iterable[Source], actors: Iterable[Actor]) -> 
         found.append(
             Disagreement(f"Stance of {names[actor]} on {obj}", "stance", tuple(values.values()))
         )
+    return found
+
+
+def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
+    """An actor given different stances by the sentences cited for one claim, in different sources.
+
+    The author grouped the sentences under one disputed point, so the objects
+    need not match word for word ("refused to offer such support" / "hope to
+    convince Trump to provide security guarantees"): the actor and the claim
+    are what tie them together.
+    """
+    mentions: dict[str, list[StanceMention]] = {}
+    names = {a.id: a.name for a in pack.actors}
+    found: list[Disagreement] = []
+    for claim in pack.claims:
+        by_actor: dict[str, dict[tuple[str, str], DisagreementValue]] = {}
+        for value in claim.values:
+            for e in value.evidence:
+                if e.source not in mentions:
+                    mentions[e.source] = list(stance_mentions(pack.source(e.source), pack.actors))
+                for m in mentions[e.source]:
+                    if e.sentence_start <= m.start < e.sentence_end:
+                        by_actor.setdefault(m.actor, {}).setdefault(
+                            (m.source, m.stance),
+                            DisagreementValue(m.stance, m.source, m.sentence, m.start, m.end),
+                        )
+        for actor, values in by_actor.items():
+            if (
+                len({v.value for v in values.values()}) > 1
+                and len({v.source for v in values.values()}) > 1
+            ):
+                found.append(
+                    Disagreement(
+                        f"Stance of {names.get(actor, actor)} ({claim.topic})",
+                        "stance",
+                        tuple(values.values()),
+                        claim.id,
+                    )
+                )
     return found
 
 

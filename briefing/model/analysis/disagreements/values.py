@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.model.analysis.disagreements.context import ValueContext, explain
+
 
 @dataclass(frozen=True, slots=True)
 class DisagreementValue:
@@ -23,6 +25,8 @@ class DisagreementValue:
     start: int
     """Offset of the mention in the article (for highlighting)."""
     end: int
+    context: ValueContext | None = None
+    """When the value holds (source date, the sentence's own date) and what it counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +35,7 @@ class Disagreement:
 
     topic: str
     kind: str
-    """``count``, ``stance`` or ``meeting-date``."""
+    """``count``, ``amount``, ``percentage``, ``stance`` or ``meeting-date``."""
     values: tuple[DisagreementValue, ...]
     claim: str | None = None
     """The author's claim on the same sentences, when there is one."""
@@ -40,6 +44,12 @@ class Disagreement:
     def sources(self) -> tuple[str, ...]:
         """The sources taking part, in order of first appearance."""
         return tuple(dict.fromkeys(v.source for v in self.values))
+
+    @property
+    def explanation(self) -> str | None:
+        """How the values differ in time or in what they count (None when they do not)."""
+        with_context = [(v.value, v.context) for v in self.values if v.context is not None]
+        return explain(with_context) if with_context else None
 
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")

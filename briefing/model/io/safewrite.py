@@ -5,6 +5,11 @@ analyst shares. We write a temporary file in the target folder, fsync it, then
 either hard-link it into place (atomic refuse-if-exists) or rename it over the
 old file (only with ``force``). On any failure the temporary file is removed and
 the old file is untouched.
+
+It lives in ``model/io`` (not ``export``) because edits of a pack's own YAML
+(:mod:`briefing.model.editing`) are written the same way, and the model may not
+import the export layer. :func:`replace_bytes` is that case: exact bytes (a BOM
+and CRLF line ends survive) over an existing file, keeping its permissions.
 """
 
 from __future__ import annotations
@@ -57,6 +62,42 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
             os.replace(temp_name, target)
         else:
             _place_new(temp_name, target)
+        _sync_folder(folder)
+    except OSError as exc:
+        raise WriteRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+    return target
+
+
+def replace_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Replace an existing file's content with ``data`` atomically, keeping its mode.
+
+    A reader of the file sees the old bytes or the new ones, never half of each;
+    on failure the old file is untouched and :class:`WriteRefused` says why.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    kind = _existing_kind(target)
+    if kind != "file":
+        what = "nothing" if kind is None else kind
+        raise WriteRefused(f"{target}: is {what}, not a regular file; not replaced")
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError as exc:
+        raise WriteRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteRefused(f"{target}: cannot write in '{folder}': {exc.strerror or exc}") from None
+    try:
+        os.fchmod(handle, mode)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
         _sync_folder(folder)
     except OSError as exc:
         raise WriteRefused(f"{target}: cannot write: {exc.strerror or exc}") from None

@@ -1,0 +1,174 @@
+"""Amounts and shares: two sources giving different money totals or percentages for one thing.
+
+"Donors pledged €1.2bn at the Oslo conference" / "the conference raised $900
+million": a money amount has no plural noun after it, so the count detector
+never sees it. Here every money amount and percentage is read (currency signs
+and words, "bn"/"million", "per cent", written-out numbers: see
+:mod:`briefing.model.analysis.quantities`), and two amounts from different
+sources are about the same total when they are of one kind (same currency for
+money) and their sentences share at least two topic words near the amount
+("conference", "pledged", "reconstruction"). They disagree when the ranges
+their wording allows do not overlap: an exact figure covers half a unit of its
+last digit either side ("€1.2bn": 1.15-1.25bn); "about" 15% either side;
+"more than", "up to" are open.
+
+Cost: mentions are bucketed by (kind, currency, topic word) and only compared
+within a bucket; a word shared by more than ``MAX_BUCKET`` mentions is too
+common to name a topic and is skipped, so the work is at most mentions x
+topic words x ``MAX_BUCKET``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from briefing.model.analysis.disagreements.context import value_context
+from briefing.model.analysis.disagreements.counts import QUALIFIER_BEFORE, QUALIFIERS
+from briefing.model.analysis.disagreements.values import (
+    Disagreement,
+    DisagreementValue,
+    lemma,
+)
+from briefing.model.analysis.quantities import Quantity, quantities
+from briefing.model.names.vocabulary import FUNCTION_WORDS
+from briefing.model.types import Source
+
+MAX_BUCKET = 200
+TOPIC_REACH = 80
+"""Characters either side of an amount whose words name what it is an amount of."""
+_TOPIC_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_GENERIC = frozenset(
+    ("said", "says", "according", "also", "year", "years", "total", "some", "more", "than", "about")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMention:
+    """A money amount or a percentage in one source, with the words around it."""
+
+    source: str
+    quantity: Quantity
+    qualifier: str | None
+    topic: frozenset[str]
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+
+    @property
+    def value(self) -> str:
+        """The amount as shown, e.g. ``about EUR 1.2bn``."""
+        shown = self.quantity.shown()
+        return f"{self.qualifier} {shown}" if self.qualifier else shown
+
+    def interval(self) -> tuple[float, float]:
+        """The range of true values the wording allows."""
+        value = self.quantity.value
+        half = 0.5 * self.quantity.step
+        if self.qualifier == "about":
+            slack = max(half, 0.15 * value)
+            return value - slack, value + slack
+        if self.qualifier == "nearly":
+            return 0.8 * value, value
+        if self.qualifier in ("more than", "at least"):
+            return value, float("inf")
+        if self.qualifier == "up to":
+            return 0.0, value
+        return value - half, value + half
+
+
+def _topic(text: str, start: int, end: int) -> frozenset[str]:
+    window = text[max(0, start - TOPIC_REACH) : end + TOPIC_REACH]
+    return frozenset(
+        lemma(w)
+        for w in _TOPIC_WORD.findall(window)
+        if w.lower() not in FUNCTION_WORDS and w.lower() not in _GENERIC
+    )
+
+
+def amount_mentions(source: Source) -> Iterator[AmountMention]:
+    """Every money amount and percentage in the article body (boilerplate skipped)."""
+    text = source.text
+    for quantity in quantities(text):
+        if quantity.kind not in ("money", "percent") or source.is_boilerplate(quantity.start):
+            continue
+        line_start = text.rfind("\n", 0, quantity.start) + 1
+        qual = QUALIFIER_BEFORE.search(text, line_start, quantity.start)
+        qualifier = QUALIFIERS[" ".join(qual.group(1).lower().split())] if qual else None
+        start = qual.start() if qual else quantity.start
+        s_start, s_end = source.article.sentence_span(start, quantity.end)
+        yield AmountMention(
+            source.id,
+            quantity,
+            qualifier,
+            _topic(text, quantity.start, quantity.end),
+            start,
+            quantity.end,
+            text[s_start:s_end],
+            s_start,
+        )
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
+    """Money totals and percentages on one topic that two sources give incompatibly."""
+    by_id: dict[str, Source] = {}
+    mentions: list[AmountMention] = []
+    for source in sources:
+        by_id[source.id] = source
+        mentions.extend(amount_mentions(source))
+    buckets: defaultdict[tuple[str, str | None, str], list[int]] = defaultdict(list)
+    for index, m in enumerate(mentions):
+        for word in m.topic:
+            buckets[(m.quantity.kind, m.quantity.currency, word)].append(index)
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    clashing: set[int] = set()
+    compared: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = mentions[i], mentions[j]
+                if a.source == b.source or (i, j) in compared:
+                    continue
+                compared.add((i, j))
+                if len(a.topic & b.topic) < 2 or _overlap(a.interval(), b.interval()):
+                    continue
+                parent[root(i)] = root(j)
+                clashing.update((i, j))
+    groups: defaultdict[int, list[AmountMention]] = defaultdict(list)
+    for i in sorted(clashing):
+        groups[root(i)].append(mentions[i])
+    found = []
+    for group in groups.values():
+        shared = frozenset.intersection(*(m.topic for m in group))
+        kind = "percentage" if group[0].quantity.kind == "percent" else "amount"
+        words = ", ".join(sorted(shared)[:3]) or "one total"
+        values = tuple(
+            DisagreementValue(
+                m.value,
+                m.source,
+                m.sentence,
+                m.start,
+                m.end,
+                value_context(by_id[m.source], m.sentence, m.start - m.sentence_start),
+            )
+            for m in group
+        )
+        what = "Share" if kind == "percentage" else "Amount"
+        found.append(Disagreement(f"{what} ({words})", kind, values))
+    return found

@@ -1,0 +1,156 @@
+"""The context of a disputed value: when it was true, and what it counts.
+
+"About 20 countries" and "37 countries" are not a contradiction if the first
+was said of last week and the second of today, or if one counts countries
+interested and the other countries in talks. Each value therefore carries its
+source's publication date, the date its own sentence gives it (resolved, when
+the sentence has one), and the basis of what it counts, read from the words
+around it. The reader and the note then say whether values differ in time or
+in definition, not only in number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
+from briefing.model.types import Source
+
+_BASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "interested",
+        re.compile(r"\binterest(?:ed|s)?\b|\bwillingness\b|\bready to\b", re.IGNORECASE),
+    ),
+    (
+        "in talks",
+        re.compile(
+            r"\btalks?\b|\bdiscuss\w*|\binvolved\b|\bnegotiat\w*|\bconsult\w*|\bin contact\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "committed",
+        re.compile(
+            r"\bcommitted\b|\bsigned (?:up|on)\b|\bagreed to\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("members", re.compile(r"\bmembers?\b|\bjoined\b|\bparticipat\w*", re.IGNORECASE)),
+    ("pledged", re.compile(r"\bpledge[sd]?\b|\bpromised\b|\boffered\b", re.IGNORECASE)),
+    ("spent", re.compile(r"\bspent\b|\bdisbursed\b|\bdelivered\b|\bpaid\b", re.IGNORECASE)),
+    ("planned", re.compile(r"\bproposed\b|\bplanned\b|\bbudget\w*|\btarget\w*", re.IGNORECASE)),
+)
+"""What a figure can count, from the words of its sentence; first match nearest the figure wins."""
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+@dataclass(frozen=True, slots=True)
+class ValueContext:
+    """When a value holds and what it counts, as its sentence and source say."""
+
+    published: str | None
+    """The source's publication date (ISO), if known."""
+    when: str | None
+    """A date the sentence itself gives the value ("last week" -> 2025-03-03..2025-03-09)."""
+    when_text: str | None
+    """That date as written."""
+    basis: str | None
+    """What the figure counts beyond its noun: ``interested``, ``in talks``, ``committed``, ..."""
+
+    @property
+    def period(self) -> tuple[str, str] | None:
+        """The days the value holds for: the sentence's date, else the publication day."""
+        if self.when is not None:
+            start, _, end = self.when.partition("..")
+            return start, end or start
+        if self.published is not None:
+            return self.published, self.published
+        return None
+
+    def shown(self) -> str:
+        """e.g. ``'last week' (2025-03-03..2025-03-09), in talks``."""
+        parts = []
+        if self.when_text is not None:
+            parts.append(f"'{self.when_text}' ({self.when})")
+        elif self.published is not None:
+            parts.append(f"published {self.published}")
+        if self.basis is not None:
+            parts.append(self.basis)
+        return ", ".join(parts)
+
+
+def value_context(source: Source | None, sentence: str, offset: int | None = None) -> ValueContext:
+    """The context of a value found in ``sentence`` (``offset``: the value's place in it).
+
+    Cost: one pass of the date finder and a few fixed patterns over the sentence.
+    """
+    published = source.published if source is not None else None
+    when = when_text = None
+    pub_day = date.fromisoformat(published) if published else None
+    at = offset if offset is not None else 0
+    nearest = None
+    for found in find_expressions(sentence):
+        if _DATELINE_AFTER.match(sentence, found.end):
+            continue  # "Lisbon, 14 May (Wire) -": the dateline dates the report, not the value
+        tense = sentence_tense(sentence, found.start, found.end)
+        resolved = resolve(found.text, pub_day, tense)
+        distance = abs(found.start - at)
+        if resolved.known and (nearest is None or distance < nearest):
+            nearest = distance
+            when, when_text = resolved.shown(), found.text.strip()
+    basis = None
+    best = None
+    for name, pattern in _BASES:
+        for match in pattern.finditer(sentence):
+            distance = abs(match.start() - at)
+            if best is None or distance < best:
+                best, basis = distance, name
+    return ValueContext(published, when, when_text, basis)
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def differ_in_time(contexts: list[ValueContext]) -> bool:
+    """True when two values hold for periods that do not overlap."""
+    periods = [c.period for c in contexts if c.period is not None]
+    return any(not _overlap(a, b) for i, a in enumerate(periods) for b in periods[i + 1 :])
+
+
+def differ_in_definition(contexts: list[ValueContext]) -> bool:
+    """True when two values count different things (by their basis words)."""
+    return len({c.basis for c in contexts if c.basis is not None}) > 1
+
+
+def explain(values: list[tuple[str, ValueContext]], figures: bool = True) -> str | None:
+    """One sentence saying how values differ in time and definition, or None if they do not.
+
+    ``values`` are (value as shown, its context) pairs, e.g. ("about 20", ...);
+    what a value counts is compared only for ``figures``.
+    """
+    if not figures:
+        # Not a quantity that changes with time: only the dates the sentences
+        # themselves give are compared, and there is no count to define.
+        values = [(v, ValueContext(None, c.when, c.when_text, None)) for v, c in values]
+    contexts = [c for _, c in values]
+    time = differ_in_time(contexts)
+    definition = differ_in_definition(contexts)
+    if not (time or definition):
+        return None
+    seen: dict[str, list[str]] = {}
+    for value, context in values:
+        seen.setdefault(value, [])
+        shown = context.shown()
+        if shown and shown not in seen[value]:
+            seen[value].append(shown)
+    what = " and ".join(
+        w for w, on in (("in time", time), ("in what they count", definition)) if on
+    )
+    detail = "; ".join(f"{value}: {' / '.join(parts)}" for value, parts in seen.items() if parts)
+    tail = ", not only in number" if figures else ""
+    return f"The values differ {what}{tail} ({detail})."
