@@ -103,8 +103,19 @@ def shorten_text(text: Text, width: int) -> Text:
     if plan is None:
         return text
     shown = Text()
+    kept_to = 0
     for piece in plan:
-        shown.append_text(Text(piece) if isinstance(piece, str) else text[piece[0] : piece[1]])
+        if isinstance(piece, str):
+            # Styled like the character before it, so a cursor or mark runs on unbroken.
+            at = max(0, min(kept_to, len(text.plain)) - 1)
+            mark = text[at : at + 1] if text.plain else Text(" ")
+            for _ in range(len(piece) - 1):
+                mark.append_text(text[at : at + 1])
+            mark.plain = piece
+            shown.append_text(mark)
+        else:
+            shown.append_text(text[piece[0] : piece[1]])
+            kept_to = piece[1]
     return shown
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from briefing.tui.fit import Column, fit_columns, shorten, tail_start, wrap_cell
+from briefing.tui.fit import Column, fit_columns, shorten, shorten_text, tail_start, wrap_cell
 
 
 def test_a_cut_name_ends_in_an_ellipsis_and_keeps_its_kind() -> None:
@@ -70,3 +70,15 @@ def test_a_long_cell_wraps_and_says_where_it_is_cut() -> None:
     assert wrapped.style == "bold"
     assert wrap_cell(Text("short"), 20, 2).plain == "short"
     assert wrap_cell(cell, 40, 3).plain.replace("\n", " ") == cell.plain  # fits in 2 lines
+
+
+def test_a_styled_label_keeps_its_style_across_the_cut() -> None:
+    """The cursor row's colour runs unbroken over the "…" and an abbreviated kind."""
+    label = Text("European Commission (organisation)", style="")
+    label.stylize("reverse")
+    cut = shorten_text(label, 21)
+    assert cut.plain == "European Comm… (org.)"
+    covered = {
+        i for span in cut.spans if span.style == "reverse" for i in range(span.start, span.end)
+    }
+    assert covered == set(range(len(cut.plain)))

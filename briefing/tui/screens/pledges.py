@@ -117,8 +117,9 @@ class PledgeBoardScreen(PackView):
         rows = []
         for pledge in board_order(self.pack):
             name = actor_name(self.pack, pledge.actor)
+            # partial: the status colour only, not the table's background (a box on the cursor row)
             style = table.get_component_rich_style(
-                f"pledge-table--{STATUS_CLASS.get(pledge.status, 'warn')}"
+                f"pledge-table--{STATUS_CLASS.get(pledge.status, 'warn')}", partial=True
             )
             conditions = "; ".join(clean_line(c) for c in pledge.conditions) or "none stated"
             cells = [
