@@ -22,6 +22,15 @@ STATEMENT_SECTIONS = (
     "Where sources disagree",
     "Who's who",
 )
+SINCE_PREFIX = "What changed since "
+"""The "since" section's heading starts so; it holds statements like the sections above."""
+
+
+def holds_statements(section: str) -> bool:
+    """True for the note's sections whose lines are statements (each must cite)."""
+    return section in STATEMENT_SECTIONS or section.startswith(SINCE_PREFIX)
+
+
 MARK = "\x00"
 """Stands for a mark boundary in a reconstructed sentence (never in cleaned text)."""
 
@@ -125,7 +134,7 @@ def parse_markdown(text: str) -> Parsed:
             items.append(([], []))
         elif kind == "list_item_close":
             texts, labels = items.pop()
-            if section in STATEMENT_SECTIONS:
+            if holds_statements(section):
                 parsed.statements.append((section, " ".join(texts), labels))
             if items:
                 items[-1][0].extend(texts)
@@ -234,7 +243,10 @@ class _Tree(HTMLParser):
             self.stack.append((tag, classes))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<rect/>`` in inline SVG: opened and closed at once."""
         self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID:
@@ -279,7 +291,7 @@ class _Tree(HTMLParser):
             self.row = None
         if tag in ("li", "tr") and "statement" in classes:
             texts, labels = self.statements.pop()
-            if self.section in STATEMENT_SECTIONS:
+            if holds_statements(self.section):
                 self.parsed.statements.append((self.section, "".join(texts), labels))
 
     # ------------------------------------------------------------------ text

@@ -68,7 +68,7 @@ def test_reject_removes_the_record_and_its_comment(pack: Path) -> None:
         "-    kind: group",
         "-    aliases: [Baltic]",
         "-    candidate: true",
-        '-    notes: "2 mentions in 2 sources; first in s01-harbour-wire line 1: '
+        '-    notes: "2 mentions in 2 sources; first in harbour-wire line 1: '
         'Baltic ministers agree on joint harbour patrols"',
     ]
     assert load_pack(pack).pack is not None
@@ -80,16 +80,21 @@ def test_merge_moves_names_and_repoints_references(pack: Path) -> None:
     before = snapshot(pack)
     session.merge("lithuania", "latvia")
     after = snapshot(pack)
-    assert changed_lines(before["facts.yaml"], after["facts.yaml"]) == [
-        "-    actor: lithuania",
-        "+    actor: latvia",
-    ]
+    # the pledge added above and the one init drafted both name Lithuania
+    assert (
+        changed_lines(before["facts.yaml"], after["facts.yaml"])
+        == [
+            "-    actor: lithuania",
+            "+    actor: latvia",
+        ]
+        * 2
+    )
     actors = changed_lines(before["actors.yaml"], after["actors.yaml"])
     assert [line for line in actors if line.startswith("+")] == [
-        "+    aliases: [Riga, Latvian, Lithuania, Lithuanian, Vilnius]"
+        "+    aliases: [Latvian, Riga, Lithuania, Lithuanian]"
     ]
     removed = [line for line in actors if line.startswith("-")]
-    assert "-    aliases: [Riga, Latvian]" in removed
+    assert "-    aliases: [Latvian, Riga]" in removed
     assert "-  - id: lithuania" in removed and "-    name: Lithuania" in removed
     assert len(removed) == 1 + 8  # Latvia's old aliases line; Lithuania's 7 lines and a blank
     loaded = load_pack(pack).pack
@@ -107,21 +112,23 @@ def pledge(pledge_id: str, actor: str, quote: str = DIVERS) -> list[tuple[str, o
 
 
 def test_add_to_an_empty_section_keeps_the_template_comments(pack: Path) -> None:
+    session = EditSession(pack)
+    for draft in ("latvia-offered", "lithuania-offered"):  # the pledges init drafted
+        session.reject(draft)
     before = snapshot(pack)
-    EditSession(pack).add("pledges", pledge("lt-divers", "lithuania"))  # type: ignore[arg-type]
+    session.add("pledges", pledge("lt-divers", "lithuania"))  # type: ignore[arg-type]
     lines = changed_lines(before["facts.yaml"], snapshot(pack)["facts.yaml"])
     assert lines == [
-        "-pledges: []",
-        "+pledges:",
         "+  - id: lt-divers",
         "+    actor: lithuania",
         "+    contribution: divers and a command ship",
         "+    status: committed",
         "+    evidence:",
         f'+      - {{source: s02-coastal-daily, quote: "{DIVERS}"}}',
+        "+",  # the blank line before the template, in the file's style
     ]
     text = snapshot(pack)["facts.yaml"].decode()
-    assert "#  - id: country-troops" in text  # the template is still there, commented
+    assert "#  - id: my-pledge" in text  # the template is still there, commented
 
 
 def test_add_follows_the_files_own_style(tmp_path: Path) -> None:
@@ -170,7 +177,8 @@ def test_refused_edits_leave_the_files_untouched(pack: Path) -> None:
     assert any("duplicate id 'lt-divers'" in d.message for d in duplicate.value.diagnostics)
     with pytest.raises(EditRefused) as dangling:
         session.reject("lithuania")
-    assert [d.message for d in dangling.value.diagnostics] == ["unknown actor 'lithuania'"]
+    messages = [d.message for d in dangling.value.diagnostics]  # its pledge and init's draft
+    assert messages and set(messages) == {"unknown actor 'lithuania'"}
     with pytest.raises(EditRefused, match="not a candidate"):
         session.confirm("lt-divers")
     with pytest.raises(EditRefused, match="no record with id 'nobody'"):
@@ -264,9 +272,9 @@ def test_a_draft_from_a_sentence(pack: Path) -> None:
     pages.write_text(pages.read_text().replace("published: null", "published: 2025-06-03", 1))
     loaded = load_pack(pack).pack
     assert loaded is not None
-    text = loaded.source("s01-harbour-wire").text
+    text = loaded.source("harbour-wire").text
     at = text.index("hosted")
-    draft = draft_from(loaded, "s01-harbour-wire", at, at, "meeting")
+    draft = draft_from(loaded, "harbour-wire", at, at, "meeting")
     assert draft.quote.startswith("Estonian Prime Minister Kaja Kallas hosted")
     assert (draft.date_text, draft.status) == ("on Monday", "held")
     assert draft.date == "2025-06-02"  # the Monday before Tuesday 3 June: the date rules
@@ -281,5 +289,5 @@ def test_a_draft_from_a_sentence(pack: Path) -> None:
     evidence = replace(draft, kind="evidence", target="tallinn-talks", quote="in Tallinn on Monday")
     apply_draft(session, evidence)
     facts = (pack / "data" / "facts.yaml").read_text()
-    assert '      - {source: s01-harbour-wire, quote: "in Tallinn on Monday"}\n' in facts
+    assert '      - {source: harbour-wire, quote: "in Tallinn on Monday"}\n' in facts
     assert "    date: 2025-06-02\n" in facts

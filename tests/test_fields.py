@@ -113,6 +113,7 @@ meetings:
     notes: Read with care.
     accept:
       - {rule: named, reason: Poland is named in the next sentence.}
+    candidate: true
 pledges:
   - id: poland-logistics
     actor: poland
@@ -123,6 +124,7 @@ pledges:
     notes: Logistics only.
     accept:
       - {rule: details, reason: The paragraph says what.}
+    candidate: true
     evidence:
       - {source: wire, quote: "but no troops"}
 claims:

@@ -10,7 +10,8 @@ import pytest
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.authoring.scaffold import InitRefused, guess_title, init_pack
+from briefing.model.authoring.articles import InitRefused, guess_title
+from briefing.model.authoring.scaffold import init_pack
 from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
 
 STORY = Path(__file__).parent / "fixtures" / "init_story"
@@ -71,7 +72,7 @@ def test_candidates_cluster_variant_and_garbled_spellings(tmp_path: Path) -> Non
     assert set(kallas["aliases"]) == {"Kaja Kalas", "Kal?as", "Kallas"}  # type: ignore[arg-type]
     assert kallas["candidate"] == "true"
     assert str(kallas["notes"]).startswith(
-        "5 mentions in 3 sources; first in s01-harbour-wire line 2:"
+        "5 mentions in 3 sources; first in harbour-wire line 2:"
     )
     stubb = actors["Alexander Stubb"]
     assert stubb["kind"] == "person" and stubb["aliases"] == ["Stubb"]
@@ -81,7 +82,8 @@ def test_candidates_cluster_variant_and_garbled_spellings(tmp_path: Path) -> Non
     assert actors["Latvia"]["kind"] == "country"
     assert set(actors["Latvia"]["aliases"]) == {"Latvian", "Riga"}  # type: ignore[arg-type]
     assert set(actors["Finland"]["aliases"]) == {"Finnish", "Helsinki"}  # type: ignore[arg-type]
-    assert set(actors["Estonia"]["aliases"]) == {"Estonian", "Tallinn"}  # type: ignore[arg-type]
+    # Tallinn only ever appears as a place ("in Tallinn", "Tallinn talks"): not an alias
+    assert set(actors["Estonia"]["aliases"]) == {"Estonian"}  # type: ignore[arg-type]
     # titles are stripped, not kept as names; boilerplate lines are not mined
     assert not [n for n in actors if "Minister" in n or "President" in n]
     assert "Gdansk" not in actors and "Harbour Wire" not in actors
@@ -108,14 +110,18 @@ def test_fresh_pack_validates_with_warnings_only(
     assert result.pack is not None
     messages = [d.message for d in result.diagnostics]
     assert sum("publication date" in m and "unknown" in m for m in messages) == 3
-    assert sum("is a candidate from 'briefing init'" in m for m in messages) == len(
+    assert sum("is a candidate proposed by 'briefing init'" in m for m in messages) == len(
         result.pack.actors
     )
-    assert len(messages) == 3 + len(result.pack.actors)
-    assert all(a.candidate for a in result.pack.actors)
+    drafts = [*result.pack.meetings, *result.pack.pledges]
+    assert sum("is a candidate drafted by" in m for m in messages) == len(drafts) > 0
+    assert len(messages) == 3 + len(result.pack.actors) + len(drafts)
+    assert all(a.candidate for a in result.pack.actors) and all(f.candidate for f in drafts)
     assert main(["validate", str(root)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Baltic patrols: valid: 3 sources, 9 actors, 0 meetings")
+    assert out.startswith(
+        f"Baltic patrols: valid: 3 sources, 9 actors, {len(result.pack.meetings)} meetings"
+    )
 
 
 def test_refuses_a_non_empty_folder_and_writes_nothing(

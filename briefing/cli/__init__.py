@@ -86,8 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``briefing`` and ``python -m briefing``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     modules = command_modules()
-    if not args_list or (args_list[0] not in modules and not args_list[0].startswith("-")):
-        meant = misspelt_command(args_list[0], list(modules)) if args_list else None
+    # "briefing --since DATE [PACK]" is the reader's option, given without the command.
+    opens_reader = bool(args_list) and args_list[0].split("=")[0] == "--since"
+    if (
+        opens_reader
+        or not args_list
+        or (args_list[0] not in modules and not args_list[0].startswith("-"))
+    ):
+        meant = (
+            misspelt_command(args_list[0], list(modules))
+            if args_list and not opens_reader
+            else None
+        )
         if meant is not None:
             return fail(f"unknown command '{args_list[0]}' (did you mean '{meant}'?)")
         args_list.insert(0, DEFAULT_COMMAND)

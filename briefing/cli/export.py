@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     EXIT_INVALID,
@@ -13,6 +14,9 @@ from briefing.cli.common import (
     fail,
     load_or_report,
 )
+
+if TYPE_CHECKING:
+    from briefing.model.pack import Pack
 
 NAME = "export"
 ORDER = 20
@@ -48,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include candidates (unconfirmed actors and draft facts) in a md/html note",
     )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="open the note with what changed after DATE (YYYY-MM-DD, or 'last': the "
+        "last note exported from this pack)",
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
     add_pack_argument(parser)
 
@@ -62,6 +72,16 @@ def run(args: argparse.Namespace) -> int:
     pack, code = load_or_report(args.pack)
     if pack is None:
         return code
+    since = None
+    if args.since is not None:
+        from briefing.model.analysis.since import since_date
+        from briefing.model.sanitize import clean_line
+
+        try:
+            since, why = since_date(pack, args.since)
+        except ValueError as exc:
+            return fail(clean_line(str(exc)), EXIT_USAGE)
+        print(f"briefing: what changed since {since}{f' ({why})' if why else ''}", file=sys.stderr)
     try:
         text = render(
             pack,
@@ -69,11 +89,13 @@ def run(args: argparse.Namespace) -> int:
             actors=args.actor or None,
             only=args.item or None,
             candidates=args.candidates,
+            since=since,
         )
     except KeyError as exc:
         return fail(str(exc.args[0]), EXIT_USAGE)
     if args.output is None or args.output == "-":
         sys.stdout.write(text)
+        _remember(pack, args.format, "standard output")
         return EXIT_OK
     try:
         written = write_atomic(args.output, text, force=args.force)
@@ -82,4 +104,14 @@ def run(args: argparse.Namespace) -> int:
     from briefing.model.sanitize import clean_line
 
     print(f"wrote {clean_line(str(written))} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    _remember(pack, args.format, str(written))
     return EXIT_OK
+
+
+def _remember(pack: Pack, fmt: str, written: str) -> None:
+    """Record a note's date for the next ``--since last`` (the JSON contract is no note)."""
+    if fmt == "json":
+        return
+    from briefing.model.io.note_log import record_note
+
+    record_note(pack.root, pack.meta.as_of, written)

@@ -14,7 +14,13 @@ HELP = "open the reader (the default when no command is given)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Only the pack."""
+    """The pack, and the date to show changes since."""
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="mark and list what changed after DATE (YYYY-MM-DD, or 'last': the last note "
+        "exported from this pack, which the w key uses anyway)",
+    )
     add_pack_argument(parser)
 
 
@@ -43,6 +49,15 @@ def run(args: argparse.Namespace) -> int:
         resolve_pack_root(args.pack)
     except FileNotFoundError as exc:
         return fail(str(exc))
+    since = getattr(args, "since", None)
+    if since is not None and since.strip().lower() != "last":
+        from briefing.model.analysis.since import parse_day
+        from briefing.model.sanitize import clean_line
+
+        try:
+            since = parse_day(since)
+        except ValueError as exc:
+            return fail(clean_line(str(exc)))
     problem = terminal_problem()
     if problem is not None:
         print(
@@ -53,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from briefing.tui.app import run as run_app
 
-    code: int = run_app(args.pack)
+    code: int = run_app(args.pack, since)
     return code

@@ -87,17 +87,23 @@ def render(
     only: Collection[str] | None = None,
     *,
     candidates: bool = False,
+    since: str | None = None,
 ) -> str:
     """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks.
 
     A note (md, html) leaves out candidates (actors and draft facts nobody has
     confirmed yet) unless ``candidates`` asks for them: a briefing states what
     the analyst stands behind. The JSON contract keeps them, flagged.
+    ``since`` (``YYYY-MM-DD``) opens a note with what changed after that date
+    (:mod:`briefing.model.analysis.since`); the JSON contract has no such section.
+
     Raises :class:`SelectionError` (a KeyError) with a one-line message for an
     unknown format, actor or item id, or an empty selection.
     """
     if fmt not in FORMATS:
         raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
+    if since is not None and fmt == "json":
+        raise SelectionError("--since applies to the notes (md, html), not the JSON contract")
     selected = select(pack, actors, only)
     if fmt != "json" and not candidates:
         selected = without_candidates(pack, selected)
@@ -107,7 +113,12 @@ def render(
         return render_json(pack, selected)
     from briefing.export.note import build_note
 
-    note = build_note(pack, selected)
+    changes = None
+    if since is not None:
+        from briefing.model.analysis.since import changes_since
+
+        changes = changes_since(pack, since)
+    note = build_note(pack, selected, changes)
     if not note.footnotes:
         raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":

@@ -116,7 +116,33 @@ class Table:
                 raise ValueError("table row width differs from its header")
 
 
-Block = Heading | Para | Bullets | Table
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One mark of a chart: a day (articles, meetings held, planned) or a status (pledges)."""
+
+    label: str
+    value: int
+    held: int = 0
+    planned: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A small chart, drawn as inline SVG in the HTML note.
+
+    ``kind`` is ``timeline`` (one point per day: articles published, meetings
+    held and planned) or ``statuses`` (one point per pledge status: how many).
+    Every figure in a chart is also stated, cited, in the note's text, so the
+    Markdown note leaves charts out and loses nothing a reader must check.
+    """
+
+    kind: str
+    title: str
+    anchor: str
+    points: tuple[Point, ...]
+
+
+Block = Heading | Para | Bullets | Table | Chart
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The briefing note as one self-contained HTML file.
 
-No scripts, no fonts, no images, no links outside the file: the note must open
+No scripts, no fonts, no image files (the charts are inline SVG), no links outside the file: the note must open
 the same on an air-gapped machine and in a mail client. Each footnote reference
 is a ``<details>`` element that expands in place to the cited sentence with the
 quoted words in ``<mark>``; the full list of citations follows the note, and the
@@ -16,6 +16,7 @@ from html import escape
 from briefing.export.doc import (
     Block,
     Bullets,
+    Chart,
     Footnote,
     Heading,
     Inline,
@@ -28,6 +29,8 @@ from briefing.export.doc import (
     Tag,
     Text,
 )
+from briefing.export.svg import STYLE as CHART_STYLE
+from briefing.export.svg import figure
 
 STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --rule: #c8c8c8;
@@ -45,6 +48,7 @@ th { background: #f1f1f1; }
 .support.single { color: var(--single); font-style: italic; border: 1px dashed currentColor;
   border-radius: 0.25rem; padding: 0 0.2rem; }
 details.ref { display: inline; }
+details.ref:not([open])::details-content { display: none; }
 details.ref > summary { display: inline; cursor: pointer; color: #1a4f9c;
   font-size: 0.8em; vertical-align: super; list-style: none; }
 details.ref > summary::-webkit-details-marker { display: none; }
@@ -115,6 +119,8 @@ class _Writer:
             return self.bullets(block.items)
         if isinstance(block, Table):
             return self.table(block)
+        if isinstance(block, Chart):
+            return figure(block)
         raise TypeError(type(block).__name__)  # pragma: no cover - exhaustive
 
     def bullets(self, items: tuple[Item, ...]) -> str:
@@ -171,6 +177,6 @@ def render_note(note: Note) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(note.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escape(note.title)}</title>\n<style>{STYLE}{CHART_STYLE}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )

@@ -20,6 +20,7 @@ import unicodedata
 from briefing.export.doc import (
     Block,
     Bullets,
+    Chart,
     Footnote,
     Heading,
     Inline,
@@ -214,6 +215,8 @@ def _block(block: Block) -> list[str]:
         return [*lines, ""]
     if isinstance(block, Table):
         return [*_table(block), ""]
+    if isinstance(block, Chart):
+        return []  # drawn in HTML only; its figures are in the text (see doc.Chart)
     raise TypeError(type(block).__name__)  # pragma: no cover - exhaustive
 
 

@@ -26,6 +26,7 @@ from briefing.export.doc import (
     Tag,
     Text,
 )
+from briefing.export.movement import Movement, status_chart, timeline_chart
 from briefing.export.noteparts import (
     Citations,
     actor_name,
@@ -41,6 +42,8 @@ from briefing.export.noteparts import (
 )
 from briefing.model.analysis.analyse import analyse
 from briefing.model.analysis.disagreements.detect import claim_context, uncovered
+from briefing.model.analysis.history import pledge_histories
+from briefing.model.analysis.since import Changes
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
@@ -88,9 +91,13 @@ FOUND_KINDS = {
 class _Builder:
     """Walks the selected facts once, in note order, collecting blocks and footnotes."""
 
-    def __init__(self, pack: Pack, selected: frozenset[str] | None) -> None:
+    def __init__(
+        self, pack: Pack, selected: frozenset[str] | None, since: Changes | None = None
+    ) -> None:
         self.pack = pack
         self.cites = Citations(pack)
+        self.since = since
+        self.movement = Movement(pack, self.cites, selected)
 
         def keep(item_id: str) -> bool:
             return selected is None or item_id in selected
@@ -222,21 +229,33 @@ class _Builder:
                 p.contribution,
             ),
         )
+        histories = pledge_histories(self.pack)
         for pledge in ordered:
             remarks = _remarks(pledge)
             conditions = "; ".join(clean_line(c) for c in pledge.conditions)
             conditions = (conditions + remarks).strip() or "none stated"
+            status: tuple[Piece, ...] = (Strong(pledge.status),)
+            history = histories.get(pledge.id)
+            if history is not None and history.changed:
+                moves = " → ".join(step.status for step in history.steps)
+                status = (*status, Text(f" (reported: {moves})"))
             rows.append(
                 (
                     (Text(actor_name(self.pack, pledge.actor)),),
                     (Text(clean_line(pledge.contribution)),),
-                    (Strong(pledge.status),),
+                    status,
                     (Text(conditions),),
                     tuple(self.cites.tagged(pledge.evidence, credibility=pledge.credibility)),
                 )
             )
         header = ("Actor", "Contribution", "Status", "Conditions", "Support")
-        return [Heading(2, "Pledges by actor", "pledges"), Table(header, tuple(rows))]
+        chart = status_chart(self.pledges, STATUS_ORDER)
+        return [
+            Heading(2, "Pledges by actor", "pledges"),
+            *([chart] if chart is not None else []),
+            Table(header, tuple(rows)),
+            *self.movement.histories(ordered),
+        ]
 
     def timeline(self) -> list[Block]:
         if not self.meetings:
@@ -264,7 +283,12 @@ class _Builder:
                     )
                 )
             )
-        return [Heading(2, "Meetings", "meetings"), Bullets(tuple(items))]
+        chart = timeline_chart(self.pack, self.meetings)
+        return [
+            Heading(2, "Meetings", "meetings"),
+            *([chart] if chart is not None else []),
+            Bullets(tuple(items)),
+        ]
 
     def disagreements(self) -> list[Block]:
         if not self.claims and not self.found:
@@ -372,6 +396,7 @@ class _Builder:
 
     def build(self) -> Note:
         body: list[Block] = [
+            *(self.movement.since(self.since) if self.since is not None else []),
             *self.bottom_line(),
             *self.pledge_table(),
             *self.timeline(),
@@ -413,9 +438,14 @@ class _Builder:
         return Note(title=title, blocks=blocks, footnotes=tuple(self.cites.footnotes))
 
 
-def build_note(pack: Pack, selected: frozenset[str] | None = None) -> Note:
-    """The note for ``pack``, or for just the facts whose ids are in ``selected``."""
-    return _Builder(pack, selected).build()
+def build_note(
+    pack: Pack, selected: frozenset[str] | None = None, since: Changes | None = None
+) -> Note:
+    """The note for ``pack``, or for just the facts whose ids are in ``selected``.
+
+    With ``since``, the note opens with what changed after that date.
+    """
+    return _Builder(pack, selected, since).build()
 
 
 def _remarks(fact: Meeting | Pledge | Claim) -> str:

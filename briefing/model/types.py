@@ -152,6 +152,8 @@ class Meeting:
     notes: str | None = None
     """What a reader must know to read the evidence right (shown in the reader and the note)."""
     accepted: tuple[Accepted, ...] = ()
+    candidate: bool = False
+    """Drafted by ``briefing init``/``add``, not yet confirmed by the author."""
 
 
 def meetings_by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
@@ -178,6 +180,8 @@ class Pledge:
     notes: str | None = None
     """What a reader must know to read the evidence right (shown in the reader and the note)."""
     accepted: tuple[Accepted, ...] = ()
+    candidate: bool = False
+    """Drafted by ``briefing init``/``add``, not yet confirmed by the author."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,15 @@ MAIN_ONLY = frozenset(
 )
 EDITS = frozenset({"confirm", "reject", "merge", "add_fact", "undo_edit"})
 """Commands that change the pack's YAML (through :mod:`briefing.model.editing`)."""
-NEEDS_PACK = MAIN_ONLY | {"timeline", "dates", "disagreements", "pledge_board", "search", "export"}
+NEEDS_PACK = MAIN_ONLY | {
+    "timeline",
+    "dates",
+    "disagreements",
+    "pledge_board",
+    "search",
+    "export",
+    "since",
+}
 
 
 class BriefingApp(App[None]):
@@ -76,9 +84,11 @@ class BriefingApp(App[None]):
     }
     TITLE = "briefing"
 
-    def __init__(self, pack_arg: str | None = None) -> None:
+    def __init__(self, pack_arg: str | None = None, since: str | None = None) -> None:
         super().__init__()
         self.pack_arg = pack_arg
+        self.since_arg = since
+        """``--since``: a date, or None for the last note's (see :meth:`action_since`)."""
         self.pack: Pack | None = None
         self.failure: list[str] = []
         """Diagnostics to print after the app has closed (an invalid pack)."""
@@ -162,6 +172,8 @@ class BriefingApp(App[None]):
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
         self.main.set_pack(result.pack)
+        if self.since_arg is not None:
+            self.show_since(push=False)
         if result.pack.warnings:
             count = len(result.pack.warnings)
             self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
@@ -396,6 +408,28 @@ class BriefingApp(App[None]):
 
         self._toggle_view(PledgeBoardScreen)
 
+    def action_since(self) -> None:
+        """Open the "Since DATE" view (or close it when it is showing)."""
+        from briefing.tui.screens.since import SinceScreen
+
+        if isinstance(self.screen, SinceScreen):
+            self.screen.dismiss(None)
+            return
+        self.show_since(push=True)
+
+    def show_since(self, *, push: bool) -> None:
+        """Mark what changed since the date in the navigator; with ``push``, list it in a view."""
+        from briefing.model.analysis.since import changes_since, since_date
+        from briefing.tui.screens.since import SinceScreen
+
+        assert self.pack is not None
+        day, why = since_date(self.pack, self.since_arg or "last")
+        changes = changes_since(self.pack, day)
+        self.main.set_since(changes.item_ids())
+        if push:
+            self._to_main()
+            self.push_screen(SinceScreen(self.pack, changes, why), self.main.open_item)
+
     def action_search(self) -> None:
         """Open actor search."""
         from briefing.tui.screens.search import SearchScreen
@@ -549,9 +583,9 @@ def _find_disagreements(pack: Pack) -> None:
     gc.freeze()
 
 
-def run(pack_arg: str | None) -> int:
+def run(pack_arg: str | None, since: str | None = None) -> int:
     """Run the reader; print an invalid pack's diagnostics after the screen is restored."""
-    app = BriefingApp(pack_arg)
+    app = BriefingApp(pack_arg, since)
     app.run()
     for line in app.failure:
         print(line, file=sys.stderr)

@@ -192,6 +192,14 @@ class PledgeBoard(Command):
     FOOTER_RANK = 10
 
 
+class WhatChanged(Command):
+    """Show what changed since the last note exported from this pack (or the reader's --since DATE): new facts, pledge status changes, new values of disputed points, meetings now held; each is marked + in the navigator."""
+
+    BINDING_KEY, ACTION, FOOTER_TEXT = "w", "since", "Since"
+    FOOTER_RANK = 16
+    KEYWORDS = "since new changes changed"
+
+
 class SearchActors(Command):
     """Find an actor by name or alias and open it."""
 
@@ -275,6 +283,7 @@ COMMANDS: tuple[type[Command], ...] = (
     Dates,
     Disagreements,
     PledgeBoard,
+    WhatChanged,
     SearchActors,
     Export,
     ZoomPane,

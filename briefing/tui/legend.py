@@ -46,6 +46,7 @@ MARKS: tuple[tuple[str, str], ...] = (
         "garbled text, lost characters, boilerplate)",
     ),
     ("● marked", "marked with space: what export (e) writes"),
+    ("+ new", "in the navigator: new or changed since the last note (w lists what changed)"),
     ("→ link", "in the detail pane: enter follows it"),
     ("1/8", "evidence item 1 of 8: n and N step through them"),
     (

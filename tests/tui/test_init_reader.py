@@ -19,20 +19,24 @@ async def test_fresh_pack_opens_with_its_candidates(tmp_path: Path) -> None:
     assert loaded.pack is not None
     expected_actors = [a.id for a in loaded.pack.actors]
     assert "kaja-kallas" in expected_actors and "nordic-maritime-council" in expected_actors
+    # the drafts from the articles' sentences are there to review too
+    assert loaded.pack.meetings and loaded.pack.pledges
     async with reader(str(root)) as r:
         assert r.app.pack is not None
         assert r.app.failure == []
         headers = [str(node.label) for node in r.navigator.root.children]
         assert headers == [
-            f"To review ({len(expected_actors)})",  # every actor from init is a candidate
+            # every actor and draft from init is a candidate: all of them are to review
+            f"To review ({len(expected_actors) + len(loaded.pack.meetings) + len(loaded.pack.pledges)})",
             "Actors (0)",
             "Meetings (0)",
             "Pledges (0)",
             "Claims (0)",
             "Sources (3)",
         ]
-        actors = r.navigator.root.children[0]  # the candidates, in pack order
-        assert [n.data.item_id for n in actors.children if n.data] == expected_actors
+        review = r.navigator.root.children[0]  # the candidates, in pack order
+        drafts = [f.id for f in (*loaded.pack.meetings, *loaded.pack.pledges)]
+        assert [n.data.item_id for n in review.children if n.data] == expected_actors + drafts
         # browse a candidate: its detail says it is proposed, not confirmed
         await r.browse_to("kaja-kallas")
         assert r.current_id == "kaja-kallas"

@@ -72,6 +72,12 @@ def test_timeline(snap_compare, theme, size) -> None:  # type: ignore[no-untyped
     assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("t", theme=theme))
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_timeline_strip_on_a_day(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    """The strip focused, its cursor on the last day: its planned meeting selected (▶) below."""
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("t", "tab", "end"))
+
+
 @pytest.mark.parametrize(("theme", "size"), THEMES)
 def test_pledge_board(snap_compare, theme, size) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("b", theme=theme))

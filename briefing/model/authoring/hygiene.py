@@ -15,6 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.model.authoring.machine_translation import (
+    REPEATED,
+    Sign,
+    looks_machine_translated,
+    signs,
+    summary,
+)
+
 if TYPE_CHECKING:
     from briefing.model.types import Source
 
@@ -29,15 +37,36 @@ _BOILERPLATE = [
         "site navigation",
     ),
     (
-        re.compile(r"\b(sign up|subscribe|newsletter|to your inbox|free updates?)\b", re.I),
+        re.compile(
+            r"\b(sign up|subscribe|subscriber|newsletter|to your inbox|free updates?|log ?in|"
+            r"sign in|accept (all )?cookies|cookie (policy|settings))\b",
+            re.I,
+        ),
         "newsletter sign-up",
+    ),
+    (
+        re.compile(
+            r"^\W*(most (read|popular|viewed)|trending|top stories|more stories|latest news)\W*$|"
+            r"\b(facebook|twitter|linkedin|whatsapp|e-?mail)\s*\|",
+            re.I,
+        ),
+        "site navigation",
     ),
     (re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE), "copyright line"),
 ]
-_HEADER = re.compile(r"^\W*(also on site|related|read also|more from|see also|recommended)", re.I)
+_HEADER = re.compile(
+    r"^\W*(also on site|related|read also|read more|more from|see also|recommended|most (read|popular|viewed)|"
+    r"trending|top stories|more stories|share this)",
+    re.I,
+)
+_BANNER = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+"""A short line in capitals ("ENERGY EUROPE BRIEFING"): a newsletter's or site's name."""
+FOOT_LINE = 100
+"""Lines after a footer header ("Most read") this short are links, not the article."""
 _LIST_ITEM = re.compile(r"^\s*[-•*·]\s+\S")
-_LOST = re.compile(r"[^\W\d_]+(?:\?|\ufffd)[^\W\d_]+")
-_REPEATED = re.compile(r"\b((?:\w+\s+){2,}\w+)\s+\1\b", re.IGNORECASE)
+_LOST = re.compile(r"\b[^\W\d_]+(?:(?:\?|\ufffd)[^\W\d_]+)+")
+"""A word with '?' or U+FFFD between letters. The leading \\b starts a match only at a
+word's start: without it a 40,000-letter run was rescanned from every letter (130 s)."""
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\bcopyright\b)\s*(?:\d{4}\s*)?([^().,©]{3,60}?)\s*(?:\(|\.|,|all rights|$)", re.I
 )
@@ -70,6 +99,13 @@ class Hygiene:
     """A phrase repeated back to back ("for a peace operation for a peace operation"): garbled prose."""
     outlet: str | None
     """The owner named in a copyright line, a guess for ``outlet``."""
+    translation_signs: tuple[Sign, ...] = ()
+    """Signs of machine translation (see :mod:`briefing.model.authoring.machine_translation`)."""
+
+    @property
+    def machine_translated(self) -> bool:
+        """True when the signs are enough to suggest ``machine_translated: true``."""
+        return looks_machine_translated(list(self.translation_signs))
 
     def boilerplate_line_numbers(self) -> set[int]:
         """Every suggested line, for excluding furniture from candidate extraction."""
@@ -116,6 +152,34 @@ def boilerplate(text: str) -> list[Boilerplate]:
             runs[-1] = Boilerplate(last.first, number, last.reason, last.sample)
         else:
             runs.append(Boilerplate(number, number, reason, sample))
+    return _whole_blocks(lines, runs)
+
+
+def _whole_blocks(lines: list[str], runs: list[Boilerplate]) -> list[Boilerplate]:
+    """Grow the first and last runs to the whole banner at the top and the whole footer.
+
+    Furniture comes in blocks: a three-line banner has a site name in capitals
+    above the sign-up line; a "Most read" header is followed by headlines with no
+    keyword in them. A run at the top takes in the capitalised banner lines
+    touching it; a run that only short lines follow takes in everything to the end.
+    """
+    if not runs:
+        return runs
+    first = runs[0]
+    top = first.first
+    while top > 1 and _BANNER.match(lines[top - 2].strip()) and len(lines[top - 2]) <= 60:
+        top -= 1
+    if top != first.first:
+        runs[0] = Boilerplate(top, first.last, first.reason, first.sample)
+    for index, run in enumerate(runs):
+        header = _HEADER.match(lines[run.first - 1].strip()) or index == len(runs) - 1
+        after = [line.strip() for line in lines[run.last :]]
+        if header and all(len(line) <= FOOT_LINE for line in after) and any(after):
+            last = len(lines)
+            while last > run.last and not lines[last - 1].strip():
+                last -= 1
+            merged = Boilerplate(run.first, last, run.reason, run.sample)
+            return [*runs[:index], merged]
     return runs
 
 
@@ -132,7 +196,7 @@ def lost_characters(text: str) -> list[str]:
 def examine(text: str) -> Hygiene:
     """All hygiene suggestions for one article."""
     runs = boilerplate(text)
-    repeated = _REPEATED.search(text)
+    repeated = REPEATED.search(text)
     outlet = None
     for run in runs:
         for line in text.split("\n")[run.first - 1 : run.last]:
@@ -140,11 +204,13 @@ def examine(text: str) -> Hygiene:
             if owner and owner.group(1).strip():
                 outlet = owner.group(1).strip()
                 break
+    skip = {n for b in runs for n in range(b.first, b.last + 1)}
     return Hygiene(
         tuple(runs),
         tuple(lost_characters(text)),
         repeated.group() if repeated else None,
         outlet,
+        tuple(signs(text, skip)),
     )
 
 
@@ -188,6 +254,15 @@ def unflagged(source: Source) -> list[Suggestion]:
                     f"add {word!r} to lost_characters",
                 )
             )
+    if found.machine_translated and not source.flags.machine_translated:
+        first = found.translation_signs[0]
+        suggestions.append(
+            Suggestion(
+                starts[first.line - 1],
+                f"reads as machine-translated: {summary(list(found.translation_signs))}",
+                "set machine_translated: true if it is a translation",
+            )
+        )
     if found.repeated_phrase is not None and not source.flags.garbled:
         suggestions.append(
             Suggestion(

@@ -1,56 +1,46 @@
 """Start a pack from a folder of articles: ``briefing init DIR ARTICLE_OR_FOLDER...``.
 
 The tool does the tedious parts (copying the articles byte for byte, their
-sha256, a title guess, suggested hygiene flags, candidate actors with their
-spellings clustered) and leaves the judgement to the author: every guess is
-marked as one (``candidate: true``, ``published: null``, a ``# check`` comment),
-so the fresh pack validates with warnings for the to-dos and no errors, and opens
-in the reader at once. It writes only into a new or empty folder and never
-replaces a file, so nothing an author wrote can be lost.
+sha256, what each article says about itself, suggested hygiene flags, candidate
+actors with their spellings clustered, draft meetings and pledges) and leaves
+the judgement to the author: every guess is marked as one (``candidate: true``,
+a ``# check`` comment), so the fresh pack validates with warnings for the to-dos
+and no errors, and opens in the reader at once. It builds the pack beside its
+target and moves it into place, so it is all or nothing, and it writes only
+into a new or empty folder: nothing an author wrote can be lost.
 """
 
 from __future__ import annotations
 
-import hashlib
+import errno
 import os
-import re
-import stat
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from briefing.model.authoring.articles import (
+    ARTICLES_DIR,
+    InitRefused,
+    NewSource,
+    collect_articles,
+    read_sources,
+    unique,
+)
 from briefing.model.authoring.candidates import Candidate, candidates, slug
-from briefing.model.authoring.hygiene import Hygiene, examine
-from briefing.model.io.files import Budget, Refused, article_text, read_file
-from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
+from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, Drafts, draft
+from briefing.model.authoring.pack_text import (
+    actor_ids,
+    actor_lines,
+    meeting_lines,
+    pledge_lines,
+    source_lines,
+    templates,
+)
+from briefing.model.io.yaml_write import scalar
+from briefing.model.sanitize import clean_line
 from briefing.model.text import Article
-
-ARTICLES_DIR = "seeds"
-"""Where a new pack keeps its articles (the same place as the default pack)."""
-ARTICLE_SUFFIXES = (".txt", ".md")
-TITLE_MAX = 120
-
-
-class InitRefused(Exception):
-    """Nothing was written; the message is one line for the user."""
-
-    def __init__(self, message: str, usage: bool = False) -> None:
-        super().__init__(message)
-        self.usage = usage
-        """True for a bad argument (exit 2) rather than a refused write (exit 1)."""
-
-
-@dataclass(frozen=True, slots=True)
-class NewSource:
-    """One article as ``init`` records it."""
-
-    id: str
-    file: str
-    original: Path
-    data: bytes
-    text: str
-    title: str
-    hygiene: Hygiene
 
 
 @dataclass(slots=True)
@@ -60,189 +50,66 @@ class InitResult:
     root: Path
     sources: list[NewSource] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    drafts: Drafts = field(default_factory=Drafts)
     files: list[Path] = field(default_factory=list)
 
-
-def collect_articles(paths: list[str]) -> list[Path]:
-    """Article files named on the command line; a folder gives its *.txt and *.md files.
-
-    Anything that is not a folder is taken as an article and read through
-    :func:`briefing.model.io.files.read_file`, which says what it is when it is
-    not a regular file (a FIFO, ``/dev/zero``) instead of "no such file".
-    """
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        try:
-            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
-        except FileNotFoundError:
-            raise InitRefused(f"{name}: no such file or folder", usage=True) from None
-        except OSError as exc:
-            raise InitRefused(
-                f"{name}: cannot be read: {exc.strerror or exc}", usage=True
-            ) from None
-        if not is_folder:
-            found.append(path)
-            continue
-        try:
-            with os.scandir(path) as entries:
-                inside = sorted(
-                    path / e.name
-                    for e in entries
-                    if Path(e.name).suffix.lower() in ARTICLE_SUFFIXES and not _is_folder(e)
-                )
-        except OSError as exc:
-            raise InitRefused(
-                f"{name}: cannot list this folder: {exc.strerror or exc}", usage=True
-            ) from None
-        if not inside:
-            raise InitRefused(f"{name}: no .txt or .md articles in this folder", usage=True)
-        found.extend(inside)
-    # Named twice (or through a link) is one article; realpath, unlike resolve(),
-    # does not raise on a symlink loop (reading it says what it is).
-    seen: dict[str, Path] = {}
-    for path in found:
-        seen.setdefault(os.path.realpath(path), path)
-    unique = list(seen.values())
-    if not unique:
-        raise InitRefused("no articles given", usage=True)
-    return unique
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    """A sub-folder is skipped; anything else named *.txt is read (and refused if need be)."""
-    try:
-        return entry.is_dir()
-    except OSError:  # a symlink loop: reading it says so
-        return False
-
-
-def guess_title(text: str, skip: set[int]) -> str:
-    """The first line that is not furniture, if short enough to be a headline; else its first sentence."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        stripped = " ".join(line.split())
-        if not stripped or number in skip:
-            continue
-        if len(stripped) > TITLE_MAX:
-            first = Article.from_text(stripped).sentences[0]
-            stripped = stripped[first[0] : first[1]]
-        stripped = stripped.rstrip(".…").rstrip() or stripped
-        if len(stripped) > TITLE_MAX:
-            stripped = stripped[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
-        return stripped
-    return "Untitled article"
-
-
-def _read(path: Path, budget: Budget) -> tuple[bytes, str]:
-    """An article's bytes and text, read and decoded exactly as the loader will."""
-    try:
-        data = read_file(path, budget=budget)
-    except Refused as exc:
-        raise InitRefused(f"{path}: {exc.message}", usage=True) from None
-    text, problem = article_text(data, str(path))
-    if text is None:
-        assert problem is not None
-        where = f"{problem.path}:{problem.line}:{problem.col}"
-        raise InitRefused(f"{where}: {problem.message}", usage=True)
-    return data, text
-
-
-def _unique(base: str, used: set[str]) -> str:
-    value, n = base, 2
-    while value in used:
-        value = f"{base}-{n}"
-        n += 1
-    used.add(value)
-    return value
-
-
-def _source_id(stem: str) -> str:
-    """An id from the file name ('000_cd82...' gives 's000-cd82...'), short enough to type."""
-    ascii_stem = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:24].strip("-")
-    if not ascii_stem:
-        return "source"
-    return ascii_stem if ascii_stem[0].isalpha() else "s" + ascii_stem
+    @property
+    def newest(self) -> str | None:
+        """The newest publication date read from the articles (the pack's ``as_of``)."""
+        dates = [s.metadata.published.value for s in self.sources if s.metadata.published]
+        return max(dates) if dates else None
 
 
 def plan(root: Path, paths: list[str]) -> InitResult:
     """Read the articles and work out everything to write; nothing touches the disk."""
     result = InitResult(root)
-    used_ids: set[str] = set()
-    used_files: set[str] = set()
-    budget = Budget()  # the pack's total, so init never writes a pack the loader refuses
-    for path in collect_articles(paths):
-        data, text = _read(path, budget)
-        hygiene = examine(text)
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
-        file_name = _unique(stem, used_files) + path.suffix
-        result.sources.append(
-            NewSource(
-                id=_unique(_source_id(path.stem), used_ids),
-                file=f"{ARTICLES_DIR}/{file_name}",
-                original=path,
-                data=data,
-                text=text,
-                title=guess_title(text, hygiene.boilerplate_line_numbers()),
-                hygiene=hygiene,
-            )
-        )
-    result.candidates = candidates(
-        [(s.id, s.text, s.hygiene.boilerplate_line_numbers()) for s in result.sources]
+    result.sources = read_sources(collect_articles(paths), set(), set())
+    excluded = {name for s in result.sources for name in s.excluded_names}
+    result.candidates = candidates([(s.id, s.body, s.skip_lines) for s in result.sources], excluded)
+    result.actor_ids = actor_ids(result.candidates, set())
+    result.drafts = draft_from(
+        result.sources,
+        [
+            ActorForms(actor_id, c.name, (c.name, *c.aliases))
+            for actor_id, c in zip(result.actor_ids, result.candidates, strict=True)
+        ],
     )
     return result
 
 
+def draft_from(sources: list[NewSource], actors: list[ActorForms]) -> Drafts:
+    """Draft meetings and pledges from new sources, naming ``actors``."""
+    return draft(
+        [
+            ArticleInput(
+                s.id,
+                s.body,
+                frozenset(s.skip_lines),
+                date.fromisoformat(s.metadata.published.value) if s.metadata.published else None,
+            )
+            for s in sources
+        ],
+        actors,
+    )
+
+
 def pack_yaml(result: InitResult, title: str, as_of: str, language: str) -> str:
     """``data/pack.yaml``: metadata and one entry per source, every guess commented."""
+    newest = "the newest publication date read" if result.newest == as_of else "given"
     out = [
         "# Written by `briefing init`. Fill in the TODOs; `briefing validate` warns until",
         "# every publication date is known. See docs/pack-format.md for every field.",
         "pack:",
         f"  title: {scalar(title)}",
         "  story: TODO one paragraph on what the story is about",
-        f"  as_of: {as_of}  # the date the briefing is current to",
+        f"  as_of: {as_of}  # {newest}; `briefing add` moves it",
         "",
         "sources:",
     ]
     for source in result.sources:
-        h = source.hygiene
-        outlet = (
-            f"{scalar(h.outlet)}  # guessed from the copyright line; check"
-            if h.outlet
-            else "unknown  # TODO: who published it"
-        )
-        out += [
-            f"  - id: {source.id}",
-            f"    file: {scalar(source.file)}",
-            f"    sha256: {hashlib.sha256(source.data).hexdigest()}",
-            f"    outlet: {outlet}",
-            f"    title: {scalar(source.title)}  # guessed from the text; check",
-            "    published: null  # TODO: YYYY-MM-DD (validate warns until it is known)",
-            f"    language: {scalar(language)}",
-            "    # grade: F  # Admiralty source reliability A-F; F: cannot be judged",
-        ]
-        flags = _flags(h)
-        if flags:
-            out += ["    flags:  # suggested by briefing init from the text; check each", *flags]
+        out += source_lines(source, language)
     return "\n".join(out) + "\n"
-
-
-def _flags(h: Hygiene) -> list[str]:
-    lines = []
-    if h.boilerplate:
-        lines.append(f"      boilerplate_lines: {flow_list([b.value for b in h.boilerplate])}")
-        for b in h.boilerplate:
-            lines.append(
-                f"      # line{'s' if b.first != b.last else ''} {b.value}: {b.reason}: {comment(b.sample)[:80]}"
-            )
-    if h.lost_characters:
-        lines.append(f"      lost_characters: {flow_list(list(h.lost_characters))}")
-    if h.repeated_phrase:
-        lines.append(
-            f"      # garbled: true  # a phrase repeats back to back: {comment(h.repeated_phrase)[:80]}"
-        )
-    return lines
 
 
 def actors_yaml(result: InitResult) -> str:
@@ -252,72 +119,63 @@ def actors_yaml(result: InitResult) -> str:
         "# variant and garbled spellings clustered into aliases. Each is a warning in",
         "# `briefing validate` until you confirm it (delete its `candidate: true` line,",
         "# fix name, kind and aliases) or delete the whole entry. Kinds are guesses.",
-        "actors:",
+        "# Reporters, desks, outlets and places named only as places are left out.",
+        "actors:" if result.candidates else "actors: []",
     ]
-    if not result.candidates:
-        out[-1] = "actors: []"
-    used = {s.id for s in result.sources}
-    by_id = {s.id: s for s in result.sources}
-    for c in result.candidates:
-        first = by_id[c.first_source]
-        line = Article.from_text(first.text).line_of(c.first_offset)
-        where = f"{len(c.sources)} source{'s' if len(c.sources) != 1 else ''}"
-        notes = (
-            f"{c.mentions} mention{'s' if c.mentions != 1 else ''} in {where}; "
-            f"first in {c.first_source} line {line}: {comment(c.first_sentence)}"
-        )
-        out += [
-            "",
-            f"  # kind guess: {c.kind} ({c.kind_reason})",
-            f"  - id: {_unique(slug(c.name), used)}",
-            f"    name: {scalar(c.name)}",
-            f"    kind: {c.kind}",
-        ]
-        if c.aliases:
-            out.append(f"    aliases: {flow_list(list(c.aliases))}")
-        if c.role:
-            out.append(f"    # role: {comment(c.role)}  # the title seen before the name")
-        out += ["    candidate: true", f"    notes: {quoted(notes)}"]
+    for candidate, actor_id in zip(result.candidates, result.actor_ids, strict=True):
+        out += actor_lines(candidate, actor_id, result.sources)
     return "\n".join(out) + "\n"
 
 
-FACTS_TEMPLATE = """\
-# Facts: meetings, pledges and claims, each with evidence quoted verbatim from an
-# article. `briefing find "half-remembered words" PACK` prints an evidence item
-# ready to paste. Uncomment a template, fill it in, then run `briefing validate`.
+def facts_yaml(result: InitResult) -> str:
+    """``data/facts.yaml``: drafted meetings and pledges, then a template for each section."""
+    ids = dict(zip((c.name for c in result.candidates), result.actor_ids, strict=True))
+    by_id = {c_id: c_id for c_id in result.actor_ids}
+    used: set[str] = set(result.actor_ids) | {s.id for s in result.sources}
+    out = [
+        "# Facts: meetings, pledges and claims, each with evidence quoted verbatim from an",
+        "# article. Drafts from `briefing init` carry `candidate: true`: check the date,",
+        "# status, actor and quote of each, then delete that line (or delete the draft).",
+        '# `briefing find "half-remembered words" PACK` prints an evidence item to paste.',
+        "# Each section ends in a commented template: uncomment it and edit it.",
+        "",
+        "meetings:",
+    ]
+    for meeting in result.drafts.meetings:
+        meeting_id = unique(slug(meeting.title), used)
+        out += meeting_lines(meeting, meeting_id, by_id)
+    first, second = _template_sources(result)
+    actor = result.actor_ids[0] if result.actor_ids else None
+    if actor is not None and first is not None and second is not None:
+        out += ["", *templates("meetings", actor, first, second)]
+    out += ["", "pledges:"]
+    for pledge in result.drafts.pledges:
+        name = next((n for n, i in ids.items() if i == pledge.actor), pledge.actor)
+        pledge_id = unique(slug(f"{name} {pledge.status}"), used)
+        out += pledge_lines(pledge, pledge_id, by_id)
+    if actor is not None and first is not None and second is not None:
+        out += ["", *templates("pledges", actor, first, second)]
+    out += ["", "claims:"]
+    if first is not None and second is not None:
+        out += [*templates("claims", actor or "", first, second)]
+    return "\n".join(out) + "\n"
 
-meetings: []
-#  - id: summit-paris              # lowercase letters, digits, - and _
-#    title: Leaders' summit
-#    date: null                     # YYYY-MM-DD, or null if the text does not allow it
-#    date_text: on Tuesday          # the date as the article writes it
-#    place: Paris
-#    status: planned                # held | planned
-#    participants:
-#      - {actor: ACTOR_ID, role: host}   # host | chair | co-chair | attendee | invited
-#    evidence:
-#      - {source: SOURCE_ID, quote: "exact words from the article"}
 
-pledges: []
-#  - id: country-troops
-#    actor: ACTOR_ID
-#    contribution: troops
-#    status: conditional            # offered committed conditional considering undecided declined proposed delivered
-#    conditions: [only with a US backstop]
-#    evidence:
-#      - {source: SOURCE_ID, quote: "exact words from the article"}
-
-claims: []
-#  - id: how-many
-#    topic: How many countries are in the talks
-#    values:
-#      - value: about 20
-#        source: SOURCE_ID
-#        evidence: [{source: SOURCE_ID, quote: "about 20 countries"}]
-#      - value: "37"
-#        source: OTHER_SOURCE_ID
-#        evidence: [{source: OTHER_SOURCE_ID, quote: "37 countries"}]
-"""
+def _template_sources(result: InitResult) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """(source id, a sentence of it) for the first two sources (the first twice if only one)."""
+    found = []
+    for source in result.sources:
+        article = Article.from_text(source.body)
+        for start, end in article.sentences:
+            if article.line_of(start) in source.skip_lines:
+                continue
+            sentence = source.body[start:end].strip()
+            if len(sentence) > 20 and source.text.count(sentence) == 1:
+                found.append((source.id, sentence))
+                break
+    if not found:
+        return None, None
+    return found[0], found[1] if len(found) > 1 else found[0]
 
 
 def _check_target(root: Path) -> None:
@@ -329,7 +187,7 @@ def _check_target(root: Path) -> None:
         )
 
 
-def _create(path: Path, data: bytes) -> None:
+def create_file(path: Path, data: bytes) -> None:
     """Exclusive create: a file that appeared meanwhile is never overwritten."""
     with open(path, "xb") as stream:
         stream.write(data)
@@ -364,24 +222,71 @@ def init_pack(
     )
     files = {
         Path("data/pack.yaml"): pack_yaml(
-            result, pack_title or "New briefing", as_of or date.today().isoformat(), language
+            result,
+            pack_title or "New briefing",
+            as_of or result.newest or date.today().isoformat(),
+            language,
         ).encode("utf-8"),
         Path("data/actors.yaml"): actors_yaml(result).encode("utf-8"),
-        Path("data/facts.yaml"): FACTS_TEMPLATE.encode("utf-8"),
+        Path("data/facts.yaml"): facts_yaml(result).encode("utf-8"),
     }
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        _check_target(target)
-        (target / "data").mkdir()
-        (target / ARTICLES_DIR).mkdir()
-        for source in result.sources:
-            _create(target / source.file, source.data)
-            result.files.append(target / source.file)
-        for relative, data in files.items():
-            _create(target / relative, data)
-            result.files.append(target / relative)
-    except FileExistsError as exc:
-        raise InitRefused(f"{exc.filename}: already exists; nothing was overwritten") from None
-    except OSError as exc:
-        raise InitRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
+    _write_beside(target, result, files)
     return result
+
+
+def _write_beside(target: Path, result: InitResult, files: dict[Path, bytes]) -> None:
+    """Build the pack in a new folder beside ``target``, then move it into place.
+
+    All or nothing: a full disk or an interrupted write leaves the temporary
+    folder (removed here) and never a half-written pack that a retry would
+    refuse as "not empty". The move is one ``rename``: onto a missing or empty
+    ``target`` it is atomic, and if ``target`` gained files meanwhile it fails
+    and nothing of the user's is touched.
+    """
+    parent = target.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.init-", dir=parent))
+    except OSError as exc:
+        raise InitRefused(
+            f"{clean_line(str(parent))}: cannot write: {exc.strerror or exc}"
+        ) from None
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(building, 0o777 & ~mask)
+        (building / "data").mkdir()
+        (building / ARTICLES_DIR).mkdir()
+        written = []
+        for source in result.sources:
+            create_file(building / source.file, source.data)
+            written.append(source.file)
+        for relative, data in files.items():
+            create_file(building / relative, data)
+            written.append(str(relative))
+        _fsync_dir(building / ARTICLES_DIR)
+        _fsync_dir(building / "data")
+        _check_target(target)
+        os.rename(building, target)
+        _fsync_dir(parent)
+    except InitRefused:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+            raise InitRefused(
+                f"{clean_line(str(target))}: folder is not empty; nothing was written"
+            ) from None
+        raise InitRefused(
+            f"{clean_line(str(target))}: cannot write: {exc.strerror or exc}; nothing was written"
+        ) from None
+    result.files = [target / name for name in written]
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -300,11 +300,7 @@ def _check_faithfulness(state: LoadState, pack: Pack) -> None:
 
 def _actor(r: TypedRecord[ActorFields], state: LoadState, actor_ids: dict[str, None]) -> Actor:
     f = r.fields
-    if f.get("candidate"):
-        r.walker.warn(
-            f["id"],
-            f"actor '{f['id'].value}' is a candidate from 'briefing init': confirm it (remove 'candidate') or delete it",
-        )
+    _warn_candidate(r, "actor")
     return Actor(
         id=f["id"].value,
         name=f["name"],
@@ -322,6 +318,7 @@ def _meeting(
     r: TypedRecord[MeetingFields], state: LoadState, actor_ids: dict[str, None]
 ) -> Meeting:
     f = r.fields
+    _warn_candidate(r, "meeting")
     participants = tuple(
         Participant(_check_ref(r, p["actor"], actor_ids, "actor", state) or "", p["role"])
         for p in f.get("participants") or []
@@ -339,11 +336,13 @@ def _meeting(
         credibility=f.get("credibility"),
         notes=f.get("notes"),
         accepted=_accepted(f.get("accept")),
+        candidate=bool(f.get("candidate")),
     )
 
 
 def _pledge(r: TypedRecord[PledgeFields], state: LoadState, actor_ids: dict[str, None]) -> Pledge:
     f = r.fields
+    _warn_candidate(r, "pledge")
     return Pledge(
         id=f["id"].value,
         actor=_check_ref(r, f["actor"], actor_ids, "actor", state) or "",
@@ -354,7 +353,22 @@ def _pledge(r: TypedRecord[PledgeFields], state: LoadState, actor_ids: dict[str,
         credibility=f.get("credibility"),
         notes=f.get("notes"),
         accepted=_accepted(f.get("accept")),
+        candidate=bool(f.get("candidate")),
     )
+
+
+def _warn_candidate(
+    r: TypedRecord[ActorFields] | TypedRecord[MeetingFields] | TypedRecord[PledgeFields], what: str
+) -> None:
+    """A proposed record (``candidate: true``) is a warning until the author confirms it."""
+    f = r.fields
+    if f.get("candidate"):
+        verb = "proposed" if what == "actor" else "drafted"
+        r.walker.warn(
+            f["id"],
+            f"{what} '{f['id'].value}' is a candidate {verb} by 'briefing init' or 'briefing add': "
+            "confirm it (remove 'candidate') or delete it",
+        )
 
 
 def _claim(r: TypedRecord[ClaimFields], state: LoadState, source_ids: dict[str, None]) -> Claim:

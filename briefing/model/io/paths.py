@@ -23,6 +23,14 @@ def default_pack_path() -> Path:
     return _PACKAGE.parent
 
 
+def example_story_path() -> Path:
+    """The example articles ``briefing init --example`` copies (in the wheel, or the checkout's fixture)."""
+    shipped = _PACKAGE / "example_story"
+    if shipped.is_dir():
+        return shipped
+    return _PACKAGE.parent / "tests" / "fixtures" / "donor_story"
+
+
 def resolve_pack_root(path: str | os.PathLike[str] | None) -> tuple[Path, Path]:
     """(pack folder, data folder) for a PACK argument: the folder, its data/ or a YAML file in it.
 

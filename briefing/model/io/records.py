@@ -191,6 +191,7 @@ class MeetingFields(TypedDict, total=False):
     credibility: str
     notes: str
     accept: list[AcceptFields]
+    candidate: bool
 
 
 class PledgeFields(TypedDict, total=False):
@@ -203,6 +204,7 @@ class PledgeFields(TypedDict, total=False):
     credibility: str
     notes: str
     accept: list[AcceptFields]
+    candidate: bool
 
 
 class ClaimValueFields(TypedDict, total=False):

@@ -327,6 +327,14 @@ CLAIM_VALUE = fields_of(
     credibility=choice(CREDIBILITY, "credibility"),
 )
 
+
+def _flags(w: Walker, node: YNode) -> Any:
+    """A source's flags; ``flags:`` with nothing under it (every suggestion deleted) is none."""
+    if isinstance(node, YScalar) and node.is_null:
+        return {}
+    return _record_of(FLAGS, "flags")(w, node)
+
+
 SECTIONS: dict[str, Spec] = {
     "pack": fields_of(
         records.PackFields, title=text, story=text, as_of=iso_date, notes=text, checks=checks
@@ -345,7 +353,7 @@ SECTIONS: dict[str, Spec] = {
         url=text,
         grade=choice(GRADES, "grade"),
         date_reasoning=text,
-        flags=_record_of(FLAGS, "flags"),
+        flags=_flags,
         uncited=list_of(uncited_item),
         notes=text,
     ),
@@ -375,6 +383,7 @@ SECTIONS: dict[str, Spec] = {
         credibility=choice(CREDIBILITY, "credibility"),
         notes=text,
         accept=accept_list,
+        candidate=boolean,
     ),
     "pledges": fields_of(
         records.PledgeFields,
@@ -387,6 +396,7 @@ SECTIONS: dict[str, Spec] = {
         credibility=choice(CREDIBILITY, "credibility"),
         notes=text,
         accept=accept_list,
+        candidate=boolean,
     ),
     "claims": fields_of(
         records.ClaimFields,

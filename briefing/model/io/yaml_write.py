@@ -59,8 +59,16 @@ def scalar(value: str) -> str:
 
 
 def flow_list(values: list[str]) -> str:
-    """A one-line YAML list, ``[a, "b, c"]``; commas force quoting inside flow lists."""
-    return "[" + ", ".join(quoted(v) if "," in v else scalar(v) for v in values) + "]"
+    """A one-line YAML list, ``[a, "b, c"]``.
+
+    Commas, and the flow indicators ``?`` and ``:`` (PyYAML refuses ``[H?l?ne]``),
+    force quoting inside flow lists, so every YAML reader reads the list back.
+    """
+    return (
+        "["
+        + ", ".join(quoted(v) if any(c in v for c in ",?:") else scalar(v) for v in values)
+        + "]"
+    )
 
 
 def comment(text: str) -> str:

@@ -28,14 +28,17 @@ Belarus|Belarusian|Minsk
 Belgium|Belgian|Brussels
 Bolivia|Bolivian|La Paz
 Bosnia and Herzegovina|Bosnian|Bosnia,Sarajevo
+Botswana|Botswanan|Gaborone
 Brazil|Brazilian|Brasilia,Brasília
 Bulgaria|Bulgarian|Sofia
 Cambodia|Cambodian|Phnom Penh
 Cameroon|Cameroonian|Yaounde
 Canada|Canadian|Ottawa
+Chad|Chadian|N'Djamena
 Chile|Chilean|Santiago
 China|Chinese|PRC,Beijing
 Colombia|Colombian|Bogota,Bogotá
+Costa Rica|Costa Rican|San Jose
 Croatia|Croatian|Zagreb
 Cuba|Cuban|Havana
 Cyprus|Cypriot|Nicosia
@@ -43,14 +46,20 @@ Czech Republic|Czech|Czechia,Prague
 Denmark|Danish,Dane|Copenhagen
 Ecuador|Ecuadorian|Quito
 Egypt|Egyptian|Cairo
+Eritrea|Eritrean|Asmara
 Estonia|Estonian|Tallinn
 Ethiopia|Ethiopian|Addis Ababa
+Faroe Islands|Faroese|Torshavn
 Finland|Finnish,Finn|Helsinki
 France|French|Paris
 Georgia|Georgian|Tbilisi
 Germany|German|Berlin
 Ghana|Ghanaian|Accra
 Greece|Greek|Athens
+Greenland|Greenlandic|Nuuk
+Guatemala|Guatemalan|
+Haiti|Haitian|Port-au-Prince
+Honduras|Honduran|Tegucigalpa
 Hungary|Hungarian|Budapest
 Iceland|Icelandic|Reykjavik
 India|Indian|New Delhi
@@ -60,27 +69,36 @@ Iraq|Iraqi|Baghdad
 Ireland|Irish|Dublin
 Israel|Israeli|Jerusalem
 Italy|Italian|Rome
+Ivory Coast|Ivorian|Cote d'Ivoire,Yamoussoukro
 Japan|Japanese|Tokyo
 Jordan|Jordanian|Amman
 Kazakhstan|Kazakh|Astana
 Kenya|Kenyan|Nairobi
 Kosovo|Kosovar|Pristina
 Kuwait|Kuwaiti|
+Kyrgyzstan|Kyrgyz|Bishkek,Kyrgyz Republic
+Laos|Laotian,Lao|Vientiane
 Latvia|Latvian|Riga
 Lebanon|Lebanese|Beirut
 Libya|Libyan|Tripoli
 Lithuania|Lithuanian|Vilnius
 Luxembourg|Luxembourgish|
+Malawi|Malawian|Lilongwe
 Malaysia|Malaysian|Kuala Lumpur
 Mali|Malian|Bamako
 Malta|Maltese|Valletta
 Mexico|Mexican|Mexico City
 Moldova|Moldovan|Chisinau
+Mongolia|Mongolian|Ulaanbaatar
 Montenegro|Montenegrin|Podgorica
 Morocco|Moroccan|Rabat
+Mozambique|Mozambican|Maputo
 Myanmar|Burmese|Burma,Naypyidaw
+Namibia|Namibian|Windhoek
+Nepal|Nepali,Nepalese|Kathmandu
 Netherlands|Dutch|Holland,the Netherlands,Amsterdam,The Hague
 New Zealand|New Zealander|NZ,Wellington
+Niger|Nigerien|Niamey
 Nigeria|Nigerian|Abuja
 North Korea|North Korean|DPRK,Pyongyang
 North Macedonia|Macedonian|Macedonia,Skopje
@@ -88,6 +106,8 @@ Norway|Norwegian|Oslo
 Oman|Omani|Muscat
 Pakistan|Pakistani|Islamabad
 Palestine|Palestinian|Ramallah
+Panama|Panamanian|
+Paraguay|Paraguayan|Asuncion
 Peru|Peruvian|Lima
 Philippines|Filipino,Philippine|Manila
 Poland|Polish,Pole|Warsaw
@@ -95,6 +115,7 @@ Portugal|Portuguese|Lisbon
 Qatar|Qatari|Doha
 Romania|Romanian|Bucharest
 Russia|Russian|Russian Federation,Moscow,Kremlin
+Rwanda|Rwandan|Kigali
 Saudi Arabia|Saudi|Riyadh
 Senegal|Senegalese|Dakar
 Serbia|Serbian|Belgrade
@@ -104,6 +125,7 @@ Slovenia|Slovenian,Slovene|Ljubljana
 Somalia|Somali|Mogadishu
 South Africa|South African|Pretoria
 South Korea|South Korean|Korea,Seoul
+South Sudan|South Sudanese|Juba
 Spain|Spanish,Spaniard|Madrid
 Sri Lanka|Sri Lankan|Colombo
 Sudan|Sudanese|Khartoum
@@ -111,18 +133,23 @@ Sweden|Swedish,Swede|Stockholm
 Switzerland|Swiss|Bern
 Syria|Syrian|Damascus
 Taiwan|Taiwanese|Taipei
+Tajikistan|Tajik|Dushanbe
+Tanzania|Tanzanian|Dodoma
 Thailand|Thai|Bangkok
 Tunisia|Tunisian|Tunis
 Turkey|Turkish,Turk|Türkiye,Turkiye,Ankara
+Turkmenistan|Turkmen|Ashgabat
 Uganda|Ugandan|Kampala
 Ukraine|Ukrainian|Kyiv,Kiev
 United Arab Emirates|Emirati|UAE,U.A.E.,Abu Dhabi
 United Kingdom|British,Briton|UK,U.K.,Britain,Great Britain,London
 United States|American|US,U.S.,USA,U.S.A.,America,United States of America,Washington
+Uruguay|Uruguayan|Montevideo
 Uzbekistan|Uzbek|Tashkent
 Venezuela|Venezuelan|Caracas
 Vietnam|Vietnamese|Hanoi
 Yemen|Yemeni|Sanaa
+Zambia|Zambian|Lusaka
 Zimbabwe|Zimbabwean|Harare
 """
 

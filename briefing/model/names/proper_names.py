@@ -18,7 +18,11 @@ from briefing.model.names.vocabulary import (
     CONNECTORS,
     GROUP_WORDS,
     HEAD_TITLES,
+    MEETING_NOUNS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    PORTFOLIOS,
     ROLE_NOISE,
     SENTENCE_OPENERS,
     TITLE_WORDS,
@@ -43,6 +47,12 @@ class ProperName:
     title: str | None = None
     said: bool = False
     country: Country | None = None
+    after_preposition: bool = False
+    """It follows 'in', 'at', 'to'... ('talks in Taraz'): a place there."""
+    place: bool = False
+    """It ends in, or is followed by, a place word ('Talas River', 'the Kirov dam')."""
+    country_hint: bool = False
+    """Named as the country of a title ('Foreign Minister of Q'), though not in the table."""
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -96,6 +106,70 @@ def _runs(sentence: str) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
+def _title_phrase(words: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """(words before, the title, the name) when ``words`` hold a title; None otherwise.
+
+    A title starts at its first title or portfolio word and runs over title
+    words, portfolios, connectors and the country after "of" ("Minister of
+    Energy of Moldova", "Kazakh Water Resources Minister"); the name is what
+    follows. It must hold a head word (Minister, President, Sir): "Energy Europe
+    Media" is not a title.
+    """
+    start = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.lower() in TITLE_WORDS | PORTFOLIOS and w.lower() not in ("of", "the", "state")
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    end = start
+    head = False
+    index = start
+    while index < len(words):
+        lower = words[index].lower()
+        if lower in HEAD_TITLES:
+            head = True
+            end = index + 1
+        elif lower in ("of", "for") and index + 1 < len(words):
+            nxt = index + 1
+            if words[nxt].lower() == "the" and nxt + 1 < len(words):
+                nxt += 1
+            following = words[nxt]
+            if following.lower() in TITLE_WORDS | PORTFOLIOS:
+                index = nxt
+                end = nxt + 1
+                continue
+            size = _country_prefix(words[nxt:])
+            if (
+                head
+                and following[:1].isupper()
+                and (size or nxt + 1 == len(words) or _next_is_name(words, nxt))
+            ):
+                end = nxt + max(size, 1)  # "of Austria", "of Q": the country of the title
+                index = end
+                continue
+            break
+        elif lower in TITLE_WORDS or lower in PORTFOLIOS or lower == "and":
+            end = index + 1
+        else:
+            break
+        index += 1
+    if not head:
+        return None
+    while end > start and words[end - 1].lower() in ("and", "of", "the", "for"):
+        end -= 1
+    return words[:start], words[start:end], words[end:]
+
+
+def _next_is_name(words: list[str], index: int) -> bool:
+    """After 'of X', the rest still reads as a person's name (two or three capitalised words)."""
+    rest = words[index + 1 :]
+    return 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest)
+
+
 def _country_prefix(words: list[str]) -> int:
     """How many leading words name a country (0 if none); longest form wins."""
     for size in range(min(5, len(words)), 0, -1):
@@ -116,50 +190,66 @@ def _mentions_in_run(
     """Split one run into mentions: titles stripped, leading countries split off."""
     if not words:
         return
-    # Strip a title: everything up to the last head title word ("Minister",
-    # "Sir") that a name follows. A trailing "of Estonia" is a country mention.
-    last_title = -1
-    for index, word in enumerate(words[:-1]):
-        if word.lower() in HEAD_TITLES and words[index + 1].lower() not in TITLE_WORDS:
-            last_title = index
-    if last_title >= 0:
-        prefix, rest = words[: last_title + 1], words[last_title + 1 :]
-        role = " ".join(w for w in prefix if w.lower() in TITLE_WORDS).strip()
-        role_words = role.split()
+    split = _title_phrase(words)
+    if split is not None:
+        lead, phrase, name = split
+        offset = start
+        if lead:
+            yield from _mentions_in_run(lead, start, source, sentence, sentence_offset, initial)
+            offset += len(" ".join(lead)) + 1
+        at = offset
+        role_words: list[str] = []
+        after_of = False
+        skip_to = 0
+        for position, word in enumerate(phrase):
+            lower = word.lower()
+            if position < skip_to:
+                at += len(word) + 1
+                continue
+            if after_of and lower not in TITLE_WORDS | PORTFOLIOS | CONNECTORS:
+                # "of Austria", "of the United States", "of Q": the title's country.
+                size = _country_prefix(phrase[position:]) or 1
+                form = " ".join(phrase[position : position + size])
+                skip_to = position + size
+                yield ProperName(
+                    form,
+                    source,
+                    sentence_offset + at,
+                    sentence,
+                    False,
+                    country=BY_FORM.get(form),
+                    country_hint=form not in BY_FORM,
+                )
+                if role_words and role_words[-1] in ("of", "the"):
+                    while role_words and role_words[-1] in ("of", "the"):
+                        role_words.pop()
+            elif lower not in ROLE_NOISE or lower in ("of", "the"):
+                role_words.append(word)
+            after_of = lower in ("of", "the") and (after_of or lower == "of")
+            at += len(word) + 1
+        while role_words and role_words[-1].lower() in ROLE_NOISE | {"and", "for"}:
+            role_words.pop()
         while role_words and role_words[0].lower() in ROLE_NOISE:
             role_words.pop(0)
-        while role_words and role_words[-1].lower() in ROLE_NOISE:
-            role_words.pop()
-        # Non-title words in the prefix ("British", "EU") are mentions of their own.
-        chunk: list[str] = []
-        for word in [*prefix, "of"]:
-            if word.lower() in TITLE_WORDS:
-                if chunk:
-                    yield from _mentions_in_run(
-                        chunk, start, source, sentence, sentence_offset, initial
-                    )
-                chunk = []
-            else:
-                chunk.append(word)
-        offset = start + len(" ".join(prefix)) + 1
-        if "of" in rest:
-            cut = rest.index("of")
-            if " ".join(rest[cut + 1 :]) in BY_FORM:
-                tail = " ".join(rest[cut + 1 :])
-                at = offset + len(" ".join(rest[: cut + 1])) + 1
+        if "of" in name:
+            cut = name.index("of")
+            tail = " ".join(name[cut + 1 :])
+            if tail in BY_FORM:  # "Prime Minister Kaja Kalas of Estonia"
+                where = at + len(" ".join(name[: cut + 1])) + 1
                 yield ProperName(
-                    tail, source, sentence_offset + at, sentence, False, country=BY_FORM[tail]
+                    tail, source, sentence_offset + where, sentence, False, country=BY_FORM[tail]
                 )
-                rest = rest[:cut]
-        yield from _mentions_in_run(
-            rest,
-            offset,
-            source,
-            sentence,
-            sentence_offset,
-            False,
-            " ".join(role_words) or title or "",
-        )
+                name = name[:cut]
+        if name:
+            yield from _mentions_in_run(
+                name,
+                at,
+                source,
+                sentence,
+                sentence_offset,
+                False,
+                " ".join(role_words) or title or "",
+            )
         return
     size = _country_prefix(words)
     if size and size < len(words) and words[-1].lower() in ORG_WORDS | GROUP_WORDS:
@@ -218,5 +308,19 @@ def proper_names(
             first = run[0][0]
             words = sentence[first : run[-1][1]].split(" ")
             initial = not sentence[:first].strip(" \"'“‘(")
-            found.extend(_mentions_in_run(words, first, source, sentence, start, initial))
+            before = sentence[max(0, first - 40) : first].lower().split()
+            if before and before[-1] == "the":
+                before.pop()
+            after_prep = bool(before) and before[-1] in PLACE_PREPOSITIONS
+            following = _PLACE_AFTER.match(sentence, run[-1][1])
+            place = words[-1].lower() in PLACE_WORDS or (
+                following is not None and following.group(1) in PLACE_WORDS | MEETING_NOUNS
+            )
+            for mention in _mentions_in_run(words, first, source, sentence, start, initial):
+                mention.after_preposition = after_prep
+                mention.place = place
+                found.append(mention)
     return found
+
+
+_PLACE_AFTER = re.compile(r"\s+([a-z]+)")

@@ -50,7 +50,7 @@ TITLE_WORDS = HONORIFICS | words(
     director economy emir envoy finance foreign former governor head home interim interior
     judge justice king leader maj major marshal mayor ministers national of officer officers
     opposition pope prime prince princess queen representative security senator sergeant sgt
-    sheikh special spokesman spokesperson spokeswoman staff state sultan vice"""
+    sheikh special spokesman spokesperson spokeswoman staff state sultan vice mister madam"""
 )
 """Words a title before a name is made of: 'Defence Secretary', 'Chief of the Defence Staff Sir'."""
 
@@ -60,11 +60,12 @@ HEAD_TITLES = words(
     senator sen governor mayor ambassador commissioner taoiseach premier counselor
     counsellor adviser advisor spokesman spokeswoman spokesperson chairman chairwoman chair
     director envoy officer lieutenant lt sergeant sgt major maj marshal archbishop bishop
-    cardinal sheikh emir sultan leader judge justice head staff rep representative"""
+    cardinal sheikh emir sultan leader judge justice head staff rep representative mister
+    madam"""
 )
 """The word a title ends on; 'Defense' in 'Defense Strategy Forum' is not one."""
 
-ROLE_NOISE = words("""sir dame lord lady mr mrs ms dr the of former acting interim""")
+ROLE_NOISE = words("""sir dame lord lady mr mrs ms dr the of former acting interim mister madam""")
 """Words trimmed from the ends of a role kept for a candidate ('the former' adds nothing)."""
 
 CONNECTORS = words("""of the von van der den de da di du la le al bin del y""")
@@ -81,3 +82,34 @@ ORG_WORDS = words(
 
 GROUP_WORDS = words("""coalition alliance bloc movement rebels militia front brigade nations""")
 """Words that make a name a group's."""
+
+PORTFOLIOS = words(
+    """energy water resources foreign affairs finance economy economic trade health agriculture
+    environment interior justice defence defense education transport industry development
+    infrastructure labour labor culture digital climate fisheries mines mining petroleum oil
+    gas power treasury home public works communications information social welfare planning
+    commerce investment tourism housing science technology sea maritime oceans territories
+    regions youth sport sports women family families veterans immigration citizenship"""
+)
+"""Words of a portfolio inside a title: 'Minister of Energy', 'Water Resources Minister'."""
+
+PLACE_WORDS = words(
+    """river lake sea reservoir dam mountains mountain valley basin strait island canal
+    port bay ocean desert delta peninsula province district hall centre center square stadium
+    airport hotel congress palace bridge gorge glacier coast"""
+)
+"""A name followed by (or ending in) one of these is a place: 'the Kirov reservoir', 'Talas River'."""
+
+PLACE_PREPOSITIONS = words("""in at to from near outside inside across via into""")
+"""A name that only ever follows one of these ('talks in Taraz') is where, not who."""
+
+MEETING_NOUNS = words("""conference summit talks meeting meetings forum""")
+"""A capital before one of these ('the Vienna conference') names a place, not a government."""
+
+BYLINE_ROLES = words(
+    """desk correspondent correspondents editor editors reporter reporters staff writer
+    writers columnist contributor bureau chief senior political diplomatic foreign
+    economics energy europe world politics business news security defence defense
+    affairs international national investigations special"""
+)
+"""Words of a byline's role or a desk ('Diplomatic Correspondent', 'Politics Desk'): not people."""

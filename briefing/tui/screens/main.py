@@ -184,6 +184,10 @@ class MainScreen(Screen[None]):
 
     # -- navigation ------------------------------------------------------------------
 
+    def set_since(self, item_ids: frozenset[str]) -> None:
+        """Mark ``+`` in the navigator the items new or changed since a date."""
+        self.query_one(Navigator).set_since(item_ids)
+
     def go(self, item_id: str, evidence: int = 0, *, browse: bool = False) -> None:
         """Show an item in the detail and source panes and record it in the history."""
         if self.pack is None or self.pack.get(item_id) is None:

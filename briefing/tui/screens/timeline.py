@@ -1,10 +1,13 @@
-"""The timeline: meetings by date, undated ones last, one row each.
+"""The timeline: a strip of the story's days over the meetings by date, one row each.
 
-The table (a ``FittedTable``: ``Text`` cells, never markup) shows the columns
-that fit the width, date and meeting first, long cells wrapped; the panel below
-shows the highlighted meeting whole: its date as written, place, participants
-and sources. Enter opens the meeting in the main screen; escape (or ``t``
-again) goes back.
+The strip (widgets/timeline_strip.py) shows articles per day and the meetings as
+marks on their days; its cursor selects a day's meetings in the table below (a
+▶ beside each, the table's cursor on the first), and moving the table's cursor
+moves the strip's. The table (a ``FittedTable``: ``Text`` cells, never markup)
+shows the columns that fit the width, date and meeting first, long cells
+wrapped; the panel below shows the highlighted meeting whole: its date as
+written, place, participants and sources. Enter opens the meeting in the main
+screen; escape (or ``t`` again) goes back.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from briefing.model.analysis.analyse import FactAnalysis, analyse
+from briefing.model.analysis.story_days import story_days
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting, meetings_by_date
@@ -24,9 +28,14 @@ from briefing.tui.labels import actor_name, source_label
 from briefing.tui.screens.view import PackView
 from briefing.tui.widgets.fitted_table import FittedTable
 from briefing.tui.widgets.key_bar import KeyBar
+from briefing.tui.widgets.timeline_strip import TimelineStrip
+
+SELECTED = "▶"
 
 COLUMNS = (
-    # Date and meeting always; the rest while they fit (the panel shows them all).
+    # The strip's day mark, date and meeting always; the rest while they fit (the panel
+    # shows them all).
+    Column("day", ""),
     Column("date", "Date"),
     Column("meeting", "Meeting", minimum=30, weight=3),
     Column("status", "Status", priority=1),
@@ -83,14 +92,21 @@ def meeting_panel(pack: Pack, meeting: Meeting, support: str) -> list[Content]:
 
 
 class TimelineScreen(PackView):
-    """Meetings by date; dismisses with the chosen meeting id, or None."""
+    """Meetings by date under the strip of days; dismisses with the chosen meeting id, or None."""
 
     def __init__(self, pack: Pack) -> None:
         super().__init__(pack, "Timeline")
         self.analysis = analyse(pack)
+        self.meetings: list[Meeting] = meetings_by_date(pack.meetings)
+        self.selected: tuple[str, ...] = ()
+        """The meetings of the strip's day (marked ▶ in the table)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
+        titles = {m.id: clean_line(m.title) for m in self.meetings}
+        strip = TimelineStrip(story_days(self.pack), titles, id="timeline-strip")
+        strip.border_title = "Days: articles published, meetings ● held ○ planned (←/→)"
+        yield strip
         table = FittedTable(COLUMNS, id="timeline")
         table.border_title = "Timeline: meetings by date"
         yield table
@@ -101,10 +117,11 @@ class TimelineScreen(PackView):
     def on_mount(self) -> None:
         table = self.query_one(FittedTable)
         rows = []
-        for meeting in meetings_by_date(self.pack.meetings):
+        for meeting in self.meetings:
             date = Text(meeting.date) if meeting.date else Text("undated", style="italic")
             when = clean_line(meeting.date_text)
             cells = [
+                Text(" "),  # the strip's day mark (one cell wide)
                 date,
                 Text(clean_line(meeting.title)),
                 Text(meeting.status, style="bold" if meeting.status == "planned" else ""),
@@ -118,6 +135,8 @@ class TimelineScreen(PackView):
         table.set_rows(rows)
         table.focus()
         self._explain(0)
+        if self.meetings and self.meetings[0].date:
+            self._select_day(self.meetings[0].date)
 
     def _explain(self, row: int) -> None:
         ids = self.query_one(FittedTable).row_ids
@@ -132,10 +151,39 @@ class TimelineScreen(PackView):
             Content("\n").join(meeting_panel(self.pack, meeting, support))
         )
 
+    def _select_day(self, date: str) -> None:
+        """Mark the meetings of ``date`` and put the strip's cursor on it."""
+        self.query_one(TimelineStrip).select_date(date)
+        self._mark(tuple(m.id for m in self.meetings if m.date == date))
+
+    def _mark(self, meeting_ids: tuple[str, ...]) -> None:
+        table = self.query_one(FittedTable)
+        for meeting_id in set(self.selected) - set(meeting_ids):
+            table.set_cell(meeting_id, "day", Text(" "))
+        for meeting_id in meeting_ids:
+            table.set_cell(meeting_id, "day", Text(SELECTED, style="bold"))
+        self.selected = meeting_ids
+
+    def on_timeline_strip_day_selected(self, event: TimelineStrip.DaySelected) -> None:
+        """The strip's cursor moved: select that day's meetings, the table's cursor on the first."""
+        event.stop()
+        self._mark(event.meetings)
+        table = self.query_one(FittedTable)
+        if event.meetings and event.meetings[0] in table.row_ids and table.row_count:
+            table.move_cursor(row=table.row_ids.index(event.meetings[0]))
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Show the highlighted meeting whole below the table."""
+        """Show the highlighted meeting whole below the table; a new day moves the strip."""
         event.stop()
         self._explain(event.cursor_row)
+        meeting_id = event.row_key.value
+        if meeting_id in self.selected:
+            return
+        meeting = self.pack.get(meeting_id) if meeting_id else None
+        if isinstance(meeting, Meeting) and meeting.date:
+            self._select_day(meeting.date)
+        else:
+            self._mark(())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter: open this meeting in the main screen."""

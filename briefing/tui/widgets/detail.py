@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model.analysis.corroboration import outlet_identity
 from briefing.model.analysis.grading import CREDIBILITY, RELIABILITY
+from briefing.model.analysis.history import history_of
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -278,6 +279,12 @@ class DetailPane(OptionList):
     def _pledge(self, pack: Pack, pledge: Pledge) -> Iterator[Option | None]:
         yield _field("contribution", pledge.contribution)
         yield _field("status", pledge.status)
+        # The status over time by source date; other records of the same pledge linked.
+        history = history_of(pack, pledge)
+        yield _field("history" if history.changed else "reported", history.label())
+        for other in history.records:
+            if other != pledge.id:
+                yield self._link(pack, other, "same pledge: ")
         for condition in pledge.conditions:
             yield _field("condition", condition)
         yield from (_field(name, text) for name, text in remark_fields(pledge))

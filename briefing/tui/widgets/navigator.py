@@ -75,6 +75,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self.guide_depth = 2
         self.pack: Pack | None = None
         self.marked: frozenset[str] = frozenset()
+        self.since: frozenset[str] = frozenset()
+        """Items new or changed since the reader's "since" date (drawn ``+``)."""
         self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
@@ -115,7 +117,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         item = self.pack.get(item_id)
         assert item is not None
         marker = "● " if item_id in self.marked else ""
-        return Text.assemble((marker, "bold"), label(self.pack, item))
+        new = "+ " if item_id in self.since else ""
+        return Text.assemble((marker, "bold"), (new, "bold"), label(self.pack, item))
 
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         """The label cut to the pane with a visible "…", its kind or tags kept ("… (group)").
@@ -136,6 +139,14 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         """Redraw the labels whose mark changed."""
         changed = self.marked ^ marked
         self.marked = marked
+        for item_id in changed:
+            if item_id in self._rows_by_id:
+                self._rows_by_id[item_id].set_label(self._label(item_id))
+
+    def set_since(self, since: frozenset[str]) -> None:
+        """Redraw the labels whose "new since" mark changed."""
+        changed = self.since ^ since
+        self.since = since
         for item_id in changed:
             if item_id in self._rows_by_id:
                 self._rows_by_id[item_id].set_label(self._label(item_id))

@@ -1,0 +1,69 @@
+"""``briefing add PACK ARTICLE...``: add new articles to a pack as the story moves."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
+
+NAME = "add"
+ORDER = 30
+HELP = "add articles to a pack: new sources, candidate actors and draft facts in a new file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The pack and the articles."""
+    parser.add_argument("pack", metavar="PACK", help="the pack folder (made by briefing init)")
+    parser.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE_OR_FOLDER",
+        help="article files (UTF-8 text), or folders whose *.txt and *.md files are articles; "
+        "an article already in the pack (same sha256) is skipped",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Add, then load the pack back and report what is left to check."""
+    from briefing.model import load_pack
+    from briefing.model.authoring.add import add_articles
+    from briefing.model.authoring.articles import InitRefused
+    from briefing.model.sanitize import clean_line
+
+    try:
+        result = add_articles(args.pack, args.articles)
+    except InitRefused as exc:
+        return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
+    for path, known in result.already:
+        print(f"{clean_line(str(path))}: already in the pack as source '{known}'; not added")
+    if not result.sources:
+        print("briefing: nothing to add")
+        return EXIT_OK
+    n = len(result.sources)
+    assert result.written is not None
+    print(
+        f"added {n} article{'s' if n != 1 else ''} to {clean_line(args.pack)}/, in {result.written.name}:"
+    )
+    for source in result.sources:
+        date = source.metadata.published.value if source.metadata.published else "date unknown"
+        print(f"  {source.id}: {clean_line(source.title)} ({date}) -> {source.file}")
+    print(
+        f"  {len(result.candidates)} new candidate actors, {len(result.meetings)} draft meetings, "
+        f"{len(result.pledges)} draft pledges"
+    )
+    if result.evidence:
+        print(
+            f"  {len(result.evidence)} sentences for facts already in the pack (comments in {result.written.name}):"
+        )
+        for kind, fact, source_id, _quote in result.evidence:
+            print(f"    {kind} {fact}: {source_id}")
+    if result.as_of is not None:
+        print(f"as_of moved from {result.as_of[0]} to {result.as_of[1]}")
+    loaded = load_pack(args.pack)
+    errors = loaded.error_count  # every one, also those past the diagnostics kept
+    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
+    print(f"validate: {errors} errors, {warnings} warnings")
+    for diagnostic in loaded.errors:
+        print(diagnostic.format(), file=sys.stderr)
+    return EXIT_OK if errors == 0 else EXIT_INVALID

@@ -1,0 +1,82 @@
+"""Where the reader remembers the last note exported from each pack (for "since").
+
+"What is new since my last note?" needs the date of that note. It is recorded
+outside the pack, in the user's cache folder (``notes.json`` beside the load
+cache; ``BRIEFING_CACHE_DIR`` moves it, ``BRIEFING_NO_CACHE=1`` turns it off),
+keyed by the pack folder's resolved path: the pack is the user's own work and is
+never written to silently. The date recorded is the note's "as of" date (the
+pack's ``as_of``), which is what the note says it covers. Losing the file only
+loses the default; a damaged file is ignored and rewritten whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from briefing.model.io.cache import cache_dir
+
+FILE = "notes.json"
+KEEP = 200
+"""Packs remembered at most; the oldest entries go first (bounded file)."""
+
+
+def _path() -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / FILE
+
+
+def _read(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        with path.open("rb") as stream:
+            data = json.loads(stream.read(1_000_000))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        k: v
+        for k, v in data.items()
+        if isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("as_of"), str)
+    }
+
+
+def last_note_date(root: str | os.PathLike[str]) -> str | None:
+    """The "as of" date of the last note exported from the pack at ``root``, if recorded."""
+    path = _path()
+    if path is None:
+        return None
+    entry = _read(path).get(str(Path(root).resolve()))
+    return None if entry is None else entry["as_of"]
+
+
+def record_note(root: str | os.PathLike[str], as_of: str, written: str) -> Path | None:
+    """Remember that a note as of ``as_of`` was exported from ``root`` (to ``written``).
+
+    Returns the file written, or None when recording is off or the folder cannot
+    be written (exporting never fails for want of this record).
+    """
+    path = _path()
+    if path is None:
+        return None
+    entries = _read(path)
+    key = str(Path(root).resolve())
+    entries.pop(key, None)
+    entries[key] = {"as_of": as_of, "written": written}
+    kept = dict(list(entries.items())[-KEEP:])
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".notes-")
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            json.dump(kept, stream, indent=1)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return None
+    return path
