@@ -13,7 +13,7 @@ from collections.abc import Callable
 from unittest import mock
 
 from briefing.model import load_pack
-from briefing.model.analysis.analyse import build
+from briefing.model.analysis.analyse import analyse
 from briefing.model.io import build as load_module  # _check_meeting_date lives in build.py
 
 
@@ -37,7 +37,7 @@ def main() -> None:
         with mock.patch.object(load_module, "_check_meeting_date", lambda *a: None):
             plain.append(_median(lambda: load_pack(path), 1))
         dated.append(_median(lambda: load_pack(path), 1))
-        built.append(_median(lambda: build(pack), 1))
+        built.append(_median(lambda: analyse(pack), 1))
     baseline, with_dates, analysis = (statistics.median(x) for x in (plain, dated, built))
     print(f"load without date checks (baseline): {baseline * 1000:.1f} ms")
     print(f"load with date checks: {with_dates * 1000:.1f} ms ({with_dates / baseline:.2f}x)")

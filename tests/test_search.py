@@ -204,16 +204,6 @@ def test_folding_and_titles() -> None:
     assert skeleton("zelenskyy") == skeleton("zelenskiy") == skeleton("selenskyj")
 
 
-def test_an_index_over_a_pack_is_built_once(tmp_path: object) -> None:
-    from briefing.model import load_pack
-    from briefing.model.names.search import index_for, search
-
-    pack = load_pack().pack
-    assert pack is not None
-    assert index_for(pack) is index_for(pack)
-    assert search(pack, "Starmmer")[0].actor_id == "starmer"
-
-
 def test_search_stays_off_numpy() -> None:
     """numpy costs ~166 ms to import: searching must not pull it onto the start-up path."""
     import subprocess

@@ -35,9 +35,15 @@ def load_or_report(
     from dataclasses import replace
 
     from briefing.model import load_pack
+    from briefing.model.collector import collector_paused, keep_for_good
     from briefing.model.diagnostics import Severity, dropped_line
 
-    result = load_pack(pack_arg, faithfulness=faithfulness)
+    # The collector is paused while loading and what was loaded is then frozen: the
+    # pack lives until the command ends and holds no cycles, so collecting passes
+    # over its millions of objects would only cost time.
+    with collector_paused():
+        result = load_pack(pack_arg, faithfulness=faithfulness)
+    keep_for_good()
     if result.usage_error is not None:
         print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE

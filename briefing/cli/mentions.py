@@ -33,14 +33,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Resolve the actor (exit 2 with a suggestion if unknown), then list its mentions."""
+    from briefing.model.collector import collector_paused
     from briefing.model.names.actor_mentions import mentions
-    from briefing.model.names.search import EXACT, index_for
+    from briefing.model.names.search import EXACT, ActorIndex
     from briefing.model.sanitize import clean_line
 
     pack, code = load_or_report(args.pack)
     if pack is None:
         return code
-    index = index_for(pack)
+    with collector_paused():
+        index = ActorIndex.build(pack)
     actor = index.actor(args.actor)
     hits = index.search(args.actor, limit=3)
     if (
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         if hits:
             hint = f"; did you mean {hits[0].actor_id!r} ({clean_line(hits[0].name)})?"
         return fail(f"unknown actor {clean_line(args.actor)!r}{hint}", EXIT_USAGE)
-    found = mentions(pack, actor.id, include_boilerplate=args.boilerplate)
+    found = mentions(pack, actor.id, index, include_boilerplate=args.boilerplate)
     if args.uncited:
         found = [m for m in found if not m.cited]
     if args.format == "json":

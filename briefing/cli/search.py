@@ -33,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the hits; no match is not an error (an empty list, a note on stderr)."""
-    from briefing.model.names.search import search
+    from briefing.model.collector import collector_paused
+    from briefing.model.names.search import ActorIndex
     from briefing.model.sanitize import clean_line
 
     if args.limit < 1:
@@ -43,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     pack, code = load_or_report(args.pack)
     if pack is None:
         return code
-    hits = search(pack, args.query, limit=args.limit)
+    with collector_paused():
+        index = ActorIndex.build(pack)
+    hits = index.search(args.query, limit=args.limit)
     if args.format == "json":
         print(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False, indent=2))
         return EXIT_OK

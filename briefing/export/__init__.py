@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Fact
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.analyse import Analysis
 
 FORMATS = ("json", "md", "html")
 
@@ -85,15 +89,18 @@ def render(
     fmt: str,
     actors: Sequence[str] | None = None,
     only: Collection[str] | None = None,
+    analysis: Analysis | None = None,
     *,
     candidates: bool = False,
     since: str | None = None,
 ) -> str:
     """Render ``pack`` in ``fmt``, keeping only the facts :func:`select` picks.
 
-    A note (md, html) leaves out candidates (actors and draft facts nobody has
-    confirmed yet) unless ``candidates`` asks for them: a briefing states what
-    the analyst stands behind. The JSON contract keeps them, flagged.
+    ``analysis`` is the pack's analysis when the caller already holds it (the
+    reader); otherwise it is computed for this export. A note (md, html) leaves
+    out candidates (actors and draft facts nobody has confirmed yet) unless
+    ``candidates`` asks for them: a briefing states what the analyst stands
+    behind. The JSON contract keeps them, flagged.
     ``since`` (``YYYY-MM-DD``) opens a note with what changed after that date
     (:mod:`briefing.model.analysis.since`); the JSON contract has no such section.
 
@@ -110,7 +117,7 @@ def render(
     if fmt == "json":
         from briefing.export.jsonout import render as render_json
 
-        return render_json(pack, selected)
+        return render_json(pack, selected, analysis)
     from briefing.export.note import build_note
 
     changes = None
@@ -118,7 +125,7 @@ def render(
         from briefing.model.analysis.since import changes_since
 
         changes = changes_since(pack, since)
-    note = build_note(pack, selected, changes)
+    note = build_note(pack, selected, analysis, changes)
     if not note.footnotes:
         raise SelectionError("nothing to export: the selected items have no evidence")
     if fmt == "md":

@@ -268,9 +268,11 @@ def subset(data: dict[str, Any], selected: frozenset[str]) -> dict[str, Any]:
     return out
 
 
-def render(pack: Pack, selected: frozenset[str] | None = None) -> str:
+def render(
+    pack: Pack, selected: frozenset[str] | None = None, analysis: Analysis | None = None
+) -> str:
     """The JSON text written by ``briefing export --format json`` (all of it, or a selection)."""
-    data = to_dict(pack)
+    data = to_dict(pack, analysis)
     if selected is not None:
         data = subset(data, selected)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

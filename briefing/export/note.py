@@ -40,7 +40,7 @@ from briefing.export.noteparts import (
     published_or_unknown,
     resolved_date_text,
 )
-from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.analyse import Analysis, analyse
 from briefing.model.analysis.disagreements.detect import claim_context, uncovered
 from briefing.model.analysis.history import pledge_histories
 from briefing.model.analysis.since import Changes
@@ -92,9 +92,14 @@ class _Builder:
     """Walks the selected facts once, in note order, collecting blocks and footnotes."""
 
     def __init__(
-        self, pack: Pack, selected: frozenset[str] | None, since: Changes | None = None
+        self,
+        pack: Pack,
+        selected: frozenset[str] | None,
+        analysis: Analysis,
+        since: Changes | None = None,
     ) -> None:
         self.pack = pack
+        self.analysis = analysis
         self.cites = Citations(pack)
         self.since = since
         self.movement = Movement(pack, self.cites, selected)
@@ -107,7 +112,7 @@ class _Builder:
         self.claims = [c for c in pack.claims if keep(c.id)]
         # Found disagreements are no fact the analyst can mark: a note of marked
         # facts leaves them out, a note of the whole pack lists them.
-        self.found = uncovered(pack, analyse(pack).disagreements) if selected is None else []
+        self.found = uncovered(pack, analysis.disagreements) if selected is None else []
         self.actors = [a for a in pack.actors if keep(a.id) and a.evidence]
 
     # ----------------------------------------------------------------- sections
@@ -262,7 +267,7 @@ class _Builder:
             return []
         items = []
         for meeting in meetings_by_date(self.meetings):
-            text = f" ({resolved_date_text(self.pack, meeting)}): {clean_line(meeting.title)}"
+            text = f" ({resolved_date_text(self.pack, self.analysis, meeting)}): {clean_line(meeting.title)}"
             if meeting.place:
                 text += f", {clean_line(meeting.place)}"
             text += f". {meeting.status.capitalize()}."
@@ -439,13 +444,18 @@ class _Builder:
 
 
 def build_note(
-    pack: Pack, selected: frozenset[str] | None = None, since: Changes | None = None
+    pack: Pack,
+    selected: frozenset[str] | None = None,
+    analysis: Analysis | None = None,
+    since: Changes | None = None,
 ) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``.
 
-    With ``since``, the note opens with what changed after that date.
+    ``analysis`` is the pack's analysis when the caller holds one (the reader
+    does); otherwise it is computed here. With ``since``, the note opens with
+    what changed after that date.
     """
-    return _Builder(pack, selected, since).build()
+    return _Builder(pack, selected, analysis or analyse(pack), since).build()
 
 
 def _remarks(fact: Meeting | Pledge | Claim) -> str:

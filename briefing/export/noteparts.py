@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
-from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.analyse import Analysis
 from briefing.model.analysis.corroboration import support_of_sources
 from briefing.model.analysis.disagreements.detect import Disagreement
 from briefing.model.analysis.grading import grade
@@ -157,9 +157,9 @@ def found_sides(pack: Pack, found: Disagreement) -> list[tuple[str, list[Evidenc
     return list(sides.values())
 
 
-def resolved_date_text(pack: Pack, meeting: Meeting) -> str:
+def resolved_date_text(pack: Pack, analysis: Analysis, meeting: Meeting) -> str:
     """“on Tuesday” in i Paper of 2025-03-10 → 2025-03-11: the expression and what it resolves to."""
-    checked = analyse(pack).dates.get(meeting.id)
+    checked = analysis.dates.get(meeting.id)
     said = f"“{clean_line(meeting.date_text)}”"
     if checked is None or checked.basis is None:
         return said

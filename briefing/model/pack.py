@@ -48,8 +48,6 @@ class Pack:
     claims: tuple[Claim, ...]
     warnings: tuple[Diagnostic, ...] = ()
     index: PackIndex = field(init=False, repr=False, compare=False)
-    cache: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """Derived views built on first use (e.g. briefing.model.analysis.analyse); never part of equality."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _build_index(self))

@@ -12,6 +12,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 
@@ -42,12 +43,10 @@ class ActorsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         """The best actors for what was typed, through the fuzzy index."""
-        pack = self._pack
-        if pack is None:
+        derived = getattr(self.app, "derived", None)
+        if not isinstance(derived, Derived):
             return
-        from briefing.model.names.search import index_for  # rapidfuzz: not on the start-up path
-
-        for hit in index_for(pack).search(query, LIMIT):
+        for hit in derived.index.search(query, LIMIT):
             text = f"Open actor: {clean_line(hit.name)}"
             help_text = hit.kind
             if hit.matched != hit.name:

@@ -8,7 +8,6 @@ All command availability lives in :meth:`BriefingApp.check_action`.
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -38,6 +37,7 @@ from briefing.tui.screens.too_small import TooSmallScreen, check_size
 from briefing.tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
+    from briefing.model.derived import Derived
     from briefing.model.editing import Applied, Change, EditSession
     from briefing.model.editing.drafting import FactDraft
     from briefing.model.io.load import LoadResult
@@ -90,6 +90,8 @@ class BriefingApp(App[None]):
         self.since_arg = since
         """``--since``: a date, or None for the last note's (see :meth:`action_since`)."""
         self.pack: Pack | None = None
+        self.derived: Derived | None = None
+        """The one owner of what is computed from the pack (analysis, index, mentions)."""
         self.failure: list[str] = []
         """Diagnostics to print after the app has closed (an invalid pack)."""
         self.main = MainScreen()
@@ -132,33 +134,36 @@ class BriefingApp(App[None]):
         # Imported here, in the worker: the loader, analysis and search (PyYAML,
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
-        from briefing.model.analysis.analyse import analyse
+        from briefing.model.collector import collector_paused, keep_for_good
         from briefing.model.io.load import load_pack
-        from briefing.model.names.search import index_for
 
-        result = load_pack(self.pack_arg, cache=True)
-        if result.pack is not None:
-            self.editor = _editor(self.pack_arg, result)
-            analyse(result.pack)  # dates, support, grades: built here, off the UI thread
-            index_for(result.pack)  # the actor index, built once here, off the UI thread
-            # The pack lives as long as the app: keep the collector from walking its
-            # millions of objects again and again (a full collection on a large pack
-            # is a visible pause between a key press and the frame).
-            gc.freeze()
+        # The collector is paused while the pack and its indexes are built (millions
+        # of small objects, no cycles), then what was built is frozen: the pack lives
+        # as long as the app, and a full collection walking it again is a visible
+        # pause between a key press and the frame.
+        derived: Derived | None = None
+        with collector_paused():
+            result = load_pack(self.pack_arg, cache=True)
+            if result.pack is not None:
+                self.editor = _editor(self.pack_arg, result)
+                derived = _derive(result)
+        if derived is not None:
+            keep_for_good()
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._loaded, result)
-        if result.pack is not None:
+            self.call_from_thread(self._loaded, result, derived)
+        if derived is not None:
             # After the pack is on screen: the text-wide disagreement detection
             # (seconds on a large pack), so the disagreements view opens at once.
-            # A daemon thread, not this worker: quitting meanwhile must not wait for it.
+            # A daemon thread, not a worker: detection cannot be interrupted, and
+            # quitting meanwhile must not wait for it.
             threading.Thread(
                 target=_find_disagreements,
-                args=(result.pack,),
+                args=(derived,),
                 name="briefing-disagreements",
                 daemon=True,
             ).start()
 
-    def _loaded(self, result: LoadResult) -> None:
+    def _loaded(self, result: LoadResult, derived: Derived | None) -> None:
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
@@ -168,15 +173,21 @@ class BriefingApp(App[None]):
             # After a refresh: exiting while the first frame is still mounting upsets Header.
             self.call_after_refresh(self.exit, None, 1)
             return
-        self.pack = result.pack
+        assert derived is not None
+        self.pack, self.derived = result.pack, derived
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
-        self.main.set_pack(result.pack)
+        self.main.set_pack(derived)
         if self.since_arg is not None:
             self.show_since(push=False)
         if result.pack.warnings:
             count = len(result.pack.warnings)
             self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
+        self.availability_changed()
+
+    def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
+        """The reader moved: refresh what depends on what is shown."""
+        message.stop()
         self.availability_changed()
 
     def availability_changed(self) -> None:
@@ -381,8 +392,8 @@ class BriefingApp(App[None]):
             self.screen.dismiss(None)
             return
         self._to_main()
-        assert self.pack is not None
-        self.push_screen(view(self.pack), self.main.open_item)
+        assert self.derived is not None
+        self.push_screen(view(self.derived), self.main.open_item)
 
     def action_timeline(self) -> None:
         """Open the timeline (or close it when it is showing)."""
@@ -428,15 +439,16 @@ class BriefingApp(App[None]):
         self.main.set_since(changes.item_ids())
         if push:
             self._to_main()
-            self.push_screen(SinceScreen(self.pack, changes, why), self.main.open_item)
+            assert self.derived is not None
+            self.push_screen(SinceScreen(self.derived, changes, why), self.main.open_item)
 
     def action_search(self) -> None:
         """Open actor search."""
         from briefing.tui.screens.search import SearchScreen
 
         self._to_main()
-        assert self.pack is not None
-        self.push_screen(SearchScreen(self.pack), self.main.open_item)
+        assert self.derived is not None
+        self.push_screen(SearchScreen(self.derived), self.main.open_item)
 
     def open_actor(self, actor_id: str) -> None:
         """Open an actor on the main screen (the palette's actor entries)."""
@@ -481,7 +493,8 @@ class BriefingApp(App[None]):
                 self._edit(lambda e: e.merge(item_id, target), after or target)
 
         title = f"Merge {clean_line(item.name)} into…"
-        self.push_screen(SearchScreen(self.pack, title=title), chosen)
+        assert self.derived is not None
+        self.push_screen(SearchScreen(self.derived, title=title), chosen)
 
     def action_add_fact(self) -> None:
         """a: a form prefilled from the selected words or the sentence in view."""
@@ -521,48 +534,66 @@ class BriefingApp(App[None]):
         edit: Callable[[EditSession], Applied | Change | None],
         show: str | None,
     ) -> None:
-        from briefing.model.analysis.analyse import analyse
+        from briefing.model.collector import collector_paused
         from briefing.model.editing import Applied, EditRefused, Stale
         from briefing.model.io.load import load_pack
-        from briefing.model.names.search import index_for
 
         try:
             outcome = edit(editor)
         except Stale as exc:
             # Someone else's change wins: show the pack as it is on disk now.
-            result = load_pack(self.pack_arg)
+            with collector_paused():
+                result = load_pack(self.pack_arg)
             if result.pack is not None:
                 self.editor = _editor(self.pack_arg, result)
-                analyse(result.pack)
-                index_for(result.pack)
-            self.call_from_thread(self._edited, result, str(exc), None, "warning")
+            self.call_from_thread(self._edited, result, _derive(result), str(exc), None, "warning")
             return
         except EditRefused as exc:
             lines = [str(exc), *(d.format() for d in exc.diagnostics[:3])]
-            self.call_from_thread(self._edited, None, "\n".join(lines), None, "error")
+            self.call_from_thread(self._edited, None, None, "\n".join(lines), None, "error")
             return
         if isinstance(outcome, Applied):
             result, message = outcome.result, f"Done: {outcome.change.description}"
         elif outcome is not None:
             result, message = load_pack(self.pack_arg), f"Undone: {outcome.description}"
         else:
-            self.call_from_thread(self._edited, None, "Nothing to undo", None, "information")
+            self.call_from_thread(self._edited, None, None, "Nothing to undo", None, "information")
             return
-        if result.pack is not None:
-            analyse(result.pack)
-            index_for(result.pack)
-        self.call_from_thread(self._edited, result, message, show, "information")
+        self.call_from_thread(self._edited, result, _derive(result), message, show, "information")
 
     def _edited(
-        self, result: LoadResult | None, message: str, show: str | None, severity: str
+        self,
+        result: LoadResult | None,
+        derived: Derived | None,
+        message: str,
+        show: str | None,
+        severity: str,
     ) -> None:
         """Back on the UI thread: show the pack as it is now, and say what happened."""
         self.editing = False
-        if result is not None and result.pack is not None:
-            self.pack = result.pack
-            self.main.reload_pack(result.pack, show)
+        if result is not None and result.pack is not None and derived is not None:
+            self.pack, self.derived = result.pack, derived
+            self.main.reload_pack(derived, show)
         self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
         self.availability_changed()
+
+
+def _derive(result: LoadResult) -> Derived | None:
+    """A new owner of the loaded pack's derived data, its analysis and index built now.
+
+    Called in a worker: the analysis (dates, support, grades) and the actor index
+    are built here, off the UI thread, with the collector paused.
+    """
+    from briefing.model.collector import collector_paused
+    from briefing.model.derived import Derived
+
+    if result.pack is None:
+        return None
+    derived = Derived(result.pack)
+    with collector_paused():
+        _ = derived.analysis
+        _ = derived.index
+    return derived
 
 
 def _editor(pack_arg: str | None, result: LoadResult) -> EditSession | None:
@@ -575,12 +606,12 @@ def _editor(pack_arg: str | None, result: LoadResult) -> EditSession | None:
         return None
 
 
-def _find_disagreements(pack: Pack) -> None:
-    """Build the pack's disagreements (cached on it), then keep the collector off them."""
-    from briefing.model.analysis.analyse import analyse
+def _find_disagreements(derived: Derived) -> None:
+    """Find the pack's disagreements (kept by ``derived``), then keep the collector off them."""
+    from briefing.model.collector import keep_for_good
 
-    _ = analyse(pack).disagreements
-    gc.freeze()
+    _ = derived.disagreements
+    keep_for_good()
 
 
 def run(pack_arg: str | None, since: str | None = None) -> int:

@@ -6,8 +6,7 @@ in ``Text``/``Content`` so it is never parsed as markup.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
@@ -19,11 +18,11 @@ from briefing.model.types import (
     Meeting,
     Pledge,
     Source,
-    meetings_by_date,
 )
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
+    from briefing.model.derived import Derived
 
 REVIEW = "review"
 """The navigator group of candidates: actors and draft facts nobody has confirmed yet."""
@@ -44,20 +43,9 @@ def actor_name(pack: Pack, actor_id: str) -> str:
     return clean_line(found.name) if isinstance(found, Actor) else clean_line(actor_id)
 
 
-def analysis(pack: Pack) -> Analysis:
-    """The pack's analysis (built by the load worker), for every pane.
-
-    Imported here, on first use: the analysis modules (the date rules, grading)
-    are not needed for the first frame, which shows no pack yet.
-    """
-    from briefing.model.analysis.analyse import analyse
-
-    return analyse(pack)
-
-
-def support_tag(pack: Pack, fact_id: str) -> str:
+def support_tag(analysis: Analysis, fact_id: str) -> str:
     """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating."""
-    found = analysis(pack).of(fact_id)
+    found = analysis.of(fact_id)
     if found is None:
         return ""
     s = found.support
@@ -79,42 +67,35 @@ UNCONFIRMED = "? "
 """The mark in front of a candidate's label wherever it is listed."""
 
 
-def label(pack: Pack, item: Fact | Source) -> str:
+def label(derived: Derived, item: Fact | Source) -> str:
     """A short label for lists; meetings and pledges end with their support and rating.
 
     A candidate's label starts with :data:`UNCONFIRMED` and names its kind, since
     the review group mixes actors and draft facts.
     """
     if is_candidate(item):
-        return f"{UNCONFIRMED}{type(item).__name__.lower()}: {_label(pack, item)}"
-    return _label(pack, item)
+        return f"{UNCONFIRMED}{type(item).__name__.lower()}: {_label(derived, item)}"
+    return _label(derived, item)
 
 
-def _label(pack: Pack, item: Fact | Source) -> str:
+def _label(derived: Derived, item: Fact | Source) -> str:
+    pack, analysis = derived.pack, derived.analysis
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):
-        return f"{item.date or 'undated'} {clean_line(item.title)}{support_tag(pack, item.id)}"
+        return f"{item.date or 'undated'} {clean_line(item.title)}{support_tag(analysis, item.id)}"
     if isinstance(item, Pledge):
         return (
             f"{actor_name(pack, item.actor)}: {clean_line(item.contribution)} [{item.status}]"
-            f"{support_tag(pack, item.id)}"
+            f"{support_tag(analysis, item.id)}"
         )
     if isinstance(item, Claim):
         return clean_line(item.topic)
-    if _outlet_counts(pack)[item.outlet] > 1:
+    if derived.outlet_counts[item.outlet] > 1:
         # Two articles from one outlet: the date (or the title) tells them apart.
         told_by = item.published or clean_line(item.title)
         return f"{clean_line(item.outlet)} {told_by} [{item.grade}]"
     return f"{clean_line(item.outlet)} [{item.grade}]"
-
-
-def _outlet_counts(pack: Pack) -> Counter[str]:
-    """How many sources each outlet has (counted once per pack)."""
-    counts = pack.cache.get("tui-outlets")
-    if not isinstance(counts, Counter):
-        counts = pack.cache["tui-outlets"] = Counter(s.outlet for s in pack.sources)
-    return counts
 
 
 def source_label(pack: Pack, source_id: str) -> str:
@@ -131,28 +112,22 @@ def evidence_label(pack: Pack, evidence: Evidence) -> str:
     return f"{source_label(pack, evidence.source)}: “{clean_line(evidence.quote)}”"
 
 
-def section_items(pack: Pack, section: str) -> tuple[Fact | Source, ...]:
+def section_items(derived: Derived, section: str) -> tuple[Fact | Source, ...]:
     """The items of one navigator section: meetings by date, the rest in pack order;
     candidates (actors and draft facts nobody has confirmed) only in the review group.
 
-    Cached on the pack: the navigator asks for a section on every page it adds.
+    The date order is kept by ``derived``: the navigator asks for a section on every
+    page it adds.
     """
-    cache = cast("dict[str, tuple[Fact | Source, ...]]", pack.cache.setdefault("tui-sections", {}))
-    if section not in cache:
-        items: tuple[Fact | Source, ...]
-        if section == REVIEW:
-            everything: tuple[Fact, ...] = (
-                *pack.actors,
-                *pack.meetings,
-                *pack.pledges,
-                *pack.claims,
-            )
-            items = tuple(item for item in everything if is_candidate(item))
-        elif section == "meetings":
-            items = tuple(meetings_by_date(pack.meetings))
-        else:
-            items = getattr(pack, section)
-        if section not in (REVIEW, "sources"):
-            items = tuple(item for item in items if not is_candidate(item))
-        cache[section] = items
-    return cache[section]
+    pack = derived.pack
+    items: tuple[Fact | Source, ...]
+    if section == REVIEW:
+        everything: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+        items = tuple(item for item in everything if is_candidate(item))
+    elif section == "meetings":
+        items = derived.meetings_by_date
+    else:
+        items = getattr(pack, section)
+    if section not in (REVIEW, "sources"):
+        items = tuple(item for item in items if not is_candidate(item))
+    return items

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from briefing.model.analysis.analyse import analyse
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.tui.app import BriefingApp
 from briefing.tui.labels import label, source_label
@@ -113,6 +114,6 @@ def test_labels_carry_grades_and_support(pack: Pack) -> None:
     found = analyse(pack).of("paris-chiefs")
     assert found is not None
     meeting = next(m for m in pack.meetings if m.id == "paris-chiefs")
-    assert label(pack, meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
+    assert label(Derived(pack), meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
     single = next(m for m in pack.meetings if m.id == "starmer-albanese-talks")
-    assert "[single source D4]" in label(pack, single)
+    assert "[single source D4]" in label(Derived(pack), single)

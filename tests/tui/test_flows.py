@@ -15,6 +15,7 @@ from tui_helpers import reader
 
 from briefing.model.pack import Pack
 from briefing.tui.app import BriefingApp
+from briefing.tui.detail_rows import EvidenceRow, LinkRow
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
@@ -117,11 +118,11 @@ async def test_enter_follows_pledge_to_actor_and_back_to_pledge(pack: Pack) -> N
         await r.browse_to("poland-logistics")
         await r.press("enter")  # open: into the detail pane
         assert r.app.focused is r.detail
-        await r.detail_cursor_to("go:poland")
+        await r.detail_cursor_to(LinkRow("poland"))
         await r.press("enter")
         assert r.current_id == "poland"
         # The actor lists its pledges; enter on the pledge link returns to it.
-        await r.detail_cursor_to("go:poland-logistics")
+        await r.detail_cursor_to(LinkRow("poland-logistics"))
         await r.press("enter")
         assert r.current_id == "poland-logistics"
         assert r.source_view.highlight == poland_highlight(pack)
@@ -131,7 +132,7 @@ async def test_enter_on_evidence_goes_to_its_sentence(pack: Pack) -> None:
     async with reader() as r:
         await r.browse_to("poland-logistics")
         await r.press("enter")
-        await r.detail_cursor_to("ev:0")
+        await r.detail_cursor_to(EvidenceRow(0))
         await r.press("enter")
         assert r.app.focused is not None and r.app.focused.id == "article-scroll"
         assert r.source_view.highlight == poland_highlight(pack)
@@ -154,7 +155,7 @@ async def test_n_and_shift_n_step_through_evidence_across_sources(pack: Pack) ->
             start,
             start + len(second.quote),
         )
-        assert r.detail.highlighted == r.detail.get_option_index("ev:1")
+        assert r.detail.highlighted == r.detail.index_of(EvidenceRow(1))
         await r.press("N")
         assert r.source_view.highlight is not None
         assert r.source_view.highlight.source_id == first.source
@@ -177,7 +178,7 @@ async def test_backspace_and_bracket_walk_the_history() -> None:
     async with reader() as r:
         await r.browse_to("poland-logistics")
         await r.press("enter")
-        await r.detail_cursor_to("go:poland")
+        await r.detail_cursor_to(LinkRow("poland"))
         await r.press("enter")
         assert r.current_id == "poland"
         await r.press("backspace")
@@ -371,7 +372,7 @@ async def test_browsing_after_a_link_keeps_the_link_in_the_history() -> None:
     async with reader() as r:
         await r.browse_to("poland-logistics")
         await r.press("enter")
-        await r.detail_cursor_to("go:poland")
+        await r.detail_cursor_to(LinkRow("poland"))
         await r.press("enter")
         assert r.current_id == "poland"
         r.navigator.focus()
@@ -411,10 +412,12 @@ async def test_a_large_packs_mentions_are_found_in_the_background(
 ) -> None:
     """Above the size limit the actor shows at once; its mentions follow from a thread."""
     from briefing.model.names.actor_mentions import mentions
+    from briefing.tui import mentions_finder
     from briefing.tui.widgets import detail as detail_module
 
     monkeypatch.setattr(detail_module, "BACKGROUND_MENTIONS_CHARS", 0)
-    monkeypatch.setattr(detail_module, "MENTIONS_DELAY", 1.0)
+    # Long enough that the search cannot start before the waiting state is checked.
+    monkeypatch.setattr(mentions_finder, "DELAY", 60.0)
     actor = next(a for a in pack.actors if not a.evidence and len(mentions(pack, a.id)) >= 2)
     async with reader() as r:
         await r.browse_to(actor.id)
@@ -422,12 +425,16 @@ async def test_a_large_packs_mentions_are_found_in_the_background(
         expected = mentions(pack, actor.id)
         # Not found yet: the pane says so, and so does the source pane.
         assert r.detail.finding_mentions
-        assert r.detail.mentions == []
+        assert r.detail.mentions == ()
         assert r.source_view.highlight is None
         assert r.detail.get_option_at_index(r.detail.option_count - 1).prompt.plain.startswith(
             "Mentions (finding them in 5 articles"
         )
-        for _ in range(200):  # the rest delay (1 s here), then the thread
+        # The cursor rests: the search starts after the (now short) delay, in a worker.
+        assert r.app.derived is not None
+        r.detail.finder.delay = 0.05
+        r.detail.finder.want(r.app.derived, actor.id)
+        for _ in range(400):
             if not r.detail.finding_mentions:
                 break
             await r.pilot.pause(0.05)

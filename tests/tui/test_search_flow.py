@@ -8,6 +8,7 @@ from tui_helpers import reader
 
 from briefing.model.names.actor_mentions import mentions
 from briefing.model.pack import Pack
+from briefing.tui.detail_rows import PAGE, MentionRow
 from briefing.tui.screens.search import SearchScreen
 
 ZELENSKYY = "zelenskyy"
@@ -36,8 +37,11 @@ async def test_a_garbled_name_typed_into_search_opens_the_right_actor(pack: Pack
         assert r.current_id == "starmer"
         # The actor's mentions are listed: every one the model finds, in order.
         expected = mentions(pack, "starmer")
-        assert r.detail.mentions == expected
-        assert len([o for o in r.detail.options if (o.id or "").startswith("mn:")]) == len(expected)
+        assert r.detail.mentions == tuple(expected)
+        listed = [row.target for row in r.detail.content.rows]
+        assert [t for t in listed if isinstance(t, MentionRow)] == [
+            MentionRow(i) for i in range(min(len(expected), PAGE))
+        ]
 
 
 async def test_arrow_keys_choose_another_result_and_escape_cancels() -> None:
@@ -84,7 +88,7 @@ async def test_a_mention_under_the_cursor_is_highlighted_in_its_article(pack: Pa
         await r.pilot.press(*"Starmmer")
         await r.press("enter")
         garbled = next(i for i, m in enumerate(r.detail.mentions) if m.matched == "Starmmer")
-        await r.detail_cursor_to(f"mn:{garbled}")
+        await r.detail_cursor_to(MentionRow(garbled))
         mention = r.detail.mentions[garbled]
         text = pack.source(mention.source_id).text
         start = text.index("Starmmer says the peace force")

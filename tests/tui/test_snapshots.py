@@ -13,6 +13,9 @@ import pytest
 from textual.pilot import Pilot
 
 from briefing.tui.app import BriefingApp
+from briefing.tui.widgets.article import ArticleView
+from briefing.tui.widgets.navigator import Navigator
+from briefing.tui.widgets.source_view import SourceView
 
 SIZES = [(120, 36), (80, 24)]
 THEMES = [  # every picture in the dark theme at both sizes; the light one at 80x24
@@ -39,9 +42,24 @@ def after_load(
         app.theme = theme
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # The navigator puts its cursor on the first item once laid out: wait for it, or
+        # a later move back to that item could overtake the item opened below.
+        navigator = app.main.query_one(Navigator)
+        for _ in range(200):
+            node = navigator.cursor_node
+            if node is not None and node.data is not None and node.data.item_id is not None:
+                break
+            await pilot.pause(0.01)
         if open_item is not None:
             app.main.open_item(open_item)
             await pilot.pause()
+            source = app.main.query_one(SourceView)
+            article = source.query_one(ArticleView)
+            for _ in range(100):  # the highlighted sentence scrolled into view
+                top, height = article.scroll_y, article.scrollable_content_region.height
+                if source.highlight is not None and top <= source.highlight_line() < top + height:
+                    break
+                await pilot.pause(0.01)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()

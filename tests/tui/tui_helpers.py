@@ -9,6 +9,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from briefing.tui.app import BriefingApp
+from briefing.tui.detail_rows import Target
 from briefing.tui.widgets.detail import DetailPane
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
@@ -69,15 +70,19 @@ class Reader:
         await self.until(arrived, f"the navigator cursor on {item_id}")
         await self.pilot.pause()
 
-    async def detail_cursor_to(self, option_id: str) -> None:
-        """Move the detail cursor with the keyboard until it is on ``option_id``."""
+    async def detail_cursor_to(self, row: Target) -> None:
+        """Move the detail cursor with the keyboard until it is on ``row``."""
         self.detail.focus()
-        target = self.detail.get_option_index(option_id)
+        target = self.detail.index_of(row)
+        assert target is not None, f"{row} is not listed"
         for _ in range(100):
             if self.detail.highlighted == target:
                 return
-            await self.press("down" if (self.detail.highlighted or 0) < target else "up")
-        raise AssertionError(f"cannot reach {option_id}")
+            if self.detail.highlighted is None:
+                await self.press("down")
+                continue
+            await self.press("down" if self.detail.highlighted < target else "up")
+        raise AssertionError(f"cannot reach {row}")
 
 
 @asynccontextmanager

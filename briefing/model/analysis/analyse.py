@@ -2,17 +2,15 @@
 
 Resolved meeting dates, corroboration, Admiralty grades and disagreements are
 derived from the loaded pack; the reader, the JSON export and the note all
-read them from one :class:`Analysis`, built on first use and kept on the pack,
-so loading stays as fast as before and nothing is computed twice.
+read them from one :class:`Analysis`. Whoever holds the pack keeps it
+(:class:`briefing.model.derived.Derived`), so nothing is computed twice.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Generic, TypeVar
 
 from briefing.model.analysis.corroboration import (
     Support,
@@ -22,29 +20,9 @@ from briefing.model.analysis.corroboration import (
 from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
 from briefing.model.analysis.disagreements.detect import Disagreement, detect, figures_conflict
 from briefing.model.analysis.grading import Grade, grade
+from briefing.model.once import Once
 from briefing.model.pack import Pack
 from briefing.model.types import Claim, Source
-
-_CACHE_KEY = "analysis"
-
-T = TypeVar("T")
-
-
-class _Once(Generic[T]):
-    """A value computed on first use, once, even when two threads ask together."""
-
-    def __init__(self, compute: Callable[[], T]) -> None:
-        self._compute: Callable[[], T] | None = compute
-        self._value: T | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> T:
-        with self._lock:
-            if self._compute is not None:
-                self._value = self._compute()
-                self._compute = None
-            assert self._value is not None
-            return self._value
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +43,7 @@ class Analysis:
     """Meeting, pledge, actor and claim ids -> support and grade."""
     values: Mapping[tuple[str, int], FactAnalysis]
     """(claim id, value index) -> support and grade of that value."""
-    _disagreements: _Once[tuple[Disagreement, ...]] = field(repr=False, compare=False)
+    _disagreements: Once[tuple[Disagreement, ...]] = field(repr=False, compare=False)
 
     @property
     def disagreements(self) -> tuple[Disagreement, ...]:
@@ -129,8 +107,12 @@ def _claim_values(
     return result
 
 
-def build(pack: Pack) -> Analysis:
-    """Compute the analysis (use :func:`analyse`, which caches it)."""
+def analyse(pack: Pack) -> Analysis:
+    """Compute the pack's analysis (disagreements are left for first use).
+
+    Nothing is kept here: whoever holds the pack keeps the result (the reader
+    and CLI through :class:`briefing.model.derived.Derived`).
+    """
     sources = {s.id: s for s in pack.sources}
     graded = _Grader(sources)
     dates = {m.id: meeting_date(m, sources) for m in pack.meetings}
@@ -151,15 +133,5 @@ def build(pack: Pack) -> Analysis:
         MappingProxyType(dates),
         MappingProxyType(facts),
         MappingProxyType(values),
-        _Once(lambda: detect(pack, dates)),
+        Once(lambda: detect(pack, dates)),
     )
-
-
-def analyse(pack: Pack) -> Analysis:
-    """The pack's analysis, built on first call and kept on the pack."""
-    cached = pack.cache.get(_CACHE_KEY)
-    if isinstance(cached, Analysis):
-        return cached
-    result = build(pack)
-    pack.cache[_CACHE_KEY] = result
-    return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.model.names.actor_mentions import mentions
+from briefing.model.names.search import ActorIndex
 from briefing.model.pack import Pack
 from briefing.model.types import Source
 
@@ -46,8 +47,9 @@ def coverage(pack: Pack) -> list[SourceCoverage]:
     # Who is named in which sentence: the same matching as `briefing mentions`
     # (aliases, synonyms, lost characters, garbled spellings), so the two agree.
     named_in: dict[tuple[str, int], list[str]] = {}
+    index = ActorIndex.build(pack)
     for actor in pack.actors:
-        for mention in mentions(pack, actor.id):
+        for mention in mentions(pack, actor.id, index):
             actors = named_in.setdefault((mention.source_id, mention.sentence_start), [])
             if actor.id not in actors:
                 actors.append(actor.id)

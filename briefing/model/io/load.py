@@ -7,7 +7,6 @@ the result says what is wrong, and the CLI turns that into exit codes.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections.abc import Mapping
@@ -107,20 +106,14 @@ def load_pack(
     so the reader and the exports, which only show the pack's accepted judgements,
     do not ask for it (and such a load is never served from the cache).
 
-    The cyclic garbage collector is paused while loading: a 1,000-article pack
-    allocates millions of small objects that all stay alive, and each collection
-    pass would walk them again for nothing (it is more than half the load time).
-    Nothing made here forms a cycle that needs collecting before we return.
+    A 1,000-article pack allocates millions of small objects that all stay
+    alive: callers that care about speed load inside
+    :func:`briefing.model.collector.collector_paused` (the CLI and the reader
+    do; the policy is theirs, not the library's).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        if not cache or faithfulness or replaced:
-            return _load_pack(path, faithfulness, replaced or {})
-        return _load_cached(path)
-    finally:
-        if enabled:
-            gc.enable()
+    if not cache or faithfulness or replaced:
+        return _load_pack(path, faithfulness, replaced or {})
+    return _load_cached(path)
 
 
 def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:

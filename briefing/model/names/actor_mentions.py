@@ -26,7 +26,7 @@ from briefing.model.names.folding import (
     strip_titles,
     synonyms_of,
 )
-from briefing.model.names.search import index_for
+from briefing.model.names.search import ActorIndex
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
 
@@ -34,6 +34,10 @@ FUZZY_THRESHOLD = 88.0
 """Skeleton similarity above which a run of words is a garbled mention ("Starmmer")."""
 MIN_FUZZY_LETTERS = 5
 """Shorter names are not matched fuzzily: "Italy" and "Iraq" are one edit apart too often."""
+
+
+class SearchStopped(Exception):
+    """A mentions search was told to stop part way (its caller no longer wants the result)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +142,20 @@ def name_forms(actor: Actor) -> list[str]:
 def mentions(
     pack: Pack,
     actor_id: str,
+    index: ActorIndex | None = None,
     *,
     fuzzy_threshold: float = FUZZY_THRESHOLD,
     include_boilerplate: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> list[Mention]:
     """Every place ``actor_id`` is named in every source, in source and text order.
 
     Site furniture (boilerplate lines) is skipped unless ``include_boilerplate``,
     in which case its mentions are marked. Raises KeyError for an unknown actor.
+    ``index`` is the pack's actor index (built here when not given: pass one
+    when asking for many actors). ``stop`` is asked before each article; when it
+    returns True the search raises :class:`SearchStopped` (seconds of work on a
+    large pack end within one article's time).
     """
     actor = pack.actor(actor_id)
     names = name_forms(actor)
@@ -158,9 +168,12 @@ def mentions(
     fuzzy_names = {
         s: n for s, n in fuzzy_names.items() if len(s.replace(" ", "")) >= MIN_FUZZY_LETTERS
     }
-    index = index_for(pack)
+    if index is None:
+        index = ActorIndex.build(pack)
     found: list[Mention] = []
     for source in pack.sources:
+        if stop is not None and stop():
+            raise SearchStopped(actor_id)
         folded = _fold_article(source.text)
         spans = _exact_spans(source.text, folded, patterns)
         spans += _fuzzy_spans(

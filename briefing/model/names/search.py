@@ -20,7 +20,6 @@ what someone typing a name expects while the first letters come in.
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import Counter
 from collections.abc import Iterable
@@ -106,15 +105,9 @@ class ActorIndex:
 
     def __init__(self, actors: Iterable[Actor], *, scan_limit: int = SCAN_LIMIT) -> None:
         # Building allocates hundreds of thousands of small objects that all stay
-        # alive; the cyclic GC would rescan them again and again (2x the build time
-        # at 100k aliases), and none of them can form a cycle.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            self._build(actors, scan_limit)
-        finally:
-            if paused:
-                gc.enable()
+        # alive, none in a cycle: an entry point that builds a large index pauses
+        # the collector around it (briefing.model.collector), as it does for loading.
+        self._build(actors, scan_limit)
 
     def _build(self, actors: Iterable[Actor], scan_limit: int) -> None:
         self.actors: tuple[Actor, ...] = tuple(actors)
@@ -348,27 +341,6 @@ class ActorIndex:
         return [i for i, _n in wide[:SHORTLIST]]
 
 
-_CACHE: dict[int, tuple[Pack, ActorIndex]] = {}
-_CACHE_SIZE = 4
-
-
-def index_for(pack: Pack) -> ActorIndex:
-    """The pack's actor index, built on first use and then reused.
-
-    A Pack is frozen, so the index lives here, keyed by identity; the pack is
-    held alongside so the key cannot be reused by another object. Only the last
-    few packs are kept (a session opens one, tests a handful).
-    """
-    entry = _CACHE.get(id(pack))
-    if entry is not None and entry[0] is pack:
-        return entry[1]
-    index = ActorIndex.build(pack)
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(pack)] = (pack, index)
-    return index
-
-
 def search(pack: Pack, query: str, limit: int = 10) -> list[Hit]:
-    """Search a pack's actors (through its cached index)."""
-    return index_for(pack).search(query, limit)
+    """Search a pack's actors once (a caller searching again keeps an :class:`ActorIndex`)."""
+    return ActorIndex.build(pack).search(query, limit)

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
+from briefing.model.derived import Derived
 from briefing.model.editing.drafting import KINDS, FactDraft, suggest_id
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
@@ -153,7 +154,10 @@ class AddFactScreen(ModalScreen[FactDraft | None]):
     def _pick_actor(self) -> None:
         from briefing.tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.pack, title="Actor of the new fact"), self._picked)
+        derived = getattr(self.app, "derived", None)
+        if not isinstance(derived, Derived):
+            return
+        self.app.push_screen(SearchScreen(derived, title="Actor of the new fact"), self._picked)
 
     def _picked(self, actor_id: str | None) -> None:
         if actor_id is not None:

@@ -16,8 +16,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.analyse import Analysis, analyse
+from briefing.model.analysis.analyse import Analysis
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Meeting
@@ -119,9 +120,9 @@ def explanation(pack: Pack, checked: MeetingDate) -> list[Content]:
 class DatesScreen(PackView):
     """Every meeting's date resolution; dismisses with the chosen meeting id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Dates")
-        self.analysis = analyse(pack)
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Dates")
+        self.analysis = derived.analysis
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")

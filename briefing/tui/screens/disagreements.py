@@ -11,6 +11,7 @@ claim covers); escape (or the key again) goes back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -19,8 +20,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.analyse import analyse
-from briefing.model.analysis.disagreements.detect import claim_context, uncovered
+from briefing.model.analysis.disagreements.detect import Disagreement, claim_context, uncovered
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Claim
@@ -85,7 +86,7 @@ def claim_rows(claim: Claim, note: str | None = None) -> list[Row]:
     return rows
 
 
-def disagreement_rows(pack: Pack) -> list[Row]:
+def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list[Row]:
     """The author's claims, then each found disagreement that no claim covers."""
     rows = [
         row
@@ -98,7 +99,7 @@ def disagreement_rows(pack: Pack) -> list[Row]:
             or None,
         )
     ]
-    for found in uncovered(pack, analyse(pack).disagreements):
+    for found in uncovered(pack, disagreements):
         for number, value in enumerate(found.values):
             rows.append(
                 Row(
@@ -119,9 +120,9 @@ def disagreement_rows(pack: Pack) -> list[Row]:
 class DisagreementsScreen(PackView):
     """Claims and found disagreements; dismisses with a place in a claim, a source id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Disagreements")
-        self.rows = disagreement_rows(pack)
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Disagreements")
+        self.rows = disagreement_rows(derived.pack, derived.disagreements)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.export import SelectionError, render
+from briefing.model.derived import Derived
 from briefing.model.io.safewrite import WriteRefused, write_atomic
 from briefing.model.pack import Pack
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
@@ -172,7 +173,9 @@ class ExportScreen(ModalScreen[None]):
                 return
             force = True
         try:
-            text = render(self.pack, self.fmt, only=self.marked or None)
+            derived = getattr(self.app, "derived", None)
+            analysis = derived.analysis if isinstance(derived, Derived) else None
+            text = render(self.pack, self.fmt, only=self.marked or None, analysis=analysis)
             write_atomic(target, text, force=force)
         except (SelectionError, WriteRefused) as exc:
             self._show_target(str(exc))

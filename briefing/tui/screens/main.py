@@ -7,18 +7,19 @@ agree and the history records it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Evidence, Fact, Source
 from briefing.tui.commands import COMMANDS, keys_in_force
-from briefing.tui.labels import REVIEW, SECTIONS, is_candidate, section_items
+from briefing.tui.labels import REVIEW, SECTIONS, section_items
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
@@ -27,8 +28,18 @@ from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
+    from briefing.model.derived import Derived
     from briefing.model.names.actor_mentions import Mention
-    from briefing.tui.app import BriefingApp
+
+
+class CommandHost(Protocol):
+    """What this screen asks of the app about commands (the app is not imported: no cycle)."""
+
+    keymap: dict[str, str]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
+
+    def unavailable_reason(self, action: str) -> str: ...
 
 
 NO_EVIDENCE_NOTE = "no evidence of its own: a sentence that names it"
@@ -44,9 +55,17 @@ class MainScreen(Screen[None]):
         (110, "-wide"),
     ]
 
+    class Moved(Message):
+        """The reader shows another item or evidence: what is available may have changed.
+
+        The app listens (it owns ``check_action`` and the footer); the screen does
+        not need to know the app's class.
+        """
+
     def __init__(self) -> None:
         super().__init__()
         self.pack: Pack | None = None
+        self.derived: Derived | None = None
         self.history = History()
         self.marked: set[str] = set()
 
@@ -62,10 +81,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#navigator", Navigator).border_title = "Pack"
-        if self.pack is None:
+        if self.derived is None:
             self.query_one("#panes").loading = True
         else:  # the pack was read before the panes were mounted
-            self.call_after_refresh(self.set_pack, self.pack)
+            self.call_after_refresh(self.set_pack, self.derived)
 
     # -- state the app's check_action reads -------------------------------------------
 
@@ -108,42 +127,44 @@ class MainScreen(Screen[None]):
 
     # -- loading -----------------------------------------------------------------------
 
-    def set_pack(self, pack: Pack) -> None:
-        """Show a loaded pack and open its first item."""
-        self.pack = pack
+    def set_pack(self, derived: Derived) -> None:
+        """Show a loaded pack (with what is derived from it) and open its first item."""
+        self.derived = derived
+        self.pack = derived.pack
         if not self.is_mounted:
             return  # on_mount picks it up
         self.query_one("#panes").loading = False
         navigator = self.query_one(Navigator)
-        navigator.set_pack(pack)
+        navigator.set_pack(derived)
         navigator.focus()
         for section, _ in SECTIONS:
-            items = section_items(pack, section)
+            items = section_items(derived, section)
             if items:
                 self.go(items[0].id, browse=True)
                 navigator.show_item(items[0].id)
                 break
 
-    def reload_pack(self, pack: Pack, show: str | None = None) -> None:
+    def reload_pack(self, derived: Derived, show: str | None = None) -> None:
         """Show the pack as it is after an edit, keeping the history and the cursor.
 
         The history and marks keep every place whose item still exists; the
         detail shows ``show`` (the next item to review, a new fact) or else the
         item shown before, and the navigator's cursor goes to it.
         """
-        self.pack = pack
+        self.derived = derived
+        self.pack = pack = derived.pack
         self.history.keep(lambda item_id: pack.get(item_id) is not None)
         self.marked = {item_id for item_id in self.marked if pack.get(item_id) is not None}
         navigator = self.query_one(Navigator)
         navigator.marked = frozenset(self.marked)
-        navigator.set_pack(pack)
+        navigator.set_pack(derived)
         current = self.current
         target = show if show is not None and pack.get(show) is not None else None
         if target is None and current is not None:
             target = current.item_id
         if target is None:
             target = next(
-                (items[0].id for section, _ in SECTIONS if (items := section_items(pack, section))),
+                (items[0].id for section, _ in SECTIONS if (items := section_items(derived, section))),
                 None,
             )
         if target is None:
@@ -156,9 +177,9 @@ class MainScreen(Screen[None]):
 
     def next_to_review(self, item_id: str) -> str | None:
         """The candidate after ``item_id`` in the review group (or before it, if last)."""
-        if self.pack is None:
+        if self.derived is None:
             return None
-        ids = [item.id for item in section_items(self.pack, REVIEW)]
+        ids = [item.id for item in section_items(self.derived, REVIEW)]
         if item_id not in ids:
             return ids[0] if ids else None
         index = ids.index(item_id)
@@ -196,15 +217,15 @@ class MainScreen(Screen[None]):
         self._show(self.history.current)
 
     def _show(self, place: Place | None) -> None:
-        if place is None or self.pack is None:
+        if place is None or self.pack is None or self.derived is None:
             return
         item = self.pack.get(place.item_id)
         if item is None:
             return
         detail = self.query_one(DetailPane)
-        detail.show(self.pack, item, place.evidence, marked=place.item_id in self.marked)
+        detail.show(self.derived, item, place.evidence, marked=place.item_id in self.marked)
         self._show_evidence(place.evidence)
-        cast("BriefingApp", self.app).availability_changed()
+        self.post_message(self.Moved())
 
     def _show_evidence(self, index: int) -> None:
         assert self.pack is not None
@@ -280,11 +301,7 @@ class MainScreen(Screen[None]):
             return
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
-        detail = self.query_one(DetailPane)
-        review = " · to review" if is_candidate(item) else ""
-        detail.border_title = (
-            f"{type(item).__name__}{review}{' ● marked' if item.id in self.marked else ''}"
-        )
+        self.query_one(DetailPane).set_marked(item.id in self.marked)
         # Next to the app's "as of" date, not instead of it.
         marked = f" · {len(self.marked)} marked" if self.marked else ""
         self.sub_title = f"{self.app.sub_title}{marked}" if marked else ""
@@ -398,7 +415,7 @@ class MainScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A key whose command is shown disabled says briefly why nothing happened."""
-        app = cast("BriefingApp", self.app)
+        app = cast("CommandHost", self.app)
         for command in COMMANDS:
             if event.key in keys_in_force(app.keymap, command):
                 if app.check_action(command.ACTION, ()) is None:

@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.analyse import analyse
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import PLEDGE_STATUSES, Pledge
@@ -98,8 +98,8 @@ def pledge_panel(pack: Pack, pledge: Pledge, support: str) -> list[Content]:
 class PledgeBoardScreen(PackView):
     """Pledges by actor; dismisses with the chosen pledge id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Pledge board")
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Pledge board")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -112,7 +112,7 @@ class PledgeBoardScreen(PackView):
 
     def on_mount(self) -> None:
         table = self.query_one(PledgeTable)
-        analysis = analyse(self.pack)
+        analysis = self.derived.analysis
         previous = None
         rows = []
         for pledge in board_order(self.pack):
@@ -144,7 +144,7 @@ class PledgeBoardScreen(PackView):
             return
         pledge = self.pack.get(ids[min(row, len(ids) - 1)])
         if isinstance(pledge, Pledge):
-            support = str(support_cell(analyse(self.pack).of(pledge.id)))
+            support = str(support_cell(self.derived.analysis.of(pledge.id)))
             text.update(Content("\n").join(pledge_panel(self.pack, pledge, support)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model.names.search import Hit, index_for
-from briefing.model.pack import Pack
+from briefing.model.derived import Derived
+from briefing.model.names.search import Hit
 from briefing.model.sanitize import clean_line
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
@@ -51,12 +51,12 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("up", "move(-1)", "Up", show=False),
     ]
 
-    def __init__(self, pack: Pack, title: str = "Find an actor") -> None:
+    def __init__(self, derived: Derived, title: str = "Find an actor") -> None:
         """``title`` says what the pick is for ("Merge X into…", "Actor of the new fact")."""
         super().__init__()
-        self.pack = pack
+        self.pack = derived.pack
         self.title_text = title
-        self.index = index_for(pack)
+        self.index = derived.index
         self.hits: list[Hit] = []
         """The results on screen, best first (what enter chooses from)."""
 

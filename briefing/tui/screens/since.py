@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header
 from briefing.export.movement import fact_line, long_date
 from briefing.model.analysis.history import short_date
 from briefing.model.analysis.since import Changes
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.tui.labels import actor_name
@@ -62,8 +63,8 @@ def since_rows(pack: Pack, changes: Changes) -> list[tuple[str, str, str, str]]:
 class SinceScreen(PackView):
     """What changed after a date; dismisses with the chosen item id, or None."""
 
-    def __init__(self, pack: Pack, changes: Changes, why: str) -> None:
-        super().__init__(pack, f"Since {long_date(changes.since)}")
+    def __init__(self, derived: Derived, changes: Changes, why: str) -> None:
+        super().__init__(derived, f"Since {long_date(changes.since)}")
         self.changes = changes
         self.why = why
         self.targets: list[str] = []

@@ -18,8 +18,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.analyse import FactAnalysis, analyse
+from briefing.model.analysis.analyse import FactAnalysis
 from briefing.model.analysis.story_days import story_days
+from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Meeting, meetings_by_date
@@ -94,10 +95,10 @@ def meeting_panel(pack: Pack, meeting: Meeting, support: str) -> list[Content]:
 class TimelineScreen(PackView):
     """Meetings by date under the strip of days; dismisses with the chosen meeting id, or None."""
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__(pack, "Timeline")
-        self.analysis = analyse(pack)
-        self.meetings: list[Meeting] = meetings_by_date(pack.meetings)
+    def __init__(self, derived: Derived) -> None:
+        super().__init__(derived, "Timeline")
+        self.analysis = derived.analysis
+        self.meetings: list[Meeting] = meetings_by_date(self.pack.meetings)
         self.selected: tuple[str, ...] = ()
         """The meetings of the strip's day (marked ▶ in the table)."""
 

@@ -13,19 +13,20 @@ from typing import ClassVar
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from briefing.model.pack import Pack
+from briefing.model.derived import Derived
 from briefing.tui.commands import CloseView
 from briefing.tui.state import Place
 
 
 class PackView(Screen[str | Place | None]):
-    """A view over ``pack``; dismisses with the chosen item id, or None."""
+    """A view over a pack and what is derived from it; dismisses with the chosen item id, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [CloseView.binding()]
 
-    def __init__(self, pack: Pack, sub_title: str = "") -> None:
+    def __init__(self, derived: Derived, sub_title: str = "") -> None:
         super().__init__()
-        self.pack = pack
+        self.derived = derived
+        self.pack = derived.pack
         self.sub_title = sub_title
 
     def action_close_view(self) -> None:

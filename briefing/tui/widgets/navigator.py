@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -21,6 +21,9 @@ from textual.widgets.tree import TreeNode
 from briefing.model.pack import Pack
 from briefing.tui.fit import shorten_text
 from briefing.tui.labels import REVIEW, SECTIONS, label, section_items
+
+if TYPE_CHECKING:
+    from briefing.model.derived import Derived
 
 PAGE = 500
 """Rows added to a section at a time."""
@@ -74,6 +77,7 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self.show_root = False
         self.guide_depth = 2
         self.pack: Pack | None = None
+        self.derived: Derived | None = None
         self.marked: frozenset[str] = frozenset()
         self.since: frozenset[str] = frozenset()
         """Items new or changed since the reader's "since" date (drawn ``+``)."""
@@ -81,14 +85,15 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
 
-    def set_pack(self, pack: Pack) -> None:
+    def set_pack(self, derived: Derived) -> None:
         """Show a freshly loaded pack, every section open at its first page."""
-        self.pack = pack
+        self.pack = derived.pack
+        self.derived = derived
         self.clear()
         self._rows_by_id.clear()
         self._nav_more.clear()
         for section, title in SECTIONS:
-            count = len(section_items(pack, section))
+            count = len(section_items(derived, section))
             if section == REVIEW and not count:
                 continue  # nothing to review: no empty group above the actors
             header = Text.assemble((title, "bold"), f" ({count:,})")
@@ -97,8 +102,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             self._add_page(section, node)
 
     def _add_page(self, section: str, node: TreeNode[NodeData]) -> None:
-        assert self.pack is not None
-        items = section_items(self.pack, section)
+        assert self.derived is not None
+        items = section_items(self.derived, section)
         start = self._nav_loaded[section]
         if section in self._nav_more:
             self._nav_more.pop(section).remove()
@@ -113,12 +118,12 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             self._nav_more[section] = node.add_leaf(more, NodeData(section, more=True))
 
     def _label(self, item_id: str) -> Text:
-        assert self.pack is not None
-        item = self.pack.get(item_id)
+        assert self.derived is not None
+        item = self.derived.pack.get(item_id)
         assert item is not None
         marker = "● " if item_id in self.marked else ""
         new = "+ " if item_id in self.since else ""
-        return Text.assemble((marker, "bold"), (new, "bold"), label(self.pack, item))
+        return Text.assemble((marker, "bold"), (new, "bold"), label(self.derived, item))
 
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         """The label cut to the pane with a visible "…", its kind or tags kept ("… (group)").
@@ -153,10 +158,10 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
 
     def node_for(self, item_id: str) -> TreeNode[NodeData] | None:
         """The row of an item, loading pages of its section until it is there."""
-        if self.pack is None or item_id in self._rows_by_id:
+        if self.derived is None or item_id in self._rows_by_id:
             return self._rows_by_id.get(item_id)
         for section, _ in SECTIONS:
-            ids = [item.id for item in section_items(self.pack, section)]
+            ids = [item.id for item in section_items(self.derived, section)]
             if item_id in ids:
                 header = next(
                     (n for n in self.root.children if n.data and n.data.section == section), None

@@ -1,0 +1,123 @@
+"""Everything computed from a loaded pack, each piece once: the one owner of derived data.
+
+The reader asks for the same derived views from three threads at once: the
+load worker builds the analysis and the actor index, a worker finds an actor's
+mentions, another detects disagreements. A :class:`Derived` is made once per
+loaded pack by whoever holds the pack (the reader app, a CLI command) and is
+the only place those views are kept: the pack itself stays immutable, and no
+module keeps a global cache keyed by pack. Each view is built by the first
+thread that asks, under its own lock, while the others wait for that result
+instead of building it again.
+
+The modules doing the work (analysis, search, mentions) are imported on first
+use: the reader's first frame needs none of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from briefing.model.once import Once
+from briefing.model.types import Meeting, meetings_by_date
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.analyse import Analysis
+    from briefing.model.analysis.disagreements.detect import Disagreement
+    from briefing.model.names.actor_mentions import Mention
+    from briefing.model.names.search import ActorIndex
+    from briefing.model.pack import Pack
+
+
+class Derived:
+    """The analysis, actor index, disagreements and mentions of one pack, built on demand."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._analysis: Once[Analysis] = Once(self._build_analysis)
+        self._index: Once[ActorIndex] = Once(self._build_index)
+        self._mentions: dict[str, list[Mention]] = {}
+        self._mention_locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
+        self._article_chars: int | None = None
+        self._outlets: Once[Counter[str]] = Once(
+            lambda: Counter(s.outlet for s in self.pack.sources)
+        )
+        self._meetings_by_date: Once[tuple[Meeting, ...]] = Once(
+            lambda: tuple(meetings_by_date(self.pack.meetings))
+        )
+
+    def _build_analysis(self) -> Analysis:
+        from briefing.model.analysis.analyse import analyse
+
+        return analyse(self.pack)
+
+    def _build_index(self) -> ActorIndex:
+        from briefing.model.names.search import ActorIndex
+
+        return ActorIndex.build(self.pack)
+
+    @property
+    def outlet_counts(self) -> Counter[str]:
+        """How many sources each outlet has (lists tell two articles of one outlet apart)."""
+        return self._outlets.get()
+
+    @property
+    def meetings_by_date(self) -> tuple[Meeting, ...]:
+        """Meetings oldest first, undated last (the order lists and notes show them in)."""
+        return self._meetings_by_date.get()
+
+    @property
+    def article_chars(self) -> int:
+        """How much article text the pack holds (what a text-wide search must read)."""
+        if self._article_chars is None:
+            self._article_chars = sum(len(s.text) for s in self.pack.sources)
+        return self._article_chars
+
+    @property
+    def analysis(self) -> Analysis:
+        """Resolved dates, support and grades (disagreements are found on first use)."""
+        return self._analysis.get()
+
+    @property
+    def index(self) -> ActorIndex:
+        """The fuzzy actor index (search, the palette, and mentions' name ownership)."""
+        return self._index.get()
+
+    @property
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """What the articles disagree on: the costly, text-wide part of the analysis."""
+        return self.analysis.disagreements
+
+    def known_mentions(self, actor_id: str) -> list[Mention] | None:
+        """An actor's mentions if some thread has found them already, else None (never blocks)."""
+        return self._mentions.get(actor_id)
+
+    def mentions(
+        self, actor_id: str, *, stop: Callable[[], bool] | None = None
+    ) -> list[Mention] | None:
+        """Every sentence naming ``actor_id``, found once per actor.
+
+        A second thread asking for the same actor waits for the first one's
+        result. ``stop`` is asked between articles: when it says so the search
+        ends, nothing is kept and None is returned (a background search gives
+        way to quitting instead of holding the process open).
+        """
+        found = self._mentions.get(actor_id)
+        if found is not None:
+            return found
+        with self._locks_lock:
+            lock = self._mention_locks.setdefault(actor_id, threading.Lock())
+        with lock:
+            found = self._mentions.get(actor_id)
+            if found is None:
+                from briefing.model.names.actor_mentions import SearchStopped, mentions
+
+                try:
+                    found = mentions(self.pack, actor_id, self.index, stop=stop)
+                except SearchStopped:
+                    return None
+                self._mentions[actor_id] = found
+        return found
