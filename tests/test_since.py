@@ -169,9 +169,8 @@ def test_story_days_count_articles_and_meetings_per_day(pack: Pack) -> None:
 def test_the_note_opens_with_the_changes_each_line_cited(pack: Pack, fmt: str) -> None:
     # The grown pack's new facts are `add`'s drafts (candidate: true), which a note
     # shows only when asked; unasked, the section lists only confirmed facts.
-    assert len(render(pack, fmt, since="2025-06-02")) < len(
-        text := render(pack, fmt, since="2025-06-02", candidates=True)
-    )
+    text = render(pack, fmt, since="2025-06-02", candidates=True)
+    assert len(render(pack, fmt, since="2025-06-02")) < len(text)
     parsed = parse_markdown(text) if fmt == "md" else parse_html(text).parsed
     assert parsed.sections[1] == "What changed since 2 Jun 2025"
     groups = (

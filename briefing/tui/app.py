@@ -268,7 +268,11 @@ class BriefingApp(App[None]):
         main = self.main
         if action in ("next_evidence", "previous_evidence"):
             count = main.evidence_count
-            return "Only one evidence item." if count == 1 else "No evidence of its own."
+            if count == 1:
+                return "Only one evidence item."
+            if isinstance(main.current_item, Actor):
+                return "No evidence of its own: the sentences that name it are in the detail pane."
+            return "No evidence of its own."
         if action == "history_back":
             return "Nothing to go back to: this is where you started."
         if action == "history_forward":

@@ -42,6 +42,11 @@ class CommandHost(Protocol):
     def unavailable_reason(self, action: str) -> str: ...
 
 
+NO_EVIDENCE_NOTE = "no evidence of its own: a sentence that names it"
+"""Under an actor's source pane when the highlight is where it is named, not evidence."""
+MENTION_NOTE = "a sentence that names it, not evidence"
+
+
 class MainScreen(Screen[None]):
     """Three panes side by side when wide; navigator and detail above the source when narrow."""
 
@@ -239,7 +244,7 @@ class MainScreen(Screen[None]):
             if isinstance(item, Actor) and first_mention:
                 # An actor rarely has evidence of its own; where it is named is the
                 # next best thing to show, and the detail lists the other mentions.
-                self._show_mention(first_mention[0])
+                self._show_mention(first_mention[0], NO_EVIDENCE_NOTE)
                 return
             source_view.show_nothing(
                 "Finding the sentences that name it…"
@@ -354,8 +359,8 @@ class MainScreen(Screen[None]):
         if message.opened:
             self.query_one("#article-scroll").focus()
 
-    def _show_mention(self, mention: Mention) -> None:
-        """Show a mention in its article, highlighted like evidence."""
+    def _show_mention(self, mention: Mention, note: str = MENTION_NOTE) -> None:
+        """Show a mention in its article, highlighted like evidence and labelled as a mention."""
         assert self.pack is not None
         as_evidence = Evidence(
             source=mention.source_id,
@@ -366,7 +371,8 @@ class MainScreen(Screen[None]):
             sentence_end=mention.sentence_end,
             sentence=mention.sentence,
         )
-        self.query_one(SourceView).show(self.pack, self.pack.source(mention.source_id), as_evidence)
+        source = self.pack.source(mention.source_id)
+        self.query_one(SourceView).show(self.pack, source, as_evidence, note)
 
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)

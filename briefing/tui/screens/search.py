@@ -31,7 +31,7 @@ def hit_prompt(hit: Hit) -> Content:
     """One result row: name, kind, score and (when it differs) the alias that matched."""
     via = "" if hit.matched == hit.name else f" · matched “{clean_line(hit.matched)}”"
     return Content.from_markup(
-        "[b]$name[/b] [dim]($kind)[/dim] [$accent]$score[/]$via",
+        "[b]$name[/b] [dim]($kind)[/dim] [b]$score[/b]$via",
         name=clean_line(hit.name),
         kind=hit.kind,
         score=f"{hit.score:.0f}",

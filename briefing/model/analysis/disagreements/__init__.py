@@ -11,7 +11,7 @@ from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from briefing.model.analysis.disagreements.context import ValueContext
-    from briefing.model.analysis.disagreements.detect import claim_context
+    from briefing.model.analysis.disagreements.detect import claim_context, uncovered
     from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 
 __getattr__, __dir__ = lazy_exports(
@@ -21,6 +21,7 @@ __getattr__, __dir__ = lazy_exports(
         "DisagreementValue": "values",
         "ValueContext": "context",
         "claim_context": "detect",
+        "uncovered": "detect",
     },
 )
 
@@ -29,4 +30,5 @@ __all__ = [
     "DisagreementValue",
     "ValueContext",
     "claim_context",
+    "uncovered",
 ]
