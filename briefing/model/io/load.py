@@ -22,7 +22,7 @@ from briefing.model.diagnostics import (
     dropped_line,
     suggest,
 )
-from briefing.model.io.build import LIST_SECTIONS, LoadState, Record, build_pack
+from briefing.model.io.building import LIST_SECTIONS, LoadState, Record, build_pack
 from briefing.model.io.cache import PackCache
 from briefing.model.io.files import (
     Budget,
