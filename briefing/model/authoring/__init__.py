@@ -11,7 +11,8 @@ from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from briefing.model.authoring.add import add_articles
-    from briefing.model.authoring.article_metadata import read_date, read_metadata
+    from briefing.model.authoring.article_dates import read_date
+    from briefing.model.authoring.article_metadata import read_metadata
     from briefing.model.authoring.articles import InitRefused, guess_title
     from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, draft
     from briefing.model.authoring.hygiene import examine, unflagged
@@ -34,7 +35,7 @@ __getattr__, __dir__ = lazy_exports(
         "guess_title": "articles",
         "init_pack": "scaffold",
         "looks_machine_translated": "machine_translation",
-        "read_date": "article_metadata",
+        "read_date": "article_dates",
         "read_metadata": "article_metadata",
         "signs": "machine_translation",
         "summary": "machine_translation",
