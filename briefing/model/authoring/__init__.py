@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from briefing.model.authoring.article_dates import read_date
     from briefing.model.authoring.article_metadata import read_metadata
     from briefing.model.authoring.articles import InitRefused, guess_title
-    from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, draft
+    from briefing.model.authoring.drafting import ActorForms, ArticleInput, draft
     from briefing.model.authoring.hygiene import examine, unflagged
     from briefing.model.authoring.machine_translation import (
         looks_machine_translated,
@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "ActorForms": "draft_facts",
-        "ArticleInput": "draft_facts",
+        "ActorForms": "drafting.records",
+        "ArticleInput": "drafting.records",
         "InitRefused": "articles",
         "add_articles": "add",
-        "draft": "draft_facts",
+        "draft": "drafting.drafter",
         "examine": "hygiene",
         "guess_title": "articles",
         "init_pack": "scaffold",
