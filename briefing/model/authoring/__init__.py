@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from briefing.model.authoring.article_dates import read_date
     from briefing.model.authoring.article_metadata import read_metadata
     from briefing.model.authoring.articles import InitRefused, guess_title
-    from briefing.model.authoring.drafting import ActorForms, ArticleInput, draft
+    from briefing.model.authoring.drafting.drafter import draft
+    from briefing.model.authoring.drafting.records import ActorForms, ArticleInput
     from briefing.model.authoring.hygiene import examine, unflagged
     from briefing.model.authoring.machine_translation import (
         looks_machine_translated,

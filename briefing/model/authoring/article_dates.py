@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from briefing.model.analysis.dates import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefing.model.analysis.dates.expressions import MONTH_ABBR, MONTHS, WEEKDAYS
 
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"

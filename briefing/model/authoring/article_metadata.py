@@ -31,7 +31,7 @@ from briefing.model.authoring.article_dates import (
     without_written_dates,
     years_in,
 )
-from briefing.model.names import BYLINE_ROLES as ROLE_WORDS
+from briefing.model.names.vocabulary import BYLINE_ROLES as ROLE_WORDS
 
 LINE_MAX = 300
 """Only the first characters of a line are matched: metadata lines are short."""

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from briefing.model.authoring.articles import unique
 from briefing.model.authoring.candidates import Candidate, slug
-from briefing.model.authoring.drafting import DraftMeeting, DraftPledge
+from briefing.model.authoring.drafting.records import DraftMeeting, DraftPledge
 from briefing.model.authoring.hygiene import Hygiene
 from briefing.model.authoring.machine_translation import summary
-from briefing.model.io import comment, flow_list, quoted, scalar
+from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
 from briefing.model.text import Article
 
 if TYPE_CHECKING:

@@ -29,7 +29,8 @@ from briefing.model.authoring.articles import (
     unique,
 )
 from briefing.model.authoring.candidates import Candidate, candidates, slug
-from briefing.model.authoring.drafting import ActorForms, ArticleInput, Drafts, draft
+from briefing.model.authoring.drafting.drafter import draft
+from briefing.model.authoring.drafting.records import ActorForms, ArticleInput, Drafts
 from briefing.model.authoring.pack_text import (
     actor_ids,
     actor_lines,
@@ -38,7 +39,7 @@ from briefing.model.authoring.pack_text import (
     source_lines,
     templates,
 )
-from briefing.model.io import scalar
+from briefing.model.io.yaml_write import scalar
 from briefing.model.sanitize import clean_line
 from briefing.model.text import Article
 

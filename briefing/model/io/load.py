@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.model.anchoring import Anchorer
+from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.diagnostics import (
     Diagnostic,
     DiagnosticList,
@@ -22,7 +22,8 @@ from briefing.model.diagnostics import (
     dropped_line,
     suggest,
 )
-from briefing.model.io.building import LIST_SECTIONS, LoadState, Record, build_pack
+from briefing.model.io.building.sections import build_pack
+from briefing.model.io.building.state import LIST_SECTIONS, LoadState, Record
 from briefing.model.io.cache import PackCache
 from briefing.model.io.files import (
     Budget,

@@ -13,7 +13,7 @@ from collections import Counter
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 from briefing.model.authoring.drafting.records import ArticleInput, DraftEvidence, DraftMeeting
-from briefing.model.names import PLACE_PREPOSITIONS
+from briefing.model.names.vocabulary import PLACE_PREPOSITIONS
 
 _MEETING = re.compile(
     r"\b(?:(summit|talks|negotiations|conference|meeting|reunion|forum)"

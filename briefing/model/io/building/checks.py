@@ -6,8 +6,8 @@ author would change. Split out of the section builders, which turn one record in
 
 from __future__ import annotations
 
-from briefing.model.analysis import check, level
-from briefing.model.analysis.dates import meeting_date
+from briefing.model.analysis.dates.meeting_dates import meeting_date
+from briefing.model.analysis.faithfulness import check, level
 from briefing.model.io.building.state import LoadState, TypedRecord
 from briefing.model.io.records import MeetingFields
 from briefing.model.pack import Pack

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from briefing.model.anchoring import Anchorer
+from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.io.records import Outline, PackFields, Ref
 from briefing.model.io.schema import Walker
 from briefing.model.text import Article
