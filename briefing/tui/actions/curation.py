@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor
 from briefing.tui.actions.loading import derive, editor_for
-from briefing.tui.labels import is_candidate
+from briefing.tui.labels import is_candidate, next_to_review
 from briefing.tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
@@ -63,13 +63,18 @@ class CurationActions(_AppBase):
             return isinstance(item, Actor) and item.candidate
         return item is not None and is_candidate(item)
 
+    def _next_candidate(self, item_id: str) -> str | None:
+        """The candidate to show once ``item_id`` is dealt with (the next in the review group)."""
+        derived = self.main.derived
+        return None if derived is None else next_to_review(derived, item_id)
+
     def action_confirm(self) -> None:
         """c: confirm the candidate shown, then show the next one to review."""
         item = self.main.current_item
         if item is None or not is_candidate(item):
             return
         item_id = item.id
-        self._edit(lambda e: e.confirm(item_id), self.main.next_to_review(item_id) or item_id)
+        self._edit(lambda e: e.confirm(item_id), self._next_candidate(item_id) or item_id)
 
     def action_reject(self) -> None:
         """delete: remove the candidate shown, then show the next one to review."""
@@ -77,7 +82,7 @@ class CurationActions(_AppBase):
         if item is None or not is_candidate(item):
             return
         item_id = item.id
-        self._edit(lambda e: e.reject(item_id), self.main.next_to_review(item_id))
+        self._edit(lambda e: e.reject(item_id), self._next_candidate(item_id))
 
     def action_merge(self) -> None:
         """m: choose the actor to merge the candidate into, with the fuzzy actor search."""
@@ -86,7 +91,7 @@ class CurationActions(_AppBase):
             return
         from briefing.tui.screens.search import SearchScreen
 
-        item_id, after = item.id, self.main.next_to_review(item.id)
+        item_id, after = item.id, self._next_candidate(item.id)
 
         def chosen(target: str | None) -> None:
             if target is not None:
