@@ -24,9 +24,10 @@ from briefing.model.once import Once
 from briefing.model.types import Meeting, meetings_by_date
 
 if TYPE_CHECKING:
-    from briefing.model.analysis import Analysis
-    from briefing.model.analysis.disagreements import Disagreement
-    from briefing.model.names import ActorIndex, Mention
+    from briefing.model.analysis.analyse import Analysis
+    from briefing.model.analysis.disagreements.values import Disagreement
+    from briefing.model.names.actor_mentions import Mention
+    from briefing.model.names.search import ActorIndex
     from briefing.model.pack import Pack
 
 
@@ -54,7 +55,7 @@ class Derived:
         return analyse(self.pack)
 
     def _build_index(self) -> ActorIndex:
-        from briefing.model.names import ActorIndex
+        from briefing.model.names.search import ActorIndex
 
         return ActorIndex.build(self.pack)
 
@@ -112,7 +113,7 @@ class Derived:
         with lock:
             found = self._mentions.get(actor_id)
             if found is None:
-                from briefing.model.names import SearchStopped, mentions
+                from briefing.model.names.actor_mentions import SearchStopped, mentions
 
                 try:
                     found = mentions(self.pack, actor_id, self.index, stop=stop)

@@ -17,7 +17,7 @@ from briefing.model.analysis.corroboration import (
     support_of_sources,
     value_support,
 )
-from briefing.model.analysis.dates import MeetingDate, meeting_date
+from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
 from briefing.model.analysis.disagreements.detect import Disagreement, detect, figures_conflict
 from briefing.model.analysis.grading import Grade, grade
 from briefing.model.once import Once

@@ -21,9 +21,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from briefing.model.analysis.dates import reports_past_event
+from briefing.model.analysis.dates.tense import reports_past_event
 from briefing.model.analysis.quantities import numbers_in
-from briefing.model.names import FUNCTION_WORDS, NamedIn, fold
+from briefing.model.names.actor_mentions import NamedIn
+from briefing.model.names.folding import fold
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge
 

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
-from briefing.model.names import FUNCTION_WORDS, fold
+from briefing.model.names.folding import fold
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.pack import Pack
 from briefing.model.types import Evidence, Meeting, Pledge
 

@@ -38,7 +38,7 @@ from briefing.model.analysis.history import (
     same_subject,
     source_dates,
 )
-from briefing.model.names import fold
+from briefing.model.names.folding import fold
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, ClaimValue, Evidence, Fact, Meeting, Pledge
 
@@ -272,7 +272,7 @@ def since_date(pack: Pack, given: str) -> tuple[str, str]:
     recorded by :mod:`briefing.model.io.note_log`), else the day before the
     newest articles. ValueError (one line) for anything else.
     """
-    from briefing.model.io import last_note_date
+    from briefing.model.io.note_log import last_note_date
 
     if given.strip().lower() != LAST:
         day = parse_day(given)

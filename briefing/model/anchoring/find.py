@@ -16,22 +16,17 @@ from dataclasses import dataclass
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.closest import closest_passage, make_unique, snap
 from briefing.model.diagnostics import Diagnostic, DiagnosticList
-from briefing.model.io import (
+from briefing.model.io.files import (
     Budget,
     Refused,
-    YMap,
-    YScalar,
-    YSeq,
     article_text,
-    display,
-    quoted,
     read_article,
-    read_yaml,
     read_yaml_file,
-    resolve_pack_root,
-    scalar,
     yaml_files,
 )
+from briefing.model.io.paths import display, resolve_pack_root
+from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
+from briefing.model.io.yaml_write import quoted, scalar
 from briefing.model.text import Article
 
 MIN_SIMILARITY = 70.0

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefing.model.analysis.dates import MONTH_ABBR, MONTHS, WEEKDAYS
-from briefing.model.names import BYLINE_ROLES as ROLE_WORDS
+from briefing.model.analysis.dates.expressions import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefing.model.names.vocabulary import BYLINE_ROLES as ROLE_WORDS
 
 LINE_MAX = 300
 """Only the first characters of a line are matched: metadata lines are short."""

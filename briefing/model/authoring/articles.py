@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefing.model.authoring.article_metadata import ArticleMetadata, complete_year, read_metadata
 from briefing.model.authoring.hygiene import Hygiene, examine
-from briefing.model.io import Budget, Refused, article_text, read_file
+from briefing.model.io.files import Budget, Refused, article_text, read_file
 from briefing.model.text import Article
 
 ARTICLES_DIR = "seeds"

@@ -22,17 +22,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from briefing.model.names import (
-    BY_FORM,
+from briefing.model.names.countries import BY_FORM, Country
+from briefing.model.names.proper_names import ProperName, proper_names
+from briefing.model.names.transliteration import fold_spelling
+from briefing.model.names.vocabulary import (
     CONNECTORS,
     GROUP_WORDS,
     ORG_WORDS,
     SENTENCE_OPENERS,
     TITLE_WORDS,
-    Country,
-    fold_spelling,
 )
-from briefing.model.names.proper_names import ProperName, proper_names
 
 __all__ = [
     "CLUSTER_SCORE",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.model.names import ActorIndex, mentions
+from briefing.model.names.actor_mentions import mentions
+from briefing.model.names.search import ActorIndex
 from briefing.model.pack import Pack
 from briefing.model.types import Source
 

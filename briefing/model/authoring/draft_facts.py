@@ -26,7 +26,7 @@ from datetime import date
 from itertools import pairwise
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
-from briefing.model.names import PLACE_PREPOSITIONS
+from briefing.model.names.vocabulary import PLACE_PREPOSITIONS
 from briefing.model.text import Article
 
 MAX_GAP_WORDS = 6

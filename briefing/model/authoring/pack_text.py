@@ -20,7 +20,7 @@ from briefing.model.authoring.candidates import Candidate, slug
 from briefing.model.authoring.draft_facts import DraftMeeting, DraftPledge
 from briefing.model.authoring.hygiene import Hygiene
 from briefing.model.authoring.machine_translation import summary
-from briefing.model.io import comment, flow_list, quoted, scalar
+from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
 from briefing.model.text import Article
 
 if TYPE_CHECKING:

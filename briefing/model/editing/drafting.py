@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.model.anchoring import Anchorer
+from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.editing.additions import Value
 from briefing.model.editing.locate import EditRefused
 from briefing.model.editing.session import Applied, EditSession
-from briefing.model.names import fold
+from briefing.model.names.folding import fold
 from briefing.model.pack import Pack
 
 KINDS = ("meeting", "pledge", "claim value", "evidence")

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from briefing.model.diagnostics import Diagnostic
-from briefing.model.io import PureParser
+from briefing.model.io.yaml_pure import PureParser
 
 
 class EditRefused(Exception):

@@ -36,9 +36,9 @@ from briefing.model.editing.locate import (
     records,
     scalar,
 )
-from briefing.model.io import flow_list
-from briefing.model.io import scalar as yaml_scalar
-from briefing.model.names import fold
+from briefing.model.io.yaml_write import flow_list
+from briefing.model.io.yaml_write import scalar as yaml_scalar
+from briefing.model.names.folding import fold
 
 Splices = dict[Path, list[Splice]]
 

@@ -30,17 +30,10 @@ from pathlib import Path
 from briefing.model.editing.additions import Value, add_claim_value, add_evidence, add_record
 from briefing.model.editing.locate import EditRefused, Splice, Stale, YamlText, apply
 from briefing.model.editing.operations import confirm, merge, reject
-from briefing.model.io import (
-    LoadResult,
-    Refused,
-    WriteRefused,
-    display,
-    load_pack,
-    read_yaml_file,
-    replace_bytes,
-    resolve_pack_root,
-    yaml_files,
-)
+from briefing.model.io.files import Refused, read_yaml_file, yaml_files
+from briefing.model.io.load import LoadResult, load_pack
+from briefing.model.io.paths import display, resolve_pack_root
+from briefing.model.io.safewrite import WriteRefused, replace_bytes
 
 ErrorKeys = Counter[tuple[str, str]]
 

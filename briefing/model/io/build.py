@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from briefing.model.analysis import check, level
-from briefing.model.analysis.dates import meeting_date
-from briefing.model.anchoring import Anchorer, closest_passage, drift_message
+from briefing.model.analysis.dates.meeting_dates import meeting_date
+from briefing.model.analysis.faithfulness import check, level
+from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.anchoring.closest import closest_passage
+from briefing.model.anchoring.drift import drift_message
 from briefing.model.diagnostics import suggest
 from briefing.model.io.records import (
     AcceptFields,

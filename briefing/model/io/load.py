@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.model.anchoring import Anchorer
+from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.diagnostics import (
     Diagnostic,
     DiagnosticList,

@@ -15,7 +15,7 @@ from datetime import date
 from sys import intern
 from typing import Any
 
-from briefing.model.analysis import LEVELS, RULES
+from briefing.model.analysis.faithfulness import LEVELS, RULES
 from briefing.model.diagnostics import Diagnostic, Severity, suggest
 from briefing.model.io import records
 from briefing.model.io.records import Outline as Outline  # re-exported: load.py imports it here

@@ -33,7 +33,7 @@ from briefing.model.analysis.disagreements.values import (
     lemma,
 )
 from briefing.model.analysis.quantities import Quantity, quantities
-from briefing.model.names import FUNCTION_WORDS
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.types import Source
 
 MAX_BUCKET = 200

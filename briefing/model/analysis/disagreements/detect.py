@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from briefing.model.analysis.dates import MeetingDate
+from briefing.model.analysis.dates.meeting_dates import MeetingDate
 from briefing.model.analysis.disagreements.amounts import amount_disagreements
 from briefing.model.analysis.disagreements.context import ValueContext, explain, value_context
 from briefing.model.analysis.disagreements.counts import (

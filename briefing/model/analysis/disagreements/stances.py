@@ -19,7 +19,7 @@ from briefing.model.analysis.disagreements.values import (
     DisagreementValue,
     lemma,
 )
-from briefing.model.names import FUNCTION_WORDS
+from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
 
