@@ -17,9 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
-from briefing.model.types import Actor, Evidence, Fact, Source
+from briefing.model.types import Actor, Fact, Source
 from briefing.tui.commands import COMMANDS, keys_in_force
-from briefing.tui.labels import REVIEW, SECTIONS, section_items
+from briefing.tui.labels import first_item
+from briefing.tui.mentions_finder import mention_evidence
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
@@ -137,12 +138,10 @@ class MainScreen(Screen[None]):
         navigator = self.query_one(Navigator)
         navigator.set_pack(derived)
         navigator.focus()
-        for section, _ in SECTIONS:
-            items = section_items(derived, section)
-            if items:
-                self.go(items[0].id, browse=True)
-                navigator.show_item(items[0].id)
-                break
+        first = first_item(derived)
+        if first is not None:
+            self.go(first, browse=True)
+            navigator.show_item(first)
 
     def reload_pack(self, derived: Derived, show: str | None = None) -> None:
         """Show the pack as it is after an edit, keeping the history and the cursor.
@@ -163,14 +162,7 @@ class MainScreen(Screen[None]):
         if target is None and current is not None:
             target = current.item_id
         if target is None:
-            target = next(
-                (
-                    items[0].id
-                    for section, _ in SECTIONS
-                    if (items := section_items(derived, section))
-                ),
-                None,
-            )
+            target = first_item(derived)
         if target is None:
             return
         if current is not None and current.item_id == target:
@@ -178,17 +170,6 @@ class MainScreen(Screen[None]):
         else:
             self.go(target)
         navigator.show_item(target)
-
-    def next_to_review(self, item_id: str) -> str | None:
-        """The candidate after ``item_id`` in the review group (or before it, if last)."""
-        if self.derived is None:
-            return None
-        ids = [item.id for item in section_items(self.derived, REVIEW)]
-        if item_id not in ids:
-            return ids[0] if ids else None
-        index = ids.index(item_id)
-        rest = ids[index + 1 :] or ids[:index][-1:]
-        return rest[0] if rest else None
 
     def passage(self) -> tuple[str, int, int] | None:
         """(source id, start, end) for ``a``: the mouse selection, else the highlighted
@@ -362,17 +343,8 @@ class MainScreen(Screen[None]):
     def _show_mention(self, mention: Mention, note: str = MENTION_NOTE) -> None:
         """Show a mention in its article, highlighted like evidence and labelled as a mention."""
         assert self.pack is not None
-        as_evidence = Evidence(
-            source=mention.source_id,
-            quote=mention.matched,
-            start=mention.start,
-            end=mention.end,
-            sentence_start=mention.sentence_start,
-            sentence_end=mention.sentence_end,
-            sentence=mention.sentence,
-        )
         source = self.pack.source(mention.source_id)
-        self.query_one(SourceView).show(self.pack, source, as_evidence, note)
+        self.query_one(SourceView).show(self.pack, source, mention_evidence(mention), note)
 
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)
