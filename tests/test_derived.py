@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import briefing.model.names as names_face
 from briefing.model import load_pack
 from briefing.model.analysis import analyse as analyse_module
 from briefing.model.derived import Derived
@@ -55,10 +54,9 @@ def test_three_threads_asking_at_once_build_each_view_once(
         "build",
         classmethod(_counted(calls, "index", search_module.ActorIndex.build.__func__)),  # type: ignore[attr-defined]
     )
-    counted_mentions = _counted(calls, "mentions", actor_mentions.mentions)
-    monkeypatch.setattr(actor_mentions, "mentions", counted_mentions)
-    # Callers outside names/ take it from the package's face, which caches it on first use.
-    monkeypatch.setattr(names_face, "mentions", counted_mentions)
+    monkeypatch.setattr(
+        actor_mentions, "mentions", _counted(calls, "mentions", actor_mentions.mentions)
+    )
     derived = Derived(pack)
     actor = "starmer"
     start = threading.Barrier(6)
