@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from briefing.model.authoring.scaffold import init_pack
+from briefing.model.authoring import init_pack
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 

@@ -27,8 +27,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings, target
 from hypothesis import strategies as st
 
-from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.anchoring.closest import closest_passage
+from briefing.model.anchoring import Anchorer, closest_passage
 from briefing.model.text import Article
 
 ARTICLE_MAX = 1_000_000

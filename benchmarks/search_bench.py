@@ -33,7 +33,7 @@ import rapidfuzz
 from rapidfuzz import fuzz, process
 
 from benchmarks.common import replace_block
-from briefing.model.names.search import ActorIndex
+from briefing.model.names import ActorIndex
 from briefing.model.types import Actor
 
 SIZES = (1_000, 10_000, 100_000)

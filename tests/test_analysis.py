@@ -12,10 +12,9 @@ from support import REPO, sha
 
 from briefing.export.jsonout import render
 from briefing.model import load_pack
+from briefing.model.analysis import computed_credibility, outlet_identity
 from briefing.model.analysis.analyse import analyse
-from briefing.model.analysis.corroboration import outlet_identity
 from briefing.model.analysis.disagreements.detect import count_mentions, detect, figures_conflict
-from briefing.model.analysis.grading import computed_credibility
 from briefing.model.pack import Pack
 
 ARTICLES = {
@@ -153,7 +152,7 @@ def test_bad_credibility_is_an_error(tmp_path: Path) -> None:
 def test_credibility_rules(
     outlets: int, grades: list[str], careful: bool, against: int, expected: str
 ) -> None:
-    from briefing.model.analysis.corroboration import Support
+    from briefing.model.analysis import Support
     from briefing.model.text import Article
     from briefing.model.types import Flags, Source
 

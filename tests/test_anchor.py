@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from support import REPO
 
-from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.anchoring.closest import closest_passage
+from briefing.model.anchoring import Anchorer, closest_passage
 from briefing.model.text import Article, split_sentences
 
 SEEDS = REPO / "seeds"

@@ -10,8 +10,7 @@ import pytest
 from support import ARTICLE, PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.io import load
-from briefing.model.io.cache import cache_dir
+from briefing.model.io import cache_dir, load
 
 FACTS = """\
 actors:
@@ -278,7 +277,7 @@ def test_an_entry_that_would_lose_a_field_is_not_written(
     make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The store checks its own round trip: a field the encoder forgets means no entry."""
-    from briefing.model.io.cache_codec import Encoder
+    from briefing.model.io import Encoder
     from briefing.model.types import Pledge
 
     real = Encoder.of_class
@@ -303,7 +302,7 @@ def test_an_entry_that_would_lose_a_field_is_not_written(
 
 def test_entry_is_one_line_per_source_fact_and_warning(make_pack: PackMaker, cache: Path) -> None:
     """Format 4: a head, then one line per item, so no step holds the whole pack as JSON."""
-    from briefing.model.io.cache import FORMAT
+    from briefing.model.io import FORMAT
 
     root = make_pack(FACTS)
     full = load_pack(root, cache=True).pack

@@ -12,15 +12,21 @@ import pytest
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.authoring.add import add_articles
-from briefing.model.authoring.article_metadata import read_date, read_metadata
-from briefing.model.authoring.articles import InitRefused
+from briefing.model.authoring import (
+    ActorForms,
+    ArticleInput,
+    InitRefused,
+    add_articles,
+    draft,
+    examine,
+    init_pack,
+    looks_machine_translated,
+    read_date,
+    read_metadata,
+    signs,
+)
 from briefing.model.authoring.candidates import candidates
-from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, draft
-from briefing.model.authoring.hygiene import examine
-from briefing.model.authoring.machine_translation import looks_machine_translated, signs
-from briefing.model.authoring.scaffold import init_pack
-from briefing.model.names.transliteration import fold_spelling
+from briefing.model.names import fold_spelling
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DONORS = FIXTURES / "donor_story"

@@ -266,7 +266,7 @@ def test_any_edits_then_undo_of_all_give_back_the_bytes(tmp_path: Path, ops: lis
 def test_a_draft_from_a_sentence(pack: Path) -> None:
     from dataclasses import replace
 
-    from briefing.model.editing.drafting import apply_draft, draft_from, suggest_id
+    from briefing.model.editing import apply_draft, draft_from, suggest_id
 
     pages = pack / "data" / "pack.yaml"
     pages.write_text(pages.read_text().replace("published: null", "published: 2025-06-03", 1))

@@ -279,3 +279,58 @@ def test_json_selection_keeps_the_contract_shape(default_pack: Pack) -> None:
     assert [s["id"] for s in data["sources"]] == ["ft-mt"]
     whole = json.loads(render(default_pack, "json"))
     assert set(data) == set(whole)
+
+
+# ------------------------------------------------------- claims and found points
+
+
+@pytest.fixture(scope="module")
+def pack_without_a_claim(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    """The default pack less its Canada claim: the Canada stance is then only found in the text."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("uncovered") / "pack"
+    for folder in ("data", "seeds"):
+        shutil.copytree(REPO / folder, root / folder)
+    claims = root / "data" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    start = text.index("  - id: canada-stance")
+    claims.write_text(text[:start], encoding="utf-8")
+    result = load_pack(root)
+    assert result.pack is not None, [d.format() for d in result.errors]
+    return result.pack
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_note_lists_claims_and_found_disagreements_saying_which(
+    pack_without_a_claim: Pack, fmt: str
+) -> None:
+    """Issue 22 bug 9: the note shows the set the disagreements view shows, each point labelled."""
+    pack = pack_without_a_claim
+    found = [d for d in analyse(pack).disagreements if d.claim is None]
+    assert found, "the Canada stance should be found in the text with no claim covering it"
+    import html
+
+    text = html.unescape(render(pack, fmt))  # type: ignore[arg-type]
+    parsed = parse(pack, fmt)
+    section = text[text.index("Where sources disagree") :]
+    for claim in pack.claims:
+        assert clean_line(claim.topic) in section
+    assert section.count("written by the pack's author") == len(pack.claims)
+    assert section.count("Found in the text") == len(found)
+    for point in found:
+        assert clean_line(point.topic) in section
+    cited = {(source_of(pack, c.cite), c.sentence) for c in parsed.footnotes.values()}
+    for point in found:
+        for value in point.values:
+            article = pack.source(value.source).article
+            s_start, s_end = article.sentence_span(value.start, value.end)
+            assert (value.source, clean(article.text[s_start:s_end])) in cited
+    statements = [s for s in parsed.statements if s[0] == "Where sources disagree"]
+    assert statements and all(labels for _, _, labels in statements)
+
+
+def test_a_note_of_marked_facts_leaves_found_disagreements_out(pack_without_a_claim: Pack) -> None:
+    pack = pack_without_a_claim
+    text = render(pack, "md", only={"coalition-size"})
+    assert "Found in the text" not in text and "coalition" in text.casefold()

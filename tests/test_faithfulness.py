@@ -16,7 +16,7 @@ import pytest
 from support import PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.analysis.faithfulness import RULES, check
+from briefing.model.analysis import RULES, check
 from briefing.model.types import Pledge
 
 ARTICLE = (
@@ -347,6 +347,9 @@ def test_reader_rows_show_notes_and_accepted_judgements_with_reasons() -> None:
     rows = dict(remark_fields(poland))
     assert "garbled machine translation" in rows["note"]
     assert rows["accepted (status)"].startswith("garbled translation")
-    notes = {r.topic: r.note for r in disagreement_rows(pack) if r.first}
+    from briefing.model.derived import Derived
+
+    found = Derived(pack).disagreements
+    notes = {r.topic: r.note for r in disagreement_rows(pack, found) if r.first}
     size = notes["How many countries are in the Coalition of the Willing talks"]
     assert size is not None and "differ in time and in what they count" in size

@@ -22,8 +22,7 @@ from support import ARTICLE, PackMaker, sha
 from briefing.export.jsonout import to_dict
 from briefing.model import load_pack
 from briefing.model.diagnostics import Diagnostic, Severity
-from briefing.model.io import load
-from briefing.model.io.cache_codec import Decoder, Encoder, decode, dumps
+from briefing.model.io import Decoder, Encoder, decode, dumps, load
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import (
@@ -350,8 +349,7 @@ def test_the_json_export_names_every_field(make_pack: PackMaker) -> None:
 
 def test_a_schema_table_must_list_exactly_its_records_fields() -> None:
     """The YAML side: the converter table and the TypedDict record cannot drift apart."""
-    from briefing.model.io import records
-    from briefing.model.io.schema import fields_of, text
+    from briefing.model.io import fields_of, records, text
 
     with pytest.raises(TypeError, match="PackFields"):
         fields_of(records.PackFields, title=text, story=text, as_of=text, checks=text)  # 'notes'

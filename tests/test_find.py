@@ -10,7 +10,7 @@ from support import ARTICLE, PackMaker
 from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.anchoring.find import find, read_sources
-from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
+from briefing.model.io import YMap, YScalar, YSeq, read_yaml
 
 
 def pasted(output: str, root: Path) -> list[tuple[str, str, str | None]]:

@@ -20,8 +20,7 @@ from rapidfuzz import fuzz
 from support import ARTICLE, REPO, PackMaker
 
 from briefing.model import load_pack
-from briefing.model.anchoring.anchor import Anchorer, occurrences, smallest_period
-from briefing.model.anchoring.closest import ALIGN, best_alignment
+from briefing.model.anchoring import ALIGN, Anchorer, best_alignment, occurrences, smallest_period
 from briefing.model.anchoring.find import SourceText, closest
 from briefing.model.text import Article, normalise
 
@@ -57,8 +56,13 @@ def typed_quote(draw: st.DrawFn) -> tuple[Anchorer, str]:
 def test_narrowed_alignment_scores_as_the_whole_article_alignment(
     picked: tuple[Anchorer, str],
 ) -> None:
-    """The candidate windows hold the best passage: the score is the one aligning the
-    quote against the whole article gives (what the loader and ``find`` did before)."""
+    """The candidate windows hold the best passage: the score is at least the one aligning
+    the quote against the whole article gives (what the loader and ``find`` did before).
+
+    At least, not equal: rapidfuzz's whole-text alignment is a heuristic for long
+    texts, and a narrowed window can score higher (Hypothesis found one across a
+    line break: 98.2 narrowed vs 96.6 whole).
+    """
     anchorer, quote = picked
     wanted = quote.lower()
     if not wanted.strip() or len(wanted) > ALIGN:
@@ -66,7 +70,7 @@ def test_narrowed_alignment_scores_as_the_whole_article_alignment(
     whole = fuzz.partial_ratio_alignment(wanted, anchorer.folded)
     narrowed = best_alignment(anchorer, wanted)
     assert narrowed is not None
-    assert narrowed[0] == pytest.approx(whole.score)
+    assert narrowed[0] >= whole.score - 1e-9
 
 
 @pytest.mark.parametrize(

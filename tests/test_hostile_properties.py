@@ -19,10 +19,10 @@ from support import REPO, sha
 
 from briefing.export.jsonout import render as render_json
 from briefing.model import load_pack
-from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.anchoring import Anchorer
 from briefing.model.diagnostics import Diagnostic
+from briefing.model.io import YMap, YNode, YScalar, YSeq, read_yaml
 from briefing.model.io import yaml_read as yamlread
-from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, read_yaml
 from briefing.model.text import Article
 
 PARSERS = [yamlread.PURE_PARSER] + ([yamlread.LIBYAML_PARSER] if yamlread.LIBYAML_PARSER else [])

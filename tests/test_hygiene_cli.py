@@ -9,7 +9,7 @@ from support import ARTICLE, PackMaker, sha
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.authoring.hygiene import unflagged
+from briefing.model.authoring import unflagged
 
 ARTICLE_WITH_FURNITURE = (
     ARTICLE

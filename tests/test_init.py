@@ -10,9 +10,8 @@ import pytest
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.authoring.articles import InitRefused, guess_title
-from briefing.model.authoring.scaffold import init_pack
-from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
+from briefing.model.authoring import InitRefused, guess_title, init_pack
+from briefing.model.io import YMap, YScalar, YSeq, read_yaml
 
 STORY = Path(__file__).parent / "fixtures" / "init_story"
 
@@ -71,9 +70,7 @@ def test_candidates_cluster_variant_and_garbled_spellings(tmp_path: Path) -> Non
     # the misspelling, the lost character and the surname-only mentions are one actor
     assert set(kallas["aliases"]) == {"Kaja Kalas", "Kal?as", "Kallas"}  # type: ignore[arg-type]
     assert kallas["candidate"] == "true"
-    assert str(kallas["notes"]).startswith(
-        "5 mentions in 3 sources; first in harbour-wire line 2:"
-    )
+    assert str(kallas["notes"]).startswith("5 mentions in 3 sources; first in harbour-wire line 2:")
     stubb = actors["Alexander Stubb"]
     assert stubb["kind"] == "person" and stubb["aliases"] == ["Stubb"]
     council = actors["Nordic Maritime Council"]

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from briefing.model import load_pack
 from briefing.model.analysis.analyse import analyse
+from briefing.model.analysis.disagreements import Disagreement, DisagreementValue
 from briefing.model.analysis.disagreements.detect import _link_claims
-from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 from briefing.model.types import Claim, ClaimValue, Evidence
 
 

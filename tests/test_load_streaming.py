@@ -20,9 +20,7 @@ from hypothesis import strategies as st
 from support import ARTICLE, PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.io import load
-from briefing.model.io.load import LoadResult
-from briefing.model.io.yaml_read import read_yaml
+from briefing.model.io import LoadResult, load, read_yaml
 
 
 def _whole_tree(data: bytes, path: str, parser: type | None = None, on_item: Any = None) -> Any:

@@ -8,7 +8,7 @@ import pytest
 from support import PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.names.actor_mentions import mentions
+from briefing.model.names import mentions
 from briefing.model.pack import Pack
 
 ARTICLE = (

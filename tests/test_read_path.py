@@ -24,8 +24,7 @@ from support import ARTICLE, PackMaker
 from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.diagnostics import MAX_DIAGNOSTICS
-from briefing.model.io import files
-from briefing.model.io.files import Budget, Refused, read_file
+from briefing.model.io import Budget, Refused, files, read_file
 
 LIMIT = 2.0
 """Seconds of the command's own CPU time: a refusal is immediate (startup included)."""

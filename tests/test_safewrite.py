@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from briefing.model.io.safewrite import WriteRefused, write_atomic
+from briefing.model.io import WriteRefused, write_atomic
 
 OLD = "the analyst's previous note\n"
 NEW = "# New note\n" + "x" * 100_000 + "\n"

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 from search_actors import ACTORS
 
-from briefing.model.names.folding import fold, skeleton, strip_titles
-from briefing.model.names.search import ActorIndex, Hit
+from briefing.model.names import ActorIndex, Hit, fold, skeleton, strip_titles
 from briefing.model.types import Actor
 
 INDEX = ActorIndex.build(ACTORS)

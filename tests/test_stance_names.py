@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from support import PackMaker
 
 from briefing.model.analysis.disagreements.stances import _name_ending_at, stance_mentions
-from briefing.model.io.load import load_pack
+from briefing.model.io import load_pack
 
 WORDS = ["Keir", "Starmer", "Keir Starmer", "Poland", "Ireland", "é", "-", "_", "1", " ", "x"]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=12).map("".join)

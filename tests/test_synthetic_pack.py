@@ -13,7 +13,7 @@ from pathlib import Path
 
 from support import REPO
 
-from briefing.model.io.load import load_pack
+from briefing.model.io import load_pack
 
 
 def test_a_generated_pack_loads_with_no_errors_and_no_warnings(tmp_path: Path) -> None:

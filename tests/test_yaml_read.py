@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.model.io import yaml_read
-from briefing.model.io.yaml_read import YMap, read_yaml
+from briefing.model.io import YMap, read_yaml, yaml_read
 
 PARSERS = [yaml_read.PURE_PARSER] + ([yaml_read.LIBYAML_PARSER] if yaml_read.LIBYAML_PARSER else [])
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.model.io.yaml_read import YMap, YScalar, YSeq, has_forbidden, read_yaml
-from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
+from briefing.model.io import (
+    YMap,
+    YScalar,
+    YSeq,
+    comment,
+    flow_list,
+    has_forbidden,
+    quoted,
+    read_yaml,
+    scalar,
+)
 
 
 def PACK_TEXT(min_size: int, max_size: int) -> st.SearchStrategy[str]:

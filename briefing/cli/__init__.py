@@ -41,11 +41,11 @@ class Parser(argparse.ArgumentParser):
 def command_modules() -> dict[str, ModuleType]:
     """Every subcommand module, by name, in help order."""
     found = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_") or info.name == "common":
+    # One module a command, in folders by what the command does (reading, authoring, curating).
+    for info in pkgutil.walk_packages(__path__, f"{__name__}."):
+        if info.ispkg or info.name.rsplit(".", 1)[1].startswith("_") or info.name.endswith(".common"):
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        found.append(module)
+        found.append(importlib.import_module(info.name))
     found.sort(key=lambda m: (m.ORDER, m.NAME))
     return {m.NAME: m for m in found}
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefing.model.io.paths import display
+from briefing.model.io import display
 from briefing.model.sanitize import clean_line
 
 if TYPE_CHECKING:

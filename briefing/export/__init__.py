@@ -10,7 +10,7 @@ from briefing.model.pack import Pack
 from briefing.model.types import Actor, Fact
 
 if TYPE_CHECKING:
-    from briefing.model.analysis.analyse import Analysis
+    from briefing.model.analysis import Analysis
 
 FORMATS = ("json", "md", "html")
 
@@ -124,7 +124,7 @@ def render_chunks(
 
     changes = None
     if since is not None:
-        from briefing.model.analysis.since import changes_since
+        from briefing.model.analysis import changes_since
 
         changes = changes_since(pack, since)
     note = build_note(pack, selected, analysis, changes)

@@ -12,12 +12,10 @@ from typing import Any
 
 from briefing import __version__
 from briefing.export.jsonenc import Stream, iter_document
+from briefing.model.analysis import RELIABILITY, outlet_identity
 from briefing.model.analysis.analyse import Analysis, FactAnalysis, analyse
-from briefing.model.analysis.corroboration import outlet_identity
-from briefing.model.analysis.dates.meeting_dates import MeetingDate
-from briefing.model.analysis.disagreements.context import ValueContext
-from briefing.model.analysis.disagreements.detect import Disagreement, claim_context
-from briefing.model.analysis.grading import RELIABILITY
+from briefing.model.analysis.dates import MeetingDate
+from briefing.model.analysis.disagreements import Disagreement, ValueContext, claim_context
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
 

@@ -26,8 +26,7 @@ from briefing.export.doc import (
     Text,
 )
 from briefing.export.noteparts import Citations, actor_name
-from briefing.model.analysis.history import PledgeHistory, pledge_histories, short_date
-from briefing.model.analysis.since import Changes
+from briefing.model.analysis import Changes, PledgeHistory, pledge_histories, short_date
 from briefing.model.analysis.story_days import story_days
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line

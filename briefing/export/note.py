@@ -34,15 +34,15 @@ from briefing.export.noteparts import (
     claim_sides,
     count_of,
     date_or_unknown,
+    found_sides,
     join_pieces,
     outlet_name,
     published_or_unknown,
     resolved_date_text,
 )
+from briefing.model.analysis import Changes, pledge_histories
 from briefing.model.analysis.analyse import Analysis, analyse
-from briefing.model.analysis.disagreements.detect import claim_context
-from briefing.model.analysis.history import pledge_histories
-from briefing.model.analysis.since import Changes
+from briefing.model.analysis.disagreements import claim_context, uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
@@ -78,6 +78,13 @@ GRADE_WORDS = {
     "F": "F: reliability cannot be judged",
 }
 LEADERS_SHOWN = 3
+FOUND_KINDS = {
+    "count": "differing counts",
+    "amount": "differing amounts",
+    "percentage": "differing shares",
+    "stance": "differing stances",
+    "meeting-date": "differing dates",
+}
 
 
 class _Builder:
@@ -102,6 +109,9 @@ class _Builder:
         self.pledges = [p for p in pack.pledges if keep(p.id)]
         self.meetings = [m for m in pack.meetings if keep(m.id)]
         self.claims = [c for c in pack.claims if keep(c.id)]
+        # Found disagreements are no fact the analyst can mark: a note of marked
+        # facts leaves them out, a note of the whole pack lists them.
+        self.found = uncovered(pack, analysis.disagreements) if selected is None else []
         self.actors = [a for a in pack.actors if keep(a.id) and a.evidence]
 
     # ----------------------------------------------------------------- sections
@@ -285,28 +295,23 @@ class _Builder:
         ]
 
     def disagreements(self) -> list[Block]:
-        if not self.claims:
+        if not self.claims and not self.found:
             return []
-        blocks: list[Block] = [Heading(2, "Where sources disagree", "disagreements")]
+        blocks: list[Block] = [
+            Heading(2, "Where sources disagree", "disagreements"),
+            Para(
+                (
+                    Text(
+                        "The pack author's claims first, then the disagreements briefing found "
+                        "in the articles' text that no claim covers; each point says which it is."
+                    ),
+                )
+            ),
+        ]
         for claim in self.claims:
             blocks.append(Heading(3, clean_line(claim.topic), f"claim-{claim.id}"))
-            items = []
-            for value, evidence in claim_sides(claim):
-                per_source: dict[str, list[Evidence]] = {}
-                for item in evidence:
-                    per_source.setdefault(item.source, []).append(item)
-                said = [
-                    [
-                        Text(
-                            f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"
-                        ),
-                        *self.cites.refs(ev),
-                    ]
-                    for s, ev in per_source.items()
-                ]
-                line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
-                line.append(self.cites.tag(evidence))
-                items.append(Item(tuple(line)))
+            blocks.append(Para((Strong("Claim"), Text(" written by the pack's author."))))
+            items = self._side_items(claim_sides(claim))
             for extra in (claim_context(self.pack, claim), _remarks(claim).strip()):
                 if extra:  # read from the claim's own sentences: cited as they are
                     items.append(
@@ -318,7 +323,38 @@ class _Builder:
                         )
                     )
             blocks.append(Bullets(tuple(items)))
+        for number, found in enumerate(self.found, 1):
+            kind = FOUND_KINDS.get(found.kind, clean_line(found.kind))
+            blocks.append(Heading(3, clean_line(found.topic), f"found-{number}"))
+            blocks.append(
+                Para(
+                    (
+                        Strong("Found in the text"),
+                        Text(f" by briefing ({kind}); no claim covers it: check before relying on it."),
+                    )
+                )
+            )
+            blocks.append(Bullets(tuple(self._side_items(found_sides(self.pack, found)))))
         return blocks
+
+    def _side_items(self, sides: list[tuple[str, list[Evidence]]]) -> list[Item]:
+        """One item per value: who says it, each source's footnotes, the value's support tag."""
+        items = []
+        for value, evidence in sides:
+            per_source: dict[str, list[Evidence]] = {}
+            for item in evidence:
+                per_source.setdefault(item.source, []).append(item)
+            said = [
+                [
+                    Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
+                    *self.cites.refs(ev),
+                ]
+                for s, ev in per_source.items()
+            ]
+            line: list[Piece] = [Strong(value), Text(": "), *join_pieces(said, "; ")]
+            line.append(self.cites.tag(evidence))
+            items.append(Item(tuple(line)))
+        return items
 
     def whos_who(self) -> list[Block]:
         if not self.actors:

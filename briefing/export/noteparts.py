@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
-from briefing.model.analysis.analyse import Analysis
-from briefing.model.analysis.corroboration import support_of_sources
-from briefing.model.analysis.grading import grade
+from briefing.model.analysis import Analysis, grade, support_of_sources
+from briefing.model.analysis.disagreements import Disagreement
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Source
@@ -127,6 +126,32 @@ def claim_sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
         text = clean_line(value.value)
         key = " ".join(text.casefold().split())
         sides.setdefault(key, (text, []))[1].extend(value.evidence)
+    return list(sides.values())
+
+
+def found_sides(pack: Pack, found: Disagreement) -> list[tuple[str, list[Evidence]]]:
+    """A found disagreement's values as ``claim_sides`` gives a claim's: each with evidence to cite.
+
+    A found value points at its words in the article (start, end); the evidence
+    made from it quotes those words inside their whole sentences, as every other
+    footnote does.
+    """
+    sides: dict[str, tuple[str, list[Evidence]]] = {}
+    for value in found.values:
+        article = pack.source(value.source).article
+        s_start, s_end = article.sentence_span(value.start, value.end)
+        evidence = Evidence(
+            source=value.source,
+            quote=article.text[value.start : value.end],
+            start=value.start,
+            end=value.end,
+            sentence_start=s_start,
+            sentence_end=s_end,
+            sentence=article.text[s_start:s_end],
+        )
+        text = clean_line(value.value)
+        key = " ".join(text.casefold().split())
+        sides.setdefault(key, (text, []))[1].append(evidence)
     return list(sides.values())
 
 

@@ -15,7 +15,7 @@ import math
 from html import escape
 
 from briefing.export.doc import Chart, Point
-from briefing.model.analysis.history import short_date
+from briefing.model.analysis import short_date
 
 WIDTH = 720
 LEFT = 78

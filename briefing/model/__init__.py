@@ -14,8 +14,7 @@ from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from briefing.model.diagnostics import Diagnostic, PackError, Severity
-    from briefing.model.io.load import LoadResult, load_pack
-    from briefing.model.io.paths import default_pack_path
+    from briefing.model.io import LoadResult, default_pack_path, load_pack
     from briefing.model.pack import Pack
 
 __getattr__, __dir__ = lazy_exports(

@@ -25,7 +25,7 @@ from briefing.model.types import Meeting, meetings_by_date
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
-    from briefing.model.analysis.disagreements.detect import Disagreement
+    from briefing.model.analysis.disagreements.values import Disagreement
     from briefing.model.names.actor_mentions import Mention
     from briefing.model.names.search import ActorIndex
     from briefing.model.pack import Pack

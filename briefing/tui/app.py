@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,8 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from briefing.model.sanitize import clean, clean_line
+from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor
+from briefing.tui.actions.curation import EDITS, CurationActions
+from briefing.tui.actions.loading import derive, editor_for, find_disagreements
+from briefing.tui.actions.views import ViewActions
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import (
     COMMANDS,
@@ -31,21 +34,14 @@ from briefing.tui.commands import (
     keys_in_force,
 )
 from briefing.tui.keymap import keymap_path, load_keymap
-from briefing.tui.labels import is_candidate
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, check_size
-from briefing.tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
-    from briefing.model.editing import Applied, Change, EditSession
-    from briefing.model.editing.drafting import FactDraft
-    from briefing.model.io.load import LoadResult
+    from briefing.model.editing import EditSession
+    from briefing.model.io import LoadResult
     from briefing.model.pack import Pack
-    from briefing.tui.screens.view import PackView
-
-# The views, dialogs and help are imported by the action that opens them: together
-# with the analysis they show, they were a third of the time to the first frame.
 
 MAIN_ONLY = frozenset(
     {
@@ -58,8 +54,6 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
-EDITS = frozenset({"confirm", "reject", "merge", "add_fact", "undo_edit"})
-"""Commands that change the pack's YAML (through :mod:`briefing.model.editing`)."""
 NEEDS_PACK = MAIN_ONLY | {
     "timeline",
     "dates",
@@ -71,8 +65,9 @@ NEEDS_PACK = MAIN_ONLY | {
 }
 
 
-class BriefingApp(App[None]):
-    """The briefing reader."""
+class BriefingApp(CurationActions, ViewActions, App[None]):
+    """The briefing reader: loading, the footer and availability here; the views it opens and
+    the curation edits in :mod:`briefing.tui.actions` (mixins)."""
 
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
@@ -135,7 +130,7 @@ class BriefingApp(App[None]):
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
         from briefing.model.collector import collector_paused, keep_for_good
-        from briefing.model.io.load import load_pack
+        from briefing.model.io import load_pack
 
         # The collector is paused while the pack and its indexes are built (millions
         # of small objects, no cycles), then what was built is frozen: the pack lives
@@ -145,8 +140,8 @@ class BriefingApp(App[None]):
         with collector_paused():
             result = load_pack(self.pack_arg, cache=True)
             if result.pack is not None:
-                self.editor = _editor(self.pack_arg, result)
-                derived = _derive(result)
+                self.editor = editor_for(self.pack_arg, result)
+                derived = derive(result)
         if derived is not None:
             keep_for_good()
         if not get_current_worker().is_cancelled:
@@ -157,7 +152,7 @@ class BriefingApp(App[None]):
             # A daemon thread, not a worker: detection cannot be interrupted, and
             # quitting meanwhile must not wait for it.
             threading.Thread(
-                target=_find_disagreements,
+                target=find_disagreements,
                 args=(derived,),
                 name="briefing-disagreements",
                 daemon=True,
@@ -234,7 +229,7 @@ class BriefingApp(App[None]):
             # article, something to undo); greyed while an edit is checked and written.
             if self.pack is None or self.editor is None or self.screen is not main:
                 return False
-            return None if self.editing else self._can_edit(action)
+            return None if self.editing else self.can_edit(action)
         if action in MAIN_ONLY and self.screen is not main:
             return False
         if action in ("next_evidence", "previous_evidence"):
@@ -249,27 +244,16 @@ class BriefingApp(App[None]):
             return True if main.markable is not None else None
         return True
 
-    def _can_edit(self, action: str) -> bool:
-        """Whether an editing command has something to act on now."""
-        if self.editor is None or self.editing:
-            return False
-        if action == "undo_edit":
-            return bool(self.editor.undo_stack)
-        if action == "add_fact":
-            return self.main.focused is self.main.query_one(ArticleView) and (
-                self.main.passage() is not None
-            )
-        item = self.main.current_item
-        if action == "merge":
-            return isinstance(item, Actor) and item.candidate
-        return item is not None and is_candidate(item)
-
     def unavailable_reason(self, action: str) -> str:
         """Why a command shown disabled does nothing now: said briefly when its key is pressed."""
         main = self.main
         if action in ("next_evidence", "previous_evidence"):
             count = main.evidence_count
-            return "Only one evidence item." if count == 1 else "No evidence of its own."
+            if count == 1:
+                return "Only one evidence item."
+            if isinstance(main.current_item, Actor):
+                return "No evidence of its own: the sentences that name it are in the detail pane."
+            return "No evidence of its own."
         if action == "history_back":
             return "Nothing to go back to: this is where you started."
         if action == "history_forward":
@@ -319,25 +303,6 @@ class BriefingApp(App[None]):
         if len(self.screen_stack) > 1 and not isinstance(screen, MainScreen):
             screen.dismiss(None)
 
-    def action_help(self) -> None:
-        """Push the help screen built from the commands and the keys in force."""
-        rows = []
-        for command in COMMANDS:
-            keys = " ".join(
-                self.get_key_display(Binding(k, "")) for k in keys_in_force(self.keymap, command)
-            )
-            rows.append((keys, command.title(), command.help_text()))
-        from briefing.tui.legend import legend_rows
-        from briefing.tui.screens.help import HelpScreen
-        from briefing.tui.widgets.source_view import SourceView
-
-        note = (
-            f'Remap keys in {self.keymap_file} ([keymap] binding-id = "keys"; ids in docs/keys.md).'
-        )
-        source_view = self.main.query_one(SourceView)
-        legend = legend_rows(lambda kind: source_view.get_visual_style(f"source-view--{kind}"))
-        self.push_screen(HelpScreen(rows, note, legend))
-
     def action_cursor_down(self) -> None:
         """j: whatever "down" means in the focused pane."""
         self._cursor("down")
@@ -377,237 +342,6 @@ class BriefingApp(App[None]):
     def action_zoom(self) -> None:
         """Give the focused pane the whole screen between header and footer, or put it back."""
         self.main.zoom()
-
-    def _to_main(self) -> None:
-        while self.screen is not self.main and len(self.screen_stack) > 1:
-            self.pop_screen()
-
-    def _toggle_view(self, view: type[PackView]) -> None:
-        """Open a view of the pack over the reader, or close it when it is the one showing."""
-        if isinstance(self.screen, view):
-            self.screen.dismiss(None)
-            return
-        self._to_main()
-        assert self.derived is not None
-        self.push_screen(view(self.derived), self.main.open_item)
-
-    def action_timeline(self) -> None:
-        """Open the timeline (or close it when it is showing)."""
-        from briefing.tui.screens.timeline import TimelineScreen
-
-        self._toggle_view(TimelineScreen)
-
-    def action_dates(self) -> None:
-        """Open the dates view (or close it when it is showing)."""
-        from briefing.tui.screens.dates import DatesScreen
-
-        self._toggle_view(DatesScreen)
-
-    def action_disagreements(self) -> None:
-        """Open the disagreements view (or close it when it is showing)."""
-        from briefing.tui.screens.disagreements import DisagreementsScreen
-
-        self._toggle_view(DisagreementsScreen)
-
-    def action_pledge_board(self) -> None:
-        """Open the pledge board (or close it when it is showing)."""
-        from briefing.tui.screens.pledges import PledgeBoardScreen
-
-        self._toggle_view(PledgeBoardScreen)
-
-    def action_since(self) -> None:
-        """Open the "Since DATE" view (or close it when it is showing)."""
-        from briefing.tui.screens.since import SinceScreen
-
-        if isinstance(self.screen, SinceScreen):
-            self.screen.dismiss(None)
-            return
-        self.show_since(push=True)
-
-    def show_since(self, *, push: bool) -> None:
-        """Mark what changed since the date in the navigator; with ``push``, list it in a view."""
-        from briefing.model.analysis.since import changes_since, since_date
-        from briefing.tui.screens.since import SinceScreen
-
-        assert self.pack is not None
-        day, why = since_date(self.pack, self.since_arg or "last")
-        changes = changes_since(self.pack, day)
-        self.main.set_since(changes.item_ids())
-        if push:
-            self._to_main()
-            assert self.derived is not None
-            self.push_screen(SinceScreen(self.derived, changes, why), self.main.open_item)
-
-    def action_search(self) -> None:
-        """Open actor search."""
-        from briefing.tui.screens.search import SearchScreen
-
-        self._to_main()
-        assert self.derived is not None
-        self.push_screen(SearchScreen(self.derived), self.main.open_item)
-
-    def open_actor(self, actor_id: str) -> None:
-        """Open an actor on the main screen (the palette's actor entries)."""
-        self._to_main()
-        self.main.open_item(actor_id)
-
-    def action_export(self) -> None:
-        """Open export: what is marked, or the whole pack."""
-        from briefing.tui.screens.export import ExportScreen
-
-        self.push_screen(ExportScreen(self.marked))
-
-    # -- curation: edits of the pack's YAML ---------------------------------------------------
-
-    def action_confirm(self) -> None:
-        """c: confirm the candidate shown, then show the next one to review."""
-        item = self.main.current_item
-        if item is None or not is_candidate(item):
-            return
-        item_id = item.id
-        self._edit(lambda e: e.confirm(item_id), self.main.next_to_review(item_id) or item_id)
-
-    def action_reject(self) -> None:
-        """delete: remove the candidate shown, then show the next one to review."""
-        item = self.main.current_item
-        if item is None or not is_candidate(item):
-            return
-        item_id = item.id
-        self._edit(lambda e: e.reject(item_id), self.main.next_to_review(item_id))
-
-    def action_merge(self) -> None:
-        """m: choose the actor to merge the candidate into, with the fuzzy actor search."""
-        item = self.main.current_item
-        if not isinstance(item, Actor) or self.pack is None:
-            return
-        from briefing.tui.screens.search import SearchScreen
-
-        item_id, after = item.id, self.main.next_to_review(item.id)
-
-        def chosen(target: str | None) -> None:
-            if target is not None:
-                self._edit(lambda e: e.merge(item_id, target), after or target)
-
-        title = f"Merge {clean_line(item.name)} into…"
-        assert self.derived is not None
-        self.push_screen(SearchScreen(self.derived, title=title), chosen)
-
-    def action_add_fact(self) -> None:
-        """a: a form prefilled from the selected words or the sentence in view."""
-        passage = self.main.passage()
-        if passage is None or self.pack is None:
-            return
-        from briefing.model.editing.drafting import apply_draft, draft_from
-        from briefing.tui.screens.add_fact import AddFactScreen
-
-        draft = draft_from(self.pack, *passage)
-
-        def submitted(result: FactDraft | None) -> None:
-            if result is not None:
-                show = result.id if result.kind in ("meeting", "pledge") else result.target
-                self._edit(lambda e: apply_draft(e, result), show or None)
-
-        self.push_screen(AddFactScreen(self.pack, draft), submitted)
-
-    def action_undo_edit(self) -> None:
-        """u: undo the last edit (the files get their previous bytes back)."""
-        self._edit(lambda e: e.undo(), None)
-
-    def _edit(
-        self, edit: Callable[[EditSession], Applied | Change | None], show: str | None
-    ) -> None:
-        """Run an edit in a worker (it loads the pack to check it); the reader follows."""
-        if self.editor is None or self.editing:
-            return
-        self.editing = True
-        self.availability_changed()
-        editor = self.editor
-        self.run_worker(lambda: self._edit_in_thread(editor, edit, show), thread=True, group="edit")
-
-    def _edit_in_thread(
-        self,
-        editor: EditSession,
-        edit: Callable[[EditSession], Applied | Change | None],
-        show: str | None,
-    ) -> None:
-        from briefing.model.collector import collector_paused
-        from briefing.model.editing import Applied, EditRefused, Stale
-        from briefing.model.io.load import load_pack
-
-        try:
-            outcome = edit(editor)
-        except Stale as exc:
-            # Someone else's change wins: show the pack as it is on disk now.
-            with collector_paused():
-                result = load_pack(self.pack_arg)
-            if result.pack is not None:
-                self.editor = _editor(self.pack_arg, result)
-            self.call_from_thread(self._edited, result, _derive(result), str(exc), None, "warning")
-            return
-        except EditRefused as exc:
-            lines = [str(exc), *(d.format() for d in exc.diagnostics[:3])]
-            self.call_from_thread(self._edited, None, None, "\n".join(lines), None, "error")
-            return
-        if isinstance(outcome, Applied):
-            result, message = outcome.result, f"Done: {outcome.change.description}"
-        elif outcome is not None:
-            result, message = load_pack(self.pack_arg), f"Undone: {outcome.description}"
-        else:
-            self.call_from_thread(self._edited, None, None, "Nothing to undo", None, "information")
-            return
-        self.call_from_thread(self._edited, result, _derive(result), message, show, "information")
-
-    def _edited(
-        self,
-        result: LoadResult | None,
-        derived: Derived | None,
-        message: str,
-        show: str | None,
-        severity: str,
-    ) -> None:
-        """Back on the UI thread: show the pack as it is now, and say what happened."""
-        self.editing = False
-        if result is not None and result.pack is not None and derived is not None:
-            self.pack, self.derived = result.pack, derived
-            self.main.reload_pack(derived, show)
-        self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
-        self.availability_changed()
-
-
-def _derive(result: LoadResult) -> Derived | None:
-    """A new owner of the loaded pack's derived data, its analysis and index built now.
-
-    Called in a worker: the analysis (dates, support, grades) and the actor index
-    are built here, off the UI thread, with the collector paused.
-    """
-    from briefing.model.collector import collector_paused
-    from briefing.model.derived import Derived
-
-    if result.pack is None:
-        return None
-    derived = Derived(result.pack)
-    with collector_paused():
-        _ = derived.analysis
-        _ = derived.index
-    return derived
-
-
-def _editor(pack_arg: str | None, result: LoadResult) -> EditSession | None:
-    """The edit engine for a loaded pack, or None when its files cannot be edited."""
-    from briefing.model.editing import EditRefused, EditSession
-
-    try:
-        return EditSession(pack_arg, baseline=result)
-    except EditRefused:
-        return None
-
-
-def _find_disagreements(derived: Derived) -> None:
-    """Find the pack's disagreements (kept by ``derived``), then keep the collector off them."""
-    from briefing.model.collector import keep_for_good
-
-    _ = derived.disagreements
-    keep_for_good()
 
 
 def run(pack_arg: str | None, since: str | None = None) -> int:

@@ -17,9 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing.model.analysis.corroboration import outlet_identity
-from briefing.model.analysis.grading import CREDIBILITY, RELIABILITY
-from briefing.model.analysis.history import history_of
+from briefing.model.analysis import CREDIBILITY, RELIABILITY, history_of, outlet_identity
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -27,9 +25,9 @@ from briefing.tui.labels import evidence_label, is_candidate, label, source_labe
 from briefing.tui.remarks import remark_fields
 
 if TYPE_CHECKING:
-    from briefing.model.analysis.analyse import FactAnalysis
+    from briefing.model.analysis import FactAnalysis
     from briefing.model.derived import Derived
-    from briefing.model.names.actor_mentions import Mention
+    from briefing.model.names import Mention
 
 PAGE = 20
 """Rows of a long group shown at first, and added by each "more" row.

@@ -10,7 +10,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from briefing.model.io.files import Refused, read_file
+from briefing.model.io import Refused, read_file
 from briefing.tui.commands import COMMAND_IDS
 
 MAX_KEYMAP_BYTES = 1024 * 1024

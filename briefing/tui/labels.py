@@ -21,7 +21,7 @@ from briefing.model.types import (
 )
 
 if TYPE_CHECKING:
-    from briefing.model.analysis.analyse import Analysis
+    from briefing.model.analysis import Analysis
     from briefing.model.derived import Derived
 
 REVIEW = "review"
@@ -131,3 +131,26 @@ def section_items(derived: Derived, section: str) -> tuple[Fact | Source, ...]:
     if section not in (REVIEW, "sources"):
         items = tuple(item for item in items if not is_candidate(item))
     return items
+
+
+def first_item(derived: Derived) -> str | None:
+    """The id of the navigator's first item (the first non-empty section's first), or None."""
+    for section, _ in SECTIONS:
+        items = section_items(derived, section)
+        if items:
+            return items[0].id
+    return None
+
+
+def next_to_review(derived: Derived, item_id: str) -> str | None:
+    """The candidate after ``item_id`` in the review group (or before it, if last).
+
+    After a confirm, reject or merge the reader moves on to the next candidate, so
+    the review group can be worked through without going back to the navigator.
+    """
+    ids = [item.id for item in section_items(derived, REVIEW)]
+    if item_id not in ids:
+        return ids[0] if ids else None
+    index = ids.index(item_id)
+    rest = ids[index + 1 :] or ids[:index][-1:]
+    return rest[0] if rest else None

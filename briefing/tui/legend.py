@@ -14,7 +14,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.style import Style
 
-from briefing.model.names.search import DERIVED, EXACT, FUZZY_MAX, SYNONYM
+from briefing.model.names import DERIVED, EXACT, FUZZY_MAX, SYNONYM
 
 HIGHLIGHTS: tuple[tuple[str, str, str], ...] = (
     ("quote", "quoted words", "the words the evidence quotes"),

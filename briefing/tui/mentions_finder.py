@@ -23,11 +23,14 @@ from typing import TYPE_CHECKING
 
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from briefing.model.types import Evidence
+
 if TYPE_CHECKING:
     from textual.timer import Timer
     from textual.widget import Widget
 
     from briefing.model.derived import Derived
+    from briefing.model.names import Mention
 
 DELAY = 0.25
 """Seconds the cursor must rest on an actor before its mentions are looked for."""
@@ -101,3 +104,19 @@ class MentionsFinder:
         if state == WorkerState.SUCCESS and finished is not None and finished == self.wanted:
             self.found(finished)
         return True
+
+
+def mention_evidence(mention: Mention) -> Evidence:
+    """A mention in the shape of evidence, so the source pane highlights it the same way.
+
+    It is not evidence (the pane labels it as a mention); the shape is only for showing.
+    """
+    return Evidence(
+        source=mention.source_id,
+        quote=mention.matched,
+        start=mention.start,
+        end=mention.end,
+        sentence_start=mention.sentence_start,
+        sentence_end=mention.sentence_end,
+        sentence=mention.sentence,
+    )

@@ -16,8 +16,7 @@ import math
 from dataclasses import dataclass
 from datetime import date as Date
 
-from briefing.model.analysis.history import short_date
-from briefing.model.analysis.story_days import Day, StoryDays
+from briefing.model.analysis import Day, StoryDays, short_date
 
 LABEL = "Articles "
 """The row labels' width (every label is padded to it)."""

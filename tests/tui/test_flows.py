@@ -411,7 +411,7 @@ async def test_a_large_packs_mentions_are_found_in_the_background(
     pack: Pack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above the size limit the actor shows at once; its mentions follow from a thread."""
-    from briefing.model.names.actor_mentions import mentions
+    from briefing.model.names import mentions
     from briefing.tui import mentions_finder
     from briefing.tui.widgets import detail as detail_module
 

@@ -6,7 +6,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 from tui_helpers import reader
 
-from briefing.model.names.actor_mentions import mentions
+from briefing.model.names import mentions
 from briefing.model.pack import Pack
 from briefing.tui.detail_rows import PAGE, MentionRow
 from briefing.tui.screens.search import SearchScreen

@@ -166,7 +166,7 @@ async def test_w_without_since_uses_the_day_before_the_newest_articles(grown: Pa
 
 
 def test_since_rows_word_each_change(grown: Path) -> None:
-    from briefing.model.analysis.since import changes_since
+    from briefing.model.analysis import changes_since
 
     pack = load_pack(grown).pack
     assert pack is not None

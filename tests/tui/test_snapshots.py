@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from briefing.tui.app import BriefingApp
 from briefing.tui.widgets.article import ArticleView
+from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
 
@@ -67,6 +68,12 @@ def after_load(
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        # The key bar follows focus and moves a frame or two after them (Textual
+        # signals a bindings change after the focus lands): draw it from the settled
+        # state, as the next frame would, so the picture does not depend on timing.
+        for bar in app.screen.query(KeyBar):
+            bar.refresh_keys()
         await pilot.pause()
 
     return run_before

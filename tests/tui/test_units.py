@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import reader
 
+from briefing.model.pack import Pack
 from briefing.tui.app import BriefingApp
 from briefing.tui.commands import COMMANDS, bindings, keys_markdown
 from briefing.tui.keymap import keymap_path, load_keymap
@@ -202,3 +203,37 @@ def test_history_keeps_the_places_that_still_exist() -> None:
     history.keep(lambda item_id: item_id not in ("b",))  # the current place goes
     assert [p.item_id for p in history.entries] == ["a", "d"]
     assert history.current == Place("a")
+
+
+def test_the_review_group_is_worked_through_in_order_then_backwards(
+    tmp_path: Path, pack: Pack
+) -> None:
+    """After each confirm or reject the reader shows the next candidate; after the last,
+    the one before it; with nothing to review, nothing (plain Python, no app)."""
+    from briefing.cli import main
+    from briefing.model.derived import Derived
+    from briefing.model.io import load_pack
+    from briefing.tui.labels import REVIEW, first_item, next_to_review, section_items
+
+    root = tmp_path / "story"
+    story = REPO / "tests" / "fixtures" / "init_story"
+    assert main(["init", str(root), str(story), "--as-of", "2025-06-02"]) == 0
+    loaded = load_pack(str(root)).pack
+    assert loaded is not None
+    derived = Derived(loaded)
+    ids = [item.id for item in section_items(derived, REVIEW)]
+    assert len(ids) >= 2
+    assert first_item(derived) == ids[0]  # candidates come first
+    walked = [ids[0]]
+    while len(walked) < len(ids):
+        following = next_to_review(derived, walked[-1])
+        assert following is not None
+        walked.append(following)
+    assert walked == ids
+    assert next_to_review(derived, ids[-1]) == ids[-2]
+    assert next_to_review(derived, "no-such-item") == ids[0]
+
+    settled = Derived(pack)  # the default pack: nothing to review
+    assert section_items(settled, REVIEW) == ()
+    assert next_to_review(settled, "uk") is None
+    assert first_item(settled) == pack.actors[0].id

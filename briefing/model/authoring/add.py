@@ -33,7 +33,7 @@ from briefing.model.authoring.articles import (
     unique,
 )
 from briefing.model.authoring.candidates import Candidate, candidates, same_name, slug
-from briefing.model.authoring.draft_facts import ActorForms, DraftMeeting, DraftPledge
+from briefing.model.authoring.drafting.records import ActorForms, DraftMeeting, DraftPledge
 from briefing.model.authoring.pack_text import (
     actor_ids,
     actor_lines,

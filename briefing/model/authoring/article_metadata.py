@@ -11,7 +11,8 @@ the line it came from and the rule that read it, so a wrong guess is easy to
 see and fix.
 
 Every pattern here is anchored and applied to one line of bounded length
-(:data:`LINE_MAX`), so the worst case is linear in the article's length.
+(:data:`LINE_MAX`), so the worst case is linear in the article's length. The
+dates on those lines are read by ``article_dates.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefing.model.analysis.dates.expressions import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefing.model.authoring.article_dates import (
+    dateline_date,
+    day_first_hint,
+    day_month,
+    make_date,
+    read_date,
+    without_dates,
+    without_written_dates,
+    years_in,
+)
 from briefing.model.names.vocabulary import BYLINE_ROLES as ROLE_WORDS
 
 LINE_MAX = 300
@@ -29,25 +39,6 @@ HEAD_LINES = 12
 """Metadata sits in the first lines (before the body) ..."""
 FOOT_LINES = 4
 """... or in the last few (credits, sign-offs)."""
-
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_TIME = r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
-
-_DMY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?({_DAY})\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)
-_MDY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?({_MONTH})\s+({_DAY}),?\s+(\d{{4}})\b", re.I)
-_ISO = re.compile(
-    r"\b(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
-)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_DM_NOYEAR = re.compile(rf"\b({_DAY})\s+({_MONTH})(?![\w,]*\s+\d{{4}})", re.I)
-_MD_NOYEAR = re.compile(rf"\b({_MONTH})\s+({_DAY})\b(?!,?\s+\d{{4}})", re.I)
-_WEEKDAY_WORD = re.compile(rf"\b({_WEEKDAY})\b", re.I)
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 _PUBLISHED = re.compile(
     r"^\W*(first published|published|posted|last updated|updated|date)\b(?:\s+on)?\s*:?\s*", re.I
@@ -110,114 +101,6 @@ class ArticleMetadata:
     """Line -> column where the body starts after a dateline ("VIENNA, March 3 (Reuters) - ")."""
 
 
-def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return (
-        MONTHS.index(key) + 1
-        if key in MONTHS
-        else MONTH_ABBR[key[:4] if key == "sept" else key[:3]]
-    )
-
-
-def _day(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
-
-
-def _make(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _weekday_in(text: str) -> int | None:
-    match = _WEEKDAY_WORD.search(text)
-    if match is None:
-        return None
-    word = match.group(1).lower()[:3]
-    return [w[:3] for w in WEEKDAYS].index(word)
-
-
-def read_date(text: str, day_first_hint: bool | None = None) -> tuple[date, str] | None:
-    """A full date (with its year) in ``text``, and the rule that read it.
-
-    ``06/03/2025`` is 6 March in most of the world and June 3 in the US: a
-    number above 12 decides, then a weekday named in the same text, then
-    ``day_first_hint`` (from the order of other dates in the article), then
-    day-first; the rule says which decided.
-    """
-    found: list[tuple[int, date, str]] = []
-    for match in _ISO.finditer(text):
-        parsed = _make(int(match[1]), int(match[2]), int(match[3]))
-        if parsed:
-            found.append((match.start(), parsed, "an ISO date"))
-    for match in _DMY.finditer(text):
-        parsed = _make(int(match[3]), _month(match[2]), _day(match[1]))
-        if parsed:
-            found.append((match.start(), parsed, "day month year"))
-    for match in _MDY.finditer(text):
-        parsed = _make(int(match[3]), _month(match[1]), _day(match[2]))
-        if parsed:
-            found.append((match.start(), parsed, "month day, year"))
-    for match in _NUMERIC.finditer(text):
-        a, b, year = int(match[1]), int(match[2]), int(match[3])
-        dmy, mdy = _make(year, b, a), _make(year, a, b)
-        weekday = _weekday_in(text)
-        if dmy and not mdy:
-            choice, why = dmy, "day/month/year (the month cannot be above 12)"
-        elif mdy and not dmy:
-            choice, why = mdy, "month/day/year (the month cannot be above 12)"
-        elif dmy and mdy and dmy == mdy:
-            choice, why = dmy, "a numeric date"
-        elif (
-            dmy
-            and mdy
-            and weekday is not None
-            and (dmy.weekday() == weekday) != (mdy.weekday() == weekday)
-        ):
-            choice = dmy if dmy.weekday() == weekday else mdy
-            why = "a numeric date; the weekday named beside it decides day and month"
-        elif dmy and mdy and day_first_hint is not None:
-            choice = dmy if day_first_hint else mdy
-            why = "a numeric date; other dates in the article put the " + (
-                "day first" if day_first_hint else "month first"
-            )
-        elif dmy:
-            choice, why = dmy, "a numeric date read day first (most of the world; check)"
-        else:
-            continue
-        found.append((match.start(), choice, why))
-    if not found:
-        return None
-    _, parsed, why = min(found, key=lambda f: f[0])
-    return parsed, why
-
-
-def _year_for(
-    month: int, day: int, weekday: int | None, years: list[int], today: date
-) -> tuple[int, str] | None:
-    """The year of a date written without one (datelines)."""
-    for year in years:
-        candidate = _make(year, month, day)
-        if candidate and (weekday is None or candidate.weekday() == weekday):
-            return year, f"the year {year} written elsewhere in the article"
-    if weekday is None:
-        return None
-    for year in range(today.year, today.year - 12, -1):
-        candidate = _make(year, month, day)
-        if candidate and candidate.weekday() == weekday:
-            return year, "the latest year in which the weekday named fits"
-    return None
-
-
-def _day_month(when: str) -> tuple[int, int] | None:
-    match = _DM_NOYEAR.search(when)
-    if match:
-        return _month(match[2]), _day(match[1])
-    match = _MD_NOYEAR.search(when)
-    return (_month(match[1]), _day(match[2])) if match else None
-
-
 def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
     """Give a yearless dateline the year that puts it nearest the other articles' dates.
 
@@ -230,7 +113,9 @@ def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
     month, day = (int(x) for x in meta.day_month.value.split("-"))
     middle = sorted(known)[len(known) // 2]
     options = [
-        d for y in (middle.year - 1, middle.year, middle.year + 1) if (d := _make(y, month, day))
+        d
+        for y in (middle.year - 1, middle.year, middle.year + 1)
+        if (d := make_date(y, month, day))
     ]
     if not options:
         return
@@ -241,28 +126,6 @@ def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
         meta.day_month.text,
         f"the dateline's day and month; the year of the other articles (nearest {middle.isoformat()})",
     )
-
-
-def _dateline_date(
-    when: str, years: list[int], today: date, day_first: bool | None
-) -> tuple[date, str] | None:
-    full = read_date(when, day_first)
-    if full is not None:
-        return full
-    weekday = _weekday_in(when)
-    match = _DM_NOYEAR.search(when)
-    if match:
-        month, day = _month(match[2]), _day(match[1])
-    else:
-        match = _MD_NOYEAR.search(when)
-        if match is None:
-            return None
-        month, day = _month(match[1]), _day(match[2])
-    year = _year_for(month, day, weekday, years, today)
-    if year is None:
-        return None
-    parsed = _make(year[0], month, day)
-    return (parsed, f"the dateline's day and month; {year[1]}") if parsed else None
 
 
 def _names(text: str) -> tuple[list[str], list[str]]:
@@ -281,15 +144,6 @@ def _names(text: str) -> tuple[list[str], list[str]]:
     return people, rest
 
 
-def _day_first_hint(text: str) -> bool | None:
-    """Whether the article writes '20 March' (True) or 'March 20' (False), if it says."""
-    dm = len(_DM_NOYEAR.findall(text[:20000]))
-    md = len(_MD_NOYEAR.findall(text[:20000]))
-    if dm == md:
-        return None
-    return dm > md
-
-
 def read_metadata(
     text: str, skip: set[int] | None = None, today: date | None = None
 ) -> ArticleMetadata:
@@ -301,8 +155,8 @@ def read_metadata(
     numbered = [(n, line[:LINE_MAX].strip()) for n, line in enumerate(lines, start=1)]
     head = [(n, s) for n, s in numbered if s and n not in skip][:HEAD_LINES]
     foot = [(n, s) for n, s in numbered if s and n not in skip][-FOOT_LINES:]
-    years = [int(y) for y in _YEAR.findall(" ".join(s for _, s in [*head, *foot]))]
-    hint = _day_first_hint(text)
+    years = years_in(" ".join(s for _, s in [*head, *foot]))
+    hint = day_first_hint(text)
     outlets: list[tuple[int, Field]] = []
     body_started = False
     for n, s in head:
@@ -379,17 +233,13 @@ def _read_line(
             meta.lines.add(n)
             return True
     found = read_date(s, hint)
-    if found and len(s) <= 60:
-        rest = _DMY.sub("", _MDY.sub("", _ISO.sub("", _NUMERIC.sub("", s))))
-        rest = re.sub(_TIME, "", rest)
-        rest = _WEEKDAY_WORD.sub("", rest)
-        if _ONLY_DATE_LEFT.match(rest):
-            if meta.published is None:
-                meta.published = Field(
-                    found[0].isoformat(), n, s, f"a line holding only a date ({found[1]})"
-                )
-            meta.lines.add(n)
-            return True
+    if found and len(s) <= 60 and _ONLY_DATE_LEFT.match(without_dates(s)):
+        if meta.published is None:
+            meta.published = Field(
+                found[0].isoformat(), n, s, f"a line holding only a date ({found[1]})"
+            )
+        meta.lines.add(n)
+        return True
     pipes = [p.strip() for p in s.split("|")]
     if len(pipes) >= 3 and len(s) <= 120 and not re.search(r"\bshare\b|facebook|twitter", s, re.I):
         people, _leftover = _names(pipes[0])
@@ -410,7 +260,7 @@ def _read_line(
                 meta.published = Field(
                     found[0].isoformat(), n, s, f"the byline's date ({found[1]})"
                 )
-            tail = _DMY.sub("", _MDY.sub("", tail))
+            tail = without_written_dates(tail)
         people, leftover = _names(tail)
         meta.people.extend(people)
         for part in leftover:
@@ -442,8 +292,8 @@ def _read_line(
             meta.dateline = Field(place.title() if place.isupper() else place, n, s, "a dateline")
         when = " ".join(filter(None, (groups.get("region"), groups.get("when"))))
         if when:
-            found = _dateline_date(when, years, today, hint)
-            pair = _day_month(when)
+            found = dateline_date(when, years, today, hint)
+            pair = day_month(when)
             if found is None and pair is not None:
                 meta.day_month = Field(
                     f"{pair[0]:02d}-{pair[1]:02d}", n, s, "a dateline without a year"

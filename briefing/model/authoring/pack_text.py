@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefing.model.authoring.articles import unique
 from briefing.model.authoring.candidates import Candidate, slug
-from briefing.model.authoring.draft_facts import DraftMeeting, DraftPledge
+from briefing.model.authoring.drafting.records import DraftMeeting, DraftPledge
 from briefing.model.authoring.hygiene import Hygiene
 from briefing.model.authoring.machine_translation import summary
 from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar

@@ -29,7 +29,8 @@ from briefing.model.authoring.articles import (
     unique,
 )
 from briefing.model.authoring.candidates import Candidate, candidates, slug
-from briefing.model.authoring.draft_facts import ActorForms, ArticleInput, Drafts, draft
+from briefing.model.authoring.drafting.drafter import draft
+from briefing.model.authoring.drafting.records import ActorForms, ArticleInput, Drafts
 from briefing.model.authoring.pack_text import (
     actor_ids,
     actor_lines,

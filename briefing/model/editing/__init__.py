@@ -8,7 +8,48 @@
 Everything an edit does not touch stays byte-identical.
 """
 
-from briefing.model.editing.locate import EditRefused, Stale
-from briefing.model.editing.session import Applied, Change, EditSession
+from __future__ import annotations
 
-__all__ = ["Applied", "Change", "EditRefused", "EditSession", "Stale"]
+from typing import TYPE_CHECKING
+
+from briefing.model.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from briefing.model.editing.drafting import (
+        KINDS,
+        FactDraft,
+        apply_draft,
+        draft_from,
+        suggest_id,
+    )
+    from briefing.model.editing.locate import EditRefused, Stale
+    from briefing.model.editing.session import Applied, Change, EditSession
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Applied": "session",
+        "Change": "session",
+        "EditRefused": "locate",
+        "EditSession": "session",
+        "Stale": "locate",
+        "FactDraft": "drafting",
+        "KINDS": "drafting",
+        "apply_draft": "drafting",
+        "draft_from": "drafting",
+        "suggest_id": "drafting",
+    },
+)
+
+__all__ = [
+    "KINDS",
+    "Applied",
+    "Change",
+    "EditRefused",
+    "EditSession",
+    "FactDraft",
+    "Stale",
+    "apply_draft",
+    "draft_from",
+    "suggest_id",
+]

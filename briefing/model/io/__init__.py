@@ -3,3 +3,118 @@
 Every pack file is opened by ``files.py`` (regular file, inside the pack, size and budget checked
 before a byte is read); nothing above this package reads pack bytes itself.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.model.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from briefing.model.io.cache import FORMAT, cache_dir
+    from briefing.model.io.cache_codec import Decoder, Encoder, decode, dumps
+    from briefing.model.io.files import (
+        Budget,
+        Refused,
+        article_text,
+        read_article,
+        read_file,
+        read_yaml_file,
+        yaml_files,
+    )
+    from briefing.model.io.load import LoadResult, load_pack
+    from briefing.model.io.note_log import last_note_date, record_note
+    from briefing.model.io.paths import (
+        default_pack_path,
+        display,
+        example_story_path,
+        resolve_pack_root,
+    )
+    from briefing.model.io.safewrite import WriteRefused, replace_bytes, write_atomic
+    from briefing.model.io.schema import fields_of, text
+    from briefing.model.io.yaml_pure import PureParser
+    from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, has_forbidden, read_yaml
+    from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Budget": "files",
+        "Decoder": "cache_codec",
+        "Encoder": "cache_codec",
+        "FORMAT": "cache",
+        "LoadResult": "load",
+        "PureParser": "yaml_pure",
+        "Refused": "files",
+        "WriteRefused": "safewrite",
+        "YMap": "yaml_read",
+        "YNode": "yaml_read",
+        "YScalar": "yaml_read",
+        "YSeq": "yaml_read",
+        "article_text": "files",
+        "cache_dir": "cache",
+        "comment": "yaml_write",
+        "decode": "cache_codec",
+        "default_pack_path": "paths",
+        "display": "paths",
+        "dumps": "cache_codec",
+        "example_story_path": "paths",
+        "fields_of": "schema",
+        "flow_list": "yaml_write",
+        "has_forbidden": "yaml_read",
+        "last_note_date": "note_log",
+        "load_pack": "load",
+        "quoted": "yaml_write",
+        "read_article": "files",
+        "read_file": "files",
+        "read_yaml": "yaml_read",
+        "read_yaml_file": "files",
+        "record_note": "note_log",
+        "replace_bytes": "safewrite",
+        "resolve_pack_root": "paths",
+        "scalar": "yaml_write",
+        "text": "schema",
+        "write_atomic": "safewrite",
+        "yaml_files": "files",
+    },
+)
+
+__all__ = [
+    "FORMAT",
+    "Budget",
+    "Decoder",
+    "Encoder",
+    "LoadResult",
+    "PureParser",
+    "Refused",
+    "WriteRefused",
+    "YMap",
+    "YNode",
+    "YScalar",
+    "YSeq",
+    "article_text",
+    "cache_dir",
+    "comment",
+    "decode",
+    "default_pack_path",
+    "display",
+    "dumps",
+    "example_story_path",
+    "fields_of",
+    "flow_list",
+    "has_forbidden",
+    "last_note_date",
+    "load_pack",
+    "quoted",
+    "read_article",
+    "read_file",
+    "read_yaml",
+    "read_yaml_file",
+    "record_note",
+    "replace_bytes",
+    "resolve_pack_root",
+    "scalar",
+    "text",
+    "write_atomic",
+    "yaml_files",
+]

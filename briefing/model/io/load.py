@@ -22,7 +22,8 @@ from briefing.model.diagnostics import (
     dropped_line,
     suggest,
 )
-from briefing.model.io.build import LIST_SECTIONS, LoadState, Record, build_pack
+from briefing.model.io.building.sections import build_pack
+from briefing.model.io.building.state import LIST_SECTIONS, LoadState, Record
 from briefing.model.io.cache import PackCache
 from briefing.model.io.files import (
     Budget,

@@ -21,7 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from briefing.model.derived import Derived
-from briefing.model.editing.drafting import KINDS, FactDraft, suggest_id
+from briefing.model.editing import KINDS, FactDraft, suggest_id
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import MEETING_STATUSES, PLEDGE_STATUSES

@@ -16,8 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.analyse import Analysis
-from briefing.model.analysis.dates.meeting_dates import MeetingDate
+from briefing.model.analysis import Analysis
+from briefing.model.analysis.dates import MeetingDate
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line

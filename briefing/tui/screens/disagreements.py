@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.disagreements.detect import Disagreement, claim_context
+from briefing.model.analysis.disagreements import Disagreement, claim_context, uncovered
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
@@ -99,9 +99,7 @@ def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list
             or None,
         )
     ]
-    for found in disagreements:
-        if found.claim is not None and pack.get(found.claim) is not None:
-            continue  # the claim's own rows stand for it
+    for found in uncovered(pack, disagreements):
         for number, value in enumerate(found.values):
             rows.append(
                 Row(

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.export import SelectionError, render_chunks
 from briefing.model.derived import Derived
-from briefing.model.io.safewrite import WriteRefused, write_atomic
+from briefing.model.io import WriteRefused, write_atomic
 from briefing.model.pack import Pack
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 

@@ -17,9 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
-from briefing.model.types import Actor, Evidence, Fact, Source
+from briefing.model.types import Actor, Fact, Source
 from briefing.tui.commands import COMMANDS, keys_in_force
-from briefing.tui.labels import REVIEW, SECTIONS, section_items
+from briefing.tui.labels import first_item
+from briefing.tui.mentions_finder import mention_evidence
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
@@ -29,7 +30,7 @@ from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
-    from briefing.model.names.actor_mentions import Mention
+    from briefing.model.names import Mention
 
 
 class CommandHost(Protocol):
@@ -40,6 +41,11 @@ class CommandHost(Protocol):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
 
     def unavailable_reason(self, action: str) -> str: ...
+
+
+NO_EVIDENCE_NOTE = "no evidence of its own: a sentence that names it"
+"""Under an actor's source pane when the highlight is where it is named, not evidence."""
+MENTION_NOTE = "a sentence that names it, not evidence"
 
 
 class MainScreen(Screen[None]):
@@ -132,12 +138,10 @@ class MainScreen(Screen[None]):
         navigator = self.query_one(Navigator)
         navigator.set_pack(derived)
         navigator.focus()
-        for section, _ in SECTIONS:
-            items = section_items(derived, section)
-            if items:
-                self.go(items[0].id, browse=True)
-                navigator.show_item(items[0].id)
-                break
+        first = first_item(derived)
+        if first is not None:
+            self.go(first, browse=True)
+            navigator.show_item(first)
 
     def reload_pack(self, derived: Derived, show: str | None = None) -> None:
         """Show the pack as it is after an edit, keeping the history and the cursor.
@@ -158,10 +162,7 @@ class MainScreen(Screen[None]):
         if target is None and current is not None:
             target = current.item_id
         if target is None:
-            target = next(
-                (items[0].id for section, _ in SECTIONS if (items := section_items(derived, section))),
-                None,
-            )
+            target = first_item(derived)
         if target is None:
             return
         if current is not None and current.item_id == target:
@@ -169,17 +170,6 @@ class MainScreen(Screen[None]):
         else:
             self.go(target)
         navigator.show_item(target)
-
-    def next_to_review(self, item_id: str) -> str | None:
-        """The candidate after ``item_id`` in the review group (or before it, if last)."""
-        if self.derived is None:
-            return None
-        ids = [item.id for item in section_items(self.derived, REVIEW)]
-        if item_id not in ids:
-            return ids[0] if ids else None
-        index = ids.index(item_id)
-        rest = ids[index + 1 :] or ids[:index][-1:]
-        return rest[0] if rest else None
 
     def passage(self) -> tuple[str, int, int] | None:
         """(source id, start, end) for ``a``: the mouse selection, else the highlighted
@@ -235,7 +225,7 @@ class MainScreen(Screen[None]):
             if isinstance(item, Actor) and first_mention:
                 # An actor rarely has evidence of its own; where it is named is the
                 # next best thing to show, and the detail lists the other mentions.
-                self._show_mention(first_mention[0])
+                self._show_mention(first_mention[0], NO_EVIDENCE_NOTE)
                 return
             source_view.show_nothing(
                 "Finding the sentences that name it…"
@@ -350,19 +340,11 @@ class MainScreen(Screen[None]):
         if message.opened:
             self.query_one("#article-scroll").focus()
 
-    def _show_mention(self, mention: Mention) -> None:
-        """Show a mention in its article, highlighted like evidence."""
+    def _show_mention(self, mention: Mention, note: str = MENTION_NOTE) -> None:
+        """Show a mention in its article, highlighted like evidence and labelled as a mention."""
         assert self.pack is not None
-        as_evidence = Evidence(
-            source=mention.source_id,
-            quote=mention.matched,
-            start=mention.start,
-            end=mention.end,
-            sentence_start=mention.sentence_start,
-            sentence_end=mention.sentence_end,
-            sentence=mention.sentence,
-        )
-        self.query_one(SourceView).show(self.pack, self.pack.source(mention.source_id), as_evidence)
+        source = self.pack.source(mention.source_id)
+        self.query_one(SourceView).show(self.pack, source, mention_evidence(mention), note)
 
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)

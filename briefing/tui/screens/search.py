@@ -27,7 +27,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model.derived import Derived
-from briefing.model.names.search import Hit
+from briefing.model.names import Hit
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
@@ -42,7 +42,7 @@ def hit_prompt(hit: Hit) -> Content:
     """One result row: name, kind, score and (when it differs) the alias that matched."""
     via = "" if hit.matched == hit.name else f" · matched “{clean_line(hit.matched)}”"
     return Content.from_markup(
-        "[b]$name[/b] [dim]($kind)[/dim] [$accent]$score[/]$via",
+        "[b]$name[/b] [dim]($kind)[/dim] [b]$score[/b]$via",
         name=clean_line(hit.name),
         kind=hit.kind,
         score=f"{hit.score:.0f}",

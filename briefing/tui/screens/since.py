@@ -14,8 +14,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Header
 
 from briefing.export.movement import fact_line, long_date
-from briefing.model.analysis.history import short_date
-from briefing.model.analysis.since import Changes
+from briefing.model.analysis import Changes, short_date
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line

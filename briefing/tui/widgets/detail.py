@@ -39,7 +39,7 @@ from briefing.tui.mentions_finder import MentionsFinder
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
-    from briefing.model.names.actor_mentions import Mention
+    from briefing.model.names import Mention
 
 BACKGROUND_MENTIONS_CHARS = 200_000
 """Above this much article text, an actor's mentions are found in a worker (see MentionsFinder).

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -18,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.model.pack import Pack
+from briefing.tui.fit import shorten_text
 from briefing.tui.labels import REVIEW, SECTIONS, label, section_items
 
 if TYPE_CHECKING:
@@ -122,6 +124,21 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         marker = "● " if item_id in self.marked else ""
         new = "+ " if item_id in self.since else ""
         return Text.assemble((marker, "bold"), (new, "bold"), label(self.derived, item))
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """The label cut to the pane with a visible "…", its kind or tags kept ("… (group)").
+
+        Tree itself crops a long label at the pane's edge, which reads as a whole
+        name ("European countries (group"); this cuts it where the reader can see.
+        """
+        text = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        return shorten_text(text, room)
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""

@@ -11,6 +11,7 @@ the other panes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
@@ -72,9 +73,17 @@ class SourceView(Vertical, can_focus=False):
         if self.source is not None:
             self.call_after_refresh(self._render_article, scroll=False)
 
-    def show(self, pack: Pack, source: Source, evidence: Evidence | None = None) -> None:
-        """Show ``source``; with ``evidence``, highlight it and scroll its sentence into view."""
+    def show(
+        self, pack: Pack, source: Source, evidence: Evidence | None = None, note: str = ""
+    ) -> None:
+        """Show ``source``; with ``evidence``, highlight it and scroll its sentence into view.
+
+        ``note`` says on the pane's lower edge what the highlight is when it is not the
+        item's own evidence (a sentence that only names an actor), so a highlight is
+        never taken for evidence it is not.
+        """
         self.pack, self.source, self.evidence = pack, source, evidence
+        self.border_subtitle = Content(note)
         self.highlight = (
             None
             if evidence is None
@@ -106,6 +115,7 @@ class SourceView(Vertical, can_focus=False):
         self.flags_text = ""
         self.marked_lost = ()
         self.border_title = "Source"
+        self.border_subtitle = ""
         self.query_one("#source-meta", Static).update(Content(message).stylize("italic"))
         self.query_one("#source-flags", Static).display = False
         self.query_one(ArticleView).set_content(Content(""))
@@ -154,17 +164,21 @@ class SourceView(Vertical, can_focus=False):
                 lost.append((at, at + len(word)))
                 at = text.find(word, at + len(word))
         self.marked_lost = tuple(sorted(lost))
-        spans.extend((start, end, "lost") for start, end in self.marked_lost)
         if self.highlight is not None:
             h = self.highlight
             spans.append((h.sentence_start, h.sentence_end, "sentence"))
             spans.append((h.start, h.end, "quote"))
+        # Last, so a damaged word keeps its mark inside the quote (where it matters most)
+        # instead of taking the quote's text colour.
+        spans.extend((start, end, "lost") for start, end in self.marked_lost)
         # A tab would reach the terminal as a tab (jumping to its next tab stop, past
         # the wrap and the border): shown as a space, one character for one, so the
         # pack's offsets and the selection still line up.
         content = Content(clean(text).replace("\t", " "))
         for start, end, kind in spans:
             style = self.get_visual_style(f"source-view--{kind}")
+            if kind == "lost":  # a mark on the letters: whatever highlight lies under them stays
+                style = replace(style, background=None)
             content = content.stylize(style, start, end)
         self.query_one(ArticleView).set_content(content)
         if scroll:
@@ -177,9 +191,18 @@ class SourceView(Vertical, can_focus=False):
         return self.query_one(ArticleView).line_of(self.highlight.sentence_start)
 
     def scroll_to_highlight(self) -> None:
-        """Scroll so the sentence sits a third of the way down the pane."""
+        """Scroll so the sentence sits a third of the way down the pane.
+
+        Unless the whole sentence is on screen with the article at its top: then the
+        article opens at its first line (a sentence near the top no longer scrolls
+        the headline away, issue 22 bug 8).
+        """
         article = self.query_one(ArticleView)
-        if self.highlight is None:
+        height = article.scrollable_content_region.height
+        if self.highlight is None or (
+            height > 0
+            and article.line_of(max(self.highlight.sentence_end - 1, self.highlight.start)) < height
+        ):
             article.scroll_home(animate=False, immediate=True)
             return
         article.scroll_to_line(self.highlight_line())

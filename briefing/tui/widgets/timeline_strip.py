@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from briefing.model.analysis.story_days import StoryDays
+from briefing.model.analysis import StoryDays
 from briefing.tui.strip_layout import LABEL, Strip, caption, column_of, layout
 
 

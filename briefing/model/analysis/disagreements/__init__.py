@@ -2,3 +2,33 @@
 
 The public entry point is ``detect``; the detectors share the result types in ``values``.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.model.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.disagreements.context import ValueContext
+    from briefing.model.analysis.disagreements.detect import claim_context, uncovered
+    from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Disagreement": "values",
+        "DisagreementValue": "values",
+        "ValueContext": "context",
+        "claim_context": "detect",
+        "uncovered": "detect",
+    },
+)
+
+__all__ = [
+    "Disagreement",
+    "DisagreementValue",
+    "ValueContext",
+    "claim_context",
+    "uncovered",
+]

@@ -18,7 +18,7 @@ English function words, number words and stance verbs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from briefing.model.analysis.dates.meeting_dates import MeetingDate
 from briefing.model.analysis.disagreements.amounts import amount_disagreements
@@ -59,7 +59,19 @@ __all__ = [
     "pledge_stance_disagreements",
     "stance_disagreements",
     "stance_mentions",
+    "uncovered",
 ]
+
+
+def uncovered(pack: Pack, found: Sequence[Disagreement]) -> list[Disagreement]:
+    """The disagreements found in the text that no claim of the pack covers.
+
+    The one rule for what the disagreements view and the note list after the
+    author's claims: a found disagreement whose claim is in the pack is shown
+    as that claim (the author's wording), never twice.
+    """
+    return [d for d in found if d.claim is None or pack.get(d.claim) is None]
+
 
 # --- meeting dates -------------------------------------------------------------
 

@@ -34,8 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Resolve the actor (exit 2 with a suggestion if unknown), then list its mentions."""
     from briefing.model.collector import collector_paused
-    from briefing.model.names.actor_mentions import mentions
-    from briefing.model.names.search import EXACT, ActorIndex
+    from briefing.model.names import EXACT, ActorIndex, mentions
     from briefing.model.sanitize import clean_line
 
     pack, code = load_or_report(args.pack)

@@ -65,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render, then write atomically (or to stdout), a piece at a time."""
     from briefing.export import render_chunks
-    from briefing.model.io.safewrite import WriteRefused, write_atomic
+    from briefing.model.io import WriteRefused, write_atomic
 
     if args.output is not None and not args.output.strip():
         return fail("-o/--output is empty: give a file name, or - for standard output")
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         return code
     since = None
     if args.since is not None:
-        from briefing.model.analysis.since import since_date
+        from briefing.model.analysis import since_date
         from briefing.model.sanitize import clean_line
 
         try:
@@ -112,6 +112,6 @@ def _remember(pack: Pack, fmt: str, written: str) -> None:
     """Record a note's date for the next ``--since last`` (the JSON contract is no note)."""
     if fmt == "json":
         return
-    from briefing.model.io.note_log import record_note
+    from briefing.model.io import record_note
 
     record_note(pack.root, pack.meta.as_of, written)

@@ -53,7 +53,7 @@ def _example(folder: str, extra: list[str]) -> int:
     import shutil
     from pathlib import Path
 
-    from briefing.model.io.paths import example_story_path
+    from briefing.model.io import example_story_path
     from briefing.model.sanitize import clean_line
 
     if extra:
@@ -78,9 +78,7 @@ def _example(folder: str, extra: list[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     """Write the pack, then load it back and report what the author has left to do."""
     from briefing.model import load_pack
-    from briefing.model.authoring.articles import InitRefused
-    from briefing.model.authoring.machine_translation import summary
-    from briefing.model.authoring.scaffold import init_pack
+    from briefing.model.authoring import InitRefused, init_pack, summary
     from briefing.model.sanitize import clean_line
 
     if args.example:

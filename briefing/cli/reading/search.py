@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the hits; no match is not an error (an empty list, a note on stderr)."""
     from briefing.model.collector import collector_paused
-    from briefing.model.names.search import ActorIndex
+    from briefing.model.names import ActorIndex
     from briefing.model.sanitize import clean_line
 
     if args.limit < 1:

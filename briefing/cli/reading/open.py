@@ -42,7 +42,7 @@ def terminal_problem() -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Refuse a missing pack, then a missing terminal (exit 2 with a hint); else run the app."""
-    from briefing.model.io.paths import resolve_pack_root
+    from briefing.model.io import resolve_pack_root
 
     # The pack first: "no pack at X" is the more useful answer in a script too.
     try:
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     since = getattr(args, "since", None)
     if since is not None and since.strip().lower() != "last":
-        from briefing.model.analysis.since import parse_day
+        from briefing.model.analysis import parse_day
         from briefing.model.sanitize import clean_line
 
         try:

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """One line per suggestion, as ``article:line:col: suggestion: ...``; then a count."""
-    from briefing.model.authoring.hygiene import unflagged
+    from briefing.model.authoring import unflagged
     from briefing.model.sanitize import clean_line
 
     pack, code = load_or_report(args.pack)

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     facts = sum(len(g) for g in (pack.actors, pack.meetings, pack.pledges, pack.claims))
     evidence = sum(len(pack.spans(s.id)) for s in pack.sources)
     warnings = len(pack.warnings)
-    from briefing.model.analysis.faithfulness import RULES, check, level
+    from briefing.model.analysis import RULES, check, level
 
     accepted = sum(f.accepted is not None for f in check(pack))
     off = [rule for rule in RULES if level(pack, rule) == "off"]

@@ -27,8 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Add, then load the pack back and report what is left to check."""
     from briefing.model import load_pack
-    from briefing.model.authoring.add import add_articles
-    from briefing.model.authoring.articles import InitRefused
+    from briefing.model.authoring import InitRefused, add_articles
     from briefing.model.sanitize import clean_line
 
     try:

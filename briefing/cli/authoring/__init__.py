@@ -1,0 +1,1 @@
+"""Commands that build or grow a pack: init, add, and the checks an author runs (coverage, hygiene)."""

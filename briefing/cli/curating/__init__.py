@@ -1,0 +1,1 @@
+"""Commands that edit a pack's YAML in place: confirm, reject, merge (the reader's edit engine)."""

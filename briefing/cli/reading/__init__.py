@@ -1,0 +1,1 @@
+"""Commands that read a pack: open the reader, validate, export a note, search, mentions, find."""

@@ -1,0 +1,174 @@
+"""Meetings drafted from the sentences that state them, and one event from several sources merged.
+
+"talks on Tuesday in Z", "will meet on March 20", "spoke by phone": the noun or
+verb names the meeting, the project's date rules resolve its date against the
+article's publication date, the tense gives its status. Each pattern is one
+regex pass per sentence; merging compares a draft with the drafts kept so far.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
+from briefing.model.authoring.drafting.records import ArticleInput, DraftEvidence, DraftMeeting
+from briefing.model.names.vocabulary import PLACE_PREPOSITIONS
+
+_MEETING = re.compile(
+    r"\b(?:(summit|talks|negotiations|conference|meeting|reunion|forum)"
+    r"|(?:phone|telephone|video) call|spoken by (?:phone|telephone)|spoke by (?:phone|telephone)"
+    r"|(meet|meets|met))\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|is to|are to|is due|are due|plans? to|planned|to be held|next|upcoming|scheduled)\b",
+    re.I,
+)
+_MONTH_PHRASE = re.compile(
+    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_BEFORE_NOUN = re.compile(r"\b(?:the|a)\s+([A-Z][\w'’-]+)\s+(?:summit|talks|conference|meeting)\b")
+_SPOKE = r"(?:said|says|added|told reporters|communicated|informed|declared|reported)"
+_ATTRIBUTION = re.compile(rf",\s*(?:[^,]{{0,40}}?\b{_SPOKE}|{_SPOKE}\b[^,]{{0,40}}?)\W*$")
+"""A trailing ', his office said.': when it was said, not when the meeting is."""
+_NOT_PLACES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def draft_meeting(
+    sentence: str, article: ArticleInput, names: list[tuple[int, int, str]]
+) -> DraftMeeting | None:
+    trigger = _MEETING.search(sentence)
+    if trigger is None:
+        return None
+    noun = (trigger.group(1) or trigger.group(2) or trigger.group()).lower()
+    if "phone" in noun or "call" in noun or "video" in noun:
+        noun = "call"
+    # ", his office said." at the end is when it was said, not when the meeting is.
+    clause = _ATTRIBUTION.sub("", sentence)
+    expressions = [e for e in find_expressions(clause) if e.family != "anaphoric"]
+    expression = min(expressions, key=lambda e: abs(e.start - trigger.start()), default=None)
+    future = _FUTURE.search(clause) is not None
+    if expression is not None:
+        tense = sentence_tense(clause, expression.start, expression.end) or (
+            "future" if future else "past"
+        )
+    else:
+        tense = "future" if future else "past"
+    status = "planned" if tense == "future" else "held"
+    day = start = end = None
+    rule = "no date in the sentence"
+    date_text = noun
+    if expression is not None:
+        resolution = resolve(expression.text, article.published, tense)
+        date_text = expression.text
+        rule = resolution.rule
+        start, end = resolution.start, resolution.end
+        if resolution.precision == "day":
+            day = resolution.start
+    else:
+        month = _MONTH_PHRASE.search(sentence)
+        if month is not None:
+            date_text = month.group()
+    place = None
+    for match in _PLACE.finditer(sentence):
+        if match.group(1).split()[0].lower() not in _NOT_PLACES:
+            place = match.group(1)
+            break
+    if place is None:
+        before = _BEFORE_NOUN.search(sentence)
+        if before is not None:
+            place = before.group(1)
+    participants: dict[str, str] = {}
+    for at, stop, actor in names:
+        words = sentence[:at].lower().split()
+        if words and words[-1] == "the":
+            words.pop()
+        if words and words[-1] in PLACE_PREPOSITIONS:
+            continue
+        role = (
+            "host"
+            if re.search(r"\bhosted by\s*$", sentence[:at])
+            or re.match(r"\s+(?:hosted|will host)\b", sentence[stop:])
+            else "attendee"
+        )
+        if participants.get(actor) != "host":
+            participants[actor] = role
+    return DraftMeeting(
+        noun,
+        status,
+        place,
+        places=Counter([place.lower()] if place else []),
+        day=day,
+        start=start,
+        end=end,
+        date_text=date_text,
+        rule=rule,
+        participants=participants,
+        evidence=[DraftEvidence(article.source, sentence)],
+    )
+
+
+def _compatible(a: DraftMeeting, b: DraftMeeting) -> bool:
+    """Two drafts of one event: same status, dates that agree, and something shared."""
+    if a.status != b.status:
+        return False
+    known = a.start is not None and b.start is not None and a.end is not None and b.end is not None
+    if known and not (a.start <= b.end and b.start <= a.end):  # type: ignore[operator]
+        return False
+    small, large = sorted((a.places, b.places), key=len)
+    same_place = any(p in large for p in small)
+    same_day = a.day is not None and a.day == b.day
+    if a.places and b.places and not same_place and not same_day:
+        return (
+            False  # Bergen and Tromso are two meetings, unless the same day (a venue and its city)
+        )
+    shared = any(actor in a.participants for actor in b.participants)
+    return same_place or shared or known
+
+
+def add_meeting(kept: list[DraftMeeting], new: DraftMeeting) -> None:
+    for meeting in kept:
+        if _compatible(meeting, new):
+            meeting.evidence.extend(new.evidence)
+            for actor, role in new.participants.items():
+                if meeting.participants.get(actor) != "host":
+                    meeting.participants[actor] = role
+            meeting.places.update(new.places)
+            if new.place is not None and (
+                meeting.place is None
+                or meeting.places[new.place.lower()] > meeting.places[meeting.place.lower()]
+            ):
+                meeting.place = new.place  # the place most sentences name
+            if meeting.day is None and new.day is not None:
+                meeting.day, meeting.date_text, meeting.rule = new.day, new.date_text, new.rule
+                meeting.start, meeting.end = new.start, new.end
+            elif meeting.start is None and new.start is not None:
+                meeting.start, meeting.end = new.start, new.end
+                meeting.date_text, meeting.rule = new.date_text, new.rule
+            return
+    kept.append(new)
