@@ -163,8 +163,16 @@ class PledgeHistory:
         return " → ".join(step.label() for step in self.steps)
 
 
+MAX_COMPARED = 200
+"""Most records of one actor compared pairwise to group them. Grouping is O(k²);
+past this many (a synthetic or wire-fed pack, never a curated one) each record is
+its own history, so a pledge shown in the reader stays O(k) at any pack size."""
+
+
 def _groups(records: Sequence[Pledge]) -> list[list[Pledge]]:
     """Records of one actor grouped by :func:`same_subject` (transitively), pack order kept."""
+    if len(records) > MAX_COMPARED:
+        return [[record] for record in records]
     groups: list[list[Pledge]] = []
     for record in records:
         joined = [
@@ -204,7 +212,7 @@ def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
 
 
 def history_of(pack: Pack, pledge: Pledge) -> PledgeHistory:
-    """One pledge's history, from its actor's pledges only (O(k²) for k of them).
+    """One pledge's history, from its actor's pledges only (O(k²) for k ≤ MAX_COMPARED of them).
 
     The detail pane asks on every pledge it shows: the actor index keeps that
     independent of the size of the pack.
@@ -212,6 +220,8 @@ def history_of(pack: Pack, pledge: Pledge) -> PledgeHistory:
     records = [f for f in pack.facts_of(pledge.actor) if isinstance(f, Pledge)]
     if all(r is not pledge for r in records):
         records.append(pledge)
+    if len(records) > MAX_COMPARED:  # see MAX_COMPARED: not grouped, O(k)
+        return _history([pledge], source_dates(pack))
     group = next(g for g in _groups(records) if any(r is pledge for r in g))
     return _history(group, source_dates(pack))
 
