@@ -19,45 +19,12 @@ from briefing.model.analysis.disagreements.values import (
     DisagreementValue,
     lemma,
 )
+from briefing.model.analysis.quantities import TENS, UNITS
 from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.types import Source
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        )
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_NUMBER_WORDS = {**UNITS, **TENS}
+"""Written numbers up to ninety: one list, shared with the quantities reader."""
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 QUALIFIERS = {
     "about": "about",
