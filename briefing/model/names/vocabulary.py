@@ -24,16 +24,21 @@ FUNCTION_WORDS = words(
 )
 """Words that carry no content: left out when two sentences' content words are compared."""
 
-SENTENCE_OPENERS = (FUNCTION_WORDS - {"us"}) | words(
-    """above according across again against all along already among analysis any april
-    around august behind being below beneath beside between beyond both breaking comment
-    currently december dr each earlier editorial every except exclusive february finally
-    first friday furthermore however indeed inside instead january july june just last later
-    let like live many march meanwhile monday more moreover most mr mrs ms near next none
-    november october once one only onto opinion other others perhaps photo read recently
-    report reports saturday second september several since some still sunday therefore
-    three through throughout thursday thus today tomorrow tonight toward towards tuesday two
-    under unlike update updated upon various via video watch wednesday yesterday yet"""
+MONTHS = words(
+    """january february march april may june july august september october november december"""
+)
+WEEKDAYS = words("""monday tuesday wednesday thursday friday saturday sunday""")
+"""Calendar words: a capitalised "March" or "Monday" is neither a name nor a place."""
+
+SENTENCE_OPENERS = (FUNCTION_WORDS - {"us"}) | MONTHS | WEEKDAYS | words(
+    """above according across again against all along already among analysis any around behind
+    being below beneath beside between beyond both breaking comment currently dr each
+    earlier editorial every except exclusive finally first furthermore however indeed
+    inside instead just last later let like live many meanwhile more moreover most mr mrs
+    ms near next none once one only onto opinion other others perhaps photo read recently
+    report reports second several since some still therefore three through throughout thus
+    today tomorrow tonight toward towards two under unlike update updated upon various via
+    video watch yesterday yet"""
 )
 """Capitalised only because they start a sentence or a headline: never a name ("US" is one)."""
 

@@ -13,7 +13,7 @@ from collections import Counter
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 from briefing.model.authoring.drafting.records import ArticleInput, DraftEvidence, DraftMeeting
-from briefing.model.names.vocabulary import PLACE_PREPOSITIONS
+from briefing.model.names.vocabulary import MONTHS, PLACE_PREPOSITIONS, WEEKDAYS
 
 _MEETING = re.compile(
     r"\b(?:(summit|talks|negotiations|conference|meeting|reunion|forum)"
@@ -34,29 +34,7 @@ _BEFORE_NOUN = re.compile(r"\b(?:the|a)\s+([A-Z][\w'’-]+)\s+(?:summit|talks|co
 _SPOKE = r"(?:said|says|added|told reporters|communicated|informed|declared|reported)"
 _ATTRIBUTION = re.compile(rf",\s*(?:[^,]{{0,40}}?\b{_SPOKE}|{_SPOKE}\b[^,]{{0,40}}?)\W*$")
 """A trailing ', his office said.': when it was said, not when the meeting is."""
-_NOT_PLACES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_NOT_PLACES = MONTHS | WEEKDAYS
 
 
 def draft_meeting(
