@@ -276,19 +276,24 @@ def _inferred_held(fact: Meeting) -> Iterator[Finding]:
 # --- all together ----------------------------------------------------------------
 
 
-def _raw(pack: Pack) -> Iterator[Finding]:
+def _raw(pack: Pack, accepting_only: bool) -> Iterator[Finding]:
     names = Names(pack)
     for meeting in pack.meetings:
+        if accepting_only and not meeting.accepted:
+            continue
         yield from named(names, meeting, (p.actor for p in meeting.participants))
         yield from _inferred_held(meeting)
     for pledge in pack.pledges:
+        if accepting_only and not pledge.accepted:
+            continue
         yield from named(names, pledge, (pledge.actor,))
         yield from _numbers(pledge)
         yield from _details(pledge)
         yield from _conditions(pledge)
         yield from _status(pledge)
     for claim in pack.claims:
-        yield from _numbers(claim)
+        if not accepting_only or claim.accepted:
+            yield from _numbers(claim)
 
 
 def level(pack: Pack, rule: str) -> str:
@@ -296,15 +301,18 @@ def level(pack: Pack, rule: str) -> str:
     return dict(pack.meta.checks).get(rule, "warning")
 
 
-def check(pack: Pack) -> tuple[Finding, ...]:
+def check(pack: Pack, *, accepting_only: bool = False) -> tuple[Finding, ...]:
     """Every finding of every rule the pack has not turned off, accepted ones marked.
+
+    ``accepting_only`` reads only the facts that accept some judgement (what
+    ``validate`` counts after the load has checked every fact).
 
     A finding the pack accepts (``accept: [{rule, reason}]`` on the fact) keeps
     its place in the result with the stated reason, so the reader and the note
     can show what was accepted and why; it is not reported as a problem.
     """
     found: list[Finding] = []
-    for finding in _raw(pack):
+    for finding in _raw(pack, accepting_only):
         if level(pack, finding.rule) == "off":
             continue
         fact = pack.get(finding.fact)
