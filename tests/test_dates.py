@@ -259,12 +259,13 @@ def test_find_expressions_tries_word_starts_only_and_finds_what_a_full_scan_find
             for m in expressions.COMBINED.finditer(text)
         ]
 
-    words = (
+    _words_text = (
         "on the same day that 11th 3 of March 2025 , Tuesday Tuesday's last next this week "
         "weekend at over mid - April early in late end beginning since until by from today "
         "tonight yesterday tomorrow coming days ahead recent past few 31st 1st 2 century "
         "anniversary met will meet Mar. 30 Sept month earlier later é ü 12:30 «on» (on) x"
-    ).split()
+    )
+    words = _words_text.split()
     rng = random.Random(19)
     for _ in range(3000):
         text = "".join(
