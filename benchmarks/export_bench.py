@@ -38,8 +38,8 @@ def _median_run(runs: list[Run]) -> Run:
 
 
 def run(ctx: Context) -> list[Figure]:
-    # --quick stops at 1,000: since the faithfulness checks joined every CLI load,
-    # validate and export at 5,000 articles take over ten minutes each here.
+    # --quick stops at 1,000: at 5,000 articles validate takes ~40 s of CPU and each
+    # export several times that (the disagreement detection), three runs of each.
     sizes = (100, 1000) if ctx.quick else (100, 1000, LARGE)
     repeats = 1 if ctx.quick else 3
     floor = _median_run([run_command([sys.executable, "-c", FLOOR]) for _ in range(3)])

@@ -7,7 +7,7 @@ actor's detail pane lists every fact it is linked to, so this is the walk whose
 cost grew with the pack), on the pledges, and per character typed in the actor
 search box; and the session's peak RSS. The same number of presses at every
 size; figures are medians. The baseline of each key figure is the same walk in
-the default pack (targets: Actors list and search at 5,000 articles ≤ 1.3×).
+the default pack (targets: Actors list, pledges and search at 5,000 articles ≤ 1.3×).
 The previous version walked the pledges only (a few rows each) and timed
 ``ActorIndex.search`` alone for search.
 
