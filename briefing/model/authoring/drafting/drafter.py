@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from briefing.model.authoring.drafting.meetings import add_meeting, draft_meeting
+from briefing.model.authoring.drafting.meetings import add_meeting, draft_meeting, merge_bare
 from briefing.model.authoring.drafting.pledges import add_pledge, draft_pledge
 from briefing.model.authoring.drafting.records import ActorForms, ArticleInput, DraftPledge, Drafts
 from briefing.model.text import Article
@@ -92,4 +92,5 @@ def draft(articles: Sequence[ArticleInput], actors: Sequence[ActorForms]) -> Dra
             pledge = draft_pledge(sentence, article, names)
             if pledge is not None:
                 add_pledge(drafts.pledges, pledge, by_actor)
+    drafts.meetings = merge_bare(drafts.meetings)
     return drafts

@@ -1,0 +1,141 @@
+"""Drafted meetings take tense and date from their own clause, and one undated meeting is one draft.
+
+Fixture text written for these tests (no fixture story's sentences).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.model.analysis.dates.reporting import clause_span, reporting_frames
+from briefing.model.analysis.dates.tense import sentence_tense
+from briefing.model.authoring.drafting import ActorForms, ArticleInput, draft
+
+ACTORS = [
+    ActorForms("peru", "Peru", ("Peru", "Lima")),
+    ActorForms("chile", "Chile", ("Chile", "Santiago")),
+    ActorForms("brandt", "Lena Brandt", ("Lena Brandt", "Brandt")),
+]
+
+
+def _meetings(*texts: tuple[str, date]):  # type: ignore[no-untyped-def]
+    articles = [
+        ArticleInput(f"s{i}", text, frozenset(), published)
+        for i, (text, published) in enumerate(texts)
+    ]
+    return draft(articles, ACTORS).meetings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "status", "day"),
+    [
+        # the reporting verb is past, the meeting ahead: its year is the next one on the calendar
+        (
+            "Lena Brandt said on Tuesday that the summit will be held in Quito on March 20.",
+            date(2025, 3, 12),
+            "planned",
+            date(2025, 3, 20),
+        ),
+        (
+            "Peru said on Monday that the ministers would meet Chile in Quito on January 8.",
+            date(2024, 12, 30),
+            "planned",
+            date(2025, 1, 8),
+        ),
+        (
+            "The envoys of Peru will meet on March 12, her office said on Monday.",
+            date(2025, 3, 5),
+            "planned",
+            date(2025, 3, 12),
+        ),
+        (
+            "Chile told a news conference on Friday that talks with Peru would resume on Tuesday.",
+            date(2025, 3, 8),
+            "planned",
+            date(2025, 3, 11),
+        ),
+        # a past meeting in the reported clause stays past
+        (
+            "Brandt said on Friday that she had met Chile's envoy in Lima on Wednesday.",
+            date(2025, 3, 8),
+            "held",
+            date(2025, 3, 5),
+        ),
+    ],
+)
+def test_tense_and_date_come_from_the_meetings_clause_not_the_reporting_verb(
+    sentence: str, published: date, status: str, day: date
+) -> None:
+    (meeting,) = _meetings((sentence, published))
+    assert (meeting.status, meeting.day) == (status, day)
+
+
+def test_the_validators_tense_reads_each_clause_on_its_own() -> None:
+    sentence = "Brandt said on Monday that the next round would be held on Friday."
+    on_monday = sentence.index("on Monday")
+    on_friday = sentence.index("on Friday")
+    assert sentence_tense(sentence, on_monday, on_monday + 9) == "past"  # the saying
+    assert sentence_tense(sentence, on_friday, on_friday + 9) == "future"  # the round
+    trailing = "The envoys will meet on March 12, his office said."
+    at = trailing.index("on March 12")
+    assert sentence_tense(trailing, at, at + 11) == "future"
+    # "will be held": a participle after "be" is not a past form
+    held = "The talks will be held in Lima on Friday."
+    assert sentence_tense(held, held.index("on Friday")) == "future"
+
+
+def test_reporting_frames_leading_inserted_and_trailing() -> None:
+    def frames(s: str) -> list[str]:
+        return [s[a:b] for a, b in reporting_frames(s)]
+
+    assert frames("Peru said on Tuesday that the talks will resume.") == [
+        "Peru said on Tuesday that"
+    ]
+    assert frames("The talks, officials said, will resume in May.") == [", officials said"]
+    assert frames("The talks will resume, said Lena Brandt, the envoy.") == [", said Lena Brandt"]
+    assert frames("He said this would be held soon.") == []  # no date, no "that": no frame
+    s = "Peru said on Tuesday that the talks will resume."
+    lo, hi, in_frame = clause_span(s, s.index("talks"), s.index("talks") + 5)
+    assert (s[lo:hi].strip(), in_frame) == ("the talks will resume.", False)
+
+
+def test_one_undated_meeting_told_in_several_sentences_is_one_draft() -> None:
+    first = (
+        "Peru and Chile gathered for a meeting in Arica to settle the fishing line.\n"
+        "Lena Brandt joined the meeting by video link from Berlin.\n",
+        date(2025, 6, 2),
+    )
+    second = (
+        "The talks, officials said, went on late into the night.\n"
+        "A separate summit in Lima will follow on June 20.\n",
+        date(2025, 6, 3),
+    )
+    meetings = _meetings(first, second)
+    held = [m for m in meetings if m.status == "held"]
+    assert len(held) == 1
+    (arica,) = held
+    assert arica.place == "Arica" and arica.day is None
+    assert len(arica.evidence) == 3  # every sentence about it, from both articles
+    assert {"peru", "chile", "brandt"} <= set(arica.participants)
+    # the dated, placed summit is another meeting
+    (lima,) = [m for m in meetings if m.status == "planned"]
+    assert (lima.place, lima.day) == ("Lima", date(2025, 6, 20))
+
+
+def test_bare_meetings_stay_apart_when_they_could_be_either_of_two() -> None:
+    text = (
+        "Peru and Chile held talks in Arica.\n"
+        "Brandt and Peru held talks in Tacna.\n"
+        "The talks were described as frank by one diplomat.\n"
+    )
+    meetings = _meetings((text, date(2025, 6, 2)))
+    assert len(meetings) == 3  # ambiguous: the analyst decides
+
+
+def test_a_quotation_and_after_the_meeting_do_not_make_it_planned() -> None:
+    (meeting,) = _meetings(
+        ('Lena Brandt said that "nothing will change" after the meeting in Lima.', date(2025, 6, 2))
+    )
+    assert meeting.status == "held"
