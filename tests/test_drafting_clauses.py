@@ -139,3 +139,47 @@ def test_a_quotation_and_after_the_meeting_do_not_make_it_planned() -> None:
         ('Lena Brandt said that "nothing will change" after the meeting in Lima.', date(2025, 6, 2))
     )
     assert meeting.status == "held"
+
+
+def _pledges(text: str):  # type: ignore[no-untyped-def]
+    return draft([ArticleInput("s", text, frozenset(), date(2025, 6, 2))], ACTORS).pledges
+
+
+def test_two_pledges_joined_in_one_sentence_are_two_drafts_quoting_it() -> None:
+    sentence = (
+        "Peru pledged 20 million soles for the fleet, while Chile will send two patrol boats."
+    )
+    pledges = {p.actor: p for p in _pledges(sentence)}
+    assert set(pledges) == {"peru", "chile"}
+    assert pledges["chile"].status == "committed"
+    assert pledges["chile"].contribution == "two patrol boats"
+    assert [e.quote for e in pledges["chile"].evidence] == [sentence]  # anchors as a sentence
+
+
+def test_an_aside_before_the_verb_is_not_its_subject() -> None:
+    (pledge,) = _pledges("Peru, which shares a border with Chile, offered to host the talks.")
+    assert (pledge.actor, pledge.status) == ("peru", "offered")
+    (pledge,) = _pledges("Lena Brandt, the envoy to Chile, promised a survey ship.")
+    assert pledge.actor == "brandt"
+
+
+def test_made_available_and_put_at_the_disposal_are_commitments() -> None:
+    found = _pledges(
+        "Chile will make available three research vessels.\n"
+        "Peru will put at the disposal of the commission 5 millions of dollars.\n"
+    )
+    assert {(p.actor, p.status) for p in found} == {("chile", "committed"), ("peru", "committed")}
+
+
+def test_a_meeting_agreed_or_proposed_is_planned_and_not_dated_by_the_agreement() -> None:
+    (meeting,) = _meetings(
+        (
+            "Peru and Chile agreed on Sunday to a meeting of their coast guard chiefs.",
+            date(2025, 6, 2),
+        )
+    )
+    assert (meeting.status, meeting.day) == ("planned", None)
+    (meeting,) = _meetings(
+        ("Chile called for talks with Peru on June 12 in Arica.", date(2025, 6, 2))
+    )
+    assert (meeting.status, meeting.day) == ("planned", date(2025, 6, 12))

@@ -36,6 +36,11 @@ _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 _AFTER_EVENT = re.compile(
     r"\b(?:[Aa]fter|[Ff]ollowing)\s+(?:the|a|an|their|its|last)\s+(?:\S+\s+)?$"
 )
+_AGREED_TO = re.compile(
+    r"\b(?:agreed|agree|agrees|proposed|proposes|propose|called for|calls for|call for"
+    r"|invited|invites|offered to host|offers to host)\b[^.;,]{0,40}$"
+)
+"""A meeting that is the object of an agreement or proposal ("agreed to hold talks")."""
 _BRIEFING = re.compile(r"\b(?:news|press)\s+$", re.I)
 """'told a news conference': where it was said, not a meeting of the story."""
 _NOT_PLACES = MONTHS | WEEKDAYS
@@ -69,7 +74,13 @@ def draft_meeting(
     # A quotation is its own clause: "no harbour will stand alone" after the meeting.
     plain = _QUOTED.sub(lambda q: " " * len(q.group()), sentence)
     tense: Tense
-    if _AFTER_EVENT.search(plain, 0, trigger.start()):
+    if _AGREED_TO.search(plain, lo, trigger.start()):
+        # "agreed to a meeting", "called for talks": the meeting is ahead; a date
+        # before the trigger dates the agreement.
+        expressions = [e for e in expressions if e.start >= trigger.start()]
+        expression = min(expressions, key=lambda e: e.start, default=None)
+        tense = "future"
+    elif _AFTER_EVENT.search(plain, 0, trigger.start()):
         tense = "past"  # "after the meeting", "following the talks"
     else:
         tense = (
