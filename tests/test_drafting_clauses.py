@@ -183,3 +183,16 @@ def test_a_meeting_agreed_or_proposed_is_planned_and_not_dated_by_the_agreement(
         ("Chile called for talks with Peru on June 12 in Arica.", date(2025, 6, 2))
     )
     assert (meeting.status, meeting.day) == ("planned", date(2025, 6, 12))
+
+
+def test_an_adjective_in_ed_and_a_headlines_to_meet_do_not_make_a_meeting_past() -> None:
+    (talks,) = _meetings(
+        (
+            "Peru and Chile will hold talks on the disputed fishing line on March 12, "
+            "the foreign ministry said on Wednesday.",
+            date(2025, 3, 5),
+        )
+    )
+    assert (talks.status, talks.day) == ("planned", date(2025, 3, 12))
+    (headline,) = _meetings(("Peru and Chile to meet on fishing line", date(2025, 3, 5)))
+    assert headline.status == "planned"

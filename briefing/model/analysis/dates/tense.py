@@ -56,6 +56,9 @@ _NOT_PAST = frozenset(
 _REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)")
 """'said that the talks would resume': the future of reported speech (not 'would have')."""
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.IGNORECASE
+)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$", re.IGNORECASE)
 
 
@@ -65,6 +68,8 @@ def _not_past(sentence: str, match: re.Match[str]) -> bool:
     word = match.group().lower()
     if word in _NOT_PAST:
         return True
+    if word.endswith("ed") and _DETERMINER_BEFORE.search(sentence, 0, match.start()):
+        return True  # "the disputed line", "a revised plan": an adjective
     return bool(_AUXILIARY_BEFORE.search(sentence, 0, match.start()))
 
 

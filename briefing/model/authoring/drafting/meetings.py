@@ -23,7 +23,8 @@ _MEETING = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|is to|are to|is due|are due|plans? to|planned|to be held|next|upcoming|scheduled)\b",
+    r"\b(?:will|would|is to|are to|is due|are due|plans? to|planned|to be held|next|upcoming|scheduled"
+    r"|to (?:meet|hold|host))\b",  # "Envoys to meet on fishing line": a headline's future
     re.I,
 )
 _MONTH_PHRASE = re.compile(
