@@ -6,12 +6,16 @@ Fixture text written for these tests (no fixture story's sentences).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from briefing.model import load_pack
 from briefing.model.analysis.dates.reporting import clause_span, reporting_frames
 from briefing.model.analysis.dates.tense import sentence_tense
+from briefing.model.authoring import init_pack
 from briefing.model.authoring.drafting import ActorForms, ArticleInput, draft
+from briefing.model.editing import draft_from
 
 ACTORS = [
     ActorForms("peru", "Peru", ("Peru", "Lima")),
@@ -196,3 +200,20 @@ def test_an_adjective_in_ed_and_a_headlines_to_meet_do_not_make_a_meeting_past()
     assert (talks.status, talks.day) == ("planned", date(2025, 3, 12))
     (headline,) = _meetings(("Peru and Chile to meet on fishing line", date(2025, 3, 5)))
     assert headline.status == "planned"
+
+
+def test_the_readers_add_fact_draft_skips_the_date_of_the_saying(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    sentence = "Lena Brandt said on Tuesday that the summit would be held in Quito on March 20."
+    (articles / "01.txt").write_text(
+        f"Envoys to meet in Quito\nBy Ana Soto\nPublished: March 12, 2025\n{sentence}\n",
+        encoding="utf-8",
+    )
+    init_pack(tmp_path / "pack", [str(articles)])
+    loaded = load_pack(tmp_path / "pack").pack
+    assert loaded is not None
+    source = loaded.sources[0]
+    at = source.text.index("the summit")
+    fact = draft_from(loaded, source.id, at, at, "meeting")
+    assert (fact.date_text, fact.status, fact.date) == ("on March 20", "planned", "2025-03-20")

@@ -40,6 +40,7 @@ REPORTING_VERBS = frozenset(
         "insisted",
         "reported",
         "wrote",
+        "quoted",
         "warned",
         "communicated",
         "informed",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.model.analysis.dates.expressions import Tense
-from briefing.model.analysis.dates.reporting import clause_span
+from briefing.model.analysis.dates.reporting import REPORTING_VERBS, clause_span
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|due\s+to|scheduled|set\s+to|expected\s+to|going\s+to|to\s+be\s+held"
@@ -113,17 +113,11 @@ def _nearest(
     return None if best is None else best[1]
 
 
-_REPORTING = frozenset(
-    {"said", "told", "stated", "announced", "reported", "quoted", "added", "explained", "noted"}
-)
-"""Past forms that date the reporting, not the event reported ("said the talks will ...")."""
-
-
 _AHEAD_BEFORE = re.compile(
     r"\b(?:will|shall|would|to|be|is|are|am|won['’]t)\s+(?:be\s+|have\s+)?$", re.IGNORECASE
 )
 """A past form that is part of a future or infinitive ("will be held", "to be held")."""
-_AFTER_EVENT = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince)\s+(?:a|an|the|their|its|last)\b")
+AFTER_EVENT = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince)\s+(?:a|an|the|their|its|last)\b")
 
 
 def reports_past_event(sentence: str) -> bool:
@@ -134,11 +128,11 @@ def reports_past_event(sentence: str) -> bool:
     A meeting marked ``held`` needs one such sentence among its evidence;
     otherwise "held" was inferred (its date is before ``as_of``), not reported.
     """
-    if _AFTER_EVENT.search(sentence):
+    if AFTER_EVENT.search(sentence):
         return True
     return any(
         not _not_past(sentence, match)
-        and match.group().lower() not in _REPORTING
+        and match.group().lower() not in REPORTING_VERBS
         and not _AHEAD_BEFORE.search(sentence, 0, match.start())
         for match in _PAST.finditer(sentence)
     )

@@ -13,6 +13,7 @@ from collections import Counter
 
 from briefing.model.analysis.dates.reporting import clause_span, reporting_frames
 from briefing.model.analysis.dates.resolve import Tense, find_expressions, resolve, sentence_tense
+from briefing.model.analysis.dates.tense import AFTER_EVENT
 from briefing.model.authoring.drafting.records import ArticleInput, DraftEvidence, DraftMeeting
 from briefing.model.names.vocabulary import MONTHS, PLACE_PREPOSITIONS, WEEKDAYS
 
@@ -34,9 +35,8 @@ _MONTH_PHRASE = re.compile(
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _BEFORE_NOUN = re.compile(r"\b(?:the|a)\s+([A-Z][\w'’-]+)\s+(?:summit|talks|conference|meeting)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
-_AFTER_EVENT = re.compile(
-    r"\b(?:[Aa]fter|[Ff]ollowing)\s+(?:the|a|an|their|its|last)\s+(?:\S+\s+)?$"
-)
+AFTER_REACH = 24
+"""'after the meeting', 'following the first talks': the words just before the meeting noun."""
 _AGREED_TO = re.compile(
     r"\b(?:agreed|agree|agrees|proposed|proposes|propose|called for|calls for|call for"
     r"|invited|invites|offered to host|offers to host)\b[^.;,]{0,40}$"
@@ -81,7 +81,7 @@ def draft_meeting(
         expressions = [e for e in expressions if e.start >= trigger.start()]
         expression = min(expressions, key=lambda e: e.start, default=None)
         tense = "future"
-    elif _AFTER_EVENT.search(plain, 0, trigger.start()):
+    elif AFTER_EVENT.search(plain, max(0, trigger.start() - AFTER_REACH), trigger.start()):
         tense = "past"  # "after the meeting", "following the talks"
     else:
         tense = (
