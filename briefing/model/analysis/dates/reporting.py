@@ -8,7 +8,7 @@ frame; a date inside the frame dates the saying. This module finds the frames
 so :func:`briefing.model.analysis.dates.tense.sentence_tense` and the drafters
 read each clause on its own.
 
-Shapes found (no regex backtracking: one pass over the words):
+Shapes found (no regex backtracking; O(words + commas x FRAME_WORDS) per sentence):
 - leading: "<subject> said [on Tuesday] that <clause>", "<subject> told reporters
   [on Monday] that <clause>" (the frame ends at "that"; without "that" it ends
   after the verb and its object words up to a date expression);
@@ -20,6 +20,7 @@ Shapes found (no regex backtracking: one pass over the words):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefing.model.names.vocabulary import MONTHS, WEEKDAYS
 
@@ -62,11 +63,13 @@ _DATED_SAYING = re.compile(
 def reporting_frames(sentence: str) -> list[tuple[int, int]]:
     """The (start, end) spans of ``sentence`` that are reporting frames, in order."""
     words = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORDS.finditer(sentence)]
+    starts = [w[0] for w in words]
     frames: list[tuple[int, int]] = []
     # Inserted or trailing: ", <up to FRAME_WORDS words with a reporting verb>[, ...]".
     comma = sentence.find(",")
     while comma >= 0:
-        after = [w for w in words if w[0] > comma][:FRAME_WORDS]
+        first_after = bisect_right(starts, comma)
+        after = words[first_after : first_after + FRAME_WORDS]
         nxt = sentence.find(",", comma + 1)
         stop = nxt if nxt >= 0 else len(sentence)
         verb = next((w for w in after if w[0] < stop and w[2] in REPORTING_VERBS), None)
