@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         return code
     since = None
     if args.since is not None:
-        from briefing.model.analysis import since_date
+        from briefing.model.io import since_date
         from briefing.model.sanitize import clean_line
 
         try:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         yaml_files,
     )
     from briefing.model.io.load import LoadResult, load_pack
-    from briefing.model.io.note_log import last_note_date, record_note
+    from briefing.model.io.note_log import LAST, last_note_date, record_note, since_date
     from briefing.model.io.paths import (
         default_pack_path,
         display,
@@ -62,7 +62,9 @@ __getattr__, __dir__ = lazy_exports(
         "fields_of": "schema",
         "flow_list": "yaml_write",
         "has_forbidden": "yaml_read",
+        "LAST": "note_log",
         "last_note_date": "note_log",
+        "since_date": "note_log",
         "load_pack": "load",
         "quoted": "yaml_write",
         "read_article": "files",
@@ -81,6 +83,7 @@ __getattr__, __dir__ = lazy_exports(
 
 __all__ = [
     "FORMAT",
+    "LAST",
     "Budget",
     "Decoder",
     "Encoder",
@@ -114,6 +117,7 @@ __all__ = [
     "replace_bytes",
     "resolve_pack_root",
     "scalar",
+    "since_date",
     "text",
     "write_atomic",
     "yaml_files",
