@@ -22,7 +22,8 @@ from briefing.model.io.files import (
     yaml_files,
 )
 from briefing.model.io.paths import display, resolve_pack_root
-from briefing.model.io.yaml_read import YMap, YScalar, YSeq, read_yaml
+from briefing.model.io.yaml_nodes import YMap, YScalar, YSeq
+from briefing.model.io.yaml_read import read_yaml
 from briefing.model.io.yaml_write import quoted, scalar
 from briefing.model.text import Article
 
