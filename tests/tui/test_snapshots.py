@@ -121,6 +121,7 @@ def test_export_dialog(snap_compare, theme, size, monkeypatch) -> None:  # type:
     assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("e", theme=theme))
 
 
-def test_disagreements_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    """The disagreements view at 120x36: coalition size and Canada's stance."""
-    assert snap_compare(FrozenApp(), terminal_size=(120, 36), run_before=after_load("x"))
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_disagreements_view(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The disagreements view: at 80 columns the sentence gives way and the grade stays whole."""
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("x"))
