@@ -22,7 +22,8 @@ from support import ARTICLE, REPO, PackMaker
 from briefing.model import load_pack
 from briefing.model.anchoring import ALIGN, Anchorer, best_alignment, occurrences, smallest_period
 from briefing.model.anchoring.find import SourceText, closest
-from briefing.model.text import Article, normalise
+from briefing.model.normalise import normalise
+from briefing.model.text import Article
 
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
 ANCHORERS = [Anchorer(Article.from_text(t)) for t in SEEDS]
@@ -149,7 +150,8 @@ def test_lost_character_matches_as_the_old_pattern(text: str, needle: str) -> No
 
 HOSTILE_SCRIPT = """
 import sys, time, pathlib
-from briefing.model.text import Article, normalise
+from briefing.model.normalise import normalise
+from briefing.model.text import Article
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.closest import closest_passage
 from briefing.model.anchoring.find import SourceText, closest

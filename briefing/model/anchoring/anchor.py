@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from briefing.model.text import Article, normalise, normalise_with_spans
+from briefing.model.normalise import normalise, normalise_with_spans
+from briefing.model.text import Article
 
 
 @dataclass(frozen=True, slots=True)
