@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import builtins
 import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -69,7 +68,7 @@ def untrusted(root: Path) -> str:
 def test_a_folder_others_can_write_to_stops_the_load_with_what_to_do(
     make_pack: PackMaker, cache: Path, full_loads: list[object], mode: int
 ) -> None:
-    root, entry = stored(make_pack, cache)
+    root, _entry = stored(make_pack, cache)
     os.chmod(cache, mode)
     full_loads.clear()
     line = untrusted(root)
@@ -113,7 +112,9 @@ def test_an_entry_others_can_write_to_stops_the_load(make_pack: PackMaker, cache
     root, entry = stored(make_pack, cache)
     os.chmod(entry, 0o646)
     line = untrusted(root)
-    assert line.startswith(f"{entry}:1:1: error: load cache entry is writable by others (mode 0646)")
+    assert line.startswith(
+        f"{entry}:1:1: error: load cache entry is writable by others (mode 0646)"
+    )
     assert "remove it" in line
     entry.unlink()
     assert load_pack(root, cache=True).pack is not None  # removed: a miss, stored again

@@ -110,6 +110,7 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of every sentence; a line never spans two.
 
