@@ -97,17 +97,29 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     return out, [*starts, len(text)]
 
 
-# Kinds of character, one letter each (see the module docstring).
-KEPT, EXPANDED, DELETED, SPACE, MARK = "k", "x", "d", "s", "m"
+# Kinds of character, one letter each (see the module docstring); a character that
+# expands to L characters is chr(0x80 + L) (NFKC makes one at most 18: U+FDFA).
+KEPT, DELETED, SPACE, MARK = "k", "d", "s", "m"
+_LONGEST = 18
+
+
+def _expanded(length: int) -> str:
+    return chr(0x80 + length)
+
+
+_COUNTS = {ord(KEPT): "\x01", ord(SPACE): "\x01"} | {
+    0x80 + length: chr(length) for length in range(2, _LONGEST + 1)
+}
+"""A run's kinds to its characters' output lengths (as characters)."""
 
 _STRETCH = re.compile(
-    r"(?P<run>(?:[kx](?!m))++(?:s(?:[kx](?!m))++)*+)"
+    r"(?P<run>(?:[k\x82-\x92](?!m))++(?:s(?:[k\x82-\x92](?!m))++)*+)"
     r"|(?P<space>s++)"
     r"|(?P<gone>(?:d(?!m))++)"
     r"|(?P<group>[^s]m*+)"
 )
-"""Cuts the kinds string into stretches; every position starts one of them (a ``k``,
-``x`` or ``d`` followed by a mark, or a mark, is a group). Possessive quantifiers and
+"""Cuts the kinds string into stretches; every position starts one of them (a kept,
+expanded or deleted character followed by a mark, or a mark, is a group). Possessive quantifiers and
 one-character look-aheads: nothing to backtrack into, linear."""
 
 _ASCII_KINDS = {code: SPACE if chr(code).isspace() else KEPT for code in range(128)}
@@ -132,7 +144,7 @@ def normalise_with_spans(text: str) -> tuple[str, array[int], array[int]]:
     The offsets are kept in compact arrays (4 bytes an entry, not a list of int
     objects): the anchorer keeps this view of an article while it locates its quotes.
     """
-    kinds, changes, lengths = _classify(text)
+    kinds, changes = _classify(text)
     out: list[str] = []
     starts = array("i")
     ends = array("i")
@@ -171,7 +183,8 @@ def normalise_with_spans(text: str) -> tuple[str, array[int], array[int]]:
             starts += iota[start:stop]
             ends += iota[start + 1 : stop + 1]
         else:
-            _expanded_spans(chunk.translate(lengths), start, stop, iota, starts, ends)
+            counts = kinds[start:stop].translate(_COUNTS)
+            _expanded_spans(counts, start, stop, iota, starts, ends)
     return "".join(out), starts, ends
 
 
@@ -198,19 +211,18 @@ def _expanded_spans(
     ends.extend(chain.from_iterable(map(repeat, range(start + 1, stop + 1), lengths)))
 
 
-def _classify(text: str) -> tuple[str, dict[int, str], dict[int, str]]:
-    """(one kind letter a character, what a run changes, each character's output length
-    as a character) for ``text``: each distinct character is classified once, and only
-    the characters present are in the tables (a run nothing changes is not translated).
+def _classify(text: str) -> tuple[str, dict[int, str]]:
+    """(one kind letter a character, what a run changes) for ``text``: each distinct
+    character is classified once, and only the characters present are in the tables
+    (a run nothing changes is not translated).
 
     One Python step per distinct character (at most 1,114,112, ~1 µs each): most are
     their own normal form, which the quick check answers without building it.
     """
     if text.isascii():
-        return text.translate(_ASCII_KINDS), _ASCII_CHANGES, {}
+        return text.translate(_ASCII_KINDS), _ASCII_CHANGES
     kinds = dict(_ASCII_KINDS)
     changes: dict[int, str] = {}
-    lengths: dict[int, str] = {}
     category, normal = unicodedata.category, unicodedata.is_normalized
     for char in set(text):
         code = ord(char)
@@ -226,15 +238,10 @@ def _classify(text: str) -> tuple[str, dict[int, str], dict[int, str]]:
             kinds[code] = KEPT  # most characters: their own normal form
         else:
             out = piece(char)
-            # NFKC makes one character at most 18 (U+FDFA): a length fits a byte.
-            kinds[code] = KEPT if len(out) == 1 else EXPANDED if out else DELETED
+            kinds[code] = KEPT if len(out) == 1 else _expanded(len(out)) if out else DELETED
             if out != char:
                 changes[code] = out
-            if len(out) > 1:
-                lengths[code] = chr(len(out))
-    if lengths:
-        lengths.update({code: "\x01" for code, kind in kinds.items() if kind != EXPANDED})
-    return text.translate(kinds), changes, lengths
+    return text.translate(kinds), changes
 
 
 _IOTA = array("i")
