@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.model.normalise import TRANSLATE, normalise_with_map, normalise_with_spans
@@ -129,6 +129,8 @@ texts = st.one_of(
 
 @settings(max_examples=1500, deadline=None)
 @given(texts)
+@example("a\u200b\u200b…")  # deleted and expanded characters of one run: same length
+@example("a \u200b b\u200b \u200bc")  # deleted characters beside single white space
 def test_fast_path_equals_per_character_definition(text: str) -> None:
     out, starts, ends = normalise_with_spans(text)
     expected = reference(text)

@@ -17,7 +17,7 @@ that string cuts it into stretches, each handled in one step:
 - a *run* of characters that stand alone (no combining mark after them) with
   single white-space characters between them: translated in one ``str.translate``,
   its offsets copied from a ready-made 0, 1, 2, ... array (or, when some characters
-  expand, built by C iterators);
+  expand or are deleted, built by C iterators);
 - a run of white space (one space out, if any text came before), of deleted
   characters (nothing out), or one character with its combining marks (its
   :func:`piece`, computed once per distinct group).
@@ -107,20 +107,27 @@ def _expanded(length: int) -> str:
     return chr(0x80 + length)
 
 
-_COUNTS = {ord(KEPT): "\x01", ord(SPACE): "\x01"} | {
+_COUNTS = {ord(KEPT): "\x01", ord(SPACE): "\x01", ord(DELETED): "\x00"} | {
     0x80 + length: chr(length) for length in range(2, _LONGEST + 1)
 }
 """A run's kinds to its characters' output lengths (as characters)."""
 
 _STRETCH = re.compile(
-    r"(?P<run>(?:[k\x82-\x92](?!m))++(?:s(?:[k\x82-\x92](?!m))++)*+)"
+    r"(?P<run>[k\x82-\x92](?!m)(?:[dk\x82-\x92](?!m))*+"
+    r"(?:s[k\x82-\x92](?!m)(?:[dk\x82-\x92](?!m))*+)*+)"
     r"|(?P<space>s++)"
     r"|(?P<gone>(?:d(?!m))++)"
     r"|(?P<group>[^s]m*+)"
 )
 """Cuts the kinds string into stretches; every position starts one of them (a kept,
-expanded or deleted character followed by a mark, or a mark, is a group). Possessive quantifiers and
+expanded or deleted character followed by a mark, or a mark, is a group). A run
+starts with a character that has output and a single white space in it is followed
+by one, so a space in a run spans just itself, as the definition says; deleted
+characters (zero-width ones) may sit anywhere else in it. Possessive quantifiers and
 one-character look-aheads: nothing to backtrack into, linear."""
+
+_RESIZED = re.compile(r"[^ks]")
+"""In a run, a character whose output is not one character (expanded or deleted)."""
 
 _ASCII_KINDS = {code: SPACE if chr(code).isspace() else KEPT for code in range(128)}
 _ASCII_CHANGES = {
@@ -179,7 +186,7 @@ def normalise_with_spans(text: str) -> tuple[str, array[int], array[int]]:
         if what == "group":
             starts.extend(repeat(start, len(produced)))
             ends.extend(repeat(stop, len(produced)))
-        elif len(produced) == stop - start:
+        elif _RESIZED.search(kinds, start, stop) is None:
             starts += iota[start:stop]
             ends += iota[start + 1 : stop + 1]
         else:
@@ -191,7 +198,7 @@ def normalise_with_spans(text: str) -> tuple[str, array[int], array[int]]:
 def _expanded_spans(
     counts: str, start: int, stop: int, iota: array[int], starts: array[int], ends: array[int]
 ) -> None:
-    """Offsets of a run in which some characters expand ("…" is "..."): each
+    """Offsets of a run in which some characters expand ("…" is "...") or are deleted: each
     character's offset repeated as many times as it has output characters.
 
     ``counts`` holds each character's output length as a character. When all are the
