@@ -159,3 +159,42 @@ def test_an_entry_that_is_not_a_small_regular_file_is_never_opened(
         assert load_pack(root, cache=True).pack is not None
         assert full_loads
     assert entry not in opened
+
+
+def test_a_fifo_planted_as_the_note_record_never_blocks(tmp_path: Path) -> None:
+    """``notes.json`` (the last exported note, for "since") sits beside the load cache:
+    opening a FIFO planted there blocked ``export`` for good. In a process of its own,
+    so a hang fails this test rather than the suite."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    os.mkfifo(cache / "notes.json", 0o600)
+    code = (
+        "from briefing.model.io import last_note_date, record_note\n"
+        "print(last_note_date('.'), record_note('.', '2025-03-16', 'note.md'))\n"
+    )
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+    env.pop("BRIEFING_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    # Nothing recorded could be read; the record is written anew in place of the FIFO.
+    assert done.stdout.split() == ["None", str(cache / "notes.json")], done.stderr
+    assert (cache / "notes.json").is_file()
+    os.chmod(cache, 0o777)  # a folder others can write to is neither read nor written
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == ["None", "None"], done.stderr
