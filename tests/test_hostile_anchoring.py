@@ -21,7 +21,7 @@ from support import ARTICLE, REPO, PackMaker
 
 from briefing.model import load_pack
 from briefing.model.anchoring import ALIGN, Anchorer, best_alignment, occurrences, smallest_period
-from briefing.model.anchoring.find import SourceText, closest
+from briefing.model.anchoring.places import SourceText, closest
 from briefing.model.normalise import normalise
 from briefing.model.text import Article
 
@@ -161,7 +161,7 @@ from briefing.model.normalise import normalise
 from briefing.model.text import Article
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.closest import closest_passage
-from briefing.model.anchoring.find import SourceText, closest
+from briefing.model.anchoring.places import SourceText, closest
 seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(pathlib.Path("seeds").glob("*.txt")))
 big = (seeds * 40)[:94_000]
 cases = {
