@@ -108,6 +108,24 @@ def test_a_cache_node_of_another_user_stops_the_load(
     )
 
 
+@pytest.mark.parametrize("folder", ["a regular file", "a character device"])
+def test_a_cache_folder_that_is_not_a_folder_stops_the_load(
+    make_pack: PackMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """BRIEFING_CACHE_DIR set to a file by mistake (or /dev/null) is named as such."""
+    root = make_pack(FACTS)
+    if folder == "a regular file":
+        target = tmp_path / "not-a-folder"
+        target.write_text("x")
+    else:
+        target = Path("/dev/null")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(target))
+    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
+    assert untrusted(root).startswith(
+        f"{target}:1:1: error: load cache folder is {folder}, not a folder"
+    )
+
+
 def test_an_entry_others_can_write_to_stops_the_load(make_pack: PackMaker, cache: Path) -> None:
     root, entry = stored(make_pack, cache)
     os.chmod(entry, 0o646)

@@ -367,7 +367,8 @@ def check_trust(path: Path, info: os.stat_result, is_kind: Callable[[int], bool]
     folder = is_kind is stat.S_ISDIR
     if not is_kind(info.st_mode):
         expected = "a folder" if folder else "a regular file"
-        raise UntrustedCache(path, f"is {kind_of(info.st_mode)}, not {expected}", folder=folder)
+        found = "a regular file" if stat.S_ISREG(info.st_mode) else kind_of(info.st_mode)
+        raise UntrustedCache(path, f"is {found}, not {expected}", folder=folder)
     getuid = getattr(os, "getuid", None)
     if getuid is not None and info.st_uid != getuid():
         problem = f"is owned by user {info.st_uid}, not by you (user {getuid()})"
