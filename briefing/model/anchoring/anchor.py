@@ -74,8 +74,8 @@ class Anchorer:
             self._back(starts, ends, s, s + len(needle), "normalised")
             for s in occurrences(norm, needle)
         ]
-        if found or "?" not in norm:
-            return found
+        if found or "?" not in norm or needle.isascii():
+            return found  # (a lost character is a non-ASCII letter of the quote)
         return [
             self._back(starts, ends, s, s + len(needle), "lost-character")
             for s in _lost_character_matches(norm, needle, self._lost_key)
