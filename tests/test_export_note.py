@@ -41,9 +41,20 @@ def pack(request: pytest.FixtureRequest) -> Pack:
     return request.getfixturevalue(f"{request.param}_pack")  # type: ignore[no-any-return]
 
 
+_NOTES: dict[tuple[int, str], tuple[Pack, Parsed]] = {}
+"""The whole note of a module-scoped pack, rendered and parsed once per format (tests only read it)."""
+
+
 def parse(pack: Pack, fmt: str, **kwargs: object) -> Parsed:
+    if not kwargs and (pack_id := id(pack), fmt) in _NOTES:
+        kept, parsed = _NOTES[pack_id, fmt]
+        if kept is pack:
+            return parsed
     text = render(pack, fmt, **kwargs)  # type: ignore[arg-type]
-    return parse_markdown(text) if fmt == "md" else parse_html(text).parsed
+    parsed = parse_markdown(text) if fmt == "md" else parse_html(text).parsed
+    if not kwargs:
+        _NOTES[id(pack), fmt] = (pack, parsed)  # the pack kept alive, so its id stays its own
+    return parsed
 
 
 def source_of(pack: Pack, cite: str) -> str:
@@ -117,10 +128,11 @@ def test_single_source_statements_are_marked_as_such(pack: Pack, fmt: str) -> No
     table = next(t for t in parsed.tables if t[0][0] == "Actor")
     rows = {(row[0], row[1]): row for row in table[1:]}
     kinds = set()
+    analysis = analyse(pack)
     for pledge in pack.pledges:
         actor = clean_line(pack.actor(pledge.actor).name)
         row = rows[(actor, clean_line(pledge.contribution))]
-        graded = analyse(pack).of(pledge.id)
+        graded = analysis.of(pledge.id)
         assert graded is not None
         found = graded.support
         kinds.add(found.single_source)
