@@ -76,7 +76,7 @@ def prose(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(prose())
 def test_ordinary_text_splits_as_the_old_definition(text: str) -> None:
     assert split_sentences(text) == old_split_sentences(text)

@@ -99,7 +99,7 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(texts)
 def test_fast_path_equals_per_character_definition(text: str) -> None:
     out, starts, ends = normalise_with_spans(text)

@@ -333,8 +333,10 @@ async def test_pledge_board_and_enter_opens_the_pledge(pack: Pack) -> None:
         keys = [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
         assert sorted(keys) == sorted(p.id for p in pack.pledges)
         row = keys.index("poland-logistics")
-        for _ in range(row):
-            await r.press("j")
+        assert row > 0
+        table.move_cursor(row=row - 1)  # set up through the table's API; j moves the last row
+        await r.press("j")
+        assert table.cursor_row == row
         status = table.get_row_at(row)[1]
         assert str(status) == "offered"
         await r.press("enter")
