@@ -21,7 +21,7 @@ from support import ARTICLE, REPO, PackMaker
 
 from briefing.model import load_pack
 from briefing.model.anchoring import ALIGN, Anchorer, best_alignment, occurrences, smallest_period
-from briefing.model.anchoring.find import SourceText, closest
+from briefing.model.anchoring.places import SourceText, closest
 from briefing.model.text import Article, normalise
 
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
@@ -152,7 +152,7 @@ import sys, time, pathlib
 from briefing.model.text import Article, normalise
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.closest import closest_passage
-from briefing.model.anchoring.find import SourceText, closest
+from briefing.model.anchoring.places import SourceText, closest
 seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(pathlib.Path("seeds").glob("*.txt")))
 big = (seeds * 40)[:94_000]
 cases = {

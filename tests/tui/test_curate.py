@@ -212,3 +212,35 @@ async def test_a_file_changed_behind_the_readers_back(pack: Path) -> None:
         await r.press("c")  # after the reload, the edit goes through on the new bytes
         await edited(r)
         assert diff(changed, actors.read_bytes()) == ["-    candidate: true"]
+
+
+@pytest.mark.parametrize(
+    ("size", "compact"),
+    [
+        ((80, 24), {"pledge": True, "meeting": True}),
+        ((120, 36), {"pledge": False, "meeting": True}),
+    ],
+)
+async def test_the_form_fits_the_terminal(
+    pack: Path, size: tuple[int, int], compact: dict[str, bool]
+) -> None:
+    """Bordered fields while they all fit, one line each when not: never a scrolled form.
+
+    At 120x36 a pledge's 7 bordered rows fit (28 lines in a 32-line box); a
+    meeting's 9 (34 lines) do not.
+    """
+    from textual.containers import VerticalScroll
+    from textual.widgets import Button
+
+    async with reader(str(pack), size=size) as r:
+        await r.browse_to("kaja-kallas")
+        await r.until(lambda: r.source_view.highlight is not None, "the mention highlighted")
+        screen = await open_form(r)
+        for kind in ("pledge", "meeting"):
+            screen.query_one("#add-kind", Select).value = kind
+            await r.pilot.pause()
+            assert screen.has_class("-compact") is compact[kind], kind
+            assert screen.query_one("#add-quote", Input).compact is compact[kind]
+            box = screen.query_one("#add-box", VerticalScroll)
+            assert box.max_scroll_y == 0, f"{kind}: the form scrolls at {size}"
+            assert screen.query_one("#add-go", Button).region.bottom <= size[1]

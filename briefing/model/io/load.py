@@ -35,7 +35,8 @@ from briefing.model.io.files import (
 )
 from briefing.model.io.paths import display, resolve_pack_root
 from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker
-from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name, read_yaml
+from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, kind_name
+from briefing.model.io.yaml_read import read_yaml
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 

@@ -1,4 +1,4 @@
-"""Where the reader remembers the last note exported from each pack (for "since").
+"""Where the reader remembers the last note exported from each pack, and ``--since last``.
 
 "What is new since my last note?" needs the date of that note. It is recorded
 outside the pack, in the user's cache folder (``notes.json`` beside the load
@@ -17,7 +17,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from briefing.model.analysis.since import fallback_since, parse_day
 from briefing.model.io.cache import cache_dir
+from briefing.model.pack import Pack
 
 FILE = "notes.json"
 KEEP = 200
@@ -80,3 +82,24 @@ def record_note(root: str | os.PathLike[str], as_of: str, written: str) -> Path 
                 os.unlink(tmp)
         return None
     return path
+
+
+LAST = "last"
+"""The ``--since`` value meaning "the last note exported from this pack"."""
+
+
+def since_date(pack: Pack, given: str) -> tuple[str, str]:
+    """(date, why that date, or "") for a ``--since`` value: ``YYYY-MM-DD`` or ``last``.
+
+    ``last`` is the "as of" date of the last note exported from this pack (as
+    recorded here), else the day before the newest articles. ValueError (one line) for anything else.
+    """
+    if given.strip().lower() != LAST:
+        day = parse_day(given)
+        return day, ""
+    recorded = last_note_date(pack.root)
+    if recorded is not None:
+        return recorded, "the date of the last note exported from this pack"
+    return fallback_since(
+        pack
+    ), "no note exported from this pack yet: the day before the newest articles"
