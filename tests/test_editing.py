@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import FIXTURES, REPO
 
 from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.editing import EditRefused, EditSession, Stale
 
-STORY = Path(__file__).parent / "fixtures" / "init_story"
-REPO = Path(__file__).resolve().parent.parent
+STORY = FIXTURES / "init_story"
 
 
 def init_pack(root: Path) -> Path:

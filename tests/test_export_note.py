@@ -6,19 +6,16 @@ are full of Markdown and HTML syntax, control characters and multi-line quotes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hostile_pack import write_hostile_pack
 from notecheck import Parsed, parse_html, parse_markdown
+from support import REPO
 
 from briefing.export import SelectionError, render
 from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
 from briefing.model.analysis.analyse import analyse
 from briefing.model.sanitize import clean, clean_line
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,14 @@ diff before committing it:
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from support import FIXTURES
 
 from briefing.export import render
 from briefing.model import load_pack
 
-GOLDEN = Path(__file__).with_name("golden")
+GOLDEN = FIXTURES / "golden"
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html"])

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 from hostile_reader_pack import write
+from support import REPO
 from textual.app import App
 from tui_helpers import reader
 
 from briefing.tui.screens.too_small import MIN_SIZE, TooSmallScreen
 
-REPO = Path(__file__).resolve().parents[2]
 ITEMS = ("poland", "paris", "poland-logistics", "size", "wire")
 # Pieces of MARKUP short enough to survive word wrapping in any pane.
 LITERAL = ("[sic]", "[/]", "[@click=app.quit]CLICKME[/]", "[link=file:///etc/passwd]LINK[/]")
