@@ -123,14 +123,27 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
+TESTS = REPO / "tests"
+
+
 def test_no_folder_is_a_warehouse() -> None:
-    """About a dozen modules a folder at most: past that, split it by concern."""
+    """About a dozen modules a folder at most: past that, split it by concern.
+
+    The tests too: helpers and conftest.py count, a folder of test data does not.
+    """
+    folders = [
+        folder
+        for top in (PACKAGE, TESTS)
+        for folder in [top, *top.rglob("*")]
+        if folder.is_dir() and "fixtures" not in folder.relative_to(REPO).parts
+    ]
     crowded = {
         str(folder.relative_to(REPO)): count
-        for folder in [PACKAGE, *[p for p in PACKAGE.rglob("*") if p.is_dir()]]
+        for folder in folders
         if (count := len([p for p in folder.glob("*.py") if p.name != "__init__.py"])) > 13
     }
     assert crowded == {}
+    assert TESTS in folders and any(f.parent == TESTS for f in folders)  # the walk saw tests/
 
 
 def test_every_name_imported_from_a_package_face_is_exported_by_it() -> None:

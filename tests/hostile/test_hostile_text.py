@@ -106,7 +106,7 @@ HOSTILE_LINES = {
 _SCRIPT = """
 import sys, time
 from briefing.model.text import split_sentences
-from tests.test_hostile_text import HOSTILE_LINES
+from tests.hostile.test_hostile_text import HOSTILE_LINES
 for name, line in HOSTILE_LINES.items():
     started = time.perf_counter()
     split_sentences(line)

@@ -4,7 +4,7 @@ A refactoring must not change what an analyst receives. When a change to the
 note or to the default pack is intended, regenerate the files and read the
 diff before committing it:
 
-    BRIEFING_UPDATE_GOLDEN=1 python -m pytest tests/test_golden_exports.py
+    BRIEFING_UPDATE_GOLDEN=1 python -m pytest tests/export/test_golden_exports.py
 """
 
 from __future__ import annotations
