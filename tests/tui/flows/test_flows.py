@@ -272,9 +272,9 @@ async def test_command_palette_runs_a_command() -> None:
         await r.press("ctrl+p")
         assert isinstance(r.app.screen, CommandPalette)
         await r.pilot.press(*"timeline")
-        await r.pilot.pause(0.3)
+        await r.app.workers.wait_for_complete()  # the palette's search, not a fixed delay
         await r.press("enter")
-        await r.pilot.pause(0.1)
+        await r.until(lambda: isinstance(r.app.screen, TimelineScreen), "the timeline")
         assert isinstance(r.app.screen, TimelineScreen)
 
 
