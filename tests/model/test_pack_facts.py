@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from support import REPO
 
-from briefing.model.text import normalise, split_sentences
+from briefing.model.normalise import normalise
+from briefing.model.text import split_sentences
 
 ROOT = REPO
 
