@@ -197,28 +197,50 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
             groups[mention.key].append(mention)
     found: list[Disagreement] = []
     for key, mentions in groups.items():
-        clash = any(
-            a.source != b.source and not _overlap(a.interval(), b.interval())
-            for i, a in enumerate(mentions)
-            for b in mentions[i + 1 :]
-        )
-        if not clash:
+        if not _clash(mentions):
             continue
         values: dict[tuple[str, str], DisagreementValue] = {}
         for m in mentions:
-            values.setdefault(
-                (m.source, m.value),
-                DisagreementValue(
-                    m.value,
-                    m.source,
-                    m.sentence,
-                    m.start,
-                    m.end,
-                    value_context(by_id[m.source], m.sentence, m.sentence.find(m.noun)),
-                ),
+            if (m.source, m.value) in values:
+                continue  # the first mention of a value in a source stands for it
+            values[(m.source, m.value)] = DisagreementValue(
+                m.value,
+                m.source,
+                m.sentence,
+                m.start,
+                m.end,
+                value_context(by_id[m.source], m.sentence, m.sentence.find(m.noun)),
             )
         noun = mentions[0].noun.lower()
         modifiers = " ".join(key[1])
         topic = f"Number of {modifiers + ' ' if modifiers else ''}{noun}"
         found.append(Disagreement(topic, "count", tuple(values.values())))
     return found
+
+
+def _clash(mentions: list[CountMention]) -> bool:
+    """True when two mentions from different sources give figures that cannot both be true.
+
+    Two ranges are apart when one ends below the other's start. If some pair is
+    apart, so is a pair made of the lowest range end (or the lowest from a source
+    other than its own) and the highest range start (or the highest from another
+    source): replacing either side of a pair apart by the most extreme value
+    from a source other than the other side's keeps it apart. Linear, where
+    comparing every pair was quadratic in a noun's mentions (8,000 "countries"
+    at 1,000 articles when no two clash).
+    """
+    intervals = [(m.interval(), m.source) for m in mentions]
+    ends = _lowest_two([(interval[1], source) for interval, source in intervals])
+    starts = _lowest_two([(-interval[0], source) for interval, source in intervals])
+    return any(
+        end < -start and end_source != start_source
+        for end, end_source in ends
+        for start, start_source in starts
+    )
+
+
+def _lowest_two(values: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The lowest (value, source), and the lowest from another source when there is one."""
+    first = min(values)
+    others = [v for v in values if v[1] != first[1]]
+    return [first, min(others)] if others else [first]

@@ -36,6 +36,7 @@ from briefing.model.analysis.disagreements.stances import (
     pledge_stance_disagreements,
     stance_disagreements,
     stance_mentions,
+    stance_mentions_by_source,
 )
 from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 from briefing.model.analysis.quantities import numbers_in, quantities
@@ -169,9 +170,14 @@ def detect(pack: Pack, dates: Mapping[str, MeetingDate] | None = None) -> tuple[
     """Every disagreement found in the pack's articles."""
     found = count_disagreements(pack.sources)
     found += amount_disagreements(pack.sources)
-    found += stance_disagreements(pack.sources, pack.actors)
+    # Each article's stances are read once, for all three stance detectors.
+    stances = stance_mentions_by_source(pack.sources, pack.actors)
+    found += stance_disagreements(pack.sources, pack.actors, stances)
     seen = {(v.source, v.start) for d in found for v in d.values}
-    for extra in (pledge_stance_disagreements(pack), claim_stance_disagreements(pack)):
+    for extra in (
+        pledge_stance_disagreements(pack, stances),
+        claim_stance_disagreements(pack, stances),
+    ):
         for d in extra:
             if not all((v.source, v.start) in seen for v in d.values):
                 found.append(d)

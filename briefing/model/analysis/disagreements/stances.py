@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
+from briefing.model.analysis.disagreements.actor_names import NameIndex
 from briefing.model.analysis.disagreements.values import (
     TOKEN,
     Disagreement,
@@ -122,81 +122,8 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
     return verb
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
-def _name_words(name: str, aliases: tuple[str, ...]) -> tuple[frozenset[str], ...] | None:
-    """The words of each of an actor's names; None when a name starts with a non-word.
-
-    The pattern refuses a word character before and after a name, so every word
-    of a name occurs as a whole word of any text that contains the name: an
-    article lacking a word of each name cannot mention the actor.
-    """
-    names: list[frozenset[str]] = []
-    for one in (name, *aliases):
-        if len(one) <= 2 or "?" in one:
-            continue
-        if _WORD_RUN.match(one) is None:
-            return None
-        names.append(frozenset(_WORD_RUN.findall(one)))
-    return tuple(names)
-
-
-_name_words_cached = cache(_name_words)
-
-
-_WORD_INDEX: list[tuple[tuple[Actor, ...], dict[str, list[int]], list[int]]] = []
-"""The last actor tuple seen, with its word -> actor positions index (one pack at a time)."""
-
-
-def _word_index(actors: tuple[Actor, ...]) -> tuple[dict[str, list[int]], list[int]]:
-    """Actors by the longest word of each of their names, and those that cannot be indexed."""
-    if _WORD_INDEX and _WORD_INDEX[0][0] is actors:
-        return _WORD_INDEX[0][1], _WORD_INDEX[0][2]
-    by_word: defaultdict[str, list[int]] = defaultdict(list)
-    always: list[int] = []
-    for position, actor in enumerate(actors):
-        names = _name_words_cached(actor.name, actor.aliases)
-        if names is None:
-            always.append(position)
-            continue
-        for words in names:
-            by_word[max(words, key=len)].append(position)
-    _WORD_INDEX[:] = [(actors, dict(by_word), always)]
-    return by_word, always
-
-
-def _candidates(text: str, actors: tuple[Actor, ...]) -> list[Actor]:
-    """The actors whose names could occur in ``text``, in their original order.
-
-    Scanning every article for every actor is articles x actors regex passes
-    (2 million at 1,000 articles); an index from words to actors, and the words
-    of the article, rule most of them out first.
-    """
-    words = set(_WORD_RUN.findall(text))
-    by_word, always = _word_index(actors)
-    positions = set(always)
-    for word in words:
-        positions.update(by_word.get(word, ()))
-    kept = []
-    for position in sorted(positions):
-        actor = actors[position]
-        names = _name_words_cached(actor.name, actor.aliases)
-        if names is None or any(n <= words for n in names):
-            kept.append(actor)
-    return kept
-
-
 _STANCE_AHEAD = re.compile(f"(?={_STANCE.pattern})", _STANCE.flags)
 """Every position a stance verb phrase starts at (overlapping: zero-width matches)."""
-
-
-def _names_longest_first(actor: Actor) -> tuple[str, ...]:
-    """An actor's names and aliases as written (longer first, so "Keir Starmer" wins
-    over "Starmer"); shorter than three letters or with a lost character, they are
-    too ambiguous to find a stance by."""
-    names = [n for n in (actor.name, *actor.aliases) if len(n) > 2 and "?" not in n]
-    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _name_ending_at(text: str, end: int, names: tuple[str, ...]) -> int | None:
@@ -204,7 +131,8 @@ def _name_ending_at(text: str, end: int, names: tuple[str, ...]) -> int | None:
 
     A stance verb always follows white space, so the name's right edge is a word
     boundary already; its left edge must not be a letter, digit, _ or hyphen
-    (what ``(?<![\w-])`` would say).
+    (what ``(?<![\w-])`` would say). The rule :class:`NameIndex` applies to a
+    whole pack's names at once.
     """
     for name in names:
         start = end - len(name)
@@ -217,106 +145,139 @@ def _name_ending_at(text: str, end: int, names: tuple[str, ...]) -> int | None:
     return None
 
 
-def _name_starting_at(text: str, start: int, names: tuple[str, ...]) -> int | None:
-    """Where the longest of ``names`` that starts at ``start`` ends, as a whole word; else None."""
-    for name in names:
-        end = start + len(name)
-        if text.startswith(name, start) and (
-            end == len(text) or not (text[end].isalnum() or text[end] in "_-")
-        ):
-            return end
-    return None
+def _in_actor_order(found: dict[int, list[StanceMention]]) -> Iterator[StanceMention]:
+    """The mentions found, actor by actor in pack order (each actor's in text order)."""
+    for position in sorted(found):
+        yield from found[position]
 
 
-def _actor_after(source: Source, actors: list[Actor]) -> Iterator[StanceMention]:
+def _actor_after(source: Source, index: NameIndex) -> Iterator[StanceMention]:
     """Stances whose actor is named after the stance words, or before "whom they hope to convince"."""
     text = source.text
     found: list[tuple[str, int, int]] = [
         (stance, m.start(), m.end()) for stance, p in _ACTOR_AFTER for m in p.finditer(text)
     ]
-    tails = list(_SOUGHT_AFTER_NAME.finditer(text))
-    for actor in actors:
-        names = _names_longest_first(actor)
-        if not names:
-            continue
-        for stance, start, at in found:
-            name_end = _name_starting_at(text, at, names)
-            if name_end is None or source.is_boilerplate(start):
+    by_actor: dict[int, list[StanceMention]] = {}
+    for stance, start, at in found:
+        for position, name_end in index.starting_at(text, at).items():
+            if source.is_boilerplate(start):
                 continue
             obj = _object_after(text, name_end)
             if obj is not None:
                 s_start, s_end = source.article.sentence_span(start, obj[1])
-                yield StanceMention(
-                    source.id, actor.id, stance, obj[0], start, obj[1], text[s_start:s_end]
+                by_actor.setdefault(position, []).append(
+                    StanceMention(
+                        source.id,
+                        index.actors[position].id,
+                        stance,
+                        obj[0],
+                        start,
+                        obj[1],
+                        text[s_start:s_end],
+                    )
                 )
-        for tail in tails:
-            before = tail.start()
-            while before > 0 and text[before - 1] in " \t,":
-                before -= 1
-            named = _name_ending_at(text, before, names)
-            if named is None or source.is_boilerplate(named):
+    for tail in _SOUGHT_AFTER_NAME.finditer(text):
+        before = tail.start()
+        while before > 0 and text[before - 1] in " \t,":
+            before -= 1
+        for position, named in index.ending_at(text, before).items():
+            if source.is_boilerplate(named):
                 continue
             obj = _object_after(text, tail.end())
             if obj is not None:
                 s_start, s_end = source.article.sentence_span(named, obj[1])
-                yield StanceMention(
-                    source.id, actor.id, "sought", obj[0], named, obj[1], text[s_start:s_end]
+                by_actor.setdefault(position, []).append(
+                    StanceMention(
+                        source.id,
+                        index.actors[position].id,
+                        "sought",
+                        obj[0],
+                        named,
+                        obj[1],
+                        text[s_start:s_end],
+                    )
                 )
+    return _in_actor_order(by_actor)
 
 
-def stance_mentions(source: Source, actors: Iterable[Actor]) -> Iterator[StanceMention]:
+def stance_mentions(
+    source: Source, actors: Iterable[Actor], index: NameIndex | None = None
+) -> Iterator[StanceMention]:
     """Every "<actor> <stance verb> <object>" in the article body, and the reverse order
     ("hope to convince <actor> to ...", "<actor>, whom they hope to convince to ...").
 
-    The stance verbs are found first, in one pass over the text; then each
-    candidate actor is tried only where a verb begins (its name must end right
-    there), instead of scanning the whole article once per actor.
+    The stance verbs are found first, in one pass over the text; at each place a
+    verb begins, ``index`` (built from ``actors`` when not given: pass one built
+    once for the pack) names the actors whose name ends right there. Mentions
+    come actor by actor, in the order of ``actors``.
     """
+    if index is None:
+        index = NameIndex.build(tuple(actors))
     text = source.text
-    candidates = _candidates(text, tuple(actors))
     if "convince" in text or "persuade" in text or " by " in text or " from " in text:
-        yield from _actor_after(source, candidates)
-    verbs = [m.start() for m in _STANCE_AHEAD.finditer(text)]
-    if not verbs:
-        return
-    for actor in candidates:
-        names = _names_longest_first(actor)
-        if not names:
+        yield from _actor_after(source, index)
+    by_actor: dict[int, list[StanceMention]] = {}
+    for at in (m.start() for m in _STANCE_AHEAD.finditer(text)):
+        named = index.ending_at(text, at)
+        if not named:
             continue
-        for at in verbs:
-            start = _name_ending_at(text, at, names)
-            if start is None or source.is_boilerplate(start):
-                continue
-            verb = _STANCE.match(text, at)
-            if verb is None:
-                continue
-            stance = next(name for name, _ in _STANCES if verb.group(name))
-            obj = _object_after(text, verb.end())
-            if obj is None:
+        verb = _STANCE.match(text, at)
+        if verb is None:
+            continue
+        stance = next(name for name, _ in _STANCES if verb.group(name))
+        obj = _object_after(text, verb.end())
+        for position, start in named.items():
+            if source.is_boilerplate(start) or obj is None:
                 continue
             head, end = obj
             s_start, s_end = source.article.sentence_span(start, end)
-            yield StanceMention(source.id, actor.id, stance, head, start, end, text[s_start:s_end])
+            by_actor.setdefault(position, []).append(
+                StanceMention(
+                    source.id,
+                    index.actors[position].id,
+                    stance,
+                    head,
+                    start,
+                    end,
+                    text[s_start:s_end],
+                )
+            )
+    yield from _in_actor_order(by_actor)
 
 
-def stance_disagreements(sources: Iterable[Source], actors: Iterable[Actor]) -> list[Disagreement]:
-    """An actor's stance on the same thing told differently by two sources."""
+StanceMentions = dict[str, list[StanceMention]]
+"""Each source's stance mentions, by source id: read once, shared by the three stance detectors."""
+
+
+def stance_mentions_by_source(sources: Iterable[Source], actors: Iterable[Actor]) -> StanceMentions:
+    """Every source's stance mentions, with one name index for all of them."""
+    index = NameIndex.build(tuple(actors))
+    return {source.id: list(stance_mentions(source, (), index)) for source in sources}
+
+
+def stance_disagreements(
+    sources: Iterable[Source], actors: Iterable[Actor], mentions: StanceMentions | None = None
+) -> list[Disagreement]:
+    """An actor's stance on the same thing told differently by two sources.
+
+    ``mentions``: the sources' stance mentions when already read
+    (:func:`stance_mentions_by_source`); read here otherwise.
+    """
     actors = tuple(actors)
     names = {a.id: a.name for a in actors}
+    sources = tuple(sources)
+    if mentions is None:
+        mentions = stance_mentions_by_source(sources, actors)
     groups: defaultdict[tuple[str, str], list[StanceMention]] = defaultdict(list)
     for source in sources:
-        for mention in stance_mentions(source, actors):
+        for mention in mentions[source.id]:
             groups[(mention.actor, mention.object)].append(mention)
     found: list[Disagreement] = []
-    for (actor, obj), mentions in groups.items():
-        if not any(
-            a.source != b.source and a.stance != b.stance
-            for i, a in enumerate(mentions)
-            for b in mentions[i + 1 :]
-        ):
+    for (actor, obj), group in groups.items():
+        if not _two_sources_differ(group):
             continue
         values: dict[tuple[str, str], DisagreementValue] = {}
-        for m in mentions:
+        for m in group:
             values.setdefault(
                 (m.source, m.stance),
                 DisagreementValue(m.stance, m.source, m.sentence, m.start, m.end),
@@ -327,7 +288,32 @@ def stance_disagreements(sources: Iterable[Source], actors: Iterable[Actor]) -> 
     return found
 
 
-def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
+def _of_source(
+    pack: Pack, source: str, read: StanceMentions, index: list[NameIndex]
+) -> list[StanceMention]:
+    """One source's stance mentions, read on first use (``index``: the name index, built once)."""
+    if source not in read:
+        if not index:
+            index.append(NameIndex.build(pack.actors))
+        read[source] = list(stance_mentions(pack.source(source), (), index[0]))
+    return read[source]
+
+
+def _two_sources_differ(group: list[StanceMention]) -> bool:
+    """True when two mentions of different sources give different stances.
+
+    Linear, not over every pair: such a pair exists unless every mention gives
+    the first mention's stance, or all come from one source.
+    """
+    first = group[0]
+    return any(m.stance != first.stance for m in group) and any(
+        m.source != first.source for m in group
+    )
+
+
+def claim_stance_disagreements(
+    pack: Pack, mentions: StanceMentions | None = None
+) -> list[Disagreement]:
     """An actor given different stances by the sentences cited for one claim, in different sources.
 
     The author grouped the sentences under one disputed point, so the objects
@@ -335,16 +321,15 @@ def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
     convince Trump to provide security guarantees"): the actor and the claim
     are what tie them together.
     """
-    mentions: dict[str, list[StanceMention]] = {}
+    read: StanceMentions = {} if mentions is None else mentions
+    index: list[NameIndex] = []
     names = {a.id: a.name for a in pack.actors}
     found: list[Disagreement] = []
     for claim in pack.claims:
         by_actor: dict[str, dict[tuple[str, str], DisagreementValue]] = {}
         for value in claim.values:
             for e in value.evidence:
-                if e.source not in mentions:
-                    mentions[e.source] = list(stance_mentions(pack.source(e.source), pack.actors))
-                for m in mentions[e.source]:
+                for m in _of_source(pack, e.source, read, index):
                     if e.sentence_start <= m.start < e.sentence_end:
                         by_actor.setdefault(m.actor, {}).setdefault(
                             (m.source, m.stance),
@@ -366,14 +351,17 @@ def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
     return found
 
 
-def pledge_stance_disagreements(pack: Pack) -> list[Disagreement]:
+def pledge_stance_disagreements(
+    pack: Pack, mentions: StanceMentions | None = None
+) -> list[Disagreement]:
     """A pledge whose cited sentences give the actor different stances in different sources.
 
     The author grouped the sentences under one pledge; the stance each sentence
     gives is read from its text, so "offered to help" in one source and
     "expressed interest in joining" in another are told apart.
     """
-    mentions: dict[str, list[StanceMention]] = {}
+    read: StanceMentions = {} if mentions is None else mentions
+    index: list[NameIndex] = []
     found: list[Disagreement] = []
     by_id = {a.id: a for a in pack.actors}
     for pledge in pack.pledges:
@@ -382,10 +370,7 @@ def pledge_stance_disagreements(pack: Pack) -> list[Disagreement]:
             continue
         values: dict[tuple[str, str], DisagreementValue] = {}
         for e in pledge.evidence:
-            if e.source not in mentions:
-                source = pack.source(e.source)
-                mentions[e.source] = list(stance_mentions(source, pack.actors))
-            for m in mentions[e.source]:
+            for m in _of_source(pack, e.source, read, index):
                 if m.actor == actor.id and e.sentence_start <= m.start < e.sentence_end:
                     values.setdefault(
                         (m.source, m.stance),
