@@ -1,0 +1,280 @@
+"""The faster disagreement detection finds exactly what its old definition found.
+
+Stance mentions are now read once per article and the actor before each verb
+is found by a name index; whether a group of counts (or of stances) holds a
+clash is decided in linear time. The old definitions are written out below as
+plain code (every actor tried at every verb, every pair of mentions compared)
+and the results compared, on the benchmarks' synthetic pack and on texts made
+of awkward names ("U.S.", hyphens, names inside names).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import REPO
+
+from briefing.model.analysis.disagreements import detect as found_by
+from briefing.model.analysis.disagreements.context import value_context
+from briefing.model.analysis.disagreements.counts import CountMention, count_mentions
+from briefing.model.analysis.disagreements.stances import StanceMention, stance_mentions
+from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
+from briefing.model.io import load_pack
+from briefing.model.pack import Pack
+from briefing.model.text import Article
+from briefing.model.types import Actor, Source
+
+# --- the old definitions --------------------------------------------------------
+
+
+def names_of(actor: Actor) -> list[str]:
+    names = [n for n in (actor.name, *actor.aliases) if len(n) > 2 and "?" not in n]
+    return sorted(names, key=len, reverse=True)
+
+
+def free_before(text: str, at: int) -> bool:
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
+
+
+def free_after(text: str, at: int) -> bool:
+    return at == len(text) or not (text[at].isalnum() or text[at] in "_-")
+
+
+def old_stance_mentions(source: Source, actors: tuple[Actor, ...]) -> list[StanceMention]:
+    """Every actor tried at every stance verb (and every "by"/"convince" place), in actor order."""
+    from briefing.model.analysis.disagreements import stances as s
+
+    text = source.text
+    out: list[StanceMention] = []
+
+    def mention(actor: Actor, stance: str, start: int, obj: tuple[str, int]) -> StanceMention:
+        a, b = source.article.sentence_span(start, obj[1])
+        return StanceMention(source.id, actor.id, stance, obj[0], start, obj[1], text[a:b])
+
+    if "convince" in text or "persuade" in text or " by " in text or " from " in text:
+        after = [
+            (stance, m.start(), m.end()) for stance, p in s._ACTOR_AFTER for m in p.finditer(text)
+        ]
+        tails = list(s._SOUGHT_AFTER_NAME.finditer(text))
+        for actor in actors:
+            for stance, start, at in after:
+                ends = [at + len(n) for n in names_of(actor) if text.startswith(n, at)]
+                ends = [e for e in ends if free_after(text, e)]
+                if ends and not source.is_boilerplate(start):
+                    obj = s._object_after(text, ends[0])
+                    if obj is not None:
+                        out.append(mention(actor, stance, start, obj))
+            for tail in tails:
+                before = tail.start()
+                while before > 0 and text[before - 1] in " \t,":
+                    before -= 1
+                starts = [
+                    before - len(n)
+                    for n in names_of(actor)
+                    if before >= len(n)
+                    and text.startswith(n, before - len(n))
+                    and free_before(text, before - len(n))
+                ]
+                if starts and not source.is_boilerplate(starts[0]):
+                    obj = s._object_after(text, tail.end())
+                    if obj is not None:
+                        out.append(mention(actor, "sought", starts[0], obj))
+    verbs = [m.start() for m in s._STANCE_AHEAD.finditer(text)]
+    for actor in actors:
+        for at in verbs:
+            starts = [
+                at - len(n)
+                for n in names_of(actor)
+                if at >= len(n)
+                and text.startswith(n, at - len(n))
+                and free_before(text, at - len(n))
+            ]
+            if not starts or source.is_boilerplate(starts[0]):
+                continue
+            verb = s._STANCE.match(text, at)
+            assert verb is not None
+            stance = next(name for name, _ in s._STANCES if verb.group(name))
+            obj = s._object_after(text, verb.end())
+            if obj is not None:
+                out.append(mention(actor, stance, starts[0], obj))
+    return out
+
+
+def old_count_disagreements(sources: tuple[Source, ...]) -> list[Disagreement]:
+    """Every pair of a noun's mentions compared; every mention's context read."""
+    groups: defaultdict[tuple[str, tuple[str, ...]], list[CountMention]] = defaultdict(list)
+    by_id = {s.id: s for s in sources}
+    for source in sources:
+        for m in count_mentions(source):
+            groups[m.key].append(m)
+    found = []
+    for key, mentions in groups.items():
+        if not any(
+            a.source != b.source
+            and not (a.interval()[0] <= b.interval()[1] and b.interval()[0] <= a.interval()[1])
+            for i, a in enumerate(mentions)
+            for b in mentions[i + 1 :]
+        ):
+            continue
+        values: dict[tuple[str, str], DisagreementValue] = {}
+        for m in mentions:
+            context = value_context(by_id[m.source], m.sentence, m.sentence.find(m.noun))
+            values.setdefault(
+                (m.source, m.value),
+                DisagreementValue(m.value, m.source, m.sentence, m.start, m.end, context),
+            )
+        modifiers = " ".join(key[1])
+        topic = f"Number of {modifiers + ' ' if modifiers else ''}{mentions[0].noun.lower()}"
+        found.append(Disagreement(topic, "count", tuple(values.values())))
+    return found
+
+
+def old_stance_disagreements(pack: Pack) -> list[Disagreement]:
+    groups: defaultdict[tuple[str, str], list[StanceMention]] = defaultdict(list)
+    for source in pack.sources:
+        for m in old_stance_mentions(source, pack.actors):
+            groups[(m.actor, m.object)].append(m)
+    names = {a.id: a.name for a in pack.actors}
+    found = []
+    for (actor, obj), mentions in groups.items():
+        if any(
+            a.source != b.source and a.stance != b.stance
+            for i, a in enumerate(mentions)
+            for b in mentions[i + 1 :]
+        ):
+            values: dict[tuple[str, str], DisagreementValue] = {}
+            for m in mentions:
+                values.setdefault(
+                    (m.source, m.stance),
+                    DisagreementValue(m.stance, m.source, m.sentence, m.start, m.end),
+                )
+            found.append(
+                Disagreement(f"Stance of {names[actor]} on {obj}", "stance", tuple(values.values()))
+            )
+    return found
+
+
+# --- the comparisons --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.make_pack import make_pack
+    finally:
+        sys.path.remove(str(REPO))
+    root = make_pack(60, tmp_path_factory.mktemp("synthetic") / "pack")
+    pack = load_pack(str(root)).pack
+    assert pack is not None
+    return pack
+
+
+def test_stance_mentions_match_the_old_definition(synthetic: Pack) -> None:
+    total = 0
+    for source in synthetic.sources:
+        new = list(stance_mentions(source, synthetic.actors))
+        assert new == old_stance_mentions(source, synthetic.actors), source.id
+        total += len(new)
+    assert total > 100  # the pack does give stances to compare
+
+
+def test_stance_disagreements_match_the_old_definition(synthetic: Pack) -> None:
+    new = found_by.stance_disagreements(synthetic.sources, synthetic.actors)
+    assert new == old_stance_disagreements(synthetic)
+    assert len(new) > 3
+
+
+def test_shared_mentions_give_what_each_detector_reads_alone(synthetic: Pack) -> None:
+    shared = found_by.stance_mentions_by_source(synthetic.sources, synthetic.actors)
+    for detector in (found_by.pledge_stance_disagreements, found_by.claim_stance_disagreements):
+        assert detector(synthetic, shared) == detector(synthetic)
+
+
+def test_count_disagreements_match_the_old_definition(synthetic: Pack) -> None:
+    new = found_by.count_disagreements(synthetic.sources)
+    assert new == old_count_disagreements(synthetic.sources)
+    assert new  # the synthetic figures do clash
+
+
+def test_no_clash_is_found_among_figures_that_agree(synthetic: Pack) -> None:
+    """The same sources, each saying the one figure its first count says: nothing clashes."""
+    sources = tuple(
+        _source(f"s{i}", f"About {20 + i % 3} countries met. Some 21 countries agreed.\n")
+        for i in range(40)
+    )
+    assert found_by.count_disagreements(sources) == old_count_disagreements(sources) == []
+    clashing = (*sources, _source("late", "Exactly 37 countries met.\n"))
+    assert found_by.count_disagreements(clashing) == old_count_disagreements(clashing)
+    assert len(found_by.count_disagreements(clashing)) == 1
+
+
+def _source(source_id: str, text: str) -> Source:
+    return Source(
+        source_id,
+        f"{source_id}.txt",
+        f"{source_id}.txt",
+        "",
+        "Wire",
+        "",
+        None,
+        "en",
+        Article.from_text(text),
+    )
+
+
+NAMES = ["U.S.", "Keir Starmer", "Starmer", "Al-Shabaab", "Shabaab", "Ire", "Ireland", "_x_", "É.U"]
+PIECES = [
+    *NAMES,
+    " ",
+    ", ",
+    "-",
+    "x",
+    "é",
+    " declined to send troops",
+    " offered pumps",
+    " could help",
+    " whom they hope to convince to send ships",
+    "a refusal by ",
+    " rejected",
+    "\n",
+    ". ",
+]
+
+
+def _actors(names: list[str]) -> tuple[Actor, ...]:
+    return tuple(
+        Actor(f"a{i}", name, "person", aliases=tuple(n for n in names if n != name)[: i % 3])
+        for i, name in enumerate(names)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
+    st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique=True),
+)
+def test_awkward_names_are_found_as_the_old_definition_found_them(
+    text: str, names: list[str]
+) -> None:
+    source = _source("s", text)
+    actors = _actors(names)
+    assert list(stance_mentions(source, actors)) == old_stance_mentions(source, actors)
+
+
+def test_examples_of_awkward_names() -> None:
+    text = "The U.S. declined to send troops. Keir Starmer offered pumps. Mr-Starmer could help.\n"
+    actors = (
+        Actor("us", "U.S.", "country"),
+        Actor("keir", "Keir Starmer", "person", aliases=("Starmer",)),
+        Actor("other", "Starmer", "person"),
+    )
+    found = [(m.actor, m.stance, m.start) for m in stance_mentions(_source("s", text), actors)]
+    assert found == [("us", "declined", 4), ("keir", "offered", 34), ("other", "offered", 39)]
+    assert found == [
+        (m.actor, m.stance, m.start) for m in old_stance_mentions(_source("s", text), actors)
+    ]
