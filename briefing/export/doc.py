@@ -9,6 +9,7 @@ escaping right for its own syntax. Every string held here is already sanitised
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -169,4 +170,5 @@ class Note:
 
     title: str
     blocks: tuple[Block, ...]
-    footnotes: tuple[Footnote, ...]
+    footnotes: Sequence[Footnote]
+    """In number order; a note's footnotes may be made one at a time as they are read."""

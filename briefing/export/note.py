@@ -278,7 +278,7 @@ class _Builder:
             *self.disagreements(),
             *self.whos_who(),
         ]
-        used = {f.source_id for f in self.cites.footnotes}
+        used = {e.source for e in self.cites.cited}
         sources = [s for s in self.pack.sources if s.id in used]
         listed = "; ".join(f"{outlet_name(s)} ({published_or_unknown(s)})" for s in sources)
         title = clean_line(self.pack.meta.title)
@@ -310,7 +310,7 @@ class _Builder:
             ),
         ]
         blocks = (*head, *body, *self.source_notes(sources))
-        return Note(title=title, blocks=blocks, footnotes=tuple(self.cites.footnotes))
+        return Note(title=title, blocks=blocks, footnotes=self.cites.footnotes)
 
 
 def build_note(

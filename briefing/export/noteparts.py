@@ -8,8 +8,9 @@ goes through :func:`briefing.model.sanitize.clean_line` on its way into the note
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
 from briefing.model.analysis import Analysis, grade, support_of_sources
@@ -40,7 +41,8 @@ class Citations:
         self.sources = {s.id: s for s in pack.sources}
         """Built once: every statement's tag looks its sources up (thousands of times)."""
         self.numbers: dict[tuple[str, int, int], int] = {}
-        self.footnotes: list[Footnote] = []
+        self.cited: list[Evidence] = []
+        """The quote of each footnote, in number order (the footnotes are made from these)."""
         self._tags: dict[tuple[tuple[str, ...], str | None], Tag] = {}
         """Tags by their sources and credibility: most statements share a few source sets."""
 
@@ -48,9 +50,9 @@ class Citations:
         key = (evidence.source, evidence.start, evidence.end)
         number = self.numbers.get(key)
         if number is None:
-            number = len(self.footnotes) + 1
+            number = len(self.cited) + 1
             self.numbers[key] = number
-            self.footnotes.append(self._footnote(number, evidence))
+            self.cited.append(evidence)
         return Ref(number)
 
     def refs(self, evidence: Iterable[Evidence]) -> list[Piece]:
@@ -82,21 +84,68 @@ class Citations:
             self._tags[key] = tag
         return tag
 
-    def _footnote(self, number: int, evidence: Evidence) -> Footnote:
-        source = self.pack.source(evidence.source)
-        line = source.article.line_of(evidence.start)
-        cite = f"{outlet_name(source)}, {published_or_unknown(source)}, line {line}"
-        begin = evidence.start - evidence.sentence_start
-        end = evidence.end - evidence.sentence_start
-        sentence = clean(evidence.sentence)
-        return Footnote(
-            number=number,
-            source_id=source.id,
-            cite=cite,
-            before=sentence[:begin],
-            quote=sentence[begin:end],
-            after=sentence[end:],
-        )
+    @property
+    def footnotes(self) -> Footnotes:
+        """The footnotes so far, each made when it is read."""
+        return Footnotes(self.pack, tuple(self.cited))
+
+
+class Footnotes(Sequence[Footnote]):
+    """A note's footnotes, each made from its quote when read and not kept.
+
+    A footnote holds its sentence cleaned and split round the quote: kept for
+    the whole note, ~50,000 of them were ~20 MiB at 1,000 articles, while the
+    quotes they are made from are held by the pack anyway. The note's renderers
+    read them once, in order, after the body.
+    """
+
+    def __init__(self, pack: Pack, cited: tuple[Evidence, ...]) -> None:
+        self.pack = pack
+        self.cited = cited
+
+    def __len__(self) -> int:
+        return len(self.cited)
+
+    @overload
+    def __getitem__(self, index: int) -> Footnote: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Footnote]: ...
+
+    def __getitem__(self, index: int | slice) -> Footnote | Sequence[Footnote]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        number = range(1, len(self.cited) + 1)[index]
+        return footnote(self.pack, number, self.cited[number - 1])
+
+    def __iter__(self) -> Iterator[Footnote]:
+        for number, evidence in enumerate(self.cited, 1):
+            yield footnote(self.pack, number, evidence)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Footnotes):
+            return self.pack is other.pack and self.cited == other.cited
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def footnote(pack: Pack, number: int, evidence: Evidence) -> Footnote:
+    """Footnote ``number``: where ``evidence`` comes from, its sentence split round the quote."""
+    source = pack.source(evidence.source)
+    line = source.article.line_of(evidence.start)
+    cite = f"{outlet_name(source)}, {published_or_unknown(source)}, line {line}"
+    begin = evidence.start - evidence.sentence_start
+    end = evidence.end - evidence.sentence_start
+    sentence = clean(evidence.sentence)
+    return Footnote(
+        number=number,
+        source_id=source.id,
+        cite=cite,
+        before=sentence[:begin],
+        quote=sentence[begin:end],
+        after=sentence[end:],
+    )
 
 
 @dataclass(frozen=True, slots=True)
