@@ -173,6 +173,10 @@ class DetailPane(OptionList):
         known = derived.known_mentions(item.id)
         if known is not None:
             return known
+        if not derived.index_ready:
+            # Finding mentions needs the actor index, which the app's worker is
+            # building: "finding them" until it is there (refresh_item asks again).
+            return None
         if derived.article_chars <= BACKGROUND_MENTIONS_CHARS:
             return derived.mentions(item.id) or []
         self.finder.want(derived, item.id)
@@ -200,6 +204,20 @@ class DetailPane(OptionList):
             self._fill(known)
             self.highlighted = highlighted
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    def refresh_item(self) -> None:
+        """Rebuild the shown item's rows in place (the analysis arrived), or look for an
+        actor's mentions now that the index exists."""
+        if self._derived is None or self._item is None:
+            return
+        if self.finding_mentions and not self.finder.wanted:
+            # Held back while the index was being built: find them now.
+            found = self._mentions_of(self._derived, self._item)
+            if found is not None:
+                self._fill(found)
+                self.post_message(self.MentionsFound(self._item.id))
+                return
+        self._refill()
 
     def _mentions_ready(self, actor_id: str) -> None:
         """The finder has the shown actor's mentions: list them where the analyst is."""

@@ -140,6 +140,15 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         room = self.scrollable_content_region.width - depth * self.guide_depth
         return shorten_text(text, room)
 
+    def relabel(self) -> None:
+        """Redraw every listed row's label (the analysis arrived: support tags appear).
+
+        Only the rows added so far (a page a section), so the cost does not grow
+        with the pack.
+        """
+        for item_id, node in self._rows_by_id.items():
+            node.set_label(self._label(item_id))
+
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
         changed = self.marked ^ marked

@@ -20,6 +20,7 @@ from briefing.model.analysis.disagreements.values import (
     lemma,
 )
 from briefing.model.names.vocabulary import FUNCTION_WORDS
+from briefing.model.once import Checked, Stop, never
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
 
@@ -327,7 +328,7 @@ def stance_disagreements(sources: Iterable[Source], actors: Iterable[Actor]) -> 
     return found
 
 
-def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
+def claim_stance_disagreements(pack: Pack, stop: Stop = never) -> list[Disagreement]:
     """An actor given different stances by the sentences cited for one claim, in different sources.
 
     The author grouped the sentences under one disputed point, so the objects
@@ -338,7 +339,7 @@ def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
     mentions: dict[str, list[StanceMention]] = {}
     names = {a.id: a.name for a in pack.actors}
     found: list[Disagreement] = []
-    for claim in pack.claims:
+    for claim in Checked(pack.claims, stop):
         by_actor: dict[str, dict[tuple[str, str], DisagreementValue]] = {}
         for value in claim.values:
             for e in value.evidence:
@@ -366,7 +367,7 @@ def claim_stance_disagreements(pack: Pack) -> list[Disagreement]:
     return found
 
 
-def pledge_stance_disagreements(pack: Pack) -> list[Disagreement]:
+def pledge_stance_disagreements(pack: Pack, stop: Stop = never) -> list[Disagreement]:
     """A pledge whose cited sentences give the actor different stances in different sources.
 
     The author grouped the sentences under one pledge; the stance each sentence
@@ -376,7 +377,7 @@ def pledge_stance_disagreements(pack: Pack) -> list[Disagreement]:
     mentions: dict[str, list[StanceMention]] = {}
     found: list[Disagreement] = []
     by_id = {a.id: a for a in pack.actors}
-    for pledge in pack.pledges:
+    for pledge in Checked(pack.pledges, stop):
         actor = by_id.get(pledge.actor)
         if actor is None:
             continue
