@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 PAGE = 500
 """Rows added to a section at a time."""
+TAGGED = frozenset({REVIEW, "meetings", "pledges"})
+"""Sections whose labels end with the analysis's support and rating."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
+        self._moving_to: TreeNode[NodeData] | None = None
+        """The row the last :meth:`show_item` is moving the cursor to (once laid out)."""
 
     def set_pack(self, derived: Derived) -> None:
         """Show a freshly loaded pack, every section open at its first page."""
@@ -141,13 +145,14 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         return shorten_text(text, room)
 
     def relabel(self) -> None:
-        """Redraw every listed row's label (the analysis arrived: support tags appear).
+        """Redraw the labels that carry support tags (the analysis arrived).
 
         Only the rows added so far (a page a section), so the cost does not grow
-        with the pack.
+        with the pack; actors, claims and sources carry no tag.
         """
         for item_id, node in self._rows_by_id.items():
-            node.set_label(self._label(item_id))
+            if node.data is not None and node.data.section in TAGGED:
+                node.set_label(self._label(item_id))
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
@@ -191,6 +196,7 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             node.parent.expand()
         # After a refresh, when the tree has laid out the row. The browse this
         # causes names the item already shown, which the screen ignores.
+        self._moving_to = node
         self.call_after_refresh(self._move_when_laid_out, node)
 
     def _move_when_laid_out(self, node: TreeNode[NodeData], tries: int = 20) -> None:
@@ -199,6 +205,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         Moving earlier scrolls against a zero-height viewport, which hides the
         section header above the first row on some runs and not others.
         """
+        if node is not self._moving_to:
+            return  # a later show_item wins (an older move still waiting must not overtake it)
         if (self.size.height == 0 or node.line < 0) and tries > 0:
             self.call_after_refresh(self._move_when_laid_out, node, tries - 1)
             return
