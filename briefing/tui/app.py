@@ -14,6 +14,7 @@ validate``. All command availability lives in :meth:`BriefingApp.check_action`.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -161,8 +162,14 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
             return
         keep_for_good()
         derived = Derived(result.pack)
-        self.call_from_thread(self._loaded, result, derived)
-        # The panes are filled: now what needs the analysis, in this worker.
+        drawn = threading.Event()
+        self.call_from_thread(self._loaded, result, derived, drawn.set)
+        # Once the filled panes are drawn (building the analysis meanwhile would take
+        # the interpreter from the UI thread half the time and delay that frame by
+        # as long again), what needs the analysis, in this worker.
+        while not drawn.wait(0.05):
+            if worker.is_cancelled:
+                return
         self._analyse(derived)
 
     def start_analysis(self, derived: Derived) -> None:
@@ -211,7 +218,15 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         self._show_progress()
         self.availability_changed()
 
-    def _loaded(self, result: LoadResult, derived: Derived | None) -> None:
+    def _loaded(
+        self,
+        result: LoadResult,
+        derived: Derived | None,
+        drawn: Callable[[], None] | None = None,
+    ) -> None:
+        """The pack is read: fill the panes (``drawn`` is called once they are on screen)."""
+        if drawn is not None:
+            self.call_after_refresh(drawn)
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
@@ -248,6 +263,8 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         was most of the cost of moving the cursor, and on most presses nothing
         changed. The availability itself still comes only from ``check_action``.
         """
+        if not self.screen_stack:
+            return  # quitting: the screens are gone, and nothing is drawn again
         # The screen and focus are part of the key: Textual refreshes the footer on its
         # own when they change, from the state at that moment, which may differ from
         # what was recorded here last.
