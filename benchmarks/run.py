@@ -141,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{info['date']}, {info['cpu']}, {info['cores']} cores, Python {info['versions']['python']}, "
         f"Textual {info['versions']['textual']}, PyYAML {info['versions']['yaml']} "
         f"(libyaml {info['versions']['libyaml']}), rapidfuzz {info['versions']['rapidfuzz']}; "
-        f"`python -m benchmarks{' --quick' if args.quick else ''}` took "
+        f"`python -m benchmarks{' --quick' if args.quick else ''}"
+        f"{' --only ' + ' '.join(args.only) if args.only else ''}` took "
         f"{time.perf_counter() - began:.0f} s; load average (1/5/15 min) {load_before} at the "
         f"start, {load_average()} at the end (2 cores: above 2, runs wait for a core)."
     )

@@ -9,7 +9,8 @@ from support import ARTICLE, PackMaker
 
 from briefing.cli import main
 from briefing.model import load_pack
-from briefing.model.anchoring.find import find, read_sources
+from briefing.model.anchoring import find
+from briefing.model.authoring import read_sources
 from briefing.model.io import YMap, YScalar, YSeq, read_yaml
 
 

@@ -26,10 +26,9 @@ from briefing.model.analysis import (
     history_of,
     pledge_histories,
     same_subject,
-    since_date,
 )
 from briefing.model.analysis.story_days import story_days
-from briefing.model.io import last_note_date
+from briefing.model.io import last_note_date, since_date
 from briefing.model.pack import Pack
 from briefing.model.types import Pledge
 

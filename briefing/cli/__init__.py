@@ -43,7 +43,11 @@ def command_modules() -> dict[str, ModuleType]:
     found = []
     # One module a command, in folders by what the command does (reading, authoring, curating).
     for info in pkgutil.walk_packages(__path__, f"{__name__}."):
-        if info.ispkg or info.name.rsplit(".", 1)[1].startswith("_") or info.name.endswith(".common"):
+        if (
+            info.ispkg
+            or info.name.rsplit(".", 1)[1].startswith("_")
+            or info.name.endswith(".common")
+        ):
             continue
         found.append(importlib.import_module(info.name))
     found.sort(key=lambda m: (m.ORDER, m.NAME))

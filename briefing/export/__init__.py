@@ -152,3 +152,16 @@ def render(
     """Render ``pack`` in ``fmt`` (see :func:`render_chunks`, which this joins)."""
     pieces = render_chunks(pack, fmt, actors, only, analysis, candidates=candidates, since=since)
     return "".join(pieces)
+
+
+def remember_export(pack: Pack, fmt: str, written: str) -> None:
+    """Record a note's "as of" date for the next ``--since last`` (the JSON contract is no note).
+
+    The CLI and the reader's export dialog both call this, so a note written
+    from either moves the reader's ``w`` and ``--since last`` alike.
+    """
+    if fmt == "json":
+        return
+    from briefing.model.io import record_note
+
+    record_note(pack.root, pack.meta.as_of, written)

@@ -10,13 +10,11 @@ against a fresh render.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from briefing.export.bottom_line import bottom_line
 from briefing.export.doc import (
     Block,
     Bullets,
     Heading,
-    Inline,
     Item,
     Note,
     Para,
@@ -28,7 +26,8 @@ from briefing.export.doc import (
 )
 from briefing.export.movement import Movement, status_chart, timeline_chart
 from briefing.export.noteparts import (
-    Citations,
+    STATUS_ORDER,
+    NoteFacts,
     actor_name,
     caveats,
     claim_sides,
@@ -42,26 +41,11 @@ from briefing.export.noteparts import (
 )
 from briefing.model.analysis import Changes, pledge_histories
 from briefing.model.analysis.analyse import Analysis, analyse
-from briefing.model.analysis.disagreements import claim_context, uncovered
+from briefing.model.analysis.disagreements import claim_context
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
+from briefing.model.types import Claim, Evidence, Meeting, Pledge, Source, meetings_by_date
 
-STATUS_ORDER = (
-    "delivered",
-    "committed",
-    "offered",
-    "conditional",
-    "proposed",
-    "considering",
-    "undecided",
-    "paused",
-    "declined",
-)
-"""Pledge statuses from firmest to weakest: the order the note lists them in."""
-
-OPEN_STATUSES = ("considering", "undecided")
-LEAD_ROLES = ("host", "chair", "co-chair")
 ROLE_PLURALS = {
     "host": "hosts",
     "chair": "chair",
@@ -77,7 +61,6 @@ GRADE_WORDS = {
     "E": "E: unreliable",
     "F": "F: reliability cannot be judged",
 }
-LEADERS_SHOWN = 3
 FOUND_KINDS = {
     "count": "differing counts",
     "amount": "differing amounts",
@@ -97,136 +80,20 @@ class _Builder:
         analysis: Analysis,
         since: Changes | None = None,
     ) -> None:
+        self.facts = NoteFacts.select(pack, selected, analysis)
         self.pack = pack
-        self.analysis = analysis
-        self.cites = Citations(pack)
+        self.cites = self.facts.cites
         self.since = since
         self.movement = Movement(pack, self.cites, selected)
 
-        def keep(item_id: str) -> bool:
-            return selected is None or item_id in selected
-
-        self.pledges = [p for p in pack.pledges if keep(p.id)]
-        self.meetings = [m for m in pack.meetings if keep(m.id)]
-        self.claims = [c for c in pack.claims if keep(c.id)]
-        # Found disagreements are no fact the analyst can mark: a note of marked
-        # facts leaves them out, a note of the whole pack lists them.
-        self.found = uncovered(pack, analysis.disagreements) if selected is None else []
-        self.actors = [a for a in pack.actors if keep(a.id) and a.evidence]
-
     # ----------------------------------------------------------------- sections
 
-    def bottom_line(self) -> list[Block]:
-        items: list[Item] = []
-        if self.pledges:
-            items.append(self._pledge_summary())
-        leaders = self._leaders()
-        if leaders is not None:
-            items.append(leaders)
-        questions = self._open_questions()
-        if questions:
-            items.append(Item((Strong("Open questions:"),), tuple(questions)))
-        if not items:
-            return []
-        return [Heading(2, "Bottom line", "bottom-line"), Bullets(tuple(items))]
-
-    def _pledge_summary(self) -> Item:
-        by_status: defaultdict[str, list[Pledge]] = defaultdict(list)
-        for pledge in self.pledges:
-            by_status[pledge.status].append(pledge)
-        statuses = [s for s in STATUS_ORDER if s in by_status]
-        actors = len({p.actor for p in self.pledges})
-        counts = ", ".join(f"{len(by_status[s])} {s}" for s in statuses)
-        head: Inline = (
-            Strong("Pledges:"),
-            Text(f" {len(self.pledges)} from {count_of(actors, 'actor')}: {counts}."),
-        )
-        children = []
-        for status in statuses:
-            per_actor: dict[str, list[Evidence]] = {}
-            for pledge in by_status[status]:
-                per_actor.setdefault(pledge.actor, []).extend(pledge.evidence)
-            names = [
-                [Text(actor_name(self.pack, actor)), *self.cites.tagged(ev, summary=True)]
-                for actor, ev in sorted(
-                    per_actor.items(), key=lambda kv: actor_name(self.pack, kv[0])
-                )
-            ]
-            line: list[Piece] = [Strong(status.capitalize()), Text(": "), *join_pieces(names)]
-            children.append(Item(tuple(line)))
-        return Item(head, tuple(children))
-
-    def _leaders(self) -> Item | None:
-        """Who holds lead roles (host, chair, co-chair) in the most meetings; people count for their country."""
-        led: defaultdict[str, dict[str, Meeting]] = defaultdict(dict)
-        for meeting in self.meetings:
-            for participant in meeting.participants:
-                if participant.role in LEAD_ROLES:
-                    led[self._rolled_up(participant.actor)][meeting.id] = meeting
-        if not led:
-            return None
-        ranked = sorted(led.items(), key=lambda kv: (-len(kv[1]), actor_name(self.pack, kv[0])))
-        parts = []
-        for actor, meetings in ranked[:LEADERS_SHOWN]:
-            evidence = [e for m in meetings.values() for e in m.evidence]
-            parts.append(
-                [
-                    Text(f"{actor_name(self.pack, actor)}, {count_of(len(meetings), 'meeting')}"),
-                    *self.cites.tagged(evidence, summary=True),
-                ]
-            )
-        line: list[Piece] = [
-            Strong("Who leads:"),
-            Text(" most lead roles (host, chair or co-chair) in meetings: "),
-            *join_pieces(parts, "; "),
-        ]
-        if len(ranked) > LEADERS_SHOWN:
-            line.append(Text(f"; {len(ranked) - LEADERS_SHOWN} more under Meetings."))
-        return Item(tuple(line))
-
-    def _rolled_up(self, actor_id: str) -> str:
-        found = self.pack.get(actor_id)
-        if isinstance(found, Actor) and found.kind == "person" and found.affiliation:
-            return found.affiliation
-        return actor_id
-
-    def _open_questions(self) -> list[Item]:
-        items = []
-        for claim in self.claims:
-            sides = [
-                [Strong(value), *self.cites.tagged(evidence, summary=True)]
-                for value, evidence in claim_sides(claim)
-            ]
-            items.append(
-                Item((Text(f"Disputed: {clean_line(claim.topic)}: "), *join_pieces(sides, " or ")))
-            )
-        undecided = [p for p in self.pledges if p.status in OPEN_STATUSES]
-        if undecided:
-            parts = [
-                [
-                    Text(f"{actor_name(self.pack, p.actor)} ({clean_line(p.contribution)})"),
-                    *self.cites.tagged(p.evidence, summary=True),
-                ]
-                for p in undecided
-            ]
-            items.append(Item((Text("Not yet decided: "), *join_pieces(parts, "; "))))
-        for meeting in meetings_by_date([m for m in self.meetings if m.status == "planned"]):
-            items.append(
-                Item(
-                    (
-                        Text(f"Planned: {clean_line(meeting.title)}, {date_or_unknown(meeting)}"),
-                        *self.cites.tagged(meeting.evidence, summary=True),
-                    )
-                )
-            )
-        return items
-
     def pledge_table(self) -> list[Block]:
-        if not self.pledges:
+        if not self.facts.pledges:
             return []
         rows = []
         ordered = sorted(
-            self.pledges,
+            self.facts.pledges,
             key=lambda p: (
                 actor_name(self.pack, p.actor),
                 STATUS_ORDER.index(p.status),
@@ -253,7 +120,7 @@ class _Builder:
                 )
             )
         header = ("Actor", "Contribution", "Status", "Conditions", "Support")
-        chart = status_chart(self.pledges, STATUS_ORDER)
+        chart = status_chart(self.facts.pledges, STATUS_ORDER)
         return [
             Heading(2, "Pledges by actor", "pledges"),
             *([chart] if chart is not None else []),
@@ -262,11 +129,11 @@ class _Builder:
         ]
 
     def timeline(self) -> list[Block]:
-        if not self.meetings:
+        if not self.facts.meetings:
             return []
         items = []
-        for meeting in meetings_by_date(self.meetings):
-            text = f" ({resolved_date_text(self.pack, self.analysis, meeting)}): {clean_line(meeting.title)}"
+        for meeting in meetings_by_date(self.facts.meetings):
+            text = f" ({resolved_date_text(self.pack, self.facts.analysis, meeting)}): {clean_line(meeting.title)}"
             if meeting.place:
                 text += f", {clean_line(meeting.place)}"
             text += f". {meeting.status.capitalize()}."
@@ -287,7 +154,7 @@ class _Builder:
                     )
                 )
             )
-        chart = timeline_chart(self.pack, self.meetings)
+        chart = timeline_chart(self.pack, self.facts.meetings)
         return [
             Heading(2, "Meetings", "meetings"),
             *([chart] if chart is not None else []),
@@ -295,7 +162,7 @@ class _Builder:
         ]
 
     def disagreements(self) -> list[Block]:
-        if not self.claims and not self.found:
+        if not self.facts.claims and not self.facts.found:
             return []
         blocks: list[Block] = [
             Heading(2, "Where sources disagree", "disagreements"),
@@ -308,7 +175,7 @@ class _Builder:
                 )
             ),
         ]
-        for claim in self.claims:
+        for claim in self.facts.claims:
             blocks.append(Heading(3, clean_line(claim.topic), f"claim-{claim.id}"))
             blocks.append(Para((Strong("Claim"), Text(" written by the pack's author."))))
             items = self._side_items(claim_sides(claim))
@@ -323,14 +190,16 @@ class _Builder:
                         )
                     )
             blocks.append(Bullets(tuple(items)))
-        for number, found in enumerate(self.found, 1):
+        for number, found in enumerate(self.facts.found, 1):
             kind = FOUND_KINDS.get(found.kind, clean_line(found.kind))
             blocks.append(Heading(3, clean_line(found.topic), f"found-{number}"))
             blocks.append(
                 Para(
                     (
                         Strong("Found in the text"),
-                        Text(f" by briefing ({kind}); no claim covers it: check before relying on it."),
+                        Text(
+                            f" by briefing ({kind}); no claim covers it: check before relying on it."
+                        ),
                     )
                 )
             )
@@ -346,7 +215,9 @@ class _Builder:
                 per_source.setdefault(item.source, []).append(item)
             said = [
                 [
-                    Text(f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"),
+                    Text(
+                        f"{outlet_name(self.pack.source(s))} ({published_or_unknown(self.pack.source(s))})"
+                    ),
                     *self.cites.refs(ev),
                 ]
                 for s, ev in per_source.items()
@@ -357,10 +228,10 @@ class _Builder:
         return items
 
     def whos_who(self) -> list[Block]:
-        if not self.actors:
+        if not self.facts.actors:
             return []
         items = []
-        for actor in sorted(self.actors, key=lambda a: clean_line(a.name)):
+        for actor in sorted(self.facts.actors, key=lambda a: clean_line(a.name)):
             text = ""
             if actor.role:
                 text += f": {clean_line(actor.role)}"
@@ -401,7 +272,7 @@ class _Builder:
     def build(self) -> Note:
         body: list[Block] = [
             *(self.movement.since(self.since) if self.since is not None else []),
-            *self.bottom_line(),
+            *bottom_line(self.facts),
             *self.pledge_table(),
             *self.timeline(),
             *self.disagreements(),

@@ -9,13 +9,27 @@ goes through :func:`briefing.model.sanitize.clean_line` on its way into the note
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
 from briefing.model.analysis import Analysis, grade, support_of_sources
-from briefing.model.analysis.disagreements import Disagreement
+from briefing.model.analysis.disagreements import Disagreement, uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
-from briefing.model.types import Actor, Claim, Evidence, Meeting, Source
+from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
+
+STATUS_ORDER = (
+    "delivered",
+    "committed",
+    "offered",
+    "conditional",
+    "proposed",
+    "considering",
+    "undecided",
+    "paused",
+    "declined",
+)
+"""Pledge statuses from firmest to weakest: the order the note lists them in."""
 
 
 class Citations:
@@ -82,6 +96,43 @@ class Citations:
             before=sentence[:begin],
             quote=sentence[begin:end],
             after=sentence[end:],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFacts:
+    """What a note covers: the facts kept (all, or the marked ones) and where they cite."""
+
+    pack: Pack
+    analysis: Analysis
+    cites: Citations
+    pledges: list[Pledge]
+    meetings: list[Meeting]
+    claims: list[Claim]
+    found: list[Disagreement]
+    """Found disagreements no claim covers; none in a note of marked facts."""
+    actors: list[Actor]
+    """Actors kept that have evidence (the who's who)."""
+
+    @classmethod
+    def select(cls, pack: Pack, selected: frozenset[str] | None, analysis: Analysis) -> NoteFacts:
+        """The facts whose ids are in ``selected`` (every fact when it is None)."""
+
+        def keep(item_id: str) -> bool:
+            return selected is None or item_id in selected
+
+        # Found disagreements are no fact the analyst can mark: a note of marked
+        # facts leaves them out, a note of the whole pack lists them.
+        found = uncovered(pack, analysis.disagreements) if selected is None else []
+        return cls(
+            pack,
+            analysis,
+            Citations(pack),
+            [p for p in pack.pledges if keep(p.id)],
+            [m for m in pack.meetings if keep(m.id)],
+            [c for c in pack.claims if keep(c.id)],
+            found,
+            [a for a in pack.actors if keep(a.id) and a.evidence],
         )
 
 

@@ -152,8 +152,8 @@ def field(name: str, value: str) -> Row:
 
 
 def heading(text: str) -> Row:
-    """A group heading in the accent colour."""
-    return Row(((text, "bold $accent"),))
+    """A group heading in the accent colour (`$text-accent`: readable on light themes too)."""
+    return Row(((text, "bold $text-accent"),))
 
 
 def _more(group: str, hidden: int, noun: str) -> Row:

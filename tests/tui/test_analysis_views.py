@@ -120,3 +120,29 @@ def test_labels_carry_grades_and_support(pack: Pack) -> None:
     assert label(derived, meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
     single = next(m for m in pack.meetings if m.id == "starmer-albanese-talks")
     assert "[single source D4]" in label(derived, single)
+
+
+async def test_disagreements_table_keeps_the_grade_whole_at_80_columns() -> None:
+    """At 80 columns the sentence gives way (the panel shows it), never the grade."""
+    from briefing.tui.widgets.fitted_table import FittedTable
+
+    app = BriefingApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _loaded(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DisagreementsScreen)
+        table = screen.query_one(FittedTable)
+        shown = table.shown_columns()
+        assert "grade" in shown and "sentence" not in shown
+        grades = {app.pack.source(row.source).grade for row in screen.rows}  # type: ignore[union-attr]
+        grade_width = table.widths[[c.key for c in table.columns_spec].index("grade")]
+        assert grade_width is not None and grade_width >= len("Grade")
+        assert all(len(g) + len(" MT") <= grade_width for g in grades)
+    app = BriefingApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _loaded(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "sentence" in app.screen.query_one(FittedTable).shown_columns()

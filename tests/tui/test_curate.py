@@ -52,8 +52,8 @@ async def edited(r: Reader) -> None:
 async def test_confirm_and_undo_by_keys(pack: Path) -> None:
     before = data(pack)
     async with reader(str(pack)) as r:
-        # 9 candidate actors, 3 draft meetings and 2 draft pledges from init
-        assert headers(r)[:2] == ["To review (14)", "Actors (0)"]
+        # 9 candidate actors, 1 draft meeting (three sentences) and 2 draft pledges from init
+        assert headers(r)[:2] == ["To review (12)", "Actors (0)"]
         assert r.current_id == "kaja-kallas"  # the first candidate is shown first
         label = str(r.navigator.cursor_node.label) if r.navigator.cursor_node else ""
         assert label.startswith("? actor: Kaja Kallas")
@@ -62,18 +62,18 @@ async def test_confirm_and_undo_by_keys(pack: Path) -> None:
         after = data(pack)
         assert diff(before["actors.yaml"], after["actors.yaml"]) == ["-    candidate: true"]
         assert after["facts.yaml"] == before["facts.yaml"]
-        assert headers(r)[:2] == ["To review (13)", "Actors (1)"]
+        assert headers(r)[:2] == ["To review (11)", "Actors (1)"]
         assert r.current_id == "latvia"  # on to the next candidate
         await r.press("c")
         await edited(r)
-        assert headers(r)[:2] == ["To review (12)", "Actors (2)"]
+        assert headers(r)[:2] == ["To review (10)", "Actors (2)"]
         assert r.app.main.history.can_back  # the history is kept across reloads
         await r.press("u")
         await edited(r)
         await r.press("u")
         await edited(r)
         assert data(pack) == before
-        assert headers(r)[:2] == ["To review (14)", "Actors (0)"]
+        assert headers(r)[:2] == ["To review (12)", "Actors (0)"]
         assert r.app.check_action("undo_edit", ()) is False  # nothing left to undo
 
 
@@ -212,3 +212,35 @@ async def test_a_file_changed_behind_the_readers_back(pack: Path) -> None:
         await r.press("c")  # after the reload, the edit goes through on the new bytes
         await edited(r)
         assert diff(changed, actors.read_bytes()) == ["-    candidate: true"]
+
+
+@pytest.mark.parametrize(
+    ("size", "compact"),
+    [
+        ((80, 24), {"pledge": True, "meeting": True}),
+        ((120, 36), {"pledge": False, "meeting": True}),
+    ],
+)
+async def test_the_form_fits_the_terminal(
+    pack: Path, size: tuple[int, int], compact: dict[str, bool]
+) -> None:
+    """Bordered fields while they all fit, one line each when not: never a scrolled form.
+
+    At 120x36 a pledge's 7 bordered rows fit (28 lines in a 32-line box); a
+    meeting's 9 (34 lines) do not.
+    """
+    from textual.containers import VerticalScroll
+    from textual.widgets import Button
+
+    async with reader(str(pack), size=size) as r:
+        await r.browse_to("kaja-kallas")
+        await r.until(lambda: r.source_view.highlight is not None, "the mention highlighted")
+        screen = await open_form(r)
+        for kind in ("pledge", "meeting"):
+            screen.query_one("#add-kind", Select).value = kind
+            await r.pilot.pause()
+            assert screen.has_class("-compact") is compact[kind], kind
+            assert screen.query_one("#add-quote", Input).compact is compact[kind]
+            box = screen.query_one("#add-box", VerticalScroll)
+            assert box.max_scroll_y == 0, f"{kind}: the form scrolls at {size}"
+            assert screen.query_one("#add-go", Button).region.bottom <= size[1]

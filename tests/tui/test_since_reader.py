@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 
 from briefing.model import load_pack
 from briefing.model.analysis.story_days import story_days
+from briefing.model.io import last_note_date
 from briefing.model.pack import Pack
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.since import SinceScreen, since_rows
@@ -174,3 +175,53 @@ def test_since_rows_word_each_change(grown: Path) -> None:
     assert [r[0] for r in rows] == ["new", "status", "new value", "now held"]
     assert rows[2][2] == "“ten” (harbour-wire-2025-06-06, 6 Jun)"
     assert rows[3][2] == "planned as of 2 Jun, reported held 6 Jun"
+
+
+async def test_export_dialog_offers_the_clis_note_options(grown: Path, tmp_path: Path) -> None:
+    """--candidates and --since in the reader: the note written is the CLI's, byte for byte."""
+    from textual.widgets import Button, Checkbox, Input, RadioButton
+
+    from briefing.export import render
+    from briefing.tui.screens.export import ExportScreen
+
+    target = tmp_path / "note.md"
+    async with running(str(grown), since="2025-06-02", size=(80, 24)) as (app, pilot):
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        candidates = screen.query_one("#export-candidates", Checkbox)
+        since = screen.query_one("#export-since", Checkbox)
+        assert "2025-06-02" in str(since.label)
+        assert not candidates.value and not since.value  # the CLI's defaults
+        go = screen.query_one("#export-go", Button)
+        assert go.region.bottom <= 24  # the options do not push Export off an 80x24 screen
+        screen.query_one("#format-json", RadioButton).value = True
+        await pilot.pause()
+        assert candidates.disabled and since.disabled  # JSON keeps candidates, has no "since"
+        screen.query_one("#format-md", RadioButton).value = True
+        await pilot.pause()
+        assert not candidates.disabled
+        candidates.value = since.value = True
+        screen.query_one("#export-file", Input).value = str(target)
+        await pilot.pause()
+        await pilot.click("#export-go")
+        for _ in range(100):
+            if app.screen is not screen:
+                break
+            await pilot.pause()
+        assert app.pack is not None
+        expected = render(app.pack, "md", candidates=True, since="2025-06-02")
+    assert target.read_text(encoding="utf-8") == expected
+    assert expected != render(load_pack(grown).pack, "md")  # type: ignore[arg-type]
+    # Recorded for the next --since last, as the CLI's export records it.
+    assert last_note_date(grown) == load_pack(grown).pack.meta.as_of  # type: ignore[union-attr]
+
+
+async def test_export_dialog_offers_no_candidates_option_without_candidates() -> None:
+    from briefing.tui.screens.export import ExportScreen
+
+    async with running() as (app, pilot):
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert not screen.query("#export-candidates")

@@ -121,6 +121,19 @@ def test_export_dialog(snap_compare, theme, size, monkeypatch) -> None:  # type:
     assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("e", theme=theme))
 
 
-def test_disagreements_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    """The disagreements view at 120x36: coalition size and Canada's stance."""
-    assert snap_compare(FrozenApp(), terminal_size=(120, 36), run_before=after_load("x"))
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_disagreements_view(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The disagreements view: at 80 columns the sentence gives way and the grade stays whole."""
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("x"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_dates_view(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The dates view: each meeting's date as written, what it resolves to, by which rule."""
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("d"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_with_a_misspelt_name(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Actor search (/) with a typo: the nearest actors, best first, with what matched."""
+    assert snap_compare(FrozenApp(), terminal_size=size, run_before=after_load("slash", *"makron"))

@@ -16,7 +16,7 @@ from briefing.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from briefing.model.pack import Pack
+    pass
 
 NAME = "export"
 ORDER = 20
@@ -64,7 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render, then write atomically (or to stdout), a piece at a time."""
-    from briefing.export import render_chunks
+    from briefing.export import remember_export, render_chunks
     from briefing.model.io import WriteRefused, write_atomic
 
     if args.output is not None and not args.output.strip():
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         return code
     since = None
     if args.since is not None:
-        from briefing.model.analysis import since_date
+        from briefing.model.io import since_date
         from briefing.model.sanitize import clean_line
 
         try:
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc.args[0]), EXIT_USAGE)
     if args.output is None or args.output == "-":
         sys.stdout.writelines(pieces)
-        _remember(pack, args.format, "standard output")
+        remember_export(pack, args.format, "standard output")
         return EXIT_OK
     try:
         written = write_atomic(args.output, pieces, force=args.force)
@@ -104,14 +104,5 @@ def run(args: argparse.Namespace) -> int:
     from briefing.model.sanitize import clean_line
 
     print(f"wrote {clean_line(str(written))} ({written.stat().st_size} bytes)", file=sys.stderr)
-    _remember(pack, args.format, str(written))
+    remember_export(pack, args.format, str(written))
     return EXIT_OK
-
-
-def _remember(pack: Pack, fmt: str, written: str) -> None:
-    """Record a note's date for the next ``--since last`` (the JSON contract is no note)."""
-    if fmt == "json":
-        return
-    from briefing.model.io import record_note
-
-    record_note(pack.root, pack.meta.as_of, written)

@@ -20,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print YAML: comments saying where and how, then one evidence item per place."""
-    from briefing.model.anchoring.find import find, read_sources
+    from briefing.model.anchoring import find
+    from briefing.model.authoring import evidence_yaml, read_sources
     from briefing.model.diagnostics import dropped_line
     from briefing.model.sanitize import clean_line
 
@@ -54,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
             else f"{place.match} match"
         )
         print(f"# {place.source} ({place.file}, line {place.line}): {how}")
-        print(clean_line(place.evidence_yaml()))
+        print(clean_line(evidence_yaml(place)))
     return EXIT_OK

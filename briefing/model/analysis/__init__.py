@@ -31,7 +31,6 @@ if TYPE_CHECKING:
         changes_since,
         fallback_since,
         parse_day,
-        since_date,
     )
     from briefing.model.analysis.story_days import Day, StoryDays
 
@@ -61,7 +60,6 @@ __getattr__, __dir__ = lazy_exports(
         "pledge_histories": "history",
         "same_subject": "history",
         "short_date": "history",
-        "since_date": "since",
         "support_of_sources": "corroboration",
     },
 )
@@ -90,6 +88,5 @@ __all__ = [
     "pledge_histories",
     "same_subject",
     "short_date",
-    "since_date",
     "support_of_sources",
 ]

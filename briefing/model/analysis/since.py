@@ -259,27 +259,3 @@ def fallback_since(pack: Pack) -> str:
         return (Date.fromisoformat(newest) - timedelta(days=1)).isoformat()
     except ValueError:
         return newest
-
-
-LAST = "last"
-"""The ``--since`` value meaning "the last note exported from this pack"."""
-
-
-def since_date(pack: Pack, given: str) -> tuple[str, str]:
-    """(date, why that date, or "") for a ``--since`` value: ``YYYY-MM-DD`` or ``last``.
-
-    ``last`` is the "as of" date of the last note exported from this pack (as
-    recorded by :mod:`briefing.model.io.note_log`), else the day before the
-    newest articles. ValueError (one line) for anything else.
-    """
-    from briefing.model.io.note_log import last_note_date
-
-    if given.strip().lower() != LAST:
-        day = parse_day(given)
-        return day, ""
-    recorded = last_note_date(pack.root)
-    if recorded is not None:
-        return recorded, "the date of the last note exported from this pack"
-    return fallback_since(
-        pack
-    ), "no note exported from this pack yet: the day before the newest articles"

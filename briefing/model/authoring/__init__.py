@@ -1,4 +1,4 @@
-"""Authoring a pack: the init scaffold, candidate actors, source hygiene and coverage.
+"""Authoring a pack: the init scaffold, candidate actors, find, source hygiene and coverage.
 
 What helps an analyst build or grow a pack; the reader never needs it.
 """
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from briefing.model.authoring.articles import InitRefused, guess_title
     from briefing.model.authoring.drafting.drafter import draft
     from briefing.model.authoring.drafting.records import ActorForms, ArticleInput
+    from briefing.model.authoring.find import evidence_yaml, read_sources
     from briefing.model.authoring.hygiene import examine, unflagged
     from briefing.model.authoring.machine_translation import (
         looks_machine_translated,
@@ -32,12 +33,14 @@ __getattr__, __dir__ = lazy_exports(
         "InitRefused": "articles",
         "add_articles": "add",
         "draft": "drafting.drafter",
+        "evidence_yaml": "find",
         "examine": "hygiene",
         "guess_title": "articles",
         "init_pack": "scaffold",
         "looks_machine_translated": "machine_translation",
         "read_date": "article_dates",
         "read_metadata": "article_metadata",
+        "read_sources": "find",
         "signs": "machine_translation",
         "summary": "machine_translation",
         "unflagged": "hygiene",
@@ -50,12 +53,14 @@ __all__ = [
     "InitRefused",
     "add_articles",
     "draft",
+    "evidence_yaml",
     "examine",
     "guess_title",
     "init_pack",
     "looks_machine_translated",
     "read_date",
     "read_metadata",
+    "read_sources",
     "signs",
     "summary",
     "unflagged",

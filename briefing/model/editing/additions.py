@@ -116,6 +116,9 @@ def style_of(file: YamlText, section: str) -> Style:
     if len(found) > 1:
         between = text[last_end(found[0].node) : int(found[1].node.start_mark.index)].split("\n")
         blank = any(not line.strip() for line in between[1:-1])
+    elif found:  # one record: a blank line after it (before a template or the next section)
+        after = text[last_end(found[0].node) :].split("\n", 2)
+        blank = len(after) > 2 and not after[1].strip()
     step, flow = 2, True
     for r in found:
         evidence = get(r.node, "evidence")

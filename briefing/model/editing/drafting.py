@@ -67,6 +67,7 @@ def draft_from(
     Without ``kind``, a sentence that speaks of talks, a summit or a meeting is a
     meeting and any other a pledge (the analyst changes it in the form).
     """
+    from briefing.model.analysis.dates.reporting import reporting_frames
     from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 
     source = pack.source(source_id)
@@ -83,7 +84,9 @@ def draft_from(
     sentence = article.text[sentence_start:sentence_end]
     if kind is None:
         kind = "meeting" if _MEETING_WORDS.search(sentence) else "pledge"
-    found = find_expressions(sentence)
+    # A date in a reporting frame ("said on Monday that") dates the saying, not the fact.
+    frames = reporting_frames(sentence)
+    found = [e for e in find_expressions(sentence) if not any(a <= e.start < b for a, b in frames)]
     date_text, day, rule, status = "", None, "", ""
     if found:
         expression = found[0]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         yaml_files,
     )
     from briefing.model.io.load import LoadResult, load_pack
-    from briefing.model.io.note_log import last_note_date, record_note
+    from briefing.model.io.note_log import LAST, last_note_date, record_note, since_date
     from briefing.model.io.paths import (
         default_pack_path,
         display,
@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     )
     from briefing.model.io.safewrite import WriteRefused, replace_bytes, write_atomic
     from briefing.model.io.schema import fields_of, text
+    from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, has_forbidden
     from briefing.model.io.yaml_pure import PureParser
-    from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, has_forbidden, read_yaml
+    from briefing.model.io.yaml_read import read_yaml
     from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
 
 __getattr__, __dir__ = lazy_exports(
@@ -47,10 +48,10 @@ __getattr__, __dir__ = lazy_exports(
         "PureParser": "yaml_pure",
         "Refused": "files",
         "WriteRefused": "safewrite",
-        "YMap": "yaml_read",
-        "YNode": "yaml_read",
-        "YScalar": "yaml_read",
-        "YSeq": "yaml_read",
+        "YMap": "yaml_nodes",
+        "YNode": "yaml_nodes",
+        "YScalar": "yaml_nodes",
+        "YSeq": "yaml_nodes",
         "article_text": "files",
         "cache_dir": "cache",
         "comment": "yaml_write",
@@ -61,8 +62,10 @@ __getattr__, __dir__ = lazy_exports(
         "example_story_path": "paths",
         "fields_of": "schema",
         "flow_list": "yaml_write",
-        "has_forbidden": "yaml_read",
+        "has_forbidden": "yaml_nodes",
+        "LAST": "note_log",
         "last_note_date": "note_log",
+        "since_date": "note_log",
         "load_pack": "load",
         "quoted": "yaml_write",
         "read_article": "files",
@@ -81,6 +84,7 @@ __getattr__, __dir__ = lazy_exports(
 
 __all__ = [
     "FORMAT",
+    "LAST",
     "Budget",
     "Decoder",
     "Encoder",
@@ -114,6 +118,7 @@ __all__ = [
     "replace_bytes",
     "resolve_pack_root",
     "scalar",
+    "since_date",
     "text",
     "write_atomic",
     "yaml_files",

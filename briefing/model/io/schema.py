@@ -21,7 +21,7 @@ from briefing.model.io import records
 from briefing.model.io.records import Outline as Outline  # re-exported: load.py imports it here
 from briefing.model.io.records import RawEvidence, RawUncited
 from briefing.model.io.records import Ref as Ref  # re-exported: load.py imports it here
-from briefing.model.io.yaml_read import YMap, YNode, YScalar, YSeq, kind_name
+from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, kind_name
 from briefing.model.types import (
     ACTOR_KINDS,
     CREDIBILITY,

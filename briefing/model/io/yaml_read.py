@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from sys import intern
 from typing import Any, NoReturn
 
@@ -24,6 +23,7 @@ import yaml
 
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.files import MAX_FILE_BYTES, decode_utf8
+from briefing.model.io.yaml_nodes import ESCAPED, FORBIDDEN, YMap, YNode, YScalar, YSeq
 from briefing.model.io.yaml_pure import PureParser
 
 PURE_PARSER: type = PureParser
@@ -38,74 +38,7 @@ PARSER: type = LIBYAML_PARSER or PURE_PARSER
 MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
 
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
-)
-"""C0 (but tab, LF, CR), DEL, C1, bidi overrides and the two non-characters.
-
-U+FFFE/U+FFFF are here because the two parsers report them differently; checking
-them ourselves keeps one verdict. The same set is checked again on every parsed
-scalar, since a double-quoted ``"\\e"`` or ``"\\u202e"`` escape produces them too."""
-_ESCAPED = re.compile(_FORBIDDEN.pattern[:-1] + "\r]")
-"""What a parsed scalar may not hold: the set above and a carriage return. The
-text is parsed after CR and CRLF became LF, so a CR in a scalar was written as
-the escape ``"\\r"``: it matches nothing in a (normalised) article, and on a
-terminal it moves the cursor back over what was printed."""
 _TAB = "\t"
-
-
-def has_forbidden(text: str) -> bool:
-    """True when ``text`` holds a character a pack may not contain, raw or escaped."""
-    return _ESCAPED.search(text) is not None
-
-
-@dataclass(slots=True)
-class YScalar:
-    """A scalar exactly as written; ``plain`` is False when it was quoted."""
-
-    value: str
-    line: int
-    col: int
-    plain: bool = True
-    comment: str | None = None
-    """For a plain scalar, a ``# ...`` comment on the same line after it: in
-    ``quote: ranked #1`` YAML drops ``#1`` silently, so the loader checks whether
-    the article goes on with it (then the quote was cut, not commented)."""
-
-    @property
-    def is_null(self) -> bool:
-        """True for an unquoted ``null``, ``~`` or empty value."""
-        return self.plain and self.value in ("", "null", "~", "Null", "NULL")
-
-
-@dataclass(slots=True)
-class YMap:
-    """A mapping; keys are scalars, in document order, duplicates refused."""
-
-    line: int
-    col: int
-    items: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class YSeq:
-    """A sequence."""
-
-    line: int
-    col: int
-    items: list[YNode] = field(default_factory=list)
-
-
-YNode = YScalar | YMap | YSeq
-
-
-def kind_name(node: YNode) -> str:
-    """How a node is described to an author ("a list", "a mapping", "a string")."""
-    if isinstance(node, YMap):
-        return "a mapping"
-    if isinstance(node, YSeq):
-        return "a list"
-    return "null" if node.is_null else "a string"
 
 
 class _Positions:
@@ -162,7 +95,7 @@ def read_yaml(
         problems.append(
             Diagnostic(path, line, col, "tab character; YAML packs use spaces only", fatal=True)
         )
-    bad = _FORBIDDEN.search(text)
+    bad = FORBIDDEN.search(text)
     if bad is not None:
         line, col = positions.at(bad.start())
         problems.append(
@@ -391,7 +324,7 @@ class _TreeBuilder:
                     col + glued,
                     "YAML syntax error: expected chomping or indentation indicators, but found '#'",
                 )
-        escaped = _ESCAPED.search(value)
+        escaped = ESCAPED.search(value)
         if escaped is not None:
             self.refuse(
                 line,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.model.io.yaml_read import has_forbidden
+from briefing.model.io.yaml_nodes import has_forbidden
 from briefing.model.sanitize import clean
 
 

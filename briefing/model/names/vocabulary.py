@@ -30,8 +30,12 @@ MONTHS = words(
 WEEKDAYS = words("""monday tuesday wednesday thursday friday saturday sunday""")
 """Calendar words: a capitalised "March" or "Monday" is neither a name nor a place."""
 
-SENTENCE_OPENERS = (FUNCTION_WORDS - {"us"}) | MONTHS | WEEKDAYS | words(
-    """above according across again against all along already among analysis any around behind
+SENTENCE_OPENERS = (
+    (FUNCTION_WORDS - {"us"})
+    | MONTHS
+    | WEEKDAYS
+    | words(
+        """above according across again against all along already among analysis any around behind
     being below beneath beside between beyond both breaking comment currently dr each
     earlier editorial every except exclusive finally first furthermore however indeed
     inside instead just last later let like live many meanwhile more moreover most mr mrs
@@ -39,6 +43,7 @@ SENTENCE_OPENERS = (FUNCTION_WORDS - {"us"}) | MONTHS | WEEKDAYS | words(
     report reports second several since some still therefore three through throughout thus
     today tomorrow tonight toward towards two under unlike update updated upon various via
     video watch yesterday yet"""
+    )
 )
 """Capitalised only because they start a sentence or a headline: never a name ("US" is one)."""
 

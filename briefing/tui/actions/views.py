@@ -110,11 +110,12 @@ class ViewActions(_AppBase):
 
     def show_since(self, *, push: bool) -> None:
         """Mark what changed since the date in the navigator; with ``push``, list it in a view."""
-        from briefing.model.analysis import changes_since, since_date
+        from briefing.model.analysis import changes_since
+        from briefing.model.io import LAST, since_date
         from briefing.tui.screens.since import SinceScreen
 
         assert self.pack is not None
-        day, why = since_date(self.pack, self.since_arg or "last")
+        day, why = since_date(self.pack, self.since_arg or LAST)
         changes = changes_since(self.pack, day)
         self.main.set_since(changes.item_ids())
         if push:

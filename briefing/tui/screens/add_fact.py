@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -26,6 +26,9 @@ from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import MEETING_STATUSES, PLEDGE_STATUSES
 from briefing.tui.commands import CloseView
+
+FORM_EXTRA = 7
+"""Lines of the form besides its rows: the box's border, the note, the buttons."""
 
 WHAT = {"pledge": "Contribution", "meeting": "Title", "claim value": "Value", "evidence": "-"}
 """The label of the free-text field for each kind."""
@@ -147,6 +150,30 @@ class AddFactScreen(ModalScreen[FactDraft | None]):
         wanted = self.start.status if self.start.status in statuses else statuses[0]
         status.set_options([(s, s) for s in statuses])
         status.value = wanted
+        self._fit()
+
+    # -- the form fits the screen --------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new terminal size: bordered fields if they all fit, one line each if not."""
+        self._fit()
+
+    def _fit(self) -> None:
+        """Compact fields (no borders) when the bordered form would scroll.
+
+        At 80x24 a pledge's bordered form is 25 lines in a box of 21: the Quote and
+        Add button sat below the fold. Each bordered row is 3 lines, a compact one 1.
+        """
+        rows = sum(1 for row in self.query(".form-row") if row.display)
+        bordered = 3 * rows + FORM_EXTRA
+        compact = bordered > self.size.height * 9 // 10
+        self.set_class(compact, "-compact")
+        for field in self.query("#add-box Input").results(Input):
+            field.compact = compact
+        for choice in self.query("#add-box Select").results(Select):
+            choice.compact = compact
+        for button in self.query("#add-box Button").results(Button):
+            button.compact = compact
 
     # -- the actor picker -------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 """The dates view: every meeting's date as written, what it resolves to, and why.
 
-One DataTable row per meeting (``Text`` cells, never markup); the pane below
+One table row per meeting (``Text`` cells, never markup; a ``FittedTable``, so at
+80 columns the basis and the wording give way before the resolved date and the
+check against the curated one); the pane below
 explains the highlighted row: the rule applied, where the tense came from,
 the sentence the expression stands in, and every other source's dating of the
 same meeting. Enter opens the meeting; escape (or the key again) goes back.
@@ -22,8 +24,20 @@ from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Meeting
+from briefing.tui.fit import Column
 from briefing.tui.screens.view import PackView
+from briefing.tui.widgets.fitted_table import FittedTable
 from briefing.tui.widgets.key_bar import KeyBar
+
+COLUMNS = (
+    # The meeting, its resolved date and the check always; the wording and its basis
+    # while they fit (the panel below shows them whole).
+    Column("meeting", "Meeting", minimum=16, weight=3),
+    Column("written", "As written", priority=1, minimum=14, weight=2),
+    Column("basis", "Basis (published)", priority=2, minimum=16),
+    Column("resolved", "Resolved"),
+    Column("curated", "Curated"),
+)
 
 
 def dates_order(pack: Pack, analysis: Analysis) -> list[Meeting]:
@@ -53,10 +67,6 @@ def compact(checked: MeetingDate) -> str:
     if r.start.year == r.end.year:
         return f"{r.start.isoformat()}..{r.end.month:02d}-{r.end.day:02d}"
     return r.shown()
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def verdict(checked: MeetingDate) -> str:
@@ -126,7 +136,7 @@ class DatesScreen(PackView):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
-        table: DataTable[Text] = DataTable(id="dates", cursor_type="row", zebra_stripes=True)
+        table = FittedTable(COLUMNS, id="dates")
         table.border_title = "Dates: each meeting's date as written, resolved against its source"
         yield table
         with VerticalScroll(id="dates-explain"):
@@ -134,29 +144,30 @@ class DatesScreen(PackView):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Meeting", "As written", "Basis (published)", "Resolved", "Curated")
+        table = self.query_one(FittedTable)
+        rows = []
         for meeting in dates_order(self.pack, self.analysis):
             checked = self.analysis.dates[meeting.id]
             basis = checked.basis
             source = self.pack.source(basis.source) if basis else None
             check = verdict(checked)
             bad = check in ("DIFFERS", "sources differ")
-            table.add_row(
-                Text(_short(clean_line(meeting.title), 30)),
+            cells = (
+                Text(clean_line(meeting.title)),
                 Text(f"“{clean_line(meeting.date_text)}”"),
                 Text(f"{source.id} {source.published or '?'}" if source else "not in evidence"),
                 Text(compact(checked), style="bold"),
                 Text(f"{meeting.date or 'null'} {check}", style="bold reverse" if bad else ""),
-                key=meeting.id,
             )
+            rows.append((meeting.id, cells))
+        table.set_rows(rows)
         table.focus()
         self._explain(0)
 
     @property
     def row_ids(self) -> list[str]:
         """Meeting ids in row order (what the tests read)."""
-        return [str(row.value) for row in self.query_one(DataTable).rows]
+        return self.query_one(FittedTable).row_ids
 
     def _explain(self, row: int) -> None:
         ids = self.row_ids

@@ -2,9 +2,10 @@
 
 The same set the briefing note's "Where sources disagree" reads: the author's
 claims, then the disagreements briefing found in the text that no claim covers,
-each row saying which it is. One DataTable row per value (the topic shown on
+each row saying which it is. One table row per value (the topic shown on
 its first row), with the source's Admiralty grade and the sentence that gives
-the value; the pane below shows the highlighted row in full. Enter opens the
+the value; the table fits its width (at 80 columns the sentence gives way
+before the grade), and the pane below shows the highlighted row in full. Enter opens the
 claim at that source's evidence (or the source, for a found disagreement no
 claim covers); escape (or the key again) goes back.
 """
@@ -25,10 +26,23 @@ from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Claim
+from briefing.tui.fit import Column
 from briefing.tui.remarks import remark_fields
 from briefing.tui.screens.view import PackView
 from briefing.tui.state import Place
+from briefing.tui.widgets.fitted_table import FittedTable
 from briefing.tui.widgets.key_bar import KeyBar
+
+COLUMNS = (
+    # Topic, value, source and grade always; the sentence while it fits (the panel
+    # below shows it whole).
+    Column("topic", "Topic", minimum=16, weight=2),
+    Column("kind", "From", priority=1),
+    Column("value", "Value", minimum=10),
+    Column("source", "Source", minimum=10),
+    Column("grade", "Grade"),
+    Column("sentence", "Sentence", priority=2, minimum=20, weight=3),
+)
 
 KINDS = {
     "count": "count",
@@ -126,9 +140,7 @@ class DisagreementsScreen(PackView):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
-        table: DataTable[Text] = DataTable(
-            id="disagreements", cursor_type="row", zebra_stripes=True
-        )
+        table = FittedTable(COLUMNS, id="disagreements")
         points = sum(row.first for row in self.rows)
         table.border_title = (
             f"Where sources disagree ({points}): the author's claims, then found in the text"
@@ -139,25 +151,28 @@ class DisagreementsScreen(PackView):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Topic", "From", "Value", "Source", "Grade", "Sentence")
+        table = self.query_one(FittedTable)
+        rows: list[tuple[str, tuple[Text, ...]]] = []
         for index, row in enumerate(self.rows):
             source = self.pack.source(row.source)
             flag = " MT" if source.flags.machine_translated else ""
-            table.add_row(
-                Text(_excerpt(clean_line(row.topic), 30) if row.first else "", style="bold"),
-                Text(row.kind if row.first else ""),
-                Text(_excerpt(clean_line(row.value), 16), style="bold"),
-                Text(source.id),
-                Text(source.grade + flag),
-                Text(_excerpt(clean_line(row.sentence), 40)),
-                key=str(index),
+            rows.append(
+                (
+                    str(index),
+                    (
+                        Text(clean_line(row.topic) if row.first else "", style="bold"),
+                        Text(row.kind if row.first else ""),
+                        Text(clean_line(row.value), style="bold"),
+                        Text(source.id),
+                        Text(source.grade + flag),
+                        Text(clean_line(row.sentence)),
+                    ),
+                )
             )
-        if not self.rows:
-            table.add_row(
-                Text("No claims, and no disagreements found in the text", style="italic"),
-                *[Text("")] * 5,
-            )
+        if not rows:
+            empty = Text("No claims, and no disagreements found in the text", style="italic")
+            rows.append(("none", (empty, *[Text("")] * 5)))
+        table.set_rows(rows)
         table.focus()
         self._explain(0)
 
@@ -203,7 +218,3 @@ class DisagreementsScreen(PackView):
         """Enter: open the claim (or the source) in the main screen."""
         event.stop()
         self.dismiss(self.target)
-
-
-def _excerpt(sentence: str, width: int = 70) -> str:
-    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"

@@ -1,7 +1,9 @@
 """Export (``e``): write the briefing note for the marked facts, or the whole pack.
 
 The modal asks for the format and the file name (a default built from the pack's
-title and as-of date, in the current folder). It never replaces a file silently:
+title and as-of date, in the current folder), and, for a note, the CLI's two
+options: include the candidates (``--candidates``; offered only when the pack
+has some) and open with what changed since the last note (``--since last``). It never replaces a file silently:
 when the file exists, the first Export only says so and the second, with the same
 name, replaces it. Rendering and writing are the same functions the CLI uses
 (``briefing.export.render_chunks``, ``write_atomic``), so the two cannot disagree.
@@ -19,12 +21,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from briefing.export import SelectionError, render_chunks
+from briefing.export import SelectionError, remember_export, render_chunks, without_candidates
 from briefing.model.derived import Derived
-from briefing.model.io import WriteRefused, write_atomic
+from briefing.model.io import LAST, WriteRefused, since_date, write_atomic
 from briefing.model.pack import Pack
+from briefing.model.sanitize import clean_line
 from briefing.tui.commands import DIALOG_COMMANDS, CloseView
 
 FORMATS = (
@@ -84,6 +87,8 @@ class ExportScreen(ModalScreen[None]):
         self.fmt = "md"
         self.confirmed: Path | None = None
         """The existing file the user has been warned about (a second Export replaces it)."""
+        self.since_day = ""
+        """The date ``--since`` would mean here (the reader's own, else the last note's)."""
 
     @property
     def pack(self) -> Pack:
@@ -108,6 +113,14 @@ class ExportScreen(ModalScreen[None]):
                     yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
             yield Label("File", classes="export-label")
             yield Input(default_name(self.pack, self.fmt), id="export-file")
+            if without_candidates(self.pack, None) is not None:
+                yield Checkbox(
+                    "Include candidates (unconfirmed actors, draft facts)",
+                    id="export-candidates",
+                )
+            self.since_day = self._since_day()
+            if self.since_day:
+                yield Checkbox(f"Open with what changed since {self.since_day}", id="export-since")
             yield Static("", id="export-status", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
@@ -116,6 +129,19 @@ class ExportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#export-file", Input).focus()
         self._show_target()
+
+    def _since_day(self) -> str:
+        """The date of ``--since`` for this reader (its ``--since``, else ``last``); "" if none."""
+        try:
+            day, _why = since_date(self.pack, getattr(self.app, "since_arg", None) or LAST)
+        except ValueError:
+            return ""
+        return day
+
+    def _option(self, widget_id: str) -> bool:
+        """A note option's checkbox is ticked (False when the dialog does not offer it)."""
+        found = self.query(f"#{widget_id}").results(Checkbox)
+        return any(box.value for box in found)
 
     # -- choices -------------------------------------------------------------------------------
 
@@ -137,6 +163,9 @@ class ExportScreen(ModalScreen[None]):
         path = Path(field.value)
         if path.suffix in EXTENSIONS.values():  # keep the user's name, change only its extension
             field.value = str(path.with_suffix(EXTENSIONS[self.fmt]))
+        # The JSON contract keeps candidates (flagged) and has no "since" section.
+        for box in self.query("#export-box Checkbox").results(Checkbox):
+            box.disabled = self.fmt == "json"
 
     @on(Input.Changed, "#export-file")
     def _file_changed(self) -> None:
@@ -154,6 +183,7 @@ class ExportScreen(ModalScreen[None]):
         status.set_class(message is not None, "-warning")
         if message is None:
             message = "Give a file name." if target is None else f"Writes {target.absolute()}"
+        message = clean_line(message)
         status.update(message)
 
     # -- export --------------------------------------------------------------------------------
@@ -175,13 +205,24 @@ class ExportScreen(ModalScreen[None]):
         try:
             derived = getattr(self.app, "derived", None)
             analysis = derived.analysis if isinstance(derived, Derived) else None
-            pieces = render_chunks(self.pack, self.fmt, only=self.marked or None, analysis=analysis)
+            note = self.fmt != "json"
+            pieces = render_chunks(
+                self.pack,
+                self.fmt,
+                only=self.marked or None,
+                analysis=analysis,
+                candidates=note and self._option("export-candidates"),
+                since=self.since_day if note and self._option("export-since") else None,
+            )
             written = write_atomic(target, pieces, force=force)
         except (SelectionError, WriteRefused) as exc:
             self._show_target(str(exc))
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"Wrote {target} ({written.stat().st_size} bytes)", markup=False)
+        remember_export(self.pack, self.fmt, str(written))
+        self.notify(
+            f"Wrote {clean_line(str(target))} ({written.stat().st_size} bytes)", markup=False
+        )
         self.dismiss(None)
 
     @on(Button.Pressed, "#export-cancel")

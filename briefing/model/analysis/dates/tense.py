@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.model.analysis.dates.expressions import Tense
+from briefing.model.analysis.dates.reporting import REPORTING_VERBS, clause_span
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|due\s+to|scheduled|set\s+to|expected\s+to|going\s+to|to\s+be\s+held"
@@ -52,15 +53,24 @@ _NOT_PAST = frozenset(
 )
 
 
+_REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)")
+"""'said that the talks would resume': the future of reported speech (not 'would have')."""
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.IGNORECASE
+)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$", re.IGNORECASE)
 
 
 def _not_past(sentence: str, match: re.Match[str]) -> bool:
-    """An -ed word that is an adjective, or a participle after "be" ("will be discussed")."""
+    """An -ed word that is an adjective, or a participle after "be" ("will be discussed",
+    "will be held": irregular participles too; "was held" is past by "was")."""
     word = match.group().lower()
     if word in _NOT_PAST:
         return True
-    return word.endswith("ed") and bool(_AUXILIARY_BEFORE.search(sentence, 0, match.start()))
+    if word.endswith("ed") and _DETERMINER_BEFORE.search(sentence, 0, match.start()):
+        return True  # "the disputed line", "a revised plan": an adjective
+    return bool(_AUXILIARY_BEFORE.search(sentence, 0, match.start()))
 
 
 def sentence_tense(sentence: str, start: int, end: int | None = None) -> Tense | None:
@@ -68,13 +78,31 @@ def sentence_tense(sentence: str, start: int, end: int | None = None) -> Tense |
 
     Future markers ("will", "due to", "scheduled") and past forms ("held",
     "met", words in -ed) are collected; the one nearest to the expression wins,
-    so "said the meeting will be held on Tuesday" reads as future.
+    so "said the meeting will be held on Tuesday" reads as future. A reporting
+    frame ("X said on Monday that", ", his office said") is a clause of its own
+    (:mod:`briefing.model.analysis.dates.reporting`): an expression in the
+    reported clause takes its tense from that clause, where "would" is the
+    future of reported speech, and one in the frame from the frame.
     """
     stop = start if end is None else end
+    lo, hi, in_frame = clause_span(sentence, start, stop)
+    reported = not in_frame and (lo, hi) != (0, len(sentence))
+    found = _nearest(sentence, start, stop, lo, hi, reported)
+    if found is None and reported:
+        found = _nearest(sentence, start, stop, 0, len(sentence), False)
+    return found
+
+
+def _nearest(
+    sentence: str, start: int, stop: int, lo: int, hi: int, reported: bool
+) -> Tense | None:
+    """The tense of the marker in ``sentence[lo:hi]`` nearest to ``[start, stop)``."""
     best: tuple[int, Tense] | None = None
-    markers: tuple[tuple[re.Pattern[str], Tense], ...] = ((_FUTURE, "future"), (_PAST, "past"))
+    markers: list[tuple[re.Pattern[str], Tense]] = [(_FUTURE, "future"), (_PAST, "past")]
+    if reported:
+        markers.append((_REPORTED_FUTURE, "future"))
     for pattern, tense in markers:
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(sentence, lo, hi):
             if tense == "past" and _not_past(sentence, match):
                 continue
             if start <= match.start() < stop:
@@ -85,17 +113,11 @@ def sentence_tense(sentence: str, start: int, end: int | None = None) -> Tense |
     return None if best is None else best[1]
 
 
-_REPORTING = frozenset(
-    {"said", "told", "stated", "announced", "reported", "quoted", "added", "explained", "noted"}
-)
-"""Past forms that date the reporting, not the event reported ("said the talks will ...")."""
-
-
 _AHEAD_BEFORE = re.compile(
     r"\b(?:will|shall|would|to|be|is|are|am|won['’]t)\s+(?:be\s+|have\s+)?$", re.IGNORECASE
 )
 """A past form that is part of a future or infinitive ("will be held", "to be held")."""
-_AFTER_EVENT = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince)\s+(?:a|an|the|their|its|last)\b")
+AFTER_EVENT = re.compile(r"\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince)\s+(?:a|an|the|their|its|last)\b")
 
 
 def reports_past_event(sentence: str) -> bool:
@@ -106,11 +128,11 @@ def reports_past_event(sentence: str) -> bool:
     A meeting marked ``held`` needs one such sentence among its evidence;
     otherwise "held" was inferred (its date is before ``as_of``), not reported.
     """
-    if _AFTER_EVENT.search(sentence):
+    if AFTER_EVENT.search(sentence):
         return True
     return any(
         not _not_past(sentence, match)
-        and match.group().lower() not in _REPORTING
+        and match.group().lower() not in REPORTING_VERBS
         and not _AHEAD_BEFORE.search(sentence, 0, match.start())
         for match in _PAST.finditer(sentence)
     )

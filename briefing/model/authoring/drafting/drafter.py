@@ -22,8 +22,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from briefing.model.authoring.drafting.meetings import add_meeting, draft_meeting
-from briefing.model.authoring.drafting.pledges import add_pledge, draft_pledge
+from briefing.model.authoring.drafting.meetings import add_meeting, draft_meeting, merge_bare
+from briefing.model.authoring.drafting.pledges import add_pledge, draft_pledge, pledge_clauses
 from briefing.model.authoring.drafting.records import ActorForms, ArticleInput, DraftPledge, Drafts
 from briefing.model.text import Article
 
@@ -89,7 +89,12 @@ def draft(articles: Sequence[ArticleInput], actors: Sequence[ActorForms]) -> Dra
             meeting = draft_meeting(sentence, article, names)
             if meeting is not None:
                 add_meeting(drafts.meetings, meeting)
-            pledge = draft_pledge(sentence, article, names)
-            if pledge is not None:
-                add_pledge(drafts.pledges, pledge, by_actor)
+            clauses = pledge_clauses(sentence)
+            for lo, hi in clauses:
+                clause = sentence if len(clauses) == 1 else sentence[lo:hi]
+                own = [(a - lo, b - lo, who) for a, b, who in names if lo <= a and b <= hi]
+                pledge = draft_pledge(clause, article, own, sentence)
+                if pledge is not None:
+                    add_pledge(drafts.pledges, pledge, by_actor)
+    drafts.meetings = merge_bare(drafts.meetings)
     return drafts

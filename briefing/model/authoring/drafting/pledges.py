@@ -30,7 +30,9 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("proposed", r"proposed"),
     (
         "committed",
-        r"pledged|committed|promised|will (?:grant|give|provide|send|contribute|fund|pay|deliver|release|supply|second|deploy)",
+        r"pledged|committed|promised|will (?:grant|give|provide|send|contribute|fund|pay|deliver|release|supply|second|deploy)"
+        r"|(?:will )?(?:make|makes|made) available"
+        r"|(?:will )?(?:put|puts|place|places|placed) at (?:the |its |their )?(?:disposal|disposition)",
     ),
     (
         "offered",
@@ -48,11 +50,14 @@ _WOULD = re.compile(r"\b(?:would|will) (?!not\b|be\b|have\b|need\b|also\b|decide
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _APPOSITIVE = re.compile(r",[^,]*,")
+_ASIDE_BEFORE = re.compile(r",[^,]{1,120},\s*$")
+"""A comma-bounded aside ending right before the verb (", the bank's head,"): not the subject."""
 
 
 def draft_pledge(
-    sentence: str, article: ArticleInput, names: list[tuple[int, int, str]]
+    sentence: str, article: ArticleInput, names: list[tuple[int, int, str]], quote: str = ""
 ) -> DraftPledge | None:
+    """The pledge ``sentence`` (one clause of ``quote``, the whole sentence) states, if any."""
     verb = _VERB.search(sentence)
     status = verb.lastgroup or "offered" if verb is not None else "offered"
     if verb is None:
@@ -62,9 +67,12 @@ def draft_pledge(
         if verb is None or _CONDITION.search(sentence, verb.end()) is None:
             return None
     actor = None
-    for _at, stop, who in reversed(names):
+    aside = _ASIDE_BEFORE.search(sentence, 0, verb.start())
+    for at, stop, who in reversed(names):
         if stop > verb.start():
             continue
+        if aside is not None and aside.start() < at:
+            continue  # "Egypt, which borders Sudan, offered": Sudan is not the subject
         gap = _APPOSITIVE.sub(" ", sentence[stop : verb.start()])
         words = gap.split()
         if len(words) <= MAX_GAP_WORDS and not re.search(
@@ -98,7 +106,7 @@ def draft_pledge(
     elif len(words) > CONTRIBUTION_WORDS:
         contribution = " ".join(words[:CONTRIBUTION_WORDS]) + "…"
     return DraftPledge(
-        actor, status, contribution, conditions, [DraftEvidence(article.source, sentence)]
+        actor, status, contribution, conditions, [DraftEvidence(article.source, quote or sentence)]
     )
 
 
@@ -130,3 +138,17 @@ def add_pledge(
 def _same_number(a: set[str], b: set[str]) -> bool:
     """'1,2' and '1.2' (a decimal comma) are one number."""
     return {x.replace(",", ".") for x in a} & {x.replace(",", ".") for x in b} != set()
+
+
+_CLAUSE_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:and|but)\s+(?=(?:the\s+)?[A-Z])")
+"""Where a sentence joins two pledges: "X pledged $5m, while Y will send food"."""
+
+
+def pledge_clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``sentence`` that may state a pledge of its own."""
+    spans, start = [], 0
+    for join in _CLAUSE_JOIN.finditer(sentence):
+        spans.append((start, join.start()))
+        start = join.end()
+    spans.append((start, len(sentence)))
+    return spans

@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from briefing.model.anchoring.closest import closest_passage
-from briefing.model.anchoring.drift import drift_message
 from briefing.model.diagnostics import suggest
+from briefing.model.io.building.drift import drift_message
 from briefing.model.io.building.state import LoadState, TypedRecord
 from briefing.model.io.records import (
     ActorFields,

@@ -10,7 +10,7 @@ is re-anchored silently and no file is rewritten.
 from __future__ import annotations
 
 from briefing.model.anchoring.anchor import Anchorer
-from briefing.model.anchoring.find import SourceText, closest
+from briefing.model.anchoring.places import SourceText, closest
 from briefing.model.io.yaml_write import quoted
 
 
