@@ -79,12 +79,12 @@ class Progress:
             return f" indexing {len(pack.actors):,} actors… "
         if self.stage == "analysing":
             total = len(pack.meetings)
-            return f" analysing: {min(self.done, total):,}/{total:,} meetings "
+            return f" analysing {min(self.done, total):,}/{total:,} meetings "
         if self.stage == "disagreements":
             # Three passes over the articles, then the pledges and the claims.
             total = 3 * len(pack.sources) + len(pack.pledges) + len(pack.claims)
             percent = 100 * self.done // max(total, 1)
-            return f" disagreements: {min(percent, 99)}% of {len(pack.sources):,} articles "
+            return f" disagreements {min(percent, 99)}% "
         return ""
 
 
