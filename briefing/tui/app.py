@@ -152,7 +152,7 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         # pause between a key press and the frame.
         worker = get_current_worker()
         with collector_paused():
-            result = load_pack(self.pack_arg, cache=True)
+            result = load_pack(self.pack_arg, cache=True, store_later=True)
             if result.pack is not None:
                 self.editor = editor_for(self.pack_arg, result)
         if worker.is_cancelled:
@@ -170,6 +170,9 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         while not drawn.wait(0.05):
             if worker.is_cancelled:
                 return
+        if result.store_cache is not None:
+            result.store_cache()  # a first start: the cache entry, once the pack is shown
+            result.store_cache = None
         self._analyse(derived)
 
     def start_analysis(self, derived: Derived) -> None:
