@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from support import REPO
 
 from briefing.model import load_pack
 from briefing.model.analysis import analyse as analyse_module
@@ -108,3 +111,35 @@ def test_the_pack_keeps_no_derived_data(pack: Pack) -> None:
     assert first.index is not second.index
     assert first.index.search("Starmmer")[0].actor_id == "starmer"
     assert not hasattr(pack, "cache")
+
+
+def test_pledge_histories_are_grouped_once_and_match_one_pledge_asked_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The pledges list asks a history on every key press: a lookup, not a new grouping."""
+    from briefing.model.analysis import history
+
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.make_pack import make_pack
+    finally:
+        sys.path.remove(str(REPO))
+    pack = load_pack(str(make_pack(12, tmp_path / "pack"))).pack
+    assert pack is not None
+    derived = Derived(pack)
+    alone = {p.id: history.history_of(pack, p) for p in pack.pledges}
+    assert any(len(h.records) > 1 for h in alone.values())  # records of one pledge to group
+    calls = Counter[str]()
+    real = history.content_words
+
+    def counting(text: str) -> frozenset[str]:
+        calls["compared"] += 1
+        return real(text)
+
+    monkeypatch.setattr(history, "content_words", counting)
+    assert {p.id: derived.history(p) for p in pack.pledges} == alone
+    first = calls["compared"]
+    assert first > 0
+    for pledge in pack.pledges:
+        derived.history(pledge)
+    assert calls["compared"] == first  # the second walk reads no contribution again

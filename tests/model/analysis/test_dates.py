@@ -245,3 +245,31 @@ meetings:
         ("wire", "2025-03-04"),
         ("other", "2025-03-11"),
     }
+
+
+def test_find_expressions_tries_word_starts_only_and_finds_what_a_full_scan_finds() -> None:
+    """The finder tries its pattern where a word begins; a full ``finditer`` scan agrees."""
+    import random
+
+    from briefing.model.analysis.dates import expressions
+
+    def full_scan(text: str) -> list[expressions.Found]:
+        return [
+            expressions.Found(m.start(), m.end(), m.group(), (m.lastgroup or "").replace("_", "-"))
+            for m in expressions.COMBINED.finditer(text)
+        ]
+
+    _words_text = (
+        "on the same day that 11th 3 of March 2025 , Tuesday Tuesday's last next this week "
+        "weekend at over mid - April early in late end beginning since until by from today "
+        "tonight yesterday tomorrow coming days ahead recent past few 31st 1st 2 century "
+        "anniversary met will meet Mar. 30 Sept month earlier later é ü 12:30 «on» (on) x"
+    )
+    words = _words_text.split()
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(words) + rng.choice((" ", " ", "  ", ", ", "-", "\n", ""))
+            for _ in range(rng.randrange(1, 12))
+        )
+        assert expressions.find_expressions(text) == full_scan(text)

@@ -14,6 +14,7 @@ from briefing.model import load_pack
 from briefing.model.analysis.analyse import analyse
 from briefing.model.analysis.disagreements.detect import claim_context, detect
 from briefing.model.pack import Pack
+from briefing.model.types import Source
 
 WIRE = (
     "Lisbon, 14 May (Wire) - Donors pledged €1.2bn for flood reconstruction at the Lisbon "
@@ -165,3 +166,72 @@ def test_claim_values_from_one_time_and_definition_have_no_caveat(make_pack: Pac
         """
     pack = _loaded(make_pack(facts, article=article_a))
     assert claim_context(pack, pack.claims[0]) is None
+
+
+def _pairwise_amounts(sources: list[Source]) -> list[tuple[tuple[str, str], ...]]:
+    """Amount clashes by the plain definition: every pair of mentions from two sources."""
+    from briefing.model.analysis.disagreements.amounts import amount_mentions
+
+    mentions = [m for s in sources for m in amount_mentions(s)]
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    clashing = set()
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            b = mentions[j]
+            same_kind = (a.quantity.kind, a.quantity.currency) == (
+                b.quantity.kind,
+                b.quantity.currency,
+            )
+            (al, ah), (bl, bh) = a.interval(), b.interval()
+            apart = not (al <= bh and bl <= ah)
+            if same_kind and a.source != b.source and len(a.topic & b.topic) >= 2 and apart:
+                parent[root(i)] = root(j)
+                clashing.update((i, j))
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for i in sorted(clashing):
+        groups.setdefault(root(i), []).append((mentions[i].source, mentions[i].value))
+    return sorted(tuple(g) for g in groups.values())
+
+
+def test_amount_clashes_are_those_of_every_pair_compared(make_pack: PackMaker) -> None:
+    """Bucketed comparison finds what comparing every pair of amounts finds."""
+    import random
+
+    from briefing.model.analysis.disagreements.amounts import amount_disagreements
+
+    rng = random.Random(19)
+    topics = ["flood reconstruction", "donor conference", "regional referendum", "army engineers"]
+    texts = {
+        name: "\n".join(
+            f"{rng.choice(['Donors', 'Officials', 'Voters'])} counted "
+            f"{rng.choice(['about ', 'more than ', 'up to ', ''])}"
+            f"{rng.choice(['€', '$'])}{rng.choice([1, 1.2, 3, 900])}"
+            f"{rng.choice(['bn', ' million'])} for the {rng.choice(topics)} "
+            f"and the {rng.choice(topics)}."
+            for _ in range(8)
+        )
+        + "\n"
+        for name in ("wire", "herald", "post")
+    }
+    sources = "".join(
+        f"  - {{id: {name}, file: seeds/{name}.txt, sha256: {sha(text)}, outlet: {name.title()},"
+        f" title: Aid, published: 2025-05-1{i}, language: en}}\n"
+        for i, (name, text) in enumerate(texts.items())
+    )
+    header = "pack:\n  title: Aid\n  story: A test.\n  as_of: 2025-05-20\nsources:\n" + sources
+    root = make_pack("actors: []\n", article=texts["wire"], header=header)
+    for name, text in texts.items():
+        (root / "seeds" / f"{name}.txt").write_text(text, encoding="utf-8")
+    pack = load_pack(str(root), cache=False).pack
+    assert pack is not None
+    found = sorted(
+        tuple((v.source, v.value) for v in d.values) for d in amount_disagreements(pack.sources)
+    )
+    assert found == _pairwise_amounts(list(pack.sources))
+    assert found  # the random amounts do clash
