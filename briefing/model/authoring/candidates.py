@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -82,13 +82,56 @@ def _keep(mention: ProperName, common: set[str], excluded: set[str]) -> bool:
         is_capital = form in mention.country.others and form not in (mention.country.name,)
         return not (is_capital and (mention.after_preposition or mention.place))
     if ACRONYM.match(form):
-        return True
+        return not mention.after_time  # "6:15 p.m. UTC" is a time zone
     if mention.place and not {w.lower() for w in form.split()} & (ORG_WORDS | GROUP_WORDS):
         return False
     if len(form) < 2 or form.lower() in SENTENCE_OPENERS:
         return False
     words = form.split()
     return not all(w.lower() in common or w.lower() in TITLE_WORDS for w in words)
+
+
+def _lead_noun_of(mention: ProperName, common: set[str]) -> ProperName:
+    """ "Delegations of Sudan" is Sudan: a common noun capitalised before "of" is not a name's.
+
+    Only one leading word, found in lowercase elsewhere in the articles and not
+    an organisation or group word ("Bank of England", "Coalition of the Willing"
+    keep theirs), with a name after "of".
+    """
+    words = mention.form.split()
+    if (
+        len(words) < 3
+        or words[1] != "of"
+        or words[0].lower() not in common
+        or words[0].lower() in ORG_WORDS | GROUP_WORDS
+    ):
+        return mention
+    rest = words[3:] if words[2] == "the" else words[2:]
+    if not rest or not rest[0][:1].isupper():
+        return mention
+    form = " ".join(rest)
+    return replace(
+        mention,
+        form=form,
+        offset=mention.offset + len(mention.form) - len(form),
+        country=BY_FORM.get(form),
+        sentence_initial=False,
+    )
+
+
+def _acts(cluster: NameCluster) -> bool:
+    """Some evidence that the name is an actor's, not a place's ("in Jeddah", "El Fasher")."""
+    if cluster.country is not None and not cluster.country.region:
+        return True  # a region ("Africa") is a place unless it acts
+    words = {w.lower() for f in cluster.forms for w in f.split()}
+    if words & (ORG_WORDS | GROUP_WORDS):
+        return True
+    # An acronym is a body's name; a word in capitals also written in mixed case is not
+    # one ("JEDDAH, Saudi Arabia (AP)" is a dateline's city).
+    lower = {f.lower() for f in cluster.forms if not f.isupper()}
+    if any(ACRONYM.match(f) and f.lower() not in lower for f in cluster.forms):
+        return True
+    return any(m.title or m.said or m.acts or m.country_hint for m in cluster.mentions)
 
 
 def _guess_country(form: str) -> Country | None:
@@ -115,6 +158,12 @@ def _kind(cluster: NameCluster) -> tuple[str, str]:
         return "group", "a group word in the name"
     if all(ACRONYM.match(f) for f in cluster.forms) or words & ORG_WORDS:
         return "organisation", "an acronym or an organisation word in the name"
+    if len(rep.split()) > 1 and any(ACRONYM.match(f) for f in cluster.forms):
+        return "organisation", "known by an acronym of its initials ('UN')"
+    if any(" of " in f or " for " in f for f in cluster.forms):
+        # "Dairy Farmers of Canada", "Council for Trade": a person's name has no "of X" once
+        # titles are stripped ("Minister of Energy" was a title).
+        return "organisation", "a name with 'of' or 'for' in it"
     if any(m.said for m in cluster.mentions):
         return "person", "said or told something"
     if 2 <= len(rep.split()) <= 4:
@@ -139,7 +188,7 @@ def candidates(
     found = [
         m
         for source, text, skip in articles
-        for m in proper_names(source, text, skip)
+        for m in (_lead_noun_of(n, common) for n in proper_names(source, text, skip))
         if _keep(m, common, banned)
     ]
     for mention in found:
@@ -189,6 +238,8 @@ def candidates(
             )
         ):
             continue  # only ever "in X" / "to X": a place
+        if not _acts(cluster):
+            continue  # never does or says anything, has no title or organisation word: a place
 
         # A name seen once, only at the start of a sentence, with nothing else for it, is noise.
         if cluster.count == 1 and cluster.country is None:

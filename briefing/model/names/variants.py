@@ -29,6 +29,8 @@ __all__ = [
     "NameCluster",
     "find_cluster",
     "same_name",
+    "same_surname",
+    "vowel_skeleton",
 ]
 
 ACRONYM = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5})$")
@@ -190,6 +192,29 @@ def word_key(form: str) -> tuple[str, ...]:
     return tuple(sorted(w.lower() for w in form.split() if w.lower() not in CONNECTORS))
 
 
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+
+
+def vowel_skeleton(name: str) -> str:
+    """The folded spelling without its inner vowels: 'Sharif' and 'Sherif' are both 'shrf'."""
+    return _VOWELS.sub("", fold_spelling(name))
+
+
+def same_surname(form: str, surname: str) -> bool:
+    """A lone word is this surname: close in spelling, or a vowel transliterated differently.
+
+    Arabic and Persian names reach English with their short vowels written as
+    each outlet hears them ("Sharif"/"Sherif", "Mohammed"/"Muhammad"): the same
+    consonants in the same order, first letter kept, at least three of them
+    and a raw spelling not far off (fuzz.ratio >= 70), so "Khan" and "Kuhn" stay two.
+    """
+    folded = max(fuzz.ratio(form, surname), fuzz.ratio(fold_spelling(form), fold_spelling(surname)))
+    if folded >= CLUSTER_SCORE:
+        return True
+    skeleton = vowel_skeleton(form)
+    return len(skeleton) >= 3 and skeleton == vowel_skeleton(surname) and folded >= 70
+
+
 def find_cluster(
     mention: ProperName, clusters: list[NameCluster], index: ClusterIndex
 ) -> NameCluster | None:
@@ -207,19 +232,14 @@ def find_cluster(
             continue
         rep = cluster.representative
         rep_words = rep.split()
+        if ACRONYM.match(form) and len(rep_words) > 1 and initials(rep) == plain:
+            return cluster  # "UN" for "United Nations", before any surname rule
         if len(words) == 1 and len(rep_words) > 1 and person_like(cluster):
             name_words = [w for w in rep_words if w not in CONNECTORS]
-            surname = (
-                max(
-                    fuzz.ratio(form, name_words[-1]),
-                    fuzz.ratio(fold_spelling(form), fold_spelling(name_words[-1])),
-                )
-                >= CLUSTER_SCORE
-            )
-            if (surname or form == name_words[0]) and (best is None or cluster.count > best.count):
+            if (same_surname(form, name_words[-1]) or form == name_words[0]) and (
+                best is None or cluster.count > best.count
+            ):
                 best = cluster
-        elif ACRONYM.match(form) and len(rep_words) > 1 and initials(rep) == plain:
-            return cluster
     if best is None and len(words) == 1 and form.lower() in ORG_WORDS:
         # "the Commission" after "the European Commission": only when one organisation ends so.
         heads = [
