@@ -121,8 +121,8 @@ def _lead_noun_of(mention: ProperName, common: set[str]) -> ProperName:
 
 def _acts(cluster: NameCluster) -> bool:
     """Some evidence that the name is an actor's, not a place's ("in Jeddah", "El Fasher")."""
-    if cluster.country is not None and not cluster.country.region:
-        return True  # a region ("Africa") is a place unless it acts
+    if cluster.country is not None:
+        return True
     words = {w.lower() for f in cluster.forms for w in f.split()}
     if words & (ORG_WORDS | GROUP_WORDS):
         return True

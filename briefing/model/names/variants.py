@@ -205,14 +205,14 @@ def same_surname(form: str, surname: str) -> bool:
 
     Arabic and Persian names reach English with their short vowels written as
     each outlet hears them ("Sharif"/"Sherif", "Mohammed"/"Muhammad"): the same
-    consonants in the same order, first letter kept, at least three of them
-    and a raw spelling not far off (fuzz.ratio >= 70), so "Khan" and "Kuhn" stay two.
+    consonants in the same order, first letter kept, at least three of them,
+    and vowels swapped, never added ("Baker" and "Booker", "Khan" and "Kuhn" stay two).
     """
-    folded = max(fuzz.ratio(form, surname), fuzz.ratio(fold_spelling(form), fold_spelling(surname)))
-    if folded >= CLUSTER_SCORE:
+    folded_form, folded_surname = fold_spelling(form), fold_spelling(surname)
+    if max(fuzz.ratio(form, surname), fuzz.ratio(folded_form, folded_surname)) >= CLUSTER_SCORE:
         return True
     skeleton = vowel_skeleton(form)
-    return len(skeleton) >= 3 and skeleton == vowel_skeleton(surname) and folded >= 70
+    return len(skeleton) >= 3 and len(form) == len(surname) and skeleton == vowel_skeleton(surname)
 
 
 def find_cluster(
