@@ -6,10 +6,13 @@ sentences, locating the quote (exact, normalised, lost-character tiers) and, whe
 is not found, the closest passage made unique (the "did you mean"). Two parts:
 
 - the hostile corpus: the cases reported against the old code and our own;
-- a Hypothesis search guided by ``target()`` towards the slowest input it can build
-  from repeated hostile blocks (runs of end marks, one long token, "a a a", non-ASCII
-  letters and "?", dot leaders, ...), up to 1 MB and 10,000 characters; its worst
-  case is printed.
+- a Hypothesis search guided by ``target()`` towards the slowest input it can build,
+  up to 1 MB and 10,000 characters; its worst case is printed. Its articles are
+  repeated hostile blocks (runs of end marks, one long token, "a a a", non-ASCII
+  letters and "?", dot leaders, ...), text that is all non-ASCII (Cyrillic, CJK,
+  Arabic, accents in NFD, NFKC expansions, zero-width and odd white space), long
+  runs of one character, and mixed scripts with combining marks; its quotes are a
+  block, another block, or a slice of the article with a typo.
 
 This is a benchmark, not a test: the machine is shared, so read figures as orders of
 magnitude. The goal is every case under 2 s.
@@ -76,6 +79,29 @@ def corpus() -> dict[str, tuple[str, str]]:
             "é" * 9_000 + "?" + "é" * 999 + "x",
         ),
         "ASCII and ? (lost-character tier)": (("ab?" * 333_000), "ab?" * 3_000 + "é"),
+        "1 MB Cyrillic, quote not found": (
+            ("Привет мир это тест. " * 50_000)[:ARTICLE_MAX],
+            "Совсем другой текст здесь " * 384,
+        ),
+        "1 MB CJK, quote not found": (
+            ("这是一个测试句子。" * 120_000)[:ARTICLE_MAX],
+            "完全不同的文字" * 1_428,
+        ),
+        "1 MB of é, 10,000 ü": ("é" * ARTICLE_MAX, "ü" * QUOTE_MAX),
+        "1 MB NFD accents": ("e\u0301 " * (ARTICLE_MAX // 3), "o\u0308 " * 3_333),
+        "1 MB of … (expands to ...)": ("…" * ARTICLE_MAX, "… x"),
+        "1 MB of a and zero-width": ("a\u200b" * (ARTICLE_MAX // 2), "a b"),
+        "1 MB of 'a  ' (double spaces)": ("a  " * (ARTICLE_MAX // 3), "a b"),
+        "1 MB, a million distinct characters": (
+            "".join(chr(c) for c in range(0x20, 0x110000) if not 0xD800 <= c < 0xE000)[
+                :ARTICLE_MAX
+            ],
+            "quote not there",
+        ),
+        "1 MB mixed scripts and marks": (
+            ("Zürich 東京 Москва e\u0301 ﬁ “q” — مرحبا " * 40_000)[:ARTICLE_MAX],
+            "Berlin never appears here",
+        ),
     }
 
 
@@ -83,32 +109,57 @@ BLOCKS = st.sampled_from(
     [
         ".", "?", "…", "!?", ". ", "a", "a ", "aaaa. B ", "U.S.", "é", "é?", "?é", " ",
         "\n", "A", "Mr. ", "“", "( ", "\t", "ab", "x" * 50,
+        # Dot leaders and repeated short tokens.
+        "Contents" + "." * 40 + " 4\n", "a  ", "no. 1. ",
+        # All non-ASCII: scripts, NFD accents, expansions, invisible and odd spaces.
+        "Привет мир. ", "這是測試。", "مرحبا بالعالم. ", "e\u0301", "\u0301", "ﬁ", "\ufdfa",
+        "\u200b", "\u00a0", "\u3000", "Ω", "\U0001f600", "가", "\u1100\u1161",
+        "ｆｕｌｌ", "①", "ß", "İ",
     ]
 )  # fmt: skip
+
+CHARACTERS = st.characters(blacklist_categories=("Cs",))
+"""Any character (mixed scripts, combining marks, controls, non-BMP), for random text."""
+
+
+@st.composite
+def article_text(draw: st.DrawFn, size: int) -> tuple[str, str]:
+    """(how it was made, an article of ``size`` characters) in one of the hostile shapes."""
+    shape = draw(st.sampled_from(["blocks", "one-character-run", "random-mixed"]))
+    if shape == "blocks":
+        block = "".join(draw(st.lists(BLOCKS, min_size=1, max_size=6)))
+        return f"block={block!r}", (block * (size // len(block) + 1))[:size]
+    if shape == "one-character-run":
+        char = draw(CHARACTERS)
+        return f"run of {char!r}", char * size
+    # Random mixed text, repeated: every kind of character, and as many distinct ones
+    # as a short sample holds.
+    sample = draw(st.text(CHARACTERS, min_size=1, max_size=400))
+    return f"mixed sample of {len(sample)}", (sample * (size // len(sample) + 1))[:size]
 
 
 @st.composite
 def hostile_pair(draw: st.DrawFn) -> tuple[str, str, str]:
-    """(description, article, quote) built from repeated hostile blocks, up to the limits."""
-    block = "".join(draw(st.lists(BLOCKS, min_size=1, max_size=6)))
+    """(description, article, quote) in the hostile shapes, up to the limits."""
     size = draw(st.sampled_from([10_000, 100_000, ARTICLE_MAX]))
-    article = (block * (size // len(block) + 1))[:size]
+    made, article = draw(article_text(size))
     kind = draw(st.sampled_from(["block", "slice-with-typo", "other-block"]))
     length = draw(st.sampled_from([50, 1_000, QUOTE_MAX]))
     if kind == "block":
+        block = article[: draw(st.integers(1, 64))]
         quote = (block * (length // len(block) + 1))[:length] + draw(
-            st.sampled_from(["", "b", "é"])
+            st.sampled_from(["", "b", "é", "\u0301"])
         )
     elif kind == "other-block":
-        other = "".join(draw(st.lists(BLOCKS, min_size=1, max_size=6)))
-        quote = (other * (length // len(other) + 1))[:length]
+        _, other = draw(article_text(length))
+        quote = other
     else:
         start = draw(st.integers(0, max(0, len(article) - length)))
         quote = article[start : start + length]
         at = len(quote) // 2
         quote = quote[:at] + "Z" + quote[at + 1 :]
     quote = quote[:QUOTE_MAX]
-    described = f"block={block!r} article={len(article):,} quote={kind}:{len(quote):,}"
+    described = f"{made} article={len(article):,} quote={kind}:{len(quote):,}"
     return described, article, quote
 
 

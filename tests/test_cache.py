@@ -197,7 +197,7 @@ def test_entry_with_another_key_is_not_trusted(make_pack: PackMaker, cache: Path
     assert result.pack is not None and result.pack.pledges[0].status == "offered"
 
 
-def test_group_writable_entry_is_ignored(
+def test_group_writable_entry_is_never_trusted(
     make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_pack(FACTS)
@@ -207,8 +207,12 @@ def test_group_writable_entry_is_ignored(
     calls = []
     real = load._load_pack
     monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
-    assert load_pack(root, cache=True).pack is not None
-    assert calls, "a group-writable cache file was trusted"
+    result = load_pack(root, cache=True)
+    # Not served from the cache, nor loaded around it: the line says what to do.
+    assert result.pack is None and not calls
+    assert [d.message.split(":")[0] for d in result.diagnostics] == [
+        "load cache entry is writable by others (mode 0666)"
+    ]
 
 
 def test_symlinked_article_is_refused_even_with_a_cache_entry(

@@ -1,50 +1,58 @@
-"""The run-based normaliser gives exactly what the per-character definition gives.
+"""The stretch-based normaliser gives exactly what the per-character definition gives.
 
-``normalise_with_spans`` copies runs of plain ASCII in one step and sends every
-other character through ``_normalise_step``; this file keeps the plain
-per-character loop (the definition, as it was before the fast path) and checks
-that the output text and both offset maps are identical, on text built to hit
-the edges: combining marks right after a run, single and repeated spaces,
-backquotes, curly quotes, dashes, zero-width characters, NFKC ligatures and
-other white space.
+``normalise_with_spans`` classifies each distinct character once and handles whole
+stretches of the article in one step (runs of characters that stand alone, with
+single white space between; runs of white space; runs of deleted characters); only
+a character with combining marks goes through :func:`piece` on its own. This file
+keeps the plain per-character loop (the definition) and checks that the output text
+and both offset maps are identical, on text built to hit the edges: combining marks
+right after a run, single and repeated spaces of every kind, backquotes, curly
+quotes, dashes, zero-width characters, NFKC expansions and other white space, and
+on adversarial shapes (all non-ASCII, long runs of one character, mixed scripts).
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefing.model.text import _TRANSLATE, normalise_with_map, normalise_with_spans
+from briefing.model.normalise import TRANSLATE, normalise_with_map, normalise_with_spans
 
 
 def reference(text: str) -> tuple[str, list[int], list[int]]:
-    """The per-character definition of the normalised view (no fast path)."""
+    """The per-character definition of the normalised view (no fast path).
+
+    A run of white space (with any deleted characters inside it) becomes one space
+    spanning it, from its first white-space character to the next character that
+    produces output; none at the start or end.
+    """
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    pending_space = False
+    space_from = -1
     index = 0
     length = len(text)
     while index < length:
         char = text[index]
         if char.isspace():
-            pending_space = bool(out)
+            if out and space_from < 0:
+                space_from = index
             index += 1
             continue
         stop = index + 1
         while stop < length and unicodedata.category(text[stop]).startswith("M"):
             stop += 1
-        piece = text[index:stop].translate(_TRANSLATE)
+        piece = text[index:stop].translate(TRANSLATE)
         if piece and not piece.isascii():
-            piece = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE)
+            piece = unicodedata.normalize("NFKC", piece).translate(TRANSLATE)
         if piece:
-            if pending_space:
+            if space_from >= 0:
                 out.append(" ")
-                starts.append(index)
+                starts.append(space_from)
                 ends.append(index)
-                pending_space = False
+                space_from = -1
             for produced in piece:
                 out.append(produced)
                 starts.append(index)
@@ -90,10 +98,30 @@ EDGES = (
     "?",
     "Ω",
     "\U0001d400",  # mathematical bold A, NFKC "A"
+    "…",  # NFKC: "..."
+    "\ufdfa",  # NFKC: 18 characters, the longest expansion
+    "¨",  # NFKC: a space and a combining diaeresis
+    "\uff9e",  # halfwidth voiced mark, NFKC: a combining mark
+    "\u1100",  # Hangul leading consonant (not composed on its own)
+    "\u1161",  # Hangul vowel
+    "\u11a8",  # Hangul trailing consonant
+    "가",
+    "ж",
+    "中",
+    "\U0001f600",  # an emoji (outside the BMP, unchanged)
+    "\x1c",  # ASCII white space that is not " "
+    "\x01",  # a control character (kept)
+    "\u0085",  # next line (white space)
+    "\u2028",  # line separator (white space)
 )
 
 texts = st.one_of(
     st.lists(st.sampled_from(EDGES), max_size=40).map("".join),
+    # Long runs of one edge between others: the stretches a run-based path takes whole.
+    st.lists(
+        st.tuples(st.sampled_from(EDGES), st.integers(1, 12)).map(lambda p: p[0] * p[1]),
+        max_size=12,
+    ).map("".join),
     st.text(max_size=60),
     st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=60),
 )
@@ -101,6 +129,8 @@ texts = st.one_of(
 
 @settings(max_examples=1500, deadline=None)
 @given(texts)
+@example("a\u200b\u200b…")  # deleted and expanded characters of one run: same length
+@example("a \u200b b\u200b \u200bc")  # deleted characters beside single white space
 def test_fast_path_equals_per_character_definition(text: str) -> None:
     out, starts, ends = normalise_with_spans(text)
     expected = reference(text)

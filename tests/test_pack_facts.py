@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from briefing.model.text import normalise, split_sentences
+from briefing.model.normalise import normalise
+from briefing.model.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,20 +1,16 @@
-"""Article text: sentence splitting and the normalised view used to find quotes.
+"""Article text: sentence splitting, line starts and offsets.
 
 News prose is one paragraph a line, full of abbreviations ("U.S.", "Dr.",
 initials) and quotations, so sentence ends are found with a few explicit rules
-rather than a general-purpose tokenizer. The normalised view (NFKC, straight
-quotes, plain dashes, collapsed white space, no zero-width characters) keeps a
-map back to the original offsets, so a quote found there is still reported in
-the article's own coordinates; it is built only when an exact match fails.
+rather than a general-purpose tokenizer. The normalised view a quote is compared
+with when it is not found as written is :mod:`briefing.model.normalise`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from array import array
 from bisect import bisect_right
-from collections.abc import MutableSequence, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _ABBREVIATIONS = frozenset(
@@ -114,37 +110,6 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 
-_TRANSLATE = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "`": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "″": '"',
-        "«": '"',
-        "»": '"',
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "―": "-",
-        "−": "-",
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-        "\u00ad": None,
-    }
-)
-
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of every sentence; a line never spans two.
@@ -213,145 +178,6 @@ def _add(line: str, offset: int, start: int, end: int, spans: list[tuple[int, in
         return
     lead = len(piece) - len(piece.lstrip())
     spans.append((offset + start + lead, offset + start + lead + len(stripped)))
-
-
-def normalise(text: str) -> str:
-    """The comparable form of a quote (same rules as :func:`normalise_with_map`)."""
-    return normalise_with_map(text)[0]
-
-
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` and map every output character to its source offset.
-
-    ``mapping[i]`` is the offset in ``text`` of the character that produced
-    output character ``i``; one extra entry maps the end. Runs of white space
-    become one space, and leading/trailing white space is dropped.
-    """
-    out, starts, _ends = normalise_with_spans(text)
-    return out, [*starts, len(text)]
-
-
-def normalise_with_spans(text: str) -> tuple[str, array[int], array[int]]:
-    """Normalise ``text``; output character ``i`` came from ``text[starts[i]:ends[i]]``.
-
-    A base character and the combining marks after it are normalised together,
-    so an article in NFD (``e`` + U+0301) matches a quote in NFC (``é``) and the
-    other way round; the end offset then covers the marks, so a quote found this
-    way is reported as the whole of the original characters.
-
-    News prose is mostly printable ASCII with single spaces, which normalising
-    leaves as it is, so such runs are copied and mapped in one step and only the
-    other characters go one at a time through :func:`_normalise_step` (the
-    per-character definition, which a property test compares this with). The
-    offsets are kept in compact arrays (4 bytes an entry, not a list of int
-    objects): the anchorer keeps this view of every article that needed it for the
-    whole load, which was the largest part of its peak memory.
-    """
-    out: list[str] = []
-    starts = array("i")
-    ends = array("i")
-    pending_space = False
-    index = 0
-    length = len(text)
-    plain_run = _PLAIN_RUN.match
-    iota = _iota(length + 1)
-    while index < length:
-        run = plain_run(text, index)
-        if run is not None:
-            stop = run.end()
-            if stop < length and text[stop] >= "\u0300" and _is_mark(text[stop]):
-                # The run's last character takes the combining mark after it:
-                # leave it (and a space before it) to the per-character step.
-                stop -= 1
-                if text[stop - 1] == " ":
-                    stop -= 1
-            if stop > index:
-                if pending_space:
-                    out.append(" ")
-                    starts.append(index)
-                    ends.append(index)
-                    pending_space = False
-                chunk = text[index:stop]
-                base = len(starts)
-                out.append(chunk)
-                starts += iota[index:stop]
-                ends += iota[index + 1 : stop + 1]
-                # A single space maps to the character after it, as a collapsed
-                # run of white space does (an empty span there).
-                space = chunk.find(" ")
-                while space >= 0:
-                    starts[base + space] += 1
-                    space = chunk.find(" ", space + 1)
-                index = stop
-                continue
-        index, pending_space = _normalise_step(text, index, out, starts, ends, pending_space)
-    return "".join(out), starts, ends
-
-
-_PLAIN_RUN = re.compile(r"[!-_a-~]+(?: [!-_a-~]+)*")
-"""Printable ASCII but the backquote (which becomes an apostrophe), with single spaces
-between: the characters normalising leaves as they are."""
-
-
-_IOTA = array("i")
-
-
-def _iota(size: int) -> array[int]:
-    """0, 1, 2, ... at least ``size`` long: a run's offsets are a slice of it.
-
-    Extending an array by a slice of another is a copy; extending it from a
-    ``range`` converts each number (25x slower, a tenth of the load). It grows to
-    the longest text normalised (4 bytes a character) and is replaced, never
-    changed in place, so a reader in another thread keeps a whole one.
-    """
-    global _IOTA
-    if len(_IOTA) < size:
-        _IOTA = array("i", range(max(size, 2 * len(_IOTA))))
-    return _IOTA
-
-
-def _normalise_step(
-    text: str,
-    index: int,
-    out: list[str],
-    starts: MutableSequence[int],
-    ends: MutableSequence[int],
-    pending_space: bool,
-) -> tuple[int, bool]:
-    """Normalise the character at ``index`` (with its combining marks): the definition.
-
-    Returns the index after it and whether a space is pending. White space only
-    sets the pending space (a run of it becomes one space, none at the start or
-    end); any other character is translated, NFKC-normalised when not ASCII, and
-    each character produced maps to the whole group it came from.
-    """
-    char = text[index]
-    if char.isspace():
-        return index + 1, bool(out)
-    length = len(text)
-    stop = index + 1
-    while stop < length and text[stop] >= "\u0300" and _is_mark(text[stop]):
-        stop += 1
-    group = text[index:stop]
-    piece = group.translate(_TRANSLATE)
-    if piece and not piece.isascii():
-        piece = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE)
-    if piece:
-        if pending_space:
-            out.append(" ")
-            starts.append(index)
-            ends.append(index)
-            pending_space = False
-        for produced in piece:
-            out.append(produced)
-            starts.append(index)
-            ends.append(stop)
-    return stop, pending_space
-
-
-def _is_mark(char: str) -> bool:
-    """True for a combining mark (it belongs to the character before it)."""
-    return unicodedata.category(char).startswith("M")
 
 
 @dataclass(frozen=True, slots=True)

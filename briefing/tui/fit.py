@@ -45,6 +45,22 @@ def tail_start(label: str) -> int:
     return start if start < end else end
 
 
+def lead_end(label: str) -> int:
+    """Where the name begins after a review mark such as ``? actor: `` (0 when there is none).
+
+    The mark says what a candidate is; it is not part of the name, so it does not
+    count towards the cells of the name a cut must keep.
+    """
+    if not label.startswith("? "):
+        return 0
+    colon = label.find(": ", 2, 2 + LEAD_WORD)
+    return colon + 2 if colon > 2 and label[2:colon].replace(" ", "").isalpha() else 0
+
+
+LEAD_WORD = 12
+"""The longest kind word a review mark may carry (``claim value``)."""
+
+
 Piece = tuple[int, int] | str
 """A run of the original label (start, end) or text put in its place ("…", "org.")."""
 
@@ -64,28 +80,37 @@ def cut_plan(label: str, width: int) -> list[Piece] | None:
     """How to show ``label`` in ``width`` cells, or None when it fits as it is.
 
     In order of preference: the name cut with "…" and its tags whole, keeping at
-    least ``NAME_KEPT`` cells of the name; the same with a one-word tag
-    abbreviated (``(org.)``); the name cut to a few characters before its tags;
-    the whole label cut at the width.
+    least ``NAME_KEPT`` cells of the name (a review mark like ``? actor:`` does not
+    count as name); the same with a one-word tag abbreviated (``(org.)``); the
+    label cut at the width with its tags left out, when that keeps ``NAME_KEPT``
+    cells of the name (a name is what one recognises an item by, a support tag
+    the detail pane shows); the name cut to a few characters before its tags; the
+    whole label cut at the width.
     """
     if width <= 0 or cell_len(label) <= width:
         return None
     split = tail_start(label)
     head, tail = label[:split], label[split:]
+    lead = cell_len(label[: lead_end(label)])
+    keep = len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip())
     if tail:
         short = _abbreviated(tail)
         tails: list[tuple[Piece, str, int]] = [((split, len(label)), tail, NAME_KEPT)]
         if short is not None:
             tails.append((short, short, NAME_KEPT))
-        tails.append(((split, len(label)), tail, 4))
         for piece, shown, least in tails:
             room = width - cell_len(shown)
             if cell_len(head) <= room:
                 return [(0, split), piece]
             room -= cell_len(ELLIPSIS)
-            if room >= min(least, cell_len(head)):
+            if room - lead >= min(least, cell_len(head) - lead):
                 return [(0, len(set_cell_size(head, room).rstrip())), ELLIPSIS, piece]
-    keep = len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip())
+        name = len(set_cell_size(head, width - cell_len(ELLIPSIS)).rstrip())
+        if cell_len(label[:name]) - lead >= min(NAME_KEPT, cell_len(head) - lead):
+            return [(0, name), ELLIPSIS]
+        room = width - cell_len(tail) - cell_len(ELLIPSIS)
+        if room - lead >= min(4, cell_len(head) - lead):
+            return [(0, len(set_cell_size(head, room).rstrip())), ELLIPSIS, (split, len(label))]
     return [(0, keep), ELLIPSIS]
 
 

@@ -38,9 +38,24 @@ def test_without_room_for_the_kind_the_name_is_cut_at_the_width() -> None:
 
 def test_wide_characters_are_measured_in_cells() -> None:
     cut = shorten("日本国政府の代表団 (group)", 14)
-    assert cut == "日本… (group)" and cell_len(cut) == 13
+    assert cut == "日本国政府の…" and cell_len(cut) == 13  # 12 cells of name: the tag gives way
+    cut = shorten("日本国政府の代表団 (group)", 10)
+    assert cut == "日本国政…" and cell_len(cut) == 9
     assert shorten("日本国政府の代表団 (group)", 12) == "日本国政府…"
     assert shorten("日本国政府の代表団 (group)", 20) == "日本国政府… (group)"
+
+
+def test_a_review_mark_is_not_counted_as_the_name() -> None:
+    # "? actor: " says what a candidate is; the name after it keeps its ten cells.
+    assert shorten("? actor: Mercosur (organisation)", 26) == "? actor: Mercosur (org.)"
+    assert shorten("? actor: Dairy Farmers of Canada (person)", 26) == "? actor: Dairy Farmers of…"
+    assert shorten("? actor: Dairy Farmers of Canada (person)", 14) == "? actor: Dair…"
+
+
+def test_support_tags_give_way_before_the_name_is_cut_short() -> None:
+    label = "2025-03-11 Meeting of defence chiefs in Paris [2 src/2 outlets C2]"
+    assert shorten(label, 26) == "2025-03-11 Meeting of def…"  # not "2025-… [2 src/2 outlets C2]"
+    assert shorten(label, 60) == "2025-03-11 Meeting of defence chiefs i… [2 src/2 outlets C2]"
 
 
 def test_important_columns_are_kept_and_the_rest_added_while_they_fit() -> None:

@@ -4,8 +4,9 @@ The reader loads through the load cache, which used to read every ``data/*.yaml`
 before the loader's checks: a FIFO hung it for good, ``/dev/zero`` grew it to
 gigabytes, a 3 GB sparse file took 6 GB and half a minute, and a FIFO planted
 in the cache folder hung it too. Each case here must end on its own: exit 1
-with the loader's one-line diagnostic (or, for the planted cache entry, the
-pack shown as if there were no cache). Each run is limited in wall time (a hang
+with the loader's one-line diagnostic (for a planted cache entry or a cache
+folder others can write to, the line that names it and says what to do). Each
+run is limited in wall time (a hang
 fails the test rather than the suite) and measured in the program's own CPU
 time, which a loaded machine does not inflate.
 """
@@ -142,23 +143,62 @@ def test_the_reader_refuses_a_hostile_file_in_data(
     assert cpu < LIMIT, (cpu, wall)
 
 
-def test_a_fifo_planted_as_the_cache_entry_is_never_opened(
-    make_pack: PackMaker, tmp_path: Path
+def _entry_name(root: Path) -> str:
+    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32] + ".json"
+
+
+def _fifo_entry(cache: Path, root: Path) -> tuple[Path, str]:
+    cache.mkdir(mode=0o700)
+    os.mkfifo(cache / _entry_name(root), 0o600)
+    return cache / _entry_name(root), "load cache entry is a FIFO (named pipe), not a regular file"
+
+
+def _open_folder(cache: Path, root: Path) -> tuple[Path, str]:
+    cache.mkdir()
+    os.chmod(cache, 0o777)
+    return cache, "load cache folder is writable by others (mode 0777)"
+
+
+def _socket_entry(cache: Path, root: Path) -> tuple[Path, str]:
+    import socket
+
+    cache.mkdir(mode=0o700)
+    # A socket's path is short (~108 bytes): bind from inside the folder.
+    old = os.getcwd()
+    os.chdir(cache)
+    try:
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(_entry_name(root))
+    finally:
+        os.chdir(old)
+    return cache / _entry_name(root), "load cache entry is a socket, not a regular file"
+
+
+@pytest.mark.parametrize(
+    "plant", [_fifo_entry, _open_folder, _socket_entry], ids=["fifo", "open-folder", "socket"]
+)
+def test_a_planted_cache_node_is_never_opened_and_says_what_to_do(
+    make_pack: PackMaker,
+    tmp_path: Path,
+    plant: Callable[[Path, Path], tuple[Path, str]],
 ) -> None:
     root = make_pack()
-    cache = tmp_path / "cache"
-    cache.mkdir(mode=0o700)
-    name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32] + ".json"
-    os.mkfifo(cache / name, 0o600)
-    reader = Reader(root, cache)
-    # The pack is shown as without a cache (its title is in the header) ...
-    assert reader.wait_for(lambda: b"Test pack" in reader.out), bytes(reader.out[-300:])
-    os.write(reader.master, b"q")
-    code, out, cpu, wall = reader.finish()
-    assert code == 0 and "Traceback" not in out
+    node, problem = plant(tmp_path / "cache", root)
+    code, out, cpu, wall = Reader(root, tmp_path / "cache").finish()
+    assert code == 1, out[-500:]
+    # One line: the node, what is wrong, what to do; then the count.
+    [line] = [x for x in out.split("\r\n") if ": error: " in x]
+    assert line.endswith(
+        f"{node}:1:1: error: {problem}: briefing never makes that, so someone else can "
+        "write into its cache; "
+        + ("make it private (chmod 700)" if node == tmp_path / "cache" else "remove it")
+        + ", or set BRIEFING_CACHE_DIR to a folder of your own (BRIEFING_NO_CACHE=1 turns "
+        "the cache off; see README, Environment)"
+    ), out[-800:]
+    assert out.endswith("briefing: 1 error; the pack is not valid\r\n")
+    assert "Traceback" not in out
     assert cpu < LIMIT, (cpu, wall)
-    # ... and the entry stored after the full load replaced the FIFO.
-    assert (cache / name).is_file()
+    assert not (node.is_file() and node != tmp_path / "cache")  # nothing stored in its place
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])

@@ -20,8 +20,11 @@ Correctness never depends on the cache:
   a cache file planted by someone else can at worst describe a wrong pack, not
   run code. The folder and the entry are checked *before* the entry is opened,
   without following links: a folder or file not owned by the user, writable by
-  others, a symlink, a FIFO or a device is ignored (never opened, so never
-  blocked on), and the opened descriptor must be the file that was checked.
+  others, a symlink, a FIFO or a device is never opened (so never blocked on),
+  and the opened descriptor must be the file that was checked. briefing never
+  makes such a thing, so it means someone else can write where the cache is
+  read: the load stops with one line that names it and says what to do
+  (:class:`UntrustedCache`), rather than quietly working around it.
 - Every pack file is read through :mod:`briefing.model.io.files`, like the
   loader: a FIFO, a device, a file over the size cap or a YAML file leading out
   of the pack is never read here either; the cache is simply not used and the
@@ -49,12 +52,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from briefing import __version__
+from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.cache_codec import Decoder, Unencodable, decode, dumps, encode_items
 from briefing.model.io.files import (
     MAX_PACK_BYTES,
     Budget,
     Refused,
     article_text,
+    kind_of,
     read_article,
     read_yaml_file,
 )
@@ -67,13 +72,14 @@ _MAGIC = b"briefing-load-cache"
 MAX_ENTRY_BYTES = 4 * MAX_PACK_BYTES
 """An entry is a few times smaller than its pack (~4.5 MiB at 1,000 articles); a
 larger file is not ours to read."""
-_OPEN_FLAGS = (
+OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_CLOEXEC", 0)
 )
+"""Opening a cache file: read-only, never through a link, never blocking on a FIFO."""
 
 
 def cache_dir() -> Path | None:
@@ -187,22 +193,25 @@ class PackCache:
         Checked with ``lstat`` first (a symlink, FIFO or device is never opened, so
         never blocked on), then opened with ``O_NOFOLLOW | O_NONBLOCK`` and the
         descriptor compared with what was checked (a swap in between is refused).
+        None when there is no entry (or one too large to be ours: the store replaces
+        it); raises :class:`UntrustedCache` when the folder or the entry is not ours.
         """
-        if not _trusted_node(self.folder, stat.S_ISDIR):
+        folder = lstat_or_none(self.folder)
+        if folder is None:
             return None
-        try:
-            checked = os.lstat(self.file)
-        except OSError:
+        check_trust(self.folder, folder, stat.S_ISDIR)
+        checked = lstat_or_none(self.file)
+        if checked is None:
             return None
-        if not _trusted_info(checked, stat.S_ISREG) or checked.st_size > MAX_ENTRY_BYTES:
+        check_trust(self.file, checked, stat.S_ISREG)
+        if checked.st_size > MAX_ENTRY_BYTES:
             return None
-        fd = os.open(self.file, _OPEN_FLAGS)
+        fd = os.open(self.file, OPEN_FLAGS)
         try:
             opened = os.fstat(fd)
-            same = (opened.st_dev, opened.st_ino) == (checked.st_dev, checked.st_ino)
-            if not same or not _trusted_info(opened, stat.S_ISREG):
-                os.close(fd)
-                return None
+            if (opened.st_dev, opened.st_ino) != (checked.st_dev, checked.st_ino):
+                raise UntrustedCache(self.file, "was replaced while it was being opened")
+            check_trust(self.file, opened, stat.S_ISREG)
             return os.fdopen(fd, "rb")
         except BaseException:
             os.close(fd)
@@ -290,7 +299,7 @@ class PackCache:
         no file behind.
         """
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _trusted_node(self.folder, stat.S_ISDIR):
+        if not trusted_node(self.folder, stat.S_ISDIR):
             return  # a folder others can write to (or a link): keep nothing there
         handle, temp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.folder)
         try:
@@ -314,17 +323,65 @@ class PackCache:
                 os.unlink(temp)
 
 
-def _trusted_info(info: os.stat_result, is_kind: Callable[[int], bool]) -> bool:
-    """Of the expected kind, owned by this user, and writable by nobody else."""
+class UntrustedCache(Exception):
+    """A cache folder or entry briefing did not make: never opened, and said.
+
+    The cache is written only by briefing, as private files in a private folder,
+    so a FIFO, a link, a file of another user or one others can write means
+    someone else can write where the cache is read. Loading stops with one line
+    naming it and what to do: working around it quietly would leave the folder
+    open to the next plant.
+    """
+
+    def __init__(self, path: Path, problem: str, *, folder: bool = False) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+        self.folder = folder
+
+    def diagnostic(self) -> Diagnostic:
+        """The one-line error: what is wrong and what to do about it."""
+        what = "load cache folder" if self.folder else "load cache entry"
+        fix = "make it private (chmod 700)" if self.folder else "remove it"
+        return Diagnostic(
+            str(self.path),
+            1,
+            1,
+            f"{what} {self.problem}: briefing never makes that, so someone else can write "
+            f"into its cache; {fix}, or set BRIEFING_CACHE_DIR to a folder of your own "
+            "(BRIEFING_NO_CACHE=1 turns the cache off; see README, Environment)",
+        )
+
+
+def lstat_or_none(path: Path) -> os.stat_result | None:
+    """``lstat`` of ``path`` (a link itself, not what it points to); None if it is missing."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+
+
+def check_trust(path: Path, info: os.stat_result, is_kind: Callable[[int], bool]) -> None:
+    """Raise :class:`UntrustedCache` unless ``info`` is of the expected kind, owned by
+    this user and writable by nobody else."""
+    folder = is_kind is stat.S_ISDIR
+    if not is_kind(info.st_mode):
+        expected = "a folder" if folder else "a regular file"
+        found = "a regular file" if stat.S_ISREG(info.st_mode) else kind_of(info.st_mode)
+        raise UntrustedCache(path, f"is {found}, not {expected}", folder=folder)
     getuid = getattr(os, "getuid", None)
     if getuid is not None and info.st_uid != getuid():
-        return False  # planted by another user
-    return is_kind(info.st_mode) and not info.st_mode & 0o022
+        problem = f"is owned by user {info.st_uid}, not by you (user {getuid()})"
+        raise UntrustedCache(path, problem, folder=folder)
+    if info.st_mode & 0o022:
+        mode = stat.S_IMODE(info.st_mode)
+        raise UntrustedCache(path, f"is writable by others (mode {mode:04o})", folder=folder)
 
 
-def _trusted_node(path: Path, is_kind: Callable[[int], bool]) -> bool:
-    """``_trusted_info`` of ``path`` itself (a symlink is not followed, so not trusted)."""
+def trusted_node(path: Path, is_kind: Callable[[int], bool]) -> bool:
+    """True if ``path`` itself (a symlink is not followed) passes :func:`check_trust`."""
     try:
-        return _trusted_info(os.lstat(path), is_kind)
-    except OSError:
+        check_trust(path, os.lstat(path), is_kind)
+    except (OSError, UntrustedCache):
         return False
+    return True

@@ -24,7 +24,7 @@ from briefing.model.diagnostics import (
 )
 from briefing.model.io.building.sections import build_pack
 from briefing.model.io.building.state import LIST_SECTIONS, LoadState, Record
-from briefing.model.io.cache import PackCache
+from briefing.model.io.cache import PackCache, UntrustedCache
 from briefing.model.io.files import (
     Budget,
     Refused,
@@ -100,7 +100,9 @@ def load_pack(
 
     With ``cache``, a valid pack is kept in the user cache folder and a later load
     of byte-identical files is rebuilt from there (see :mod:`briefing.model.io.cache`);
-    the result is the same either way.
+    the result is the same either way, except that a cache folder or entry someone
+    else made (a FIFO, a link, another user's, writable by others) stops the load
+    with one diagnostic naming it and what to do.
 
     With ``faithfulness`` (what ``briefing validate`` asks for), every fact is also
     read against its own evidence sentences (briefing.model.analysis.faithfulness)
@@ -127,7 +129,10 @@ def _load_cached(path: str | os.PathLike[str] | None) -> LoadResult:
         return _load_pack(path)  # which says what is wrong
     store = PackCache.open(root, files)
     if store is not None:
-        pack = store.load()
+        try:
+            pack = store.load()
+        except UntrustedCache as exc:  # someone else wrote into the cache: say so, stop
+            return LoadResult(None, [exc.diagnostic()])
         if pack is not None:
             return LoadResult(pack, list(pack.warnings))
     result = _load_pack(path)

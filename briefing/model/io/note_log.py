@@ -6,7 +6,11 @@ cache; ``BRIEFING_CACHE_DIR`` moves it, ``BRIEFING_NO_CACHE=1`` turns it off),
 keyed by the pack folder's resolved path: the pack is the user's own work and is
 never written to silently. The date recorded is the note's "as of" date (the
 pack's ``as_of``), which is what the note says it covers. Losing the file only
-loses the default; a damaged file is ignored and rewritten whole.
+loses the default; a damaged file is ignored and rewritten whole. The folder and
+the file pass the load cache's trust checks before they are opened (a FIFO, a
+link, another user's file or one others can write is neither read nor written,
+so never blocked on); only the load cache stops on them, with the line that says
+what to do, since only it could be served a planted pack.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from briefing.model.analysis.since import fallback_since, parse_day
-from briefing.model.io.cache import cache_dir
+from briefing.model.io.cache import OPEN_FLAGS, cache_dir, trusted_node
 from briefing.model.pack import Pack
 
 FILE = "notes.json"
@@ -32,8 +37,13 @@ def _path() -> Path | None:
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
+    if not (trusted_node(path.parent, stat.S_ISDIR) and trusted_node(path, stat.S_ISREG)):
+        return {}
     try:
-        with path.open("rb") as stream:
+        fd = os.open(path, OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return {}
             data = json.loads(stream.read(1_000_000))
     except (OSError, ValueError):
         return {}
@@ -71,7 +81,9 @@ def record_note(root: str | os.PathLike[str], as_of: str, written: str) -> Path 
     kept = dict(list(entries.items())[-KEEP:])
     tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted_node(path.parent, stat.S_ISDIR):
+            return None  # a folder others can write to (or a link): keep nothing there
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".notes-")
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
             json.dump(kept, stream, indent=1)
