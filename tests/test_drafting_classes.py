@@ -167,3 +167,43 @@ def test_a_meeting_with_no_date_set_stays_apart_from_the_dated_round() -> None:
         ("planned", date(2025, 6, 26)),
         ("planned", None),
     ]
+
+
+# Classes found by the held-out pipeline story, after its honest figures were recorded.
+
+
+def test_a_mixed_case_dateline_with_its_agency_and_year() -> None:
+    meta = read_metadata("Headline here\nLima, 3 July 2025 (ANDINA) - The minister spoke.\n")
+    assert meta.published is not None and meta.published.value == "2025-07-03"
+    assert meta.outlet is not None and meta.outlet.value == "ANDINA"
+    prose = read_metadata("Headline\nLima, the capital, was calm - and quiet.\n")
+    assert prose.dateline is None and prose.outlet is None
+
+
+def test_a_bare_related_header_starts_the_footer() -> None:
+    text = "Chile and Peru agree\n" + BODY + "Related\n- Peru wins the cup\n- Chile floods\n"
+    assert [(b.first, b.last) for b in boilerplate(text)] == [(3, 5)]
+
+
+def test_an_unknown_portfolio_after_of_stays_in_the_title() -> None:
+    found = _candidates(
+        "The Minister of the Energetic Transition, Mrs Lena Okoro, has affirmed the plan.\n"
+    )
+    assert not any(name.startswith(("of ", "Energetic")) for name in found)
+    assert "Lena Okoro" in found
+
+
+def test_a_compound_surname_alone_joins_the_person() -> None:
+    found = _candidates(
+        "Peru's oil minister, Mohamed Ould Cheikh, ruled out any payment.\n"
+        "Ould Cheikh is due to brief parliament next week.\n"
+    )
+    assert "Ould Cheikh" in found["Mohamed Ould Cheikh"].aliases
+
+
+def test_open_to_is_considering_and_every_un_member_is_a_country() -> None:
+    pledges = _drafts("Chile is open to hosting a compressor station.\n", [("cl", ("Chile",))])
+    assert [(p.actor, p.status) for p in pledges.pledges] == [("cl", "considering")]
+    found = _candidates("Mauritania and Togo signed; Mauritanian officials said so.\n")
+    assert found["Mauritania"].kind == "country" and "Mauritanian" in found["Mauritania"].aliases
+    assert found["Togo"].kind == "country"

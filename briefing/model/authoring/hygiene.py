@@ -47,7 +47,7 @@ _BOILERPLATE = [
     ),
     (
         re.compile(
-            r"^\W*(most (read|popular|viewed)|trending|top stories|more stories|latest news)\W*$|"
+            r"^\W*(most (read|popular|viewed)|trending|top stories|more stories|latest news|related)\W*$|"
             r"\b(facebook|twitter|linkedin|whatsapp|e-?mail)\s*\|",
             re.I,
         ),

@@ -238,6 +238,10 @@ def _mentions_in_run(
             role_words.pop()
         while role_words and role_words[0].lower() in ROLE_NOISE:
             role_words.pop(0)
+        if name and name[0] in ("of", "for"):
+            # "Minister of the Energetic Transition": a portfolio the list does not know is
+            # still the title's, never a name ("of the Energetic Transition").
+            return
         if "of" in name:
             cut = name.index("of")
             tail = " ".join(name[cut + 1 :])

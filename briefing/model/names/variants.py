@@ -226,7 +226,16 @@ def find_cluster(
     words = form.split()
     best: NameCluster | None = None
     if len(words) > 1:
-        return None  # only a lone word or an acronym joins a longer name below
+        # "Ould Cheikh" after "Mohamed Ould Cheikh", "von der Leyen": a compound surname alone.
+        tails = [
+            c
+            for c in clusters
+            if c.country is None
+            and person_like(c)
+            and len(c.representative.split()) > len(words)
+            and c.representative.split()[-len(words) :] == words
+        ]
+        return max(tails, key=lambda c: c.count) if tails else None
     for cluster in clusters:
         if cluster.country is not None:
             continue

@@ -30,7 +30,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
         "considering",
         r"(?:is|are|was|were) (?:still )?(?:considering|weighing|mulling|studying)|still weighing|considering|could (?:send|provide|offer|contribute|give)"
         # "would consider", "might weigh": a modal on a verb of deliberating, not a commitment.
-        r"|(?:would|could|might|may|will|to) (?:consider|weigh|study|examine|explore|mull)",
+        r"|(?:would|could|might|may|will|to) (?:consider|weigh|study|examine|explore|mull)"
+        r"|(?:is|are|was|were|remains?) open to",
     ),
     ("delivered", r"delivered|handed over|disbursed"),
     ("proposed", r"proposed"),
