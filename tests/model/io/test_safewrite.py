@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import REPO
 
 from briefing.model.io import WriteRefused, write_atomic
 
@@ -127,8 +128,7 @@ def test_killed_mid_write_never_touches_the_target(tmp_path: Path) -> None:
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
         f"write_atomic({str(target)!r}, 'x' * 1_000_000, force=True)\n"
     )
-    repo = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-c", code], cwd=repo, check=False)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False)
     assert done.returncode == -9
     assert target.read_text(encoding="utf-8") == OLD
     assert all(name.startswith(".note.md.") for name in leftovers(tmp_path))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support import FIXTURES
 from tui_helpers import reader
 
 from briefing.cli import main
 from briefing.model import load_pack
 
-STORY = Path(__file__).resolve().parent.parent / "fixtures" / "init_story"
+STORY = FIXTURES / "init_story"
 
 
 async def test_fresh_pack_opens_with_its_candidates(tmp_path: Path) -> None:

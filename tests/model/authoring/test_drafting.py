@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import FIXTURES
 
 from briefing.cli import main
 from briefing.model import load_pack
@@ -28,7 +29,6 @@ from briefing.model.authoring import (
 from briefing.model.authoring.candidates import candidates
 from briefing.model.names import fold_spelling
 
-FIXTURES = Path(__file__).parent / "fixtures"
 DONORS = FIXTURES / "donor_story"
 WATER = FIXTURES / "water_story"
 TODAY = date(2026, 1, 1)

@@ -6,19 +6,16 @@ are full of Markdown and HTML syntax, control characters and multi-line quotes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hostile_pack import write_hostile_pack
 from notecheck import Parsed, parse_html, parse_markdown
+from support import REPO
 
 from briefing.export import SelectionError, render
 from briefing.export.markdown import can_bold
 from briefing.model import Pack, load_pack
 from briefing.model.analysis.analyse import analyse
 from briefing.model.sanitize import clean, clean_line
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +38,20 @@ def pack(request: pytest.FixtureRequest) -> Pack:
     return request.getfixturevalue(f"{request.param}_pack")  # type: ignore[no-any-return]
 
 
+_NOTES: dict[tuple[int, str], tuple[Pack, Parsed]] = {}
+"""The whole note of a module-scoped pack, rendered and parsed once per format (tests only read it)."""
+
+
 def parse(pack: Pack, fmt: str, **kwargs: object) -> Parsed:
+    if not kwargs and (pack_id := id(pack), fmt) in _NOTES:
+        kept, parsed = _NOTES[pack_id, fmt]
+        if kept is pack:
+            return parsed
     text = render(pack, fmt, **kwargs)  # type: ignore[arg-type]
-    return parse_markdown(text) if fmt == "md" else parse_html(text).parsed
+    parsed = parse_markdown(text) if fmt == "md" else parse_html(text).parsed
+    if not kwargs:
+        _NOTES[id(pack), fmt] = (pack, parsed)  # the pack kept alive, so its id stays its own
+    return parsed
 
 
 def source_of(pack: Pack, cite: str) -> str:
@@ -117,10 +125,11 @@ def test_single_source_statements_are_marked_as_such(pack: Pack, fmt: str) -> No
     table = next(t for t in parsed.tables if t[0][0] == "Actor")
     rows = {(row[0], row[1]): row for row in table[1:]}
     kinds = set()
+    analysis = analyse(pack)
     for pledge in pack.pledges:
         actor = clean_line(pack.actor(pledge.actor).name)
         row = rows[(actor, clean_line(pledge.contribution))]
-        graded = analyse(pack).of(pledge.id)
+        graded = analysis.of(pledge.id)
         assert graded is not None
         found = graded.support
         kinds.add(found.single_source)

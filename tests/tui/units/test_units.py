@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import REPO
 from tui_helpers import reader
 
 from briefing.model.pack import Pack
@@ -15,8 +16,6 @@ from briefing.tui.keymap import keymap_path, load_keymap
 from briefing.tui.state import History, Place
 from briefing.tui.widgets import navigator as navigator_module
 from briefing.tui.widgets.article import ArticleView
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_history_browsing_replaces_and_links_push() -> None:

@@ -1,6 +1,6 @@
 """Snapshots of the reader at 120x36 and 80x24 (pytest-textual-snapshot).
 
-Regenerate after a deliberate change with ``pytest tests/tui/test_snapshots.py
+Regenerate after a deliberate change with ``pytest tests/tui/terminal/test_snapshots.py
 --snapshot-update`` and look at the SVGs before committing them. The default
 pack is the subject, so changing the pack changes these pictures.
 """

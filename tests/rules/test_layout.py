@@ -7,6 +7,7 @@ module no test imports is still caught.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,10 +16,18 @@ from support import REPO
 PACKAGE = REPO / "briefing"
 
 
-def modules() -> Iterator[tuple[str, Path, ast.Module]]:
+@functools.cache
+def parsed() -> tuple[tuple[str, Path, ast.Module], ...]:
+    """Every module of the package, parsed once a session (the trees are only read)."""
+    found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         dotted = ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
-        yield dotted, path, ast.parse(path.read_text(encoding="utf-8"))
+        found.append((dotted, path, ast.parse(path.read_text(encoding="utf-8"))))
+    return tuple(found)
+
+
+def modules() -> Iterator[tuple[str, Path, ast.Module]]:
+    yield from parsed()
 
 
 def imports(
@@ -114,14 +123,27 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
+TESTS = REPO / "tests"
+
+
 def test_no_folder_is_a_warehouse() -> None:
-    """About a dozen modules a folder at most: past that, split it by concern."""
+    """About a dozen modules a folder at most: past that, split it by concern.
+
+    The tests too: helpers and conftest.py count, a folder of test data does not.
+    """
+    folders = [
+        folder
+        for top in (PACKAGE, TESTS)
+        for folder in [top, *top.rglob("*")]
+        if folder.is_dir() and "fixtures" not in folder.relative_to(REPO).parts
+    ]
     crowded = {
         str(folder.relative_to(REPO)): count
-        for folder in [PACKAGE, *[p for p in PACKAGE.rglob("*") if p.is_dir()]]
+        for folder in folders
         if (count := len([p for p in folder.glob("*.py") if p.name != "__init__.py"])) > 13
     }
     assert crowded == {}
+    assert TESTS in folders and any(f.parent == TESTS for f in folders)  # the walk saw tests/
 
 
 def test_every_name_imported_from_a_package_face_is_exported_by_it() -> None:
@@ -137,17 +159,21 @@ def test_every_name_imported_from_a_package_face_is_exported_by_it() -> None:
         for dotted, path, _ in modules()
         if path.name == "__init__.py" and dotted.startswith("briefing.model")
     }
+    every_import = [
+        (path, module, names, line)
+        for importer, path, tree in modules()
+        for module, names, line in imports(tree, importer, path.name == "__init__.py")
+    ]
     missing = []
     for dotted, face in faces.items():
         package = importlib.import_module(dotted)
         exported = set(getattr(package, "__all__", ()))
         missing += [f"{dotted}.{n} does not resolve" for n in exported if not hasattr(package, n)]
         faces_modules = {p.stem for p in face.iterdir() if p.suffix == ".py" or p.is_dir()}
-        for importer, path, tree in modules():
-            for module, names, line in imports(tree, importer, path.name == "__init__.py"):
-                if module != dotted:
-                    continue
-                unknown = [n for n in names if n not in exported and n not in faces_modules]
-                if unknown:
-                    missing.append(f"{path.relative_to(REPO)}:{line}: {dotted} has no {unknown}")
+        for path, module, names, line in every_import:
+            if module != dotted:
+                continue
+            unknown = [n for n in names if n not in exported and n not in faces_modules]
+            if unknown:
+                missing.append(f"{path.relative_to(REPO)}:{line}: {dotted} has no {unknown}")
     assert missing == []

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import REPO
 
 from briefing.export.jsonout import render as render_json
 from briefing.model import LoadResult, load_pack
@@ -665,7 +666,7 @@ def test_corpus_is_big_enough() -> None:
 
 def test_every_case_is_a_row_of_the_docs_table() -> None:
     """docs/hostile-input.md lists the corpus: no case missing, no row without a case."""
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "hostile-input.md").read_text("utf-8")
+    doc = (REPO / "docs" / "hostile-input.md").read_text("utf-8")
     rows = re.findall(r"^\| `([a-z0-9-]+)` \|", doc, flags=re.MULTILINE)
     assert sorted(rows) == sorted(c.name for c in CASES)
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import FIXTURES, REPO
 
 from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.editing import EditRefused, EditSession, Stale
 
-STORY = Path(__file__).parent / "fixtures" / "init_story"
-REPO = Path(__file__).resolve().parent.parent
+STORY = FIXTURES / "init_story"
 
 
 def init_pack(root: Path) -> Path:
@@ -35,9 +35,15 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
+@pytest.fixture(scope="module")
+def baltic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``briefing init`` run once for the module; each test edits a copy of its own."""
+    return init_pack(tmp_path_factory.mktemp("template") / "baltic")
+
+
 @pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    return init_pack(tmp_path / "baltic")
+def pack(tmp_path: Path, baltic: Path) -> Path:
+    return Path(shutil.copytree(baltic, tmp_path / "baltic"))
 
 
 DIVERS = "Lithuania would send divers and a command ship"
@@ -234,9 +240,12 @@ OPS = st.lists(
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=OPS)
-def test_any_edits_then_undo_of_all_give_back_the_bytes(tmp_path: Path, ops: list[tuple]) -> None:  # type: ignore[type-arg]
-    root = tmp_path / f"p{abs(hash(tuple(ops)))}"
-    init_pack(root)
+def test_any_edits_then_undo_of_all_give_back_the_bytes(
+    tmp_path: Path,
+    baltic: Path,
+    ops: list[tuple],  # type: ignore[type-arg]
+) -> None:
+    root = Path(shutil.copytree(baltic, tmp_path / f"p{abs(hash(tuple(ops)))}"))
     original = snapshot(root)
     session = EditSession(root)
     made = 0

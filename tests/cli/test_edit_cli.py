@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import FIXTURES
 
 from briefing.cli import main
 
-STORY = Path(__file__).parent / "fixtures" / "init_story"
+STORY = FIXTURES / "init_story"
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(values)
 def test_encode_is_json_dumps_byte_for_byte(value: object) -> None:
     assert encode(value) == json.dumps(value, ensure_ascii=False, indent=2)

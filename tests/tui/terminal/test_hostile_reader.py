@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 from hostile_reader_pack import write
+from support import REPO
 from textual.app import App
 from tui_helpers import reader
 
 from briefing.tui.screens.too_small import MIN_SIZE, TooSmallScreen
 
-REPO = Path(__file__).resolve().parents[2]
 ITEMS = ("poland", "paris", "poland-logistics", "size", "wire")
 # Pieces of MARKUP short enough to survive word wrapping in any pane.
 LITERAL = ("[sic]", "[/]", "[@click=app.quit]CLICKME[/]", "[link=file:///etc/passwd]LINK[/]")
@@ -130,8 +130,11 @@ async def test_starting_in_a_tiny_terminal(pack_dir: str) -> None:
         assert_literal(screen_text(r.app))
 
 
-def run_in_pty(pack: str, seconds: float, size: tuple[int, int] = (140, 40)) -> bytes:
-    """Run ``briefing PACK`` in a pseudo-terminal, read what it writes, then press q."""
+def run_in_pty(
+    pack: str, drawn: bytes, timeout: float = 30.0, size: tuple[int, int] = (140, 40)
+) -> bytes:
+    """Run ``briefing PACK`` in a pseudo-terminal, read what it writes until ``drawn``
+    appears (or ``timeout`` passes), then press q and read the rest until it exits."""
     import fcntl
     import pty
     import struct
@@ -153,8 +156,8 @@ def run_in_pty(pack: str, seconds: float, size: tuple[int, int] = (140, 40)) -> 
     os.close(slave)
     out = bytearray()
 
-    def drain(until: float) -> None:
-        while time.monotonic() < until:
+    def drain(until: float, seen: bytes | None = None) -> None:
+        while time.monotonic() < until and (seen is None or seen not in out):
             ready, _, _ = select.select([master], [], [], 0.1)
             if ready:
                 try:
@@ -166,9 +169,9 @@ def run_in_pty(pack: str, seconds: float, size: tuple[int, int] = (140, 40)) -> 
                 out.extend(chunk)
 
     try:
-        drain(time.monotonic() + seconds)
+        drain(time.monotonic() + timeout, seen=drawn)
         os.write(master, b"q")
-        drain(time.monotonic() + 3)
+        drain(time.monotonic() + 10)  # returns at EOF, when the program has exited
         process.wait(timeout=10)
     finally:
         if process.poll() is None:
@@ -180,8 +183,9 @@ def run_in_pty(pack: str, seconds: float, size: tuple[int, int] = (140, 40)) -> 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 def test_raw_terminal_bytes_carry_no_escape_from_the_article(pack_dir: str) -> None:
-    raw = run_in_pty(pack_dir, seconds=6)
-    assert "␛]52;c;UEFZTE9BRA==␇".encode() in raw, raw[-400:]  # the article was drawn
+    drawn = "␛]52;c;UEFZTE9BRA==␇".encode()
+    raw = run_in_pty(pack_dir, drawn)
+    assert drawn in raw, raw[-400:]  # the article was drawn
     assert b"\x1b]52" not in raw  # no clipboard write at all
     assert b"\x1b]0;PWNED-TITLE" not in raw
     assert b"\x1b]8;;file:///etc/passwd" not in raw

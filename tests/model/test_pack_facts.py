@@ -12,15 +12,15 @@ import re
 import subprocess
 import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support import REPO
 
 from briefing.model.normalise import normalise
 from briefing.model.text import split_sentences
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 
 IPAPER = "seeds/000_cd8297b2b3133685.txt"  # The i Paper, via PressBee
 FT_MT = "seeds/001_524dedb3b999702a.txt"  # garbled machine translation of the FT

@@ -26,7 +26,7 @@ def quoted(draw: st.DrawFn) -> tuple[str, int, int]:
     return sentence, start, end
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(quoted())
 @example(("Officials said *all* options_remain [open] | &amp; `x` too.", 20, 34))
 @example(("x “quoted” y", 2, 10))

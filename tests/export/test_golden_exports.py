@@ -4,20 +4,20 @@ A refactoring must not change what an analyst receives. When a change to the
 note or to the default pack is intended, regenerate the files and read the
 diff before committing it:
 
-    BRIEFING_UPDATE_GOLDEN=1 python -m pytest tests/test_golden_exports.py
+    BRIEFING_UPDATE_GOLDEN=1 python -m pytest tests/export/test_golden_exports.py
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from support import FIXTURES
 
 from briefing.export import render
 from briefing.model import load_pack
 
-GOLDEN = Path(__file__).with_name("golden")
+GOLDEN = FIXTURES / "golden"
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html"])

@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 import pytest
+from support import FIXTURES
 from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Input, Select
@@ -16,7 +17,7 @@ from briefing.tui.screens.add_fact import AddFactScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.widgets.article import ArticleView
 
-STORY = Path(__file__).resolve().parent.parent / "fixtures" / "init_story"
+STORY = FIXTURES / "init_story"
 
 
 @pytest.fixture

@@ -7,13 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
+from support import FIXTURES
 
 from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.authoring import InitRefused, guess_title, init_pack
 from briefing.model.io import YMap, YScalar, YSeq, read_yaml
 
-STORY = Path(__file__).parent / "fixtures" / "init_story"
+STORY = FIXTURES / "init_story"
 
 
 def make(tmp_path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import FIXTURES
 from tui_helpers import reader
 
 from briefing.model.pack import Pack
@@ -203,7 +204,7 @@ async def test_an_actor_without_evidence_says_its_highlight_is_a_mention(pack: P
         assert str(r.source_view.border_subtitle) == ""
 
 
-LONG_HEADLINE = Path(__file__).resolve().parent.parent / "fixtures" / "long_headline"
+LONG_HEADLINE = FIXTURES / "long_headline"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])

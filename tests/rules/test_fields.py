@@ -47,7 +47,7 @@ pack:
   title: Every field
   story: A pack that sets every field the schema knows.
   as_of: 2025-03-16
-  notes: Written for tests/test_fields.py.
+  notes: Written for tests/rules/test_fields.py.
   checks: {{status: error}}
 sources:
   - id: wire

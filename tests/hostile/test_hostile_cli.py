@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 from support import REPO, PackMaker
 
+from briefing.cli import main
+
 
 def briefing(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """``python -m briefing ARGS`` in a process of its own: where no terminal, the
+    environment or the bytes a process writes are the point."""
     env = {**os.environ, "TERM": "xterm-256color", **kwargs.pop("env", {})}  # type: ignore[dict-item]
     return subprocess.run(
         [sys.executable, "-m", "briefing", *args],
@@ -79,14 +83,16 @@ def test_absurd_pack_argument_is_a_usage_error() -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_validate_never_echoes_an_escape_sequence(make_pack: PackMaker) -> None:
+def test_validate_never_echoes_an_escape_sequence(
+    make_pack: PackMaker, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     article = "Leaders \x1b]52;c;ZXZpbA==\x07 met in \x1b[2J Paris.\n"
     root = make_pack(
         "actors:\n  - id: x\n    name: X\n    kind: country\n"
         '    evidence: [{source: wire, quote: "Leaders ]52;c;ZXZpbA== met in [2J Paris"}]\n',
         article=article,
     )
-    done = briefing("validate", str(root))
+    done = in_process(capsys, monkeypatch, "validate", str(root))
     assert done.returncode == 1
     assert "\x1b" not in done.stderr and "\x07" not in done.stderr
     assert "␛]52;c;ZXZpbA==␇" in done.stderr
@@ -94,7 +100,10 @@ def test_validate_never_echoes_an_escape_sequence(make_pack: PackMaker) -> None:
 
 
 def test_export_of_a_pack_with_escapes_in_its_article_is_valid_json(
-    make_pack: PackMaker, tmp_path: Path
+    make_pack: PackMaker,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import json
 
@@ -105,13 +114,28 @@ def test_export_of_a_pack_with_escapes_in_its_article_is_valid_json(
         article=article,
     )
     out = tmp_path / "out.json"
-    done = briefing("export", "--format", "json", "-o", str(out), str(root))
+    done = in_process(capsys, monkeypatch, "export", "--format", "json", "-o", str(out), str(root))
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["actors"][0]["name"] == "[sic] [/]"
     ev = data["actors"][0]["evidence"][0]
     assert article[ev["start"] : ev["end"]] == "met in Paris"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "pack"]  # no temporary left
+
+
+def in_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """``main(ARGS)`` in this process, run from the repository as ``briefing()`` is: the
+    same exit code and messages, without a Python start-up per case."""
+    monkeypatch.chdir(REPO)
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as stop:  # argparse's usage errors
+        code = stop.code if isinstance(stop.code, int) else 1
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), code, out, err)
 
 
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e\x00x"[:-2] + "x"
@@ -147,43 +171,52 @@ def _assert_inert(done: subprocess.CompletedProcess[str]) -> None:
     ],
     ids=lambda a: " ".join(a)[:24],
 )
-def test_no_message_echoes_a_control_sequence(args: list[str]) -> None:
-    done = briefing(*args)
+def test_no_message_echoes_a_control_sequence(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    done = in_process(capsys, monkeypatch, *args)
     assert done.returncode != 0
     _assert_inert(done)
 
 
-def test_a_pack_folder_named_with_an_escape_is_shown_inert(tmp_path: Path) -> None:
+def test_a_pack_folder_named_with_an_escape_is_shown_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / f"glob{HOSTILE}"
     folder.mkdir()
-    done = briefing("validate", str(folder))
+    done = in_process(capsys, monkeypatch, "validate", str(folder))
     assert done.returncode == 2
     _assert_inert(done)
     assert "it has no data/ folder" in done.stderr
     assert "␛]0;pwned␇␛[2J" in done.stderr
     (folder / "x.yaml").write_text("a: 1\n", encoding="utf-8")
-    done = briefing("validate", str(folder / "x.yaml"))
+    done = in_process(capsys, monkeypatch, "validate", str(folder / "x.yaml"))
     assert "is a file, not a pack folder" in done.stderr
     _assert_inert(done)
 
 
 @pytest.mark.parametrize("limit", ["9223372036854775806", "9223372036854775808", "1" + "0" * 40])
-def test_search_with_an_enormous_limit_lists_everything_without_a_traceback(limit: str) -> None:
-    done = briefing("search", "--limit", limit, "macron")
+def test_search_with_an_enormous_limit_lists_everything_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
+    done = in_process(capsys, monkeypatch, "search", "--limit", limit, "macron")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert done.stdout == briefing("search", "--limit", "100000", "macron").stdout
+    everything = in_process(capsys, monkeypatch, "search", "--limit", "100000", "macron")
+    assert done.stdout == everything.stdout
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX special files")
-def test_export_never_replaces_a_fifo_a_device_or_a_link_even_with_force(tmp_path: Path) -> None:
+def test_export_never_replaces_a_fifo_a_device_or_a_link_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
     link = tmp_path / "link.md"
     (tmp_path / "real.md").write_text("mine\n", encoding="utf-8")
     link.symlink_to(tmp_path / "real.md")
     for target, kind in ((fifo, "a FIFO"), ("/dev/null", "a device"), (link, "a symbolic link")):
-        done = briefing("export", "-o", str(target), "--force")
+        done = in_process(capsys, monkeypatch, "export", "-o", str(target), "--force")
         assert done.returncode == 1, done.stderr
         assert done.stderr.strip().endswith(
             f"is {kind}, not a regular file; refusing to replace it"
@@ -192,13 +225,15 @@ def test_export_never_replaces_a_fifo_a_device_or_a_link_even_with_force(tmp_pat
     assert (tmp_path / "real.md").read_text(encoding="utf-8") == "mine\n"
 
 
-def test_a_trailing_slash_names_a_folder_not_a_file(tmp_path: Path) -> None:
-    done = briefing("export", "-o", f"{tmp_path}/out/")
+def test_a_trailing_slash_names_a_folder_not_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = in_process(capsys, monkeypatch, "export", "-o", f"{tmp_path}/out/")
     assert done.returncode == 1
     assert "no such folder (a trailing / names a folder)" in done.stderr
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "out").mkdir()
-    done = briefing("export", "-o", f"{tmp_path}/out/")
+    done = in_process(capsys, monkeypatch, "export", "-o", f"{tmp_path}/out/")
     assert done.returncode == 1
     assert "is a folder; give a file name" in done.stderr
     assert list((tmp_path / "out").iterdir()) == []
