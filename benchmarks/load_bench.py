@@ -11,7 +11,7 @@ For each pack size, a fresh interpreter times, alternately and ``repeats`` times
   every quote, build the indexes (no cache);
 - ``load_pack(root, cache=True)`` against a warm cache (the second start).
 
-The cost curve is the per-article time at 100, 1,000 and 4,500 articles.
+The cost curve is the per-article time at 100, 1,000 and 5,000 articles.
 
     python -m benchmarks.load_bench [--quick]
 """

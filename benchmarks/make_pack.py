@@ -353,14 +353,20 @@ class Generator:
             topic = rng.choice(TOPICS)
             place = rng.choice(CITIES)
             verb = "met" if held else "will meet"
+            # The participants are named in the cited words, as a report names who met:
+            # the faithfulness rule "named" checks it (a pack of unnamed participants
+            # once made a warning a participant, ~3,000 at 1,000 articles).
+            present = countries[k : k + 3]
+            among = f"{present[0][1]}, {present[1][1]} and {present[2][1]}"
             quote = say(
-                f"Defence chiefs from {number} countries {verb} in {place} on {day} to discuss "
-                f"{topic}, officials said.",
-                f"Defence chiefs from {number} countries {verb} in {place} on {day}",
+                f"Defence chiefs from {number} countries, {among} among them, {verb} in "
+                f"{place} on {day} to discuss {topic}, officials said.",
+                f"Defence chiefs from {number} countries, {among} among them, {verb} in "
+                f"{place} on {day}",
             )
             parts = "".join(
                 f"      - {{actor: {c[0]}, role: {'host' if j == 0 else 'attendee'}}}\n"
-                for j, c in enumerate(countries[k : k + 3])
+                for j, c in enumerate(present)
             )
             facts.append(
                 (

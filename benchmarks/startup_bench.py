@@ -183,7 +183,7 @@ def run(ctx: Context) -> list[Figure]:
         big = str(ctx.packs.get(LARGE))
         warm_big = ctx.packs.cache_dir("start-large")
         cold_dir = Path(tempfile.mkdtemp(prefix="cold-", dir=ctx.packs.folder))
-        ctx.log("startup: 4,500 articles, cold and warm")
+        ctx.log("startup: 5,000 articles, cold and warm")
         big_cold = headless("briefing", big, cold_dir)
         shutil.rmtree(cold_dir, ignore_errors=True)
         headless("briefing", big, warm_big)
@@ -192,7 +192,7 @@ def run(ctx: Context) -> list[Figure]:
         figures += [
             Figure(
                 "startup",
-                "panes filled, 4,500 articles, headless, cold (one run)",
+                "panes filled, 5,000 articles, headless, cold (one run)",
                 big_cold["shown"],
                 "s",
                 "CSafeLoader parse of the same YAML, gc paused",
@@ -203,7 +203,7 @@ def run(ctx: Context) -> list[Figure]:
             ),
             Figure(
                 "startup",
-                "panes filled, 4,500 articles, headless, warm cache (one run)",
+                "panes filled, 5,000 articles, headless, warm cache (one run)",
                 big_warm["shown"],
                 "s",
                 "1,000 articles, warm cache",

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support import FIXTURES
+
 from briefing.cli import main
 
-STORY = Path(__file__).parent / "fixtures" / "since_story"
+STORY = FIXTURES / "since_story"
 
 CLAIM = """\
 claims:

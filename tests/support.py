@@ -1,7 +1,9 @@
-"""Constants and helpers shared by the root tests.
+"""Constants and helpers shared by the tests in every folder (``from support import ...``).
 
 They live here, not in conftest.py, because tests/tui has a conftest.py too:
-``from support import ...`` would pick whichever was imported first.
+``from conftest import ...`` would pick whichever was imported first. Paths are
+taken from REPO and FIXTURES, never from a test file's own place, so moving a
+test to another folder changes nothing it reads.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+"""The tests' data: story folders (``*_story``, ``long_headline``) and golden exports."""
 
 ARTICLE = (
     "Leaders met in Paris on Tuesday. The U.S. President Donald Trump did not attend.\n"

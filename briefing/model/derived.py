@@ -26,11 +26,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing.model.once import Once, Stop, Stoppable, Stopped
-from briefing.model.types import Meeting, meetings_by_date
+from briefing.model.types import Meeting, Pledge, meetings_by_date
 
 if TYPE_CHECKING:
     from briefing.model.analysis.analyse import Analysis
     from briefing.model.analysis.disagreements.values import Disagreement
+    from briefing.model.analysis.history import PledgeHistory
     from briefing.model.names.actor_mentions import Mention
     from briefing.model.names.search import ActorIndex
     from briefing.model.pack import Pack
@@ -50,6 +51,7 @@ class Derived:
         self._outlets: Once[Counter[str]] = Once(
             lambda: Counter(s.outlet for s in self.pack.sources)
         )
+        self._histories: Once[dict[str, PledgeHistory]] = Once(self._build_histories)
         self._meetings_by_date: Once[tuple[Meeting, ...]] = Once(
             lambda: tuple(meetings_by_date(self.pack.meetings))
         )
@@ -58,6 +60,11 @@ class Derived:
         from briefing.model.analysis.analyse import analyse
 
         return analyse(self.pack, stop)
+
+    def _build_histories(self) -> dict[str, PledgeHistory]:
+        from briefing.model.analysis.history import pledge_histories
+
+        return pledge_histories(self.pack)
 
     def _build_index(self) -> ActorIndex:
         from briefing.model.names.search import ActorIndex
@@ -118,6 +125,21 @@ class Derived:
     def index(self) -> ActorIndex:
         """The fuzzy actor index (search, the palette, and mentions' name ownership)."""
         return self._index.get()
+
+    def history(self, pledge: Pledge) -> PledgeHistory:
+        """A pledge's status over time, its records grouped once per pack.
+
+        Grouping an actor's pledges is O(k²) in its k records; asked on every
+        key press in the pledges list it cost 1.4 s at 1,000 articles and 26 s
+        at 4,500, so every pledge's history is built on first use and looked up
+        after. A pledge not in the pack (none the reader shows) is grouped alone.
+        """
+        found = self._histories.get().get(pledge.id)
+        if found is not None and self.pack.get(pledge.id) is pledge:
+            return found
+        from briefing.model.analysis.history import history_of
+
+        return history_of(self.pack, pledge)
 
     @property
     def disagreements(self) -> tuple[Disagreement, ...]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing.model.analysis import CREDIBILITY, RELIABILITY, history_of, outlet_identity
+from briefing.model.analysis import CREDIBILITY, RELIABILITY, outlet_identity
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -339,7 +339,7 @@ class _Builder:
         yield field("contribution", pledge.contribution)
         yield field("status", pledge.status)
         # The status over time by source date; other records of the same pledge linked.
-        history = history_of(self.pack, pledge)
+        history = self.derived.history(pledge)
         yield field("history" if history.changed else "reported", history.label())
         yield from (
             self.link(other, "same pledge: ") for other in history.records if other != pledge.id

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(pack.warnings)
     from briefing.model.analysis import RULES, check, level
 
-    accepted = sum(f.accepted is not None for f in check(pack))
+    accepted = sum(f.accepted is not None for f in check(pack, accepting_only=True))
     off = [rule for rule in RULES if level(pack, rule) == "off"]
     print(
         f"{clean_line(pack.meta.title)}: valid: {len(pack.sources)} sources, {len(pack.actors)} actors, "

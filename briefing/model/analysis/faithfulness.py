@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from briefing.model.analysis.dates.tense import reports_past_event
+from briefing.model.analysis.findings import Finding, sentence_of, sentences_of
+from briefing.model.analysis.named_check import Names, named
 from briefing.model.analysis.quantities import numbers_in
-from briefing.model.names.actor_mentions import NamedIn
 from briefing.model.names.folding import fold
 from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.pack import Pack
-from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge
+from briefing.model.types import Claim, Fact, Meeting, Pledge
 
 RULES: dict[str, str] = {
     "named": "every participant of a meeting and the actor of a pledge is named in one of "
@@ -48,30 +48,6 @@ RULES: dict[str, str] = {
 
 LEVELS = ("off", "warning", "error")
 """A rule's strength in ``pack: checks:``; the default is ``warning``."""
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One place a fact says more than its evidence."""
-
-    fact: str
-    kind: str
-    """``meeting``, ``pledge`` or ``claim``."""
-    rule: str
-    field: str
-    """The YAML field an author would change (``participants``, ``status``, ...)."""
-    message: str
-    sentence: str
-    """The evidence sentence the finding is about (quoted in the diagnostic)."""
-    accepted: str | None = None
-    """The pack's stated reason, when it accepts this rule's judgement on this fact."""
-
-    def line(self) -> str:
-        """The finding as one line, quoting its sentence."""
-        quoted = " ".join(self.sentence.split())
-        if len(quoted) > 200:
-            quoted = quoted[:199] + "…"
-        return f"[{self.rule}] {self.message}: \u201c{quoted}\u201d"
 
 
 # --- words -------------------------------------------------------------------------
@@ -124,71 +100,13 @@ def _has_word(sentence: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE) is not None
 
 
-SENTENCE_REACH = 2000
-"""Characters either side of a quote read as its sentence: a scraped page without
-full stops can make one "sentence" of a megabyte, and every rule reads sentences."""
-
-
-def _sentence(e: Evidence) -> str:
-    if len(e.sentence) <= 2 * SENTENCE_REACH + (e.end - e.start):
-        return e.sentence
-    at = e.start - e.sentence_start
-    return e.sentence[max(0, at - SENTENCE_REACH) : at + (e.end - e.start) + SENTENCE_REACH]
-
-
-def _sentences(evidence: Iterable[Evidence]) -> list[str]:
-    return list(dict.fromkeys(_sentence(e) for e in evidence))
-
-
 # --- the rules -------------------------------------------------------------------
-
-
-class _Names:
-    """Who speaks for whom, and each sentence folded once, for one check of a pack."""
-
-    def __init__(self, pack: Pack) -> None:
-        self.pack = pack
-        self.affiliated: dict[str, list[Actor]] = {}
-        for actor in pack.actors:
-            if actor.affiliation:
-                self.affiliated.setdefault(actor.affiliation, []).append(actor)
-        self._views: dict[str, NamedIn] = {}
-
-    def view(self, sentence: str) -> NamedIn:
-        found = self._views.get(sentence)
-        if found is None:
-            found = self._views[sentence] = NamedIn(sentence)
-        return found
-
-
-def _named(names: _Names, fact: Meeting | Pledge, actor_ids: Iterable[str]) -> Iterator[Finding]:
-    pack = names.pack
-    sentences = _sentences(fact.evidence)
-    affiliated = names.affiliated
-    kind = "meeting" if isinstance(fact, Meeting) else "pledge"
-    field = "participants" if isinstance(fact, Meeting) else "actor"
-    for actor_id in dict.fromkeys(actor_ids):
-        found = pack.get(actor_id)
-        if not isinstance(found, Actor):
-            continue
-        speakers = [found, *affiliated.get(actor_id, ())]
-        if any(names.view(s).names(a) for s in sentences for a in speakers):
-            continue
-        yield Finding(
-            fact.id,
-            kind,
-            "named",
-            field,
-            f"{'participant' if kind == 'meeting' else 'actor'} '{actor_id}' of {kind} "
-            f"'{fact.id}' is named in none of its evidence sentences",
-            sentences[0] if sentences else "",
-        )
 
 
 def _numbers(fact: Pledge | Claim) -> Iterator[Finding]:
     if isinstance(fact, Pledge):
         texts = [("contribution", fact.contribution), *(("conditions", c) for c in fact.conditions)]
-        sentences = _sentences(fact.evidence)
+        sentences = sentences_of(fact.evidence)
         carried = {n for s in sentences for n in numbers_in(s)}
         for field, text in texts:
             for number in numbers_in(text):
@@ -208,7 +126,7 @@ def _numbers(fact: Pledge | Claim) -> Iterator[Finding]:
         if not wanted:
             continue
         for evidence in value.evidence:
-            have = numbers_in(_sentence(evidence))
+            have = numbers_in(sentence_of(evidence))
             missing = [n for n in wanted if n not in have]
             if missing:
                 yield Finding(
@@ -218,7 +136,7 @@ def _numbers(fact: Pledge | Claim) -> Iterator[Finding]:
                     "values",
                     f"value '{value.value}' of claim '{fact.id}' ({value.source}) cites a "
                     f"sentence without its figure {missing[0]:g}",
-                    _sentence(evidence),
+                    sentence_of(evidence),
                 )
 
 
@@ -226,7 +144,7 @@ _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
 def _details(fact: Pledge) -> Iterator[Finding]:
-    sentences = _sentences(fact.evidence)
+    sentences = sentences_of(fact.evidence)
     have = _stems_of(sentences)
     stems = _content_stems(_BRACKETED.sub(" ", fact.contribution))
     missing = [s for s in dict.fromkeys(stems) if s not in have]
@@ -257,7 +175,7 @@ def _details(fact: Pledge) -> Iterator[Finding]:
                 )
 
 
-def _best_sentence(condition: str, sentences: list[str]) -> tuple[str, float]:
+def _bestsentence_of(condition: str, sentences: list[str]) -> tuple[str, float]:
     """The sentence holding most of the condition's words, and the share it holds."""
     stems = set(_content_stems(condition))
     if not stems or not sentences:
@@ -268,9 +186,9 @@ def _best_sentence(condition: str, sentences: list[str]) -> tuple[str, float]:
 
 
 def _conditions(fact: Pledge) -> Iterator[Finding]:
-    sentences = _sentences(fact.evidence)
+    sentences = sentences_of(fact.evidence)
     for condition in fact.conditions:
-        best, share = _best_sentence(condition, sentences)
+        best, share = _bestsentence_of(condition, sentences)
         problem = None
         if not _CONDITION_MARKERS.search(condition):
             problem = (
@@ -322,7 +240,7 @@ def _status(fact: Pledge) -> Iterator[Finding]:
     pattern = _STATUS_MARKERS.get(fact.status)
     if pattern is None:
         return  # conditional, considering, undecided: no stronger reading to check
-    sentences = _sentences(fact.evidence)
+    sentences = sentences_of(fact.evidence)
     marker = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
     if any(marker.search(s) for s in sentences):
         return
@@ -341,7 +259,7 @@ def _status(fact: Pledge) -> Iterator[Finding]:
 def _inferred_held(fact: Meeting) -> Iterator[Finding]:
     if fact.status != "held":
         return
-    sentences = _sentences(fact.evidence)
+    sentences = sentences_of(fact.evidence)
     if any(reports_past_event(s) for s in sentences):
         return
     yield Finding(
@@ -358,19 +276,24 @@ def _inferred_held(fact: Meeting) -> Iterator[Finding]:
 # --- all together ----------------------------------------------------------------
 
 
-def _raw(pack: Pack) -> Iterator[Finding]:
-    names = _Names(pack)
+def _raw(pack: Pack, accepting_only: bool) -> Iterator[Finding]:
+    names = Names(pack)
     for meeting in pack.meetings:
-        yield from _named(names, meeting, (p.actor for p in meeting.participants))
+        if accepting_only and not meeting.accepted:
+            continue
+        yield from named(names, meeting, (p.actor for p in meeting.participants))
         yield from _inferred_held(meeting)
     for pledge in pack.pledges:
-        yield from _named(names, pledge, (pledge.actor,))
+        if accepting_only and not pledge.accepted:
+            continue
+        yield from named(names, pledge, (pledge.actor,))
         yield from _numbers(pledge)
         yield from _details(pledge)
         yield from _conditions(pledge)
         yield from _status(pledge)
     for claim in pack.claims:
-        yield from _numbers(claim)
+        if not accepting_only or claim.accepted:
+            yield from _numbers(claim)
 
 
 def level(pack: Pack, rule: str) -> str:
@@ -378,15 +301,18 @@ def level(pack: Pack, rule: str) -> str:
     return dict(pack.meta.checks).get(rule, "warning")
 
 
-def check(pack: Pack) -> tuple[Finding, ...]:
+def check(pack: Pack, *, accepting_only: bool = False) -> tuple[Finding, ...]:
     """Every finding of every rule the pack has not turned off, accepted ones marked.
+
+    ``accepting_only`` reads only the facts that accept some judgement (what
+    ``validate`` counts after the load has checked every fact).
 
     A finding the pack accepts (``accept: [{rule, reason}]`` on the fact) keeps
     its place in the result with the stated reason, so the reader and the note
     can show what was accepted and why; it is not reported as a problem.
     """
     found: list[Finding] = []
-    for finding in _raw(pack):
+    for finding in _raw(pack, accepting_only):
         if level(pack, finding.rule) == "off":
             continue
         fact = pack.get(finding.fact)

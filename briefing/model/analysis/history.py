@@ -169,27 +169,50 @@ past this many (a synthetic or wire-fed pack, never a curated one) each record i
 its own history, so a pledge shown in the reader stays O(k) at any pack size."""
 
 
-def _groups(records: Sequence[Pledge]) -> list[list[Pledge]]:
-    """Records of one actor grouped by :func:`same_subject` (transitively), pack order kept."""
+def group_by_subject(records: Sequence[Pledge]) -> list[list[Pledge]]:
+    """Records of one actor grouped by :func:`same_subject` (transitively), pack order kept.
+
+    :func:`same_subject` depends only on the content words (and, without any,
+    the folded text), so records with the same words are one subject and are
+    compared once, as one subject; two subjects are compared only when they
+    share two words (what two subjects of two or more words need): an actor's
+    k records cost O(k) folds plus the pairs of distinct subjects sharing words,
+    not k² folds (a pack's export spent most of its time here).
+    """
     if len(records) > MAX_COMPARED:
         return [[record] for record in records]
-    groups: list[list[Pledge]] = []
+    subjects: dict[tuple[frozenset[str], str], int] = {}
+    of_record: list[int] = []
     for record in records:
-        joined = [
-            g for g in groups if any(same_subject(record.contribution, o.contribution) for o in g)
-        ]
-        if not joined:
-            groups.append([record])
-            continue
-        first = joined[0]
-        for other in joined[1:]:
-            first.extend(other)
-            groups.remove(other)
-        first.append(record)
-    order = {id(r): i for i, r in enumerate(records)}
-    for group in groups:
-        group.sort(key=lambda r: order[id(r)])
-    return groups
+        words = content_words(record.contribution)
+        key = (words, "" if words else fold(record.contribution))
+        of_record.append(subjects.setdefault(key, len(subjects)))
+    parent = list(range(len(subjects)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    keys = [words for words, _folded in subjects]
+    by_word: dict[str, list[int]] = {}
+    for (words, _folded), index in subjects.items():
+        if len(words) < 2:
+            continue  # one word or none: the same subject only as the same words or text
+        shared: dict[int, int] = {}
+        for word in words:
+            for other in by_word.get(word, ()):
+                shared[other] = shared.get(other, 0) + 1
+            by_word.setdefault(word, []).append(index)
+        for other, count in shared.items():
+            size = min(len(words), len(keys[other]))
+            if count >= 2 and count >= SHARED_WORDS * size:
+                parent[root(index)] = root(other)
+    groups: dict[int, list[Pledge]] = {}
+    for record, subject in zip(records, of_record, strict=True):
+        groups.setdefault(root(subject), []).append(record)
+    return list(groups.values())
 
 
 def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
@@ -204,7 +227,7 @@ def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
         by_actor[pledge.actor].append(pledge)
     histories: dict[str, PledgeHistory] = {}
     for records in by_actor.values():
-        for group in _groups(records):
+        for group in group_by_subject(records):
             history = _history(group, dates)
             for pledge in group:
                 histories[pledge.id] = history
@@ -222,7 +245,7 @@ def history_of(pack: Pack, pledge: Pledge) -> PledgeHistory:
         records.append(pledge)
     if len(records) > MAX_COMPARED:  # see MAX_COMPARED: not grouped, O(k)
         return _history([pledge], source_dates(pack))
-    group = next(g for g in _groups(records) if any(r is pledge for r in g))
+    group = next(g for g in group_by_subject(records) if any(r is pledge for r in g))
     return _history(group, source_dates(pack))
 
 

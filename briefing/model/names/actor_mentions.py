@@ -282,7 +282,7 @@ def _mention(
 
 
 @lru_cache(maxsize=4096)
-def _finders(
+def finders(
     name: str, aliases: tuple[str, ...], kind: str
 ) -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
     """An actor's exact patterns and fuzzy skeletons, built once per actor's names."""
@@ -316,7 +316,7 @@ class NamedIn:
         self._words: list[str] | None = None
         self._by_size: dict[int, list[str]] = {}
 
-    def _windows(self, size: int) -> list[str]:
+    def windows(self, size: int) -> list[str]:
         """Every run of ``size`` word skeletons, made on first use."""
         found = self._by_size.get(size)
         if found is None:
@@ -332,13 +332,13 @@ class NamedIn:
 
     def names(self, actor: Actor) -> bool:
         """True when the sentence names ``actor``."""
-        patterns, skeletons = _finders(actor.name, actor.aliases, actor.kind)
+        patterns, skeletons = finders(actor.name, actor.aliases, actor.kind)
         if any(p.search(self.folded) for p in patterns):
             return True
         if not skeletons:
             return False
         for skel in skeletons:
-            windows = self._windows(len(skel.split()))
+            windows = self.windows(len(skel.split()))
             if windows and process.extractOne(
                 skel, windows, scorer=fuzz.ratio, score_cutoff=self.threshold
             ):

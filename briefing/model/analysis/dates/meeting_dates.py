@@ -177,7 +177,7 @@ def meeting_date(meeting: Meeting, sources: Mapping[str, Source]) -> MeetingDate
                     f"'{basis.source}' resolves to {resolution.shown()} ({resolution.rule})",
                 )
             )
-    placements = _placements(meeting, sources)
+    placements = _placements(meeting, sources, basis)
     conflicts = tuple(
         (a, b)
         for i, a in enumerate(placements)
@@ -198,8 +198,15 @@ def meeting_date(meeting: Meeting, sources: Mapping[str, Source]) -> MeetingDate
     )
 
 
-def _placements(meeting: Meeting, sources: Mapping[str, Source]) -> tuple[Placement, ...]:
-    """Every resolvable date expression inside a quote cited for the meeting."""
+def _placements(
+    meeting: Meeting, sources: Mapping[str, Source], basis: Placement | None
+) -> tuple[Placement, ...]:
+    """Every resolvable date expression inside a quote cited for the meeting.
+
+    ``basis`` (the ``date_text`` placed) is usually one of them: it is reused,
+    not resolved again (the tense and resolution rules are most of the cost of
+    a pack's analysis).
+    """
     seen: set[tuple[str, int]] = set()
     result: list[Placement] = []
     for evidence in meeting.evidence:
@@ -211,7 +218,15 @@ def _placements(meeting: Meeting, sources: Mapping[str, Source]) -> tuple[Placem
             if (evidence.source, start) in seen or not _places_meeting(evidence.quote, found):
                 continue
             seen.add((evidence.source, start))
-            placement = _placement(meeting, source, evidence, start, evidence.start + found.end)
+            end = evidence.start + found.end
+            if basis is not None and (basis.source, basis.start, basis.end) == (
+                evidence.source,
+                start,
+                end,
+            ):
+                placement = basis
+            else:
+                placement = _placement(meeting, source, evidence, start, end)
             if placement.resolution.known:
                 result.append(placement)
     return tuple(result)

@@ -112,10 +112,6 @@ def amount_mentions(source: Source) -> Iterator[AmountMention]:
         )
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
 def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     """Money totals and percentages on one topic that two sources give incompatibly."""
     by_id: dict[str, Source] = {}
@@ -135,18 +131,23 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
             i = parent[i]
         return i
 
+    # Each mention's source, topic and range read once; a pair is judged from the
+    # cheapest test up (another source, ranges apart, two topic words shared). A pair
+    # sharing several words meets in several buckets and is judged again: the same
+    # answer, and cheaper than a set of every pair compared.
+    source_of = [m.source for m in mentions]
+    topic_of = [m.topic for m in mentions]
+    low_of, high_of = zip(*(m.interval() for m in mentions), strict=True) if mentions else ((), ())
     clashing: set[int] = set()
-    compared: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) > MAX_BUCKET:
             continue
         for x, i in enumerate(members):
+            own, low, high, topic = source_of[i], low_of[i], high_of[i], topic_of[i]
             for j in members[x + 1 :]:
-                a, b = mentions[i], mentions[j]
-                if a.source == b.source or (i, j) in compared:
-                    continue
-                compared.add((i, j))
-                if len(a.topic & b.topic) < 2 or _overlap(a.interval(), b.interval()):
+                if source_of[j] == own or (low <= high_of[j] and low_of[j] <= high):
+                    continue  # one source, or ranges that can describe one total
+                if len(topic & topic_of[j]) < 2:
                     continue
                 parent[root(i)] = root(j)
                 clashing.update((i, j))
