@@ -99,7 +99,9 @@ async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
         await reader.until(filled_in, "the support and rating rows", frames=3000)
         analysis = derived.known_analysis
         assert analysis is not None
-        assert f"analysis: {pending_note(pack)}" not in [r.plain for r in reader.detail.content.rows]
+        assert f"analysis: {pending_note(pack)}" not in [
+            r.plain for r in reader.detail.content.rows
+        ]
         assert reader.current_id == pledge.id  # the analyst stayed where they were
         tag = support_tag(analysis, pledge.id)
         assert tag and str(node.label).endswith(tag.strip())
