@@ -11,6 +11,11 @@ instead of building it again.
 
 The modules doing the work (analysis, search, mentions) are imported on first
 use: the reader's first frame needs none of them.
+
+The reader fills its panes from the pack alone and builds the analysis, index
+and disagreements afterwards in a worker; until then the panes ask the
+non-blocking ``known_*`` / ``*_ready`` forms and say that analysis is pending.
+The worker's ``build_*`` forms take a ``stop`` and give way to quitting.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefing.model.once import Once
+from briefing.model.once import Once, Stop, Stoppable, Stopped
 from briefing.model.types import Meeting, Pledge, meetings_by_date
 
 if TYPE_CHECKING:
@@ -37,7 +42,7 @@ class Derived:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self._analysis: Once[Analysis] = Once(self._build_analysis)
+        self._analysis: Stoppable[Analysis] = Stoppable(self._build_analysis)
         self._index: Once[ActorIndex] = Once(self._build_index)
         self._mentions: dict[str, list[Mention]] = {}
         self._mention_locks: dict[str, threading.Lock] = {}
@@ -51,10 +56,10 @@ class Derived:
             lambda: tuple(meetings_by_date(self.pack.meetings))
         )
 
-    def _build_analysis(self) -> Analysis:
+    def _build_analysis(self, stop: Stop) -> Analysis:
         from briefing.model.analysis.analyse import analyse
 
-        return analyse(self.pack)
+        return analyse(self.pack, stop)
 
     def _build_histories(self) -> dict[str, PledgeHistory]:
         from briefing.model.analysis.history import pledge_histories
@@ -87,6 +92,34 @@ class Derived:
     def analysis(self) -> Analysis:
         """Resolved dates, support and grades (disagreements are found on first use)."""
         return self._analysis.get()
+
+    @property
+    def known_analysis(self) -> Analysis | None:
+        """The analysis if it is built, else None (never blocks: the reader's panes ask this)."""
+        return self._analysis.known()
+
+    @property
+    def index_ready(self) -> bool:
+        """True once the actor index is built (asking for it would not block)."""
+        return self._index.done
+
+    @property
+    def disagreements_ready(self) -> bool:
+        """True once the disagreements are found (asking for them would not block)."""
+        analysis = self._analysis.known()
+        return analysis is not None and analysis.disagreements_found
+
+    def build_analysis(self, stop: Stop) -> Analysis | None:
+        """Build the analysis now (a worker), or None when ``stop`` interrupted it."""
+        try:
+            return self._analysis.get(stop)
+        except Stopped:
+            return None
+
+    def find_disagreements(self, stop: Stop) -> tuple[Disagreement, ...] | None:
+        """Find the disagreements now (a worker), or None when ``stop`` interrupted it."""
+        analysis = self.build_analysis(stop)
+        return None if analysis is None else analysis.find_disagreements(stop)
 
     @property
     def index(self) -> ActorIndex:

@@ -44,8 +44,8 @@ class ActorsProvider(Provider):
     async def search(self, query: str) -> Hits:
         """The best actors for what was typed, through the fuzzy index."""
         derived = getattr(self.app, "derived", None)
-        if not isinstance(derived, Derived):
-            return
+        if not isinstance(derived, Derived) or not derived.index_ready:
+            return  # the index is still being built in the background: no hits yet
         for hit in derived.index.search(query, LIMIT):
             text = f"Open actor: {clean_line(hit.name)}"
             help_text = hit.kind

@@ -1,16 +1,21 @@
 """The reader app: loads the pack off the UI thread and routes every command.
 
 The first frame appears before the pack is read (a loading indicator covers the
-panes); ``load_pack`` runs in a thread worker. An invalid pack ends the app and
-its diagnostics are printed one per line, exit 1, like ``briefing validate``.
-All command availability lives in :meth:`BriefingApp.check_action`.
+panes); ``load_pack`` runs in a thread worker. The panes are filled from the
+pack alone; the same worker then builds the actor index, the analysis (dates,
+support, ratings) and the disagreements, and the reader fills in what needs
+them as each arrives (the footer says how far it has got; the views that need
+it are shown disabled until then). Quitting meanwhile cancels the worker, and
+the computations give way between meetings and articles. An invalid pack ends
+the app and its diagnostics are printed one per line, exit 1, like ``briefing
+validate``. All command availability lives in :meth:`BriefingApp.check_action`.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,12 +23,13 @@ from textual import events
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Label
 from textual.worker import get_current_worker
 
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor
 from briefing.tui.actions.curation import EDITS, CurationActions
-from briefing.tui.actions.loading import derive, editor_for, find_disagreements
+from briefing.tui.actions.loading import Progress, analyse_in_background, editor_for
 from briefing.tui.actions.views import ViewActions
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import (
@@ -54,6 +60,10 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
+NEEDS_ANALYSIS = frozenset({"timeline", "dates", "pledge_board", "export"})
+"""Views that show support, ratings or resolved dates: available once the analysis is built."""
+NEEDS_INDEX = frozenset({"search", "merge", "add_fact"})
+"""Commands that pick an actor through the fuzzy index: available once it is built."""
 NEEDS_PACK = MAIN_ONLY | {
     "timeline",
     "dates",
@@ -99,6 +109,9 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         """The edit engine on this pack (made when the pack loads; None if it cannot edit)."""
         self.editing = False
         """An edit is being checked and written (in a worker): no second one meanwhile."""
+        self.progress: Progress | None = None
+        """How far the background analysis has got (None before a pack is loaded)."""
+        self._progress_shown = ""
 
     @property
     def marked(self) -> frozenset[str]:
@@ -130,35 +143,93 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
         from briefing.model.collector import collector_paused, keep_for_good
+        from briefing.model.derived import Derived
         from briefing.model.io import load_pack
 
-        # The collector is paused while the pack and its indexes are built (millions
-        # of small objects, no cycles), then what was built is frozen: the pack lives
-        # as long as the app, and a full collection walking it again is a visible
+        # The collector is paused while the pack is built (millions of small
+        # objects, no cycles), then what was built is frozen: the pack lives as
+        # long as the app, and a full collection walking it again is a visible
         # pause between a key press and the frame.
-        derived: Derived | None = None
+        worker = get_current_worker()
         with collector_paused():
-            result = load_pack(self.pack_arg, cache=True)
+            result = load_pack(self.pack_arg, cache=True, store_later=True)
             if result.pack is not None:
                 self.editor = editor_for(self.pack_arg, result)
-                derived = derive(result)
-        if derived is not None:
-            keep_for_good()
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._loaded, result, derived)
-        if derived is not None:
-            # After the pack is on screen: the text-wide disagreement detection
-            # (seconds on a large pack), so the disagreements view opens at once.
-            # A daemon thread, not a worker: detection cannot be interrupted, and
-            # quitting meanwhile must not wait for it.
-            threading.Thread(
-                target=find_disagreements,
-                args=(derived,),
-                name="briefing-disagreements",
-                daemon=True,
-            ).start()
+        if worker.is_cancelled:
+            return
+        if result.pack is None:
+            self.call_from_thread(self._loaded, result, None)
+            return
+        keep_for_good()
+        derived = Derived(result.pack)
+        drawn = threading.Event()
+        self.call_from_thread(self._loaded, result, derived, drawn.set)
+        # Once the filled panes are drawn (building the analysis meanwhile would take
+        # the interpreter from the UI thread half the time and delay that frame by
+        # as long again), what needs the analysis, in this worker.
+        while not drawn.wait(0.05):
+            if worker.is_cancelled:
+                return
+        if result.store_cache is not None:
+            result.store_cache()  # a first start: the cache entry, once the pack is shown
+            result.store_cache = None
+        self._analyse(derived)
 
-    def _loaded(self, result: LoadResult, derived: Derived | None) -> None:
+    def start_analysis(self, derived: Derived) -> None:
+        """Build what ``derived`` still lacks in a worker (after an edit reloaded the pack)."""
+        self.run_worker(
+            lambda: self._analyse(derived), thread=True, exclusive=True, group="analysis"
+        )
+
+    def _analyse(self, derived: Derived) -> None:
+        """Index, analysis, disagreements; each handed to the UI thread when it is ready."""
+        worker = get_current_worker()
+        progress = Progress(derived, lambda: worker.is_cancelled)
+        self.progress = progress
+
+        def tell(what: Callable[[Derived], None]) -> Callable[[], None]:
+            def told() -> None:
+                if not worker.is_cancelled:
+                    self.call_from_thread(what, derived)
+
+            return told
+
+        analyse_in_background(progress, tell(self._analysed), tell(self._found))
+
+    def _show_progress(self) -> None:
+        """The footer's "analysing…" notice, from the background work's count (a timer)."""
+        labels = self.main.query("#pending").results(Label)
+        label = next(labels, None)
+        if label is None:
+            return  # the screen is being torn down (quitting)
+        progress = self.progress
+        text = "" if progress is None or progress.derived is not self.derived else progress.text()
+        if text != self._progress_shown:  # unchanged (most ticks): no repaint
+            self._progress_shown = text
+            label.update(text)
+            label.display = bool(text)
+
+    def _analysed(self, derived: Derived) -> None:
+        """The index and analysis exist: support and ratings appear, the views open."""
+        if derived is self.derived:
+            self.main.analysis_arrived()
+            self.availability_changed()
+        self._show_progress()
+
+    def _found(self, derived: Derived) -> None:
+        """The disagreements are found: the view opens at once now."""
+        self._show_progress()
+        self.availability_changed()
+
+    def _loaded(
+        self,
+        result: LoadResult,
+        derived: Derived | None,
+        drawn: Callable[[], None] | None = None,
+    ) -> None:
+        """The pack is read: fill the panes (``drawn`` is called once they are on screen)."""
+        if drawn is not None:
+            self.call_after_refresh(drawn)
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
@@ -173,6 +244,8 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
         self.main.set_pack(derived)
+        self._show_progress()
+        self.set_interval(0.5, self._show_progress)
         if self.since_arg is not None:
             self.show_since(push=False)
         if result.pack.warnings:
@@ -193,6 +266,8 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
         was most of the cost of moving the cursor, and on most presses nothing
         changed. The availability itself still comes only from ``check_action``.
         """
+        if not self.screen_stack:
+            return  # quitting: the screens are gone, and nothing is drawn again
         # The screen and focus are part of the key: Textual refreshes the footer on its
         # own when they change, from the state at that moment, which may differ from
         # what was recorded here last.
@@ -223,12 +298,21 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
             return len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen)
         if action in NEEDS_PACK and self.pack is None:
             return None
+        derived = self.derived
+        if derived is not None and (
+            (action in NEEDS_ANALYSIS and derived.known_analysis is None)
+            or (action == "search" and not derived.index_ready)
+            or (action == "disagreements" and not derived.disagreements_ready)
+        ):
+            return None
         main = self.main
         if action in EDITS:
             # Shown only where they apply (the reader's own screen, a candidate, the
             # article, something to undo); greyed while an edit is checked and written.
             if self.pack is None or self.editor is None or self.screen is not main:
                 return False
+            if action in NEEDS_INDEX and derived is not None and not derived.index_ready:
+                return None if self.can_edit(action) else False
             return None if self.editing else self.can_edit(action)
         if action in MAIN_ONLY and self.screen is not main:
             return False
@@ -260,8 +344,11 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
             return "Nothing ahead in the history."
         if action == "toggle_mark":
             return "Nothing to mark here: put the cursor on a fact (sources and headings are not)."
-        if action in EDITS:
+        if action in EDITS and self.editing:
             return "An edit is still being checked and written."
+        if action in NEEDS_ANALYSIS | NEEDS_INDEX | {"disagreements"} and self.derived is not None:
+            doing = self.progress.text().strip() if self.progress is not None else ""
+            return f"Not ready yet ({doing or 'analysing the pack'}): it opens when that is done."
         return ""
 
     def footer_entries(self) -> list[tuple[int, str, str, str, bool]]:

@@ -121,6 +121,14 @@ class DetailRows:
         return None
 
 
+def pending_note(pack: Pack) -> str:
+    """What the detail pane says where support, rating and resolved date will be."""
+    return (
+        f"analysing {len(pack.sources):,} articles… (support, rating and resolved date "
+        "appear when done)"
+    )
+
+
 def title_of(pack: Pack, item: Fact | Source, marked: bool = False) -> str:
     """``Pledge: Poland``, ``Actor: United Kingdom``, ``Source: BBC``: kind and name."""
     if isinstance(item, Actor):
@@ -182,7 +190,8 @@ class _Builder:
     ) -> None:
         self.derived = derived
         self.pack = derived.pack
-        self.analysis = derived.analysis
+        self.analysis = derived.known_analysis
+        """None while the reader's worker is still building it (rows say so)."""
         self.expanded = expanded
         self.mentions = mentions
 
@@ -198,6 +207,18 @@ class _Builder:
         yield from _paged(
             group, ids, lambda item_id, _i: self.link(item_id), self.expanded, title.lower()
         )
+
+    def pending(self) -> Row:
+        """The row standing for what the analysis will add, while it is built."""
+        return field("analysis", pending_note(self.pack))
+
+    def analysed(self, fact_id: str, value: int | None = None) -> Iterator[Row]:
+        """Support and rating of a fact (or of a claim's ``value``), or that they are pending."""
+        if self.analysis is None:
+            yield self.pending()
+            return
+        found = self.analysis.of(fact_id) if value is None else self.analysis.value(fact_id, value)
+        yield from self.analysis_rows(found)
 
     def analysis_rows(self, found: FactAnalysis | None) -> Iterator[Row]:
         """Support, Admiralty rating and caveats of a fact, as field rows."""
@@ -290,14 +311,14 @@ class _Builder:
 
     def meeting(self, meeting: Meeting) -> Iterator[Row | None]:
         yield field("date", f"{meeting.date or 'unknown'} (“{meeting.date_text}”)")
-        checked = self.analysis.dates.get(meeting.id)
+        checked = None if self.analysis is None else self.analysis.dates.get(meeting.id)
         if checked is not None:
             r = checked.resolution
             basis = f" in {checked.basis.source}" if checked.basis else ""
             yield field(
                 "resolved", f"{r.shown()} ({r.precision}) from “{r.expression}”{basis}: {r.rule}"
             )
-        yield from self.analysis_rows(self.analysis.of(meeting.id))
+        yield from self.analysed(meeting.id)
         if meeting.date_reasoning:
             yield field("reasoning", meeting.date_reasoning)
         if meeting.place:
@@ -326,7 +347,7 @@ class _Builder:
         for condition in pledge.conditions:
             yield field("condition", condition)
         yield from (field(name, text) for name, text in remark_fields(pledge))
-        yield from self.analysis_rows(self.analysis.of(pledge.id))
+        yield from self.analysed(pledge.id)
         yield heading("Actor")
         yield self.link(pledge.actor)
 
@@ -339,7 +360,7 @@ class _Builder:
             yield heading(
                 f"“{clean_line(value.value)}” says {source_label(self.pack, value.source)}"
             )
-            yield from self.analysis_rows(self.analysis.value(claim.id, index))
+            yield from self.analysed(claim.id, index)
             yield from self.evidence(value.evidence, first, total)
             first += len(value.evidence)
 

@@ -43,9 +43,13 @@ def actor_name(pack: Pack, actor_id: str) -> str:
     return clean_line(found.name) if isinstance(found, Actor) else clean_line(actor_id)
 
 
-def support_tag(analysis: Analysis, fact_id: str) -> str:
-    """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating."""
-    found = analysis.of(fact_id)
+def support_tag(analysis: Analysis | None, fact_id: str) -> str:
+    """`` [4 src/4 outlets B1]`` or `` [single source D4]``: corroboration and Admiralty rating.
+
+    Nothing while the analysis is still being built (the reader fills its panes
+    first and relabels the rows when it arrives).
+    """
+    found = None if analysis is None else analysis.of(fact_id)
     if found is None:
         return ""
     s = found.support
@@ -79,7 +83,7 @@ def label(derived: Derived, item: Fact | Source) -> str:
 
 
 def _label(derived: Derived, item: Fact | Source) -> str:
-    pack, analysis = derived.pack, derived.analysis
+    pack, analysis = derived.pack, derived.known_analysis
     if isinstance(item, Actor):
         return f"{clean_line(item.name)} ({item.kind})"
     if isinstance(item, Meeting):

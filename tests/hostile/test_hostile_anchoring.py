@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from support import ARTICLE, REPO, PackMaker
@@ -139,6 +139,7 @@ def _old_lost_character_starts(norm: str, needle: str) -> list[int]:
     text=st.text(alphabet="aéö?– ", max_size=40),
     needle=st.text(alphabet="aéö?– ", min_size=1, max_size=6),
 )
+@example(text="? é", needle="?  é")  # found by Hypothesis: the test compared the raw needle
 def test_lost_character_matches_as_the_old_pattern(text: str, needle: str) -> None:
     needle = needle.strip()
     if not needle or needle.isascii():
@@ -147,7 +148,7 @@ def test_lost_character_matches_as_the_old_pattern(text: str, needle: str) -> No
     if text.find(needle) >= 0 or "?" not in text:
         return
     norm = anchorer._normalised[0]
-    if norm.find(needle) >= 0:
+    if norm.find(normalise(needle)) >= 0:  # a normalised match ("?  é" in "? é"), not a lost one
         return
     got = [f.start for f in anchorer.find_all(needle) if f.match == "lost-character"]
     starts, _ends = anchorer._normalised[1:]

@@ -113,6 +113,40 @@ def test_the_pack_keeps_no_derived_data(pack: Pack) -> None:
     assert not hasattr(pack, "cache")
 
 
+def test_stopped_analysis_and_detection_keep_nothing_and_start_again(pack: Pack) -> None:
+    """The reader's worker gives way to quitting: a stopped build is not half-kept."""
+    derived = Derived(pack)
+    asked: list[int] = []
+
+    def stop_at_third() -> bool:
+        asked.append(1)
+        return len(asked) >= 3
+
+    assert derived.build_analysis(stop_at_third) is None
+    assert len(asked) == 3  # asked between meetings, stopped at the third
+    assert derived.known_analysis is None
+    analysis = derived.build_analysis(lambda: False)
+    assert analysis is not None and derived.known_analysis is analysis
+    assert not derived.disagreements_ready
+    asked.clear()
+    assert derived.find_disagreements(stop_at_third) is None
+    assert not derived.disagreements_ready
+    found = derived.find_disagreements(lambda: False)
+    assert found is not None and derived.disagreements_ready
+    assert derived.disagreements is found
+    assert found == Derived(pack).disagreements  # the same as an uninterrupted detection
+
+
+def test_the_non_blocking_forms_never_build(pack: Pack) -> None:
+    """What the reader's panes ask while the worker builds: answers without building."""
+    derived = Derived(pack)
+    assert derived.known_analysis is None
+    assert not derived.index_ready and not derived.disagreements_ready
+    assert derived.known_analysis is None and not derived.index_ready  # still not built
+    _ = derived.index
+    assert derived.index_ready and derived.known_analysis is None
+
+
 def test_pledge_histories_are_grouped_once_and_match_one_pledge_asked_alone(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -20,7 +20,7 @@ from briefing.model.analysis.corroboration import (
 from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
 from briefing.model.analysis.disagreements.detect import Disagreement, detect, figures_conflict
 from briefing.model.analysis.grading import Grade, grade
-from briefing.model.once import Once
+from briefing.model.once import Checked, Stop, Stoppable, Stopped, never
 from briefing.model.pack import Pack
 from briefing.model.types import Claim, Source
 
@@ -43,7 +43,7 @@ class Analysis:
     """Meeting, pledge, actor and claim ids -> support and grade."""
     values: Mapping[tuple[str, int], FactAnalysis]
     """(claim id, value index) -> support and grade of that value."""
-    _disagreements: Once[tuple[Disagreement, ...]] = field(repr=False, compare=False)
+    _disagreements: Stoppable[tuple[Disagreement, ...]] = field(repr=False, compare=False)
 
     @property
     def disagreements(self) -> tuple[Disagreement, ...]:
@@ -55,6 +55,21 @@ class Analysis:
         background after showing the pack), once, whichever thread asks first.
         """
         return self._disagreements.get()
+
+    def find_disagreements(self, stop: Stop) -> tuple[Disagreement, ...] | None:
+        """:attr:`disagreements`, found now by a worker that gives way when ``stop`` says so.
+
+        None when stopped (nothing is kept; the next caller starts again).
+        """
+        try:
+            return self._disagreements.get(stop)
+        except Stopped:
+            return None
+
+    @property
+    def disagreements_found(self) -> bool:
+        """True once the disagreements are known (asking for them would not block)."""
+        return self._disagreements.done
 
     def of(self, fact_id: str) -> FactAnalysis | None:
         """Support and grade of a fact by id (None for a source or unknown id)."""
@@ -107,15 +122,18 @@ def _claim_values(
     return result
 
 
-def analyse(pack: Pack) -> Analysis:
+def analyse(pack: Pack, stop: Stop = never) -> Analysis:
     """Compute the pack's analysis (disagreements are left for first use).
 
     Nothing is kept here: whoever holds the pack keeps the result (the reader
-    and CLI through :class:`briefing.model.derived.Derived`).
+    and CLI through :class:`briefing.model.derived.Derived`). ``stop`` is asked
+    before each meeting's dates are resolved (most of the time, on a large pack):
+    the reader's worker gives way to quitting (raises
+    :class:`briefing.model.once.Stopped`).
     """
     sources = {s.id: s for s in pack.sources}
     graded = _Grader(sources)
-    dates = {m.id: meeting_date(m, sources) for m in pack.meetings}
+    dates = {m.id: meeting_date(m, sources) for m in Checked(pack.meetings, stop)}
     facts: dict[str, FactAnalysis] = {}
     for meeting in pack.meetings:
         facts[meeting.id] = graded([e.source for e in meeting.evidence], meeting.credibility)
@@ -133,5 +151,5 @@ def analyse(pack: Pack) -> Analysis:
         MappingProxyType(dates),
         MappingProxyType(facts),
         MappingProxyType(values),
-        Once(lambda: detect(pack, dates)),
+        Stoppable(lambda stop: detect(pack, dates, stop)),
     )

@@ -54,7 +54,8 @@ _CREDITS = re.compile(
 )
 _CREDIT_NAMES = re.compile(r"\bby\s+([^;)]+)", re.I)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.'’ ]{1,30}?))?"
+    # The place in capitals ("KYIV") or, when an agency follows, in mixed case ("Rabat, ... (MAP) -").
+    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][A-Za-z.'’ ]{1,30}?))?"
     r"(?:,\s*(?P<when>[^()—–]{3,40}?))?\s*"
     r"(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[A-Z][\w .&-]{1,38})/)?\s*(?:—|–|--|-)\s+\S"
 )

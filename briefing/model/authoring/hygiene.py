@@ -22,6 +22,7 @@ from briefing.model.authoring.machine_translation import (
     signs,
     summary,
 )
+from briefing.model.names.vocabulary import BYLINE_NOUNS
 
 if TYPE_CHECKING:
     from briefing.model.types import Source
@@ -46,7 +47,7 @@ _BOILERPLATE = [
     ),
     (
         re.compile(
-            r"^\W*(most (read|popular|viewed)|trending|top stories|more stories|latest news)\W*$|"
+            r"^\W*(most (read|popular|viewed)|trending|top stories|more stories|latest news|related)\W*$|"
             r"\b(facebook|twitter|linkedin|whatsapp|e-?mail)\s*\|",
             re.I,
         ),
@@ -112,6 +113,46 @@ class Hygiene:
         return {n for b in self.boilerplate for n in range(b.first, b.last + 1)}
 
 
+NAV_ITEM_WORDS = 3
+"""A menu item ("Home", "World", "Sign in", "Middle East") is this many words at most."""
+
+
+def is_navigation(line: str) -> bool:
+    """A site's menu or breadcrumb: short capitalised items between '|' ("Home | World | Africa").
+
+    A byline has the same shape ("Jane Doe | Africa Editor | Outlet") but names a
+    role ('Editor', 'Correspondent', 'Desk'); a menu never does. Linear in the line.
+    """
+    items = [item.strip() for item in line.split("|")]
+    if len(items) < 2 or not all(items):
+        return False
+    for item in items:
+        words = item.split()
+        if len(words) > NAV_ITEM_WORDS or not item[0].isupper() or any(c.isdigit() for c in item):
+            return False
+        if any(w.lower().strip(".,") in BYLINE_NOUNS for w in words) or item[-1] in ".!?":
+            return False
+    return True
+
+
+def _banner(lines: list[str]) -> bool:
+    """The first line is a site's name in capitals ("THE HORN BRIEF") above a headline in mixed case."""
+    first = lines[0].strip() if lines else ""
+    following = next((line.strip() for line in lines[1:] if line.strip()), "")
+    return (
+        bool(_BANNER.match(first))
+        and len(first) <= BANNER_LENGTH
+        and len(first.split()) <= BANNER_WORDS
+        and bool(following)
+        and not following.isupper()
+    )
+
+
+BANNER_LENGTH = 40
+BANNER_WORDS = 4
+"""A banner is a name, not a headline in capitals ("SUDAN'S GENERALS END TALKS WITHOUT TRUCE")."""
+
+
 def _line_reason(line: str, after_header: bool) -> str | None:
     stripped = line.strip()
     if not stripped or len(stripped) > SHORT_LINE:
@@ -119,6 +160,8 @@ def _line_reason(line: str, after_header: bool) -> str | None:
     for pattern, reason in _BOILERPLATE:
         if pattern.search(stripped):
             return reason
+    if is_navigation(stripped):
+        return "site navigation"
     if after_header and _LIST_ITEM.match(line):
         return "link list"
     return None
@@ -140,6 +183,8 @@ def boilerplate(text: str) -> list[Boilerplate]:
             in_list = in_list or bool(_HEADER.match(line.strip()))
         elif line.strip():
             in_list = False
+    if _banner(lines):
+        marked.setdefault(1, ("site banner", lines[0].strip()))
     runs: list[Boilerplate] = []
     for number in sorted(marked):
         reason, sample = marked[number]

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 
 from briefing.model.names.countries import BY_FORM, Country, country_of
 from briefing.model.names.vocabulary import (
+    ACTION_VERBS,
+    AUXILIARIES,
     CONNECTORS,
     GROUP_WORDS,
     HEAD_TITLES,
+    IRREGULAR_PASTS,
     MEETING_NOUNS,
     ORG_WORDS,
     PLACE_PREPOSITIONS,
@@ -53,6 +56,10 @@ class ProperName:
     """It ends in, or is followed by, a place word ('Talas River', 'the Kirov dam')."""
     country_hint: bool = False
     """Named as the country of a title ('Foreign Minister of Q'), though not in the table."""
+    acts: bool = False
+    """The subject of a verb of doing or saying ('Riyadh offered', 'said X', 'X, the bank's head')."""
+    after_time: bool = False
+    """Right after a clock time ('6:15 p.m. UTC'): a time zone, not a name."""
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -231,6 +238,10 @@ def _mentions_in_run(
             role_words.pop()
         while role_words and role_words[0].lower() in ROLE_NOISE:
             role_words.pop(0)
+        if name and name[0] in ("of", "for"):
+            # "Minister of the Energetic Transition": a portfolio the list does not know is
+            # still the title's, never a name ("of the Energetic Transition").
+            return
         if "of" in name:
             cut = name.index("of")
             tail = " ".join(name[cut + 1 :])
@@ -291,6 +302,73 @@ def _mentions_in_run(
         initial,
         title=title or None,
         said=bool(_SAID.match(after)),
+        acts=acts(sentence, start, start + len(form)),
+        after_time=_CLOCK.search(sentence, max(0, start - 24), start) is not None,
+    )
+
+
+_NEXT_WORD = re.compile(r",?\s+(?:also\s+|then\s+|later\s+|now\s+|again\s+|still\s+)?([a-z]+)")
+"""The word after a name, past the comma closing an aside ("the minister, X, confirmed")."""
+_TITLE_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+(?:the\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_ROLE_AFTER = re.compile(r"\s*,\s+(?:the|a|an|its|his|her|their)\s+([^,]{1,60}?)(?:,|$)")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(PLACE_PREPOSITIONS | {"of", "for", "around", "with"}))
+    + r")\s+(?:the\s+)?$",
+    re.I,
+)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.I)
+
+
+def _verb(word: str, bare: bool) -> bool:
+    """``word`` is a form of an action verb; bare and -s forms only when ``bare`` is allowed."""
+    if word in IRREGULAR_PASTS or word in AUXILIARIES:
+        return True
+    if word.endswith("ed") and (
+        word[:-2] in ACTION_VERBS
+        or word[:-1] in ACTION_VERBS
+        or word[:-3] + "y" in ACTION_VERBS
+        or (len(word) > 4 and word[-3] == word[-4] and word[:-3] in ACTION_VERBS)
+    ):
+        return True
+    if not bare:
+        return False
+    return (
+        word in ACTION_VERBS
+        or (word.endswith("s") and word[:-1] in ACTION_VERBS)
+        or (word.endswith("es") and word[:-2] in ACTION_VERBS)
+    )
+
+
+def acts(sentence: str, start: int, end: int) -> bool:
+    """The name at ``sentence[start:end]`` does or says something there.
+
+    Its next word is an action verb or an auxiliary ("Riyadh offered", "Ankara
+    has"), or it is named as a speaker or after a role in lowercase ("the
+    defence minister, X") ("said X", "according to X") or given a
+    role ("X, the bank's president"), or a body's noun follows it ("the
+    Mercosur bloc"). After "the"/"a" a bare or -s form is a
+    noun ("the Vienna plan", "Jeddah talks" is not a verb), so only past forms
+    count there. A place is where things happen; an actor acts (linear).
+    """
+    nxt = _NEXT_WORD.match(sentence, end)
+    if nxt is not None and nxt.group(1) in ORG_WORDS | GROUP_WORDS:
+        return True  # "the Mercosur bloc": a body's name
+    if _PREPOSITION_BEFORE.search(sentence, max(0, start - 16), start):
+        nxt = None  # "Diplomats in Jeddah say": the verb is the diplomats'
+    bare = _DETERMINER_BEFORE.search(sentence, max(0, start - 8), start) is None
+    if nxt is not None and _verb(nxt.group(1), bare):
+        return True  # "Riyadh offered", "Ankara has"
+    if _SAID_BEFORE.search(sentence, max(0, start - 24), start):
+        return True
+    title = _TITLE_BEFORE.search(sentence, max(0, start - 24), start)
+    if title is not None and title.group(1) in HEAD_TITLES:
+        return True  # "the defence minister, X": a role in lowercase
+    role = _ROLE_AFTER.match(sentence, end)
+    return role is not None and any(
+        w.lower().strip("’'s") in HEAD_TITLES for w in role.group(1).split()
     )
 
 
@@ -316,7 +394,17 @@ def proper_names(
             place = words[-1].lower() in PLACE_WORDS or (
                 following is not None and following.group(1) in PLACE_WORDS | MEETING_NOUNS
             )
-            for mention in _mentions_in_run(words, first, source, sentence, start, initial):
+            title = None
+            if len(before) >= 2 and before[-1] in ("of", "for") and before[-2] in HEAD_TITLES:
+                # "the minister of the Foreign Affairs Mauro Vieira": the portfolio is the title's.
+                lead = 0
+                while lead < len(words) and words[lead].lower() in _TITLE_PARTS:
+                    lead += 1
+                if 0 < lead < len(words):
+                    title = " ".join([before[-2], before[-1], *words[:lead]])
+                    first += len(" ".join(words[:lead])) + 1
+                    words = words[lead:]
+            for mention in _mentions_in_run(words, first, source, sentence, start, initial, title):
                 mention.after_preposition = after_prep
                 mention.place = place
                 found.append(mention)
@@ -324,3 +412,4 @@ def proper_names(
 
 
 _PLACE_AFTER = re.compile(r"\s+([a-z]+)")
+_TITLE_PARTS = TITLE_WORDS | PORTFOLIOS | CONNECTORS

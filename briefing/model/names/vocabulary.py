@@ -90,8 +90,8 @@ ORG_WORDS = words(
 )
 """Words that make a name an organisation's."""
 
-GROUP_WORDS = words("""coalition alliance bloc movement rebels militia front brigade nations""")
-"""Words that make a name a group's."""
+GROUP_WORDS = words("""coalition alliance bloc movement rebels militia front brigade""")
+"""Words that make a name a group's ("nations" is not one: the United Nations is an organisation)."""
 
 PORTFOLIOS = words(
     """energy water resources foreign affairs finance economy economic trade health agriculture
@@ -116,10 +116,34 @@ PLACE_PREPOSITIONS = words("""in at to from near outside inside across via into"
 MEETING_NOUNS = words("""conference summit talks meeting meetings forum""")
 """A capital before one of these ('the Vienna conference') names a place, not a government."""
 
-BYLINE_ROLES = words(
-    """desk correspondent correspondents editor editors reporter reporters staff writer
-    writers columnist contributor bureau chief senior political diplomatic foreign
+BYLINE_NOUNS = words(
+    """desk correspondent correspondents editor editors reporter reporters writer writers
+    columnist contributor bureau"""
+)
+"""The nouns of a byline's role ('Africa Editor', 'Ottawa Bureau'): a site's menu never has one."""
+
+BYLINE_ROLES = BYLINE_NOUNS | words(
+    """staff chief senior political diplomatic foreign
     economics energy europe world politics business news security defence defense
     affairs international national investigations special"""
 )
 """Words of a byline's role or a desk ('Diplomatic Correspondent', 'Politics Desk'): not people."""
+
+ACTION_VERBS = words(
+    """say tell add state warn note announce insist argue claim pledge offer promise commit
+    agree refuse reject decline sign meet speak propose accuse host send provide give fund
+    pay want seek call urge ask demand hope plan expect threaten deny confirm welcome back
+    support oppose join lead accept launch deploy withdraw attack consider weigh decide
+    invite order approve veto block ban impose lift cut raise suspend resume open close
+    negotiate mediate broker release free seize capture deliver grant vow"""
+)
+"""Verbs of doing and saying (base forms): a name that is their subject acts ("Riyadh offered")."""
+
+IRREGULAR_PASTS = words(
+    """said told met spoke sent gave paid sought led took made held won lost broke froze
+    chose struck drew"""
+)
+"""Past forms of action verbs that do not end in -ed."""
+
+AUXILIARIES = words("""has have had will would could can may might must should shall did does""")
+"""Before a verb, these make the name in front of them its subject ("Ankara has signed")."""

@@ -48,6 +48,8 @@ class CurationActions(_AppBase):
 
         def availability_changed(self) -> None: ...
 
+        def start_analysis(self, derived: Derived) -> None: ...
+
     def can_edit(self, action: str) -> bool:
         """Whether an editing command has something to act on now."""
         if self.editor is None or self.editing:
@@ -179,5 +181,6 @@ class CurationActions(_AppBase):
         if result is not None and result.pack is not None and derived is not None:
             self.pack, self.derived = result.pack, derived
             self.main.reload_pack(derived, show)
+            self.start_analysis(derived)  # the disagreements of the pack as edited
         self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
         self.availability_changed()

@@ -78,6 +78,7 @@ class MainScreen(Screen[None]):
             yield SourceView(id="source")
         with Horizontal(id="footer-row"):
             yield KeyBar(id="keys")
+            yield Label("", id="pending", markup=False)
             yield Label("", id="marked-count", markup=False)
 
     def on_mount(self) -> None:
@@ -142,6 +143,12 @@ class MainScreen(Screen[None]):
         if first is not None:
             self.go(first, browse=True)
             navigator.show_item(first)
+
+    def analysis_arrived(self) -> None:
+        """The background analysis is built: labels get their support and rating, and
+        the detail pane fills in what it showed as pending (cursor and scroll kept)."""
+        self.query_one(Navigator).relabel()
+        self.query_one(DetailPane).refresh_item()
 
     def reload_pack(self, derived: Derived, show: str | None = None) -> None:
         """Show the pack as it is after an edit, keeping the history and the cursor.

@@ -173,6 +173,10 @@ class DetailPane(OptionList):
         known = derived.known_mentions(item.id)
         if known is not None:
             return known
+        if not derived.index_ready:
+            # Finding mentions needs the actor index, which the app's worker is
+            # building: "finding them" until it is there (refresh_item asks again).
+            return None
         if derived.article_chars <= BACKGROUND_MENTIONS_CHARS:
             return derived.mentions(item.id) or []
         self.finder.want(derived, item.id)
@@ -192,14 +196,35 @@ class DetailPane(OptionList):
             self.set_options(_options(self.content.rows))
 
     def _refill(self) -> None:
-        """Rebuild the rows of the same item, keeping the cursor and scroll where they are."""
+        """Rebuild the rows of the same item (with the mentions known now), keeping the
+        cursor and scroll where they are."""
         assert self._derived is not None and self._item is not None
-        highlighted, scroll_y = self.highlighted, self.scroll_y
         known = self._derived.known_mentions(self._item.id) if isinstance(self._item, Actor) else []
+        self._refill_with(known)
+
+    def _refill_with(self, mentions: list[Mention] | None) -> None:
+        """Rebuild the rows with ``mentions`` (None: still being found), cursor and scroll kept."""
+        highlighted, scroll_y = self.highlighted, self.scroll_y
         with self.prevent(OptionList.OptionHighlighted):
-            self._fill(known)
+            self._fill(mentions)
             self.highlighted = highlighted
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    def refresh_item(self) -> None:
+        """Rebuild the shown item's rows in place (the analysis arrived), and look for an
+        actor's mentions if they were held back while the index was being built."""
+        if self._derived is None or self._item is None:
+            return
+        if not isinstance(self._item, Actor):
+            self._refill_with([])
+            return
+        mentions = self._derived.known_mentions(self._item.id)
+        held_back = mentions is None and self.finder.wanted != self._item.id
+        if held_back:
+            mentions = self._mentions_of(self._derived, self._item)
+        self._refill_with(mentions)
+        if held_back and mentions is not None:
+            self.post_message(self.MentionsFound(self._item.id))
 
     def _mentions_ready(self, actor_id: str) -> None:
         """The finder has the shown actor's mentions: list them where the analyst is."""

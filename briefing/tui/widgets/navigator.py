@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 PAGE = 500
 """Rows added to a section at a time."""
+TAGGED = frozenset({REVIEW, "meetings", "pledges"})
+"""Sections whose labels end with the analysis's support and rating."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
+        self._moving_to: TreeNode[NodeData] | None = None
+        """The row the last :meth:`show_item` is moving the cursor to (once laid out)."""
 
     def set_pack(self, derived: Derived) -> None:
         """Show a freshly loaded pack, every section open at its first page."""
@@ -140,6 +145,36 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         room = self.scrollable_content_region.width - depth * self.guide_depth
         return shorten_text(text, room)
 
+    def relabel(self) -> None:
+        """Redraw the labels that carry support tags (the analysis arrived).
+
+        Only the rows added so far (a page a section), so the cost does not grow
+        with the pack; actors, claims and sources carry no tag.
+        """
+        for item_id, node in self._rows_by_id.items():
+            if node.data is not None and node.data.section in TAGGED:
+                node.set_label(self._label(item_id))
+
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        """A row's width as :meth:`render_label` draws it, without drawing it.
+
+        The tree measures every row each time a row is added or relabelled (for
+        its horizontal extent); measuring by rendering, Tree's default, cut every
+        label with :func:`shorten_text`: 2,500 rows at 1,000 articles, most of the
+        time from the pack read to the panes filled (measured: 3.1 of 4.9 s,
+        profiled). A label is never drawn wider than the pane, so its text's
+        length, capped there, is the same answer.
+        """
+        # The pane's width, not its scrollable region: asking for that while the
+        # tree measures its rows starts the measuring again (the reader hung).
+        # The navigator never scrolls sideways (overflow-x: hidden), so a cell or
+        # two of scrollbar counted in changes nothing drawn.
+        depth = 0 if node.parent is None or node.parent is self.root else 1
+        icon = 2 if node.allow_expand else 0
+        label = node.label
+        width = label.cell_len if isinstance(label, Text) else cell_len(label)
+        return min(width + icon, max(self.size.width - depth * self.guide_depth, 0))
+
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
         changed = self.marked ^ marked
@@ -182,6 +217,7 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             node.parent.expand()
         # After a refresh, when the tree has laid out the row. The browse this
         # causes names the item already shown, which the screen ignores.
+        self._moving_to = node
         self.call_after_refresh(self._move_when_laid_out, node)
 
     def _move_when_laid_out(self, node: TreeNode[NodeData], tries: int = 20) -> None:
@@ -190,6 +226,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         Moving earlier scrolls against a zero-height viewport, which hides the
         section header above the first row on some runs and not others.
         """
+        if node is not self._moving_to:
+            return  # a later show_item wins (an older move still waiting must not overtake it)
         if (self.size.height == 0 or node.line < 0) and tries > 0:
             self.call_after_refresh(self._move_when_laid_out, node, tries - 1)
             return

@@ -192,7 +192,7 @@ def test_stance_disagreements_match_the_old_definition(synthetic: Pack) -> None:
 def test_shared_mentions_give_what_each_detector_reads_alone(synthetic: Pack) -> None:
     shared = found_by.stance_mentions_by_source(synthetic.sources, synthetic.actors)
     for detector in (found_by.pledge_stance_disagreements, found_by.claim_stance_disagreements):
-        assert detector(synthetic, shared) == detector(synthetic)
+        assert detector(synthetic, mentions=shared) == detector(synthetic)
 
 
 def test_count_disagreements_match_the_old_definition(synthetic: Pack) -> None:

@@ -341,3 +341,22 @@ def test_well_formed_entry_of_the_wrong_shape_is_not_trusted(
     monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
     assert load_pack(root, cache=True).pack == full.pack
     assert calls, "an entry of the wrong shape was trusted"
+
+
+def test_store_later_writes_the_entry_only_when_asked(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader shows the pack first and writes the entry after (a first start)."""
+    root = make_pack(FACTS)
+    first = load_pack(root, cache=True, store_later=True)
+    assert first.pack is not None and first.store_cache is not None
+    assert not list(cache.glob("*.json"))  # nothing written yet
+    first.store_cache()
+    assert entry(cache).exists()
+
+    def refuse(path: object) -> None:
+        raise AssertionError("full load ran; expected a cache hit")
+
+    monkeypatch.setattr(load, "_load_pack", refuse)
+    second = load_pack(root, cache=True, store_later=True)
+    assert second.pack == first.pack and second.store_cache is None  # a hit writes nothing

@@ -114,9 +114,12 @@ def test_labels_carry_grades_and_support(pack: Pack) -> None:
     found = analyse(pack).of("paris-chiefs")
     assert found is not None
     meeting = next(m for m in pack.meetings if m.id == "paris-chiefs")
-    assert label(Derived(pack), meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
+    derived = Derived(pack)
+    assert "src" not in label(derived, meeting)  # no tag until the analysis is built
+    _ = derived.analysis
+    assert label(derived, meeting).endswith(f"[4 src/4 outlets {found.grade.rating}]")
     single = next(m for m in pack.meetings if m.id == "starmer-albanese-talks")
-    assert "[single source D4]" in label(Derived(pack), single)
+    assert "[single source D4]" in label(derived, single)
 
 
 async def test_disagreements_table_keeps_the_grade_whole_at_80_columns() -> None:

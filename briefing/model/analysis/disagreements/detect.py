@@ -40,6 +40,7 @@ from briefing.model.analysis.disagreements.stances import (
 )
 from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 from briefing.model.analysis.quantities import numbers_in, quantities
+from briefing.model.once import Checked, Stop, check, never
 from briefing.model.pack import Pack
 from briefing.model.types import Claim, Source
 
@@ -166,22 +167,31 @@ def _link_claims(pack: Pack, found: list[Disagreement]) -> list[Disagreement]:
     return linked
 
 
-def detect(pack: Pack, dates: Mapping[str, MeetingDate] | None = None) -> tuple[Disagreement, ...]:
-    """Every disagreement found in the pack's articles."""
-    found = count_disagreements(pack.sources)
-    found += amount_disagreements(pack.sources)
+def detect(
+    pack: Pack, dates: Mapping[str, MeetingDate] | None = None, stop: Stop = never
+) -> tuple[Disagreement, ...]:
+    """Every disagreement found in the pack's articles.
+
+    ``stop`` is asked before each article (and each pledge and claim) is read:
+    the reader detects in a worker that must give way to quitting (raises
+    :class:`briefing.model.once.Stopped`).
+    """
+    sources = Checked(pack.sources, stop)
+    found = count_disagreements(sources)
+    found += amount_disagreements(sources)
     # Each article's stances are read once, for all three stance detectors.
-    stances = stance_mentions_by_source(pack.sources, pack.actors)
+    stances = stance_mentions_by_source(sources, pack.actors)
     found += stance_disagreements(pack.sources, pack.actors, stances)
     seen = {(v.source, v.start) for d in found for v in d.values}
     for extra in (
-        pledge_stance_disagreements(pack, stances),
-        claim_stance_disagreements(pack, stances),
+        pledge_stance_disagreements(pack, stop, stances),
+        claim_stance_disagreements(pack, stop, stances),
     ):
         for d in extra:
             if not all((v.source, v.start) in seen for v in d.values):
                 found.append(d)
                 seen.update((v.source, v.start) for v in d.values)
+    check(stop)
     if dates is not None:
         found += date_disagreements(pack, dates)
     return tuple(_link_claims(pack, found))

@@ -20,6 +20,7 @@ from briefing.model.analysis.disagreements.values import (
     lemma,
 )
 from briefing.model.names.vocabulary import FUNCTION_WORDS
+from briefing.model.once import Checked, Stop, never
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
 
@@ -312,7 +313,7 @@ def _two_sources_differ(group: list[StanceMention]) -> bool:
 
 
 def claim_stance_disagreements(
-    pack: Pack, mentions: StanceMentions | None = None
+    pack: Pack, stop: Stop = never, mentions: StanceMentions | None = None
 ) -> list[Disagreement]:
     """An actor given different stances by the sentences cited for one claim, in different sources.
 
@@ -325,7 +326,7 @@ def claim_stance_disagreements(
     index: list[NameIndex] = []
     names = {a.id: a.name for a in pack.actors}
     found: list[Disagreement] = []
-    for claim in pack.claims:
+    for claim in Checked(pack.claims, stop):
         by_actor: dict[str, dict[tuple[str, str], DisagreementValue]] = {}
         for value in claim.values:
             for e in value.evidence:
@@ -352,7 +353,7 @@ def claim_stance_disagreements(
 
 
 def pledge_stance_disagreements(
-    pack: Pack, mentions: StanceMentions | None = None
+    pack: Pack, stop: Stop = never, mentions: StanceMentions | None = None
 ) -> list[Disagreement]:
     """A pledge whose cited sentences give the actor different stances in different sources.
 
@@ -364,7 +365,7 @@ def pledge_stance_disagreements(
     index: list[NameIndex] = []
     found: list[Disagreement] = []
     by_id = {a.id: a for a in pack.actors}
-    for pledge in pack.pledges:
+    for pledge in Checked(pack.pledges, stop):
         actor = by_id.get(pledge.actor)
         if actor is None:
             continue

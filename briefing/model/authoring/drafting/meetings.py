@@ -45,6 +45,13 @@ _AGREED_TO = re.compile(
 _BRIEFING = re.compile(r"\b(?:news|press)\s+$", re.I)
 """'told a news conference': where it was said, not a meeting of the story."""
 _NOT_PLACES = MONTHS | WEEKDAYS
+_NO_DATE = re.compile(
+    r"\bno date (?:has|had|was|is) (?:yet )?(?:been )?(?:set|fixed|agreed|announced)"
+    r"|\bdate (?:is |was |has )?(?:yet to be|not yet been|still to be) (?:set|fixed|agreed)"
+    r"|\bwithout (?:a|any) date\b",
+    re.I,
+)
+"""'no date has been set': an undated meeting of its own, not the dated round it is compared to."""
 
 
 def draft_meeting(
@@ -138,6 +145,7 @@ def draft_meeting(
         rule=rule,
         participants=participants,
         evidence=[DraftEvidence(article.source, sentence)],
+        undated=expression is None and _NO_DATE.search(sentence) is not None,
     )
 
 
@@ -145,6 +153,8 @@ def _compatible(a: DraftMeeting, b: DraftMeeting) -> bool:
     """Two drafts of one event: same status, dates that agree, and something shared."""
     if a.status != b.status:
         return False
+    if (a.undated and b.start is not None) or (b.undated and a.start is not None):
+        return False  # "no date has been set" is not the dated round
     known = a.start is not None and b.start is not None and a.end is not None and b.end is not None
     if known and not (a.start <= b.end and b.start <= a.end):  # type: ignore[operator]
         return False
@@ -162,6 +172,7 @@ def _compatible(a: DraftMeeting, b: DraftMeeting) -> bool:
 def _absorb(meeting: DraftMeeting, new: DraftMeeting) -> None:
     """Add ``new``'s sentences, participants, place and date to ``meeting``."""
     meeting.evidence.extend(new.evidence)
+    meeting.undated = meeting.undated or new.undated
     for actor, role in new.participants.items():
         if meeting.participants.get(actor) != "host":
             meeting.participants[actor] = role
@@ -201,7 +212,11 @@ def merge_bare(kept: list[DraftMeeting]) -> list[DraftMeeting]:
     bare = [m for m in kept if m.start is None and not m.places]
     merged = [m for m in kept if not any(m is b for b in bare)]
     for draft in bare:
-        others = [m for m in merged if m.status == draft.status]
+        others = [
+            m
+            for m in merged
+            if m.status == draft.status and not (draft.undated and m.start is not None)
+        ]
         undated = [m for m in others if m.start is None]
         if len(others) == 1 or len(undated) == 1:
             _absorb(others[0] if len(others) == 1 else undated[0], draft)

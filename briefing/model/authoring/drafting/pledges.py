@@ -19,12 +19,19 @@ CONTRIBUTION_WORDS = 12
 _VERBS: tuple[tuple[str, str], ...] = (
     (
         "declined",
-        r"declined|refused|rejected|ruled out|(?:would|will|did|does|do) not (?:pay|send|provide|give|contribute|fund|offer|commit|release|supply)|won't (?:pay|send|provide|give|contribute|fund)",
+        r"declined|refused|rejected|ruled out"
+        # A negated modal on a verb of doing ("will not accept", "won't sign"), not on a
+        # verb of saying or being ("did not say", "would not be drawn", "will not yet").
+        r"|(?:(?:would|will|did|does|do|can|could|shall) not|won't|wouldn't|can't|cannot)"
+        r" (?!(?:yet|be|have|say|comment|know|disclose|specify|confirm|elaborate|respond|reply|immediately|rule out|decide|decline|refuse|reject)\b)[a-z]+",
     ),
     ("undecided", r"(?:has|have) not (?:yet )?decided|is undecided|are undecided|not yet decided"),
     (
         "considering",
-        r"(?:is|are|was|were) (?:still )?(?:considering|weighing|mulling|studying)|still weighing|considering|could (?:send|provide|offer|contribute|give)",
+        r"(?:is|are|was|were) (?:still )?(?:considering|weighing|mulling|studying)|still weighing|considering|could (?:send|provide|offer|contribute|give)"
+        # "would consider", "might weigh": a modal on a verb of deliberating, not a commitment.
+        r"|(?:would|could|might|may|will|to) (?:consider|weigh|study|examine|explore|mull)"
+        r"|(?:is|are|was|were|remains?) open to",
     ),
     ("delivered", r"delivered|handed over|disbursed"),
     ("proposed", r"proposed"),
@@ -80,7 +87,10 @@ def draft_pledge(
         ):
             actor = who
         break
-    if actor is None and _FIRST_PERSON.search(sentence[: verb.start()]):
+    unnamed = not any(stop <= verb.start() for _, stop, _ in names)
+    if actor is None and (unnamed or _FIRST_PERSON.search(sentence[: verb.start()])):
+        # "We will send ...", Y said / "The army is considering ..., Mahjoub said": the
+        # subject is not a name, so the pledge is the speaker's (or the one they speak for).
         speech = _SPEECH.search(sentence, verb.end())
         if speech is not None:
             near = [n for n in names if n[0] >= speech.start() or n[1] <= speech.start()]

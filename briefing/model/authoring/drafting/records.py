@@ -55,6 +55,8 @@ class DraftMeeting:
     rule: str = ""
     participants: dict[str, str] = field(default_factory=dict)
     evidence: list[DraftEvidence] = field(default_factory=list)
+    undated: bool = False
+    """Its sentence says no date is set yet: never the same event as a dated draft."""
 
     @property
     def title(self) -> str:
