@@ -137,21 +137,27 @@ def _word_number(run: str) -> float | None:
     return total + current
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
+"""Digits in groups of three ("1,200", "1.500"): thousands, not a fraction."""
+_GROUPED_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_FRACTION = re.compile(r"[.,](\d+)$")
+
+
 def _step(raw: str) -> float:
     """One unit of the last digit written: "1.25" -> 0.01, "1,200" -> 1, "twelve" -> 1."""
     if " point " in raw.lower():
         return 10.0 ** -len(raw.lower().partition(" point ")[2].split())
-    if raw[0].isalpha() or re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):
+    if raw[0].isalpha() or _GROUPED.fullmatch(raw):
         return 1.0
-    fraction = re.search(r"[.,](\d+)$", raw)
+    fraction = _FRACTION.search(raw)
     return 10.0 ** -len(fraction.group(1)) if fraction else 1.0
 
 
 def _digits(raw: str) -> float:
     """ "1,200" / "1.200" (thousands) -> 1200; "1.5" / "1,5" (decimal) -> 1.5."""
-    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):  # "1.500" in European style is 1500
+    if _GROUPED.fullmatch(raw):  # "1.500" in European style is 1500
         return float(raw.replace(",", "").replace(".", ""))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", raw):
+    if _GROUPED_DECIMAL.fullmatch(raw):
         return float(raw.replace(",", ""))
     return float(raw.replace(",", "."))
 

@@ -20,7 +20,12 @@ from support import REPO
 
 from briefing.model.analysis.disagreements import detect as found_by
 from briefing.model.analysis.disagreements.context import value_context
-from briefing.model.analysis.disagreements.counts import CountMention, count_mentions
+from briefing.model.analysis.disagreements.counts import (
+    QUALIFIER_BEFORE,
+    CountMention,
+    count_mentions,
+    qualifier_before,
+)
 from briefing.model.analysis.disagreements.stances import StanceMention, stance_mentions
 from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 from briefing.model.io import load_pack
@@ -278,3 +283,24 @@ def test_examples_of_awkward_names() -> None:
     assert found == [
         (m.actor, m.stance, m.start) for m in old_stance_mentions(_source("s", text), actors)
     ]
+
+
+QUALIFIER_TEXT = st.lists(
+    st.sampled_from(
+        ["about", "More than", "up to", "x", " ", "  ", "\t", "“", '"', "'", "1", "\n"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUALIFIER_TEXT, st.data())
+def test_the_qualifier_before_a_number_is_the_one_the_line_search_finds(
+    text: str, data: st.DataObject
+) -> None:
+    """The old definition: search the whole line up to the number."""
+    at = data.draw(st.integers(0, len(text)))
+    line_start = text.rfind("\n", 0, at) + 1
+    old = QUALIFIER_BEFORE.search(text, line_start, at)
+    new = qualifier_before(text, line_start, at)
+    assert (old and old.span(), old and old.group(1)) == (new and new.span(), new and new.group(1))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from briefing.model.analysis.disagreements.context import value_context
-from briefing.model.analysis.disagreements.counts import QUALIFIER_BEFORE, QUALIFIERS
+from briefing.model.analysis.disagreements.counts import QUALIFIERS, qualifier_before
 from briefing.model.analysis.disagreements.values import (
     Disagreement,
     DisagreementValue,
@@ -97,7 +97,7 @@ def amount_mentions(source: Source) -> Iterator[AmountMention]:
         if quantity.kind not in ("money", "percent") or source.is_boilerplate(quantity.start):
             continue
         line_start = text.rfind("\n", 0, quantity.start) + 1
-        qual = QUALIFIER_BEFORE.search(text, line_start, quantity.start)
+        qual = qualifier_before(text, line_start, quantity.start)
         qualifier = QUALIFIERS[" ".join(qual.group(1).lower().split())] if qual else None
         start = qual.start() if qual else quantity.start
         s_start, s_end = source.article.sentence_span(start, quantity.end)

@@ -54,6 +54,28 @@ QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = frozenset("\"“”'‘’")
+_LONGEST_QUALIFIER = max(map(len, QUALIFIERS))
+
+
+def qualifier_before(text: str, line_start: int, at: int) -> re.Match[str] | None:
+    """The qualifier ("about", "more than") ending just before the number at ``at``, if any.
+
+    What ``QUALIFIER_BEFORE.search(text, line_start, at)`` finds, without
+    reading the line from its start for every number (quadratic in a long
+    line's numbers): the qualifier can only end before the white space, the
+    one quote mark and the white space that end the text at ``at``, so the
+    search starts at most the longest qualifier's length before that. A match
+    that ends at ``at`` cannot start earlier, and ``\b`` still sees the
+    character before the window.
+    """
+    end = at
+    while end > line_start and text[end - 1].isspace():
+        end -= 1
+    if end > line_start and text[end - 1] in _CLOSING:
+        end -= 1
+        while end > line_start and text[end - 1].isspace():
+            end -= 1
+    return QUALIFIER_BEFORE.search(text, max(line_start, end - _LONGEST_QUALIFIER), at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +163,7 @@ def count_mentions(source: Source) -> Iterator[CountMention]:
             continue
         noun, modifiers, multiplier, end = found
         line_start = text.rfind("\n", 0, match.start()) + 1
-        qual = QUALIFIER_BEFORE.search(text, line_start, match.start())
+        qual = qualifier_before(text, line_start, match.start())
         start = match.start()
         qualifier = None
         if qual is not None:
