@@ -24,9 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
-from briefing.model.analysis.disagreements.context import value_context
 from briefing.model.analysis.disagreements.counts import QUALIFIERS, qualifier_before
 from briefing.model.analysis.disagreements.values import (
     Disagreement,
@@ -167,9 +165,8 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
                 m.sentence,
                 m.start,
                 m.end,
-                read_context=partial(
-                    value_context, by_id[m.source], m.sentence, m.start - m.sentence_start
-                ),
+                read_in=by_id[m.source],
+                read_at=m.start - m.sentence_start,
             )
             for m in group
         )

@@ -11,9 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
-from briefing.model.analysis.disagreements.context import value_context
 from briefing.model.analysis.disagreements.values import (
     TOKEN,
     Disagreement,
@@ -232,9 +230,8 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
                 m.sentence,
                 m.start,
                 m.end,
-                read_context=partial(
-                    value_context, by_id[m.source], m.sentence, m.sentence.find(m.noun)
-                ),
+                read_in=by_id[m.source],
+                read_at=m.sentence.find(m.noun),
             )
         noun = mentions[0].noun.lower()
         modifiers = " ".join(key[1])
