@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from support import REPO
 
 from briefing.model.analysis.disagreements import detect as found_by
+from briefing.model.analysis.disagreements.amounts import MAX_BUCKET, amount_mentions
 from briefing.model.analysis.disagreements.context import value_context
 from briefing.model.analysis.disagreements.counts import (
     QUALIFIER_BEFORE,
@@ -163,6 +164,41 @@ def old_stance_disagreements(pack: Pack) -> list[Disagreement]:
     return found
 
 
+def old_amount_groups(sources: tuple[Source, ...]) -> list[list[tuple[str, int]]]:
+    """Amounts joined pair by pair (every clashing pair met in a bucket joined again)."""
+    mentions = [m for s in sources for m in amount_mentions(s)]
+    buckets: defaultdict[tuple[str, str | None, str], list[int]] = defaultdict(list)
+    for index, m in enumerate(mentions):
+        for word in m.topic:
+            buckets[(m.quantity.kind, m.quantity.currency, word)].append(index)
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ranges = [m.interval() for m in mentions]
+
+    clashing: set[int] = set()
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = mentions[i], mentions[j]
+                (a_low, a_high), (b_low, b_high) = ranges[i], ranges[j]
+                apart = not (a_low <= b_high and b_low <= a_high)
+                if a.source != b.source and apart and len(a.topic & b.topic) >= 2:
+                    parent[root(i)] = root(j)
+                    clashing.update((i, j))
+    groups: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
+    for i in sorted(clashing):
+        groups[root(i)].append((mentions[i].source, mentions[i].start))
+    return list(groups.values())
+
+
 # --- the comparisons --------------------------------------------------------------
 
 
@@ -204,6 +240,15 @@ def test_count_disagreements_match_the_old_definition(synthetic: Pack) -> None:
     new = found_by.count_disagreements(synthetic.sources)
     assert new == old_count_disagreements(synthetic.sources)
     assert new  # the synthetic figures do clash
+
+
+def test_amount_groups_match_the_old_definition(synthetic: Pack) -> None:
+    new = [
+        [(v.source, v.start) for v in d.values]
+        for d in found_by.amount_disagreements(synthetic.sources)
+    ]
+    assert new == old_amount_groups(synthetic.sources)
+    assert new
 
 
 def test_no_clash_is_found_among_figures_that_agree(synthetic: Pack) -> None:

@@ -143,13 +143,19 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
             continue
         for x, i in enumerate(members):
             own, low, high, topic = source_of[i], low_of[i], high_of[i], topic_of[i]
+            top = -1  # i's root, found at its first clash: j's root is joined under it
             for j in members[x + 1 :]:
                 if source_of[j] == own or (low <= high_of[j] and low_of[j] <= high):
                     continue  # one source, or ranges that can describe one total
                 if len(topic & topic_of[j]) < 2:
                     continue
-                parent[root(i)] = root(j)
-                clashing.update((i, j))
+                if top < 0:
+                    top = root(i)
+                    clashing.add(i)
+                other = root(j)
+                if other != top:
+                    parent[other] = top
+                clashing.add(j)
     groups: defaultdict[int, list[AmountMention]] = defaultdict(list)
     for i in sorted(clashing):
         groups[root(i)].append(mentions[i])
