@@ -20,7 +20,11 @@ from support import REPO
 
 from briefing.model.analysis.disagreements import detect as found_by
 from briefing.model.analysis.disagreements.amounts import MAX_BUCKET, amount_mentions
-from briefing.model.analysis.disagreements.context import value_context
+from briefing.model.analysis.disagreements.context import (
+    ValueContext,
+    differ_in_time,
+    value_context,
+)
 from briefing.model.analysis.disagreements.counts import (
     QUALIFIER_BEFORE,
     CountMention,
@@ -349,3 +353,25 @@ def test_the_qualifier_before_a_number_is_the_one_the_line_search_finds(
     old = QUALIFIER_BEFORE.search(text, line_start, at)
     new = qualifier_before(text, line_start, at)
     assert (old and old.span(), old and old.group(1)) == (new and new.span(), new and new.group(1))
+
+
+DAY = st.integers(1, 9).map(lambda d: f"2025-03-0{d}")
+CONTEXT = st.builds(
+    ValueContext,
+    st.none() | DAY,
+    st.none() | st.tuples(DAY, DAY).map("..".join) | DAY,
+    st.none(),
+    st.none(),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CONTEXT, max_size=8))
+def test_values_differ_in_time_as_when_every_pair_was_compared(
+    contexts: list[ValueContext],
+) -> None:
+    periods = [c.period for c in contexts if c.period is not None]
+    every_pair = any(
+        not (a[0] <= b[1] and b[0] <= a[1]) for i, a in enumerate(periods) for b in periods[i + 1 :]
+    )
+    assert differ_in_time(contexts) == every_pair

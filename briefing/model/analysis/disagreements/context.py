@@ -112,14 +112,21 @@ def value_context(source: Source | None, sentence: str, offset: int | None = Non
     return ValueContext(published, when, when_text, basis)
 
 
-def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
 def differ_in_time(contexts: list[ValueContext]) -> bool:
-    """True when two values hold for periods that do not overlap."""
+    """True when two values hold for periods that do not overlap.
+
+    Two periods are apart when one ends before the other starts. If any two
+    are, so are the earliest end (or the next earliest, when that is the same
+    value's) and the latest start (or the next latest): linear, where comparing
+    every pair was quadratic in a disagreement's values (tens of thousands of
+    "Number of countries" values at 5,000 articles, all overlapping).
+    """
     periods = [c.period for c in contexts if c.period is not None]
-    return any(not _overlap(a, b) for i, a in enumerate(periods) for b in periods[i + 1 :])
+    if len(periods) < 2:
+        return False
+    ends = sorted(range(len(periods)), key=lambda i: periods[i][1])[:2]
+    starts = sorted(range(len(periods)), key=lambda i: periods[i][0], reverse=True)[:2]
+    return any(x != y and periods[x][1] < periods[y][0] for x in ends for y in starts)
 
 
 def differ_in_definition(contexts: list[ValueContext]) -> bool:
