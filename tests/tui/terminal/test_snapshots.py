@@ -7,6 +7,7 @@ pack is the subject, so changing the pack changes these pictures.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -43,6 +44,17 @@ def after_load(
         app.theme = theme
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # The analysis and the disagreements arrive after the panes, from a worker thread
+        # that competes with the UI thread: wait until they are in (the pictures show
+        # support and ratings, and a scroll below is not delayed by them).
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            derived = app.derived
+            if derived is not None and derived.disagreements_ready:
+                break
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         # The navigator puts its cursor on the first item once laid out: wait for it, or
         # a later move back to that item could overtake the item opened below.
         navigator = app.main.query_one(Navigator)
@@ -56,7 +68,8 @@ def after_load(
             await pilot.pause()
             source = app.main.query_one(SourceView)
             article = source.query_one(ArticleView)
-            for _ in range(100):  # the highlighted sentence scrolled into view
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:  # the highlighted sentence scrolled into view
                 top, height = article.scroll_y, article.scrollable_content_region.height
                 if source.highlight is not None and top <= source.highlight_line() < top + height:
                     break
