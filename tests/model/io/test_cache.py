@@ -29,14 +29,6 @@ pledges:
 """
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
-    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
-    return folder
-
-
 def entry(cache: Path) -> Path:
     files = list(cache.glob("*.json"))
     assert len(files) == 1, files

@@ -31,14 +31,6 @@ actors:
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
-    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every full (uncached) load made from now on."""
     calls: list[object] = []
