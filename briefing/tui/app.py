@@ -30,6 +30,7 @@ from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor
 from briefing.tui.actions.curation import EDITS, CurationActions
 from briefing.tui.actions.loading import Progress, analyse_in_background, editor_for
+from briefing.tui.actions.navigation import NavigationActions
 from briefing.tui.actions.views import ViewActions
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import (
@@ -75,7 +76,7 @@ NEEDS_PACK = MAIN_ONLY | {
 }
 
 
-class BriefingApp(CurationActions, ViewActions, App[None]):
+class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
     """The briefing reader: loading, the footer and availability here; the views it opens and
     the curation edits in :mod:`briefing.tui.actions` (mixins)."""
 
@@ -381,54 +382,6 @@ class BriefingApp(CurationActions, ViewActions, App[None]):
             "Save an SVG screenshot of the screen",
             lambda: self.set_timer(0.1, self.deliver_screenshot),
         )
-
-    # -- actions -------------------------------------------------------------------------------
-
-    def action_close_view(self) -> None:
-        """Escape: dismiss the view or dialog on top (its result is "nothing chosen")."""
-        screen = self.screen
-        if len(self.screen_stack) > 1 and not isinstance(screen, MainScreen):
-            screen.dismiss(None)
-
-    def action_cursor_down(self) -> None:
-        """j: whatever "down" means in the focused pane."""
-        self._cursor("down")
-
-    def action_cursor_up(self) -> None:
-        """k: whatever "up" means in the focused pane."""
-        self._cursor("up")
-
-    def _cursor(self, direction: str) -> None:
-        focused = self.focused
-        if focused is None:
-            return
-        for name in (f"action_cursor_{direction}", f"action_scroll_{direction}"):
-            method = getattr(focused, name, None)
-            if method is not None:
-                method()
-                return
-
-    def action_follow(self) -> None:
-        self.main.follow()
-
-    def action_next_evidence(self) -> None:
-        self.main.step_evidence(1)
-
-    def action_previous_evidence(self) -> None:
-        self.main.step_evidence(-1)
-
-    def action_history_back(self) -> None:
-        self.main.back()
-
-    def action_history_forward(self) -> None:
-        self.main.forward()
-
-    def action_toggle_mark(self) -> None:
-        self.main.toggle_mark()
-
-    def action_zoom(self) -> None:
-        """Give the focused pane the whole screen between header and footer, or put it back."""
-        self.main.zoom()
 
 
 def run(pack_arg: str | None, since: str | None = None) -> int:
