@@ -215,7 +215,11 @@ def test_export_never_replaces_a_fifo_a_device_or_a_link_even_with_force(
     link = tmp_path / "link.md"
     (tmp_path / "real.md").write_text("mine\n", encoding="utf-8")
     link.symlink_to(tmp_path / "real.md")
-    for target, kind in ((fifo, "a FIFO"), ("/dev/null", "a device"), (link, "a symbolic link")):
+    for target, kind in (
+        (fifo, "a FIFO (named pipe)"),
+        ("/dev/null", "a character device"),
+        (link, "a symbolic link"),
+    ):
         done = in_process(capsys, monkeypatch, "export", "-o", str(target), "--force")
         assert done.returncode == 1, done.stderr
         assert done.stderr.strip().endswith(

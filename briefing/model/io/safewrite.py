@@ -22,6 +22,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefing.model.io.files import kind_of
+
 
 class WriteRefused(Exception):
     """The file could not be written; the message is one line for the user."""
@@ -117,24 +119,16 @@ def replace_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
 
 
 def _existing_kind(target: Path) -> str | None:
-    """What is at ``target`` (not following a symbolic link), or None when nothing is."""
+    """What is at ``target`` (not following a symbolic link): "file", the kind of a
+    non-regular file in a diagnostic's words (:func:`~briefing.model.io.files.kind_of`),
+    or None when nothing is."""
     try:
         mode = os.lstat(target).st_mode
     except FileNotFoundError:
         return None
     except OSError:
         return "something that cannot be examined"
-    if stat.S_ISREG(mode):
-        return "file"
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+    return "file" if stat.S_ISREG(mode) else kind_of(mode)
 
 
 def _place_new(temp_name: str, target: Path) -> None:
