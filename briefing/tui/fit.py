@@ -92,18 +92,17 @@ def cut_plan(label: str, width: int) -> list[Piece] | None:
     split = tail_start(label)
     head, tail = label[:split], label[split:]
     lead = cell_len(label[: lead_end(label)])
-    keep = len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip())
     if tail:
         short = _abbreviated(tail)
-        tails: list[tuple[Piece, str, int]] = [((split, len(label)), tail, NAME_KEPT)]
+        tails: list[tuple[Piece, str]] = [((split, len(label)), tail)]
         if short is not None:
-            tails.append((short, short, NAME_KEPT))
-        for piece, shown, least in tails:
+            tails.append((short, short))
+        for piece, shown in tails:
             room = width - cell_len(shown)
             if cell_len(head) <= room:
                 return [(0, split), piece]
             room -= cell_len(ELLIPSIS)
-            if room - lead >= min(least, cell_len(head) - lead):
+            if room - lead >= min(NAME_KEPT, cell_len(head) - lead):
                 return [(0, len(set_cell_size(head, room).rstrip())), ELLIPSIS, piece]
         name = len(set_cell_size(head, width - cell_len(ELLIPSIS)).rstrip())
         if cell_len(label[:name]) - lead >= min(NAME_KEPT, cell_len(head) - lead):
@@ -111,7 +110,7 @@ def cut_plan(label: str, width: int) -> list[Piece] | None:
         room = width - cell_len(tail) - cell_len(ELLIPSIS)
         if room - lead >= min(4, cell_len(head) - lead):
             return [(0, len(set_cell_size(head, room).rstrip())), ELLIPSIS, (split, len(label))]
-    return [(0, keep), ELLIPSIS]
+    return [(0, len(set_cell_size(label, width - cell_len(ELLIPSIS)).rstrip())), ELLIPSIS]
 
 
 def shorten(label: str, width: int) -> str:
