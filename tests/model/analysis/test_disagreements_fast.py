@@ -194,7 +194,7 @@ def old_amount_groups(sources: tuple[Source, ...]) -> list[list[tuple[str, int]]
                 a, b = mentions[i], mentions[j]
                 (a_low, a_high), (b_low, b_high) = ranges[i], ranges[j]
                 apart = not (a_low <= b_high and b_low <= a_high)
-                if a.source != b.source and apart and len(a.topic & b.topic) >= 2:
+                if a.source != b.source and apart and len(set(a.topic) & set(b.topic)) >= 2:
                     parent[root(i)] = root(j)
                     clashing.update((i, j))
     groups: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
