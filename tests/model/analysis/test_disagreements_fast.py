@@ -63,7 +63,7 @@ def old_stance_mentions(source: Source, actors: tuple[Actor, ...]) -> list[Stanc
 
     def mention(actor: Actor, stance: str, start: int, obj: tuple[str, int]) -> StanceMention:
         a, b = source.article.sentence_span(start, obj[1])
-        return StanceMention(source.id, actor.id, stance, obj[0], start, obj[1], text[a:b])
+        return StanceMention(source.id, actor.id, stance, obj[0], start, obj[1], text, a, b)
 
     if "convince" in text or "persuade" in text or " by " in text or " from " in text:
         after = [

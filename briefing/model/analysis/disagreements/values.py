@@ -29,8 +29,9 @@ class DisagreementValue:
     and a Markdown note shows none of them (the JSON contract and the reader
     do). Two slots, not a closure per value (~4 MiB at 1,000 articles).
 
-    Its ``sentence`` is given, or (``sentence`` None) two offsets into
-    ``read_in``'s article, sliced on asking: a found disagreement can list
+    Its ``sentence`` is given, or (``sentence`` None) two offsets
+    (``sentence_at``) into the article of ``read_in`` (or of ``sentence_in``,
+    for a value whose context is not read), sliced on asking: a found disagreement can list
     thousands of values (35,000 at 1,000 articles), and a copy of each
     sentence kept for the session cost ~7 MiB per 1,000 articles.
     Equality and the hash take the sentence and the context as read.
@@ -72,9 +73,11 @@ class DisagreementValue:
         *,
         read_in: Source | None = None,
         read_at: int = 0,
+        sentence_in: Source | None = None,
         sentence_at: tuple[int, int] = (0, 0),
     ) -> None:
-        if sentence is None and read_in is None:
+        article = read_in or sentence_in
+        if sentence is None and article is None:
             raise ValueError("a value without its sentence needs the source to read it in")
         lazy_context = context is None and read_in is not None
         for name, given in (
@@ -86,7 +89,7 @@ class DisagreementValue:
             ("start", start),
             ("end", end),
             ("_context", _UNREAD if lazy_context else context),
-            ("_in", read_in if lazy_context or sentence is None else None),
+            ("_in", article if lazy_context or sentence is None else None),
             ("_at", read_at),
         ):
             object.__setattr__(self, name, given)
