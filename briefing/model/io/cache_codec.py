@@ -15,7 +15,7 @@ fails at import (every test fails), never by quietly turning the cache off.
 What is not stored, because the key already covers it, is declared once in
 :data:`DERIVED` and rebuilt by the :class:`Decoder`: article text (read from the
 article file, whose bytes are part of the key), so evidence keeps only offsets
-and its quote and sentence are sliced out again; and a source's absolute path.
+and is given its article's text again; and a source's absolute path.
 """
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ decode = json.JSONDecoder().decode
 """json.loads without its per-call set-up (~20,000 lines a load); bytes are decoded first."""
 
 DERIVED: Mapping[type, frozenset[str]] = {
-    Evidence: frozenset({"quote", "sentence"}),
+    Evidence: frozenset({"text"}),
     Source: frozenset({"path"}),
 }
-"""Fields not stored: an evidence's quote and sentence are slices of its article's
-text between stored offsets; a source's path is the pack root joined to its file."""
+"""Fields not stored: an evidence's article text (its quote and sentence are
+slices of it between stored offsets); a source's path is the pack root joined to its file."""
 
 INTERNED = frozenset(
     {"id", "source", "actor", "affiliation", "kind", "status", "role", "language", "grade"}
@@ -353,12 +353,11 @@ class Decoder:
             first, last = at["sentence_start"], at["sentence_end"]
             texts = self.texts
 
-            def evidence(item: list[Any]) -> tuple[str, str]:
+            def evidence(item: list[Any]) -> tuple[str]:
                 text = texts[item[source]]
-                s_start, s_end = item[first], item[last]
-                if not (0 <= s_start <= item[start] <= item[end] <= s_end <= len(text)):
+                if not (0 <= item[first] <= item[start] <= item[end] <= item[last] <= len(text)):
                     raise ValueError("evidence offsets out of range")
-                return text[item[start] : item[end]], text[s_start:s_end]
+                return (text,)
 
             return None, evidence
         if cls is Source:
