@@ -36,7 +36,7 @@ from typing import Any
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.paths import display
 from briefing.model.pack import Pack
-from briefing.model.text import Article
+from briefing.model.text import Article, Spans
 from briefing.model.types import Evidence, Source
 
 decode = json.JSONDecoder().decode
@@ -215,7 +215,7 @@ class Encoder:
 
 
 def _flat_sentences(article: Article) -> list[int]:
-    return [x for span in article.sentences for x in span]
+    return list(article.sentences.flat)
 
 
 def _enum_value(value: Enum) -> Any:
@@ -251,6 +251,9 @@ class Decoder:
         """Source id -> its article text, for the evidence lines after it."""
         self._text = ""
         """The article text of the source line being rebuilt (for its sentences)."""
+        self._ints: dict[int, int] = {}
+        """Each offset value's one int object (offsets repeat across articles: ~4,000
+        distinct values for ~90,000 evidence offsets at 1,000 articles, 28 bytes each)."""
         self._classes: dict[type, Decode] = {}
         self._sections = {name: (self.of_class(cls), many) for name, cls, many in sections()}
         self.values: dict[str, Any] = {name: [] if many else None for name, _, many in sections()}
@@ -353,10 +356,15 @@ class Decoder:
             first, last = at["sentence_start"], at["sentence_end"]
             texts = self.texts
 
+            offsets = (start, end, first, last)
+            shared = self._ints
+
             def evidence(item: list[Any]) -> tuple[str]:
                 text = texts[item[source]]
                 if not (0 <= item[first] <= item[start] <= item[end] <= item[last] <= len(text)):
                     raise ValueError("evidence offsets out of range")
+                for i in offsets:  # one int object per distinct offset, not four per evidence
+                    item[i] = shared.setdefault(item[i], item[i])
                 return (text,)
 
             return None, evidence
@@ -376,7 +384,10 @@ class Decoder:
     def _article(self, flat: list[int]) -> Article:
         """The article of the source being rebuilt, from its flat sentence offsets."""
         text = self._text
-        sentences = tuple(zip(flat[0::2], flat[1::2], strict=True))
+        try:
+            sentences = Spans.from_flat(flat)
+        except OverflowError as exc:
+            raise ValueError("sentence offsets out of range") from exc
         if any(not (0 <= a <= b <= len(text)) for a, b in sentences):
             raise ValueError("sentence offsets out of range")
         return Article(text, sentences, Article.from_lines(text))
