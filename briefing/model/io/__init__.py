@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from briefing.model.io.building.from_cache import Decoder
     from briefing.model.io.cache import FORMAT, cache_dir
-    from briefing.model.io.cache_codec import Decoder, Encoder, decode, dumps
+    from briefing.model.io.cache_codec import Encoder, decode, dumps
     from briefing.model.io.files import (
         Budget,
         Refused,
@@ -41,7 +42,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "Budget": "files",
-        "Decoder": "cache_codec",
+        "Decoder": "building.from_cache",
         "Encoder": "cache_codec",
         "FORMAT": "cache",
         "LoadResult": "load",

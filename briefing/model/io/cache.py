@@ -53,7 +53,8 @@ from typing import Any, BinaryIO
 
 from briefing import __version__
 from briefing.model.diagnostics import Diagnostic
-from briefing.model.io.cache_codec import Decoder, Unencodable, decode, dumps, encode_items
+from briefing.model.io.building.from_cache import Decoder
+from briefing.model.io.cache_codec import Unencodable, decode, dumps, encode_items
 from briefing.model.io.files import (
     MAX_PACK_BYTES,
     Budget,
