@@ -11,6 +11,7 @@ fuzzily: a run of words whose transliteration skeleton is close to a name's.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,22 +81,31 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class _Folded:
-    """An article folded once: text, offset map, and its words with skeletons."""
+    """An article folded once: text, offset map, and its words with skeletons.
+
+    The last 64 articles folded are kept (a mentions search reads every article
+    for each actor shown), so the offsets are machine arrays: a tuple of int
+    objects cost ~36 bytes a character and ~120 a word, ~20-30 MiB for the 64.
+    """
 
     text: str
-    mapping: tuple[int, ...]
-    words: tuple[tuple[int, int, str], ...]
-    """(start, end, skeleton) of each word, in folded coordinates."""
+    mapping: array[int]
+    """The offset in the article of each folded character (and one for the end)."""
+    starts: array[int]
+    ends: array[int]
+    skeletons: tuple[str, ...]
+    """Each word's start, end (folded coordinates) and skeleton, in text order."""
 
 
 @lru_cache(maxsize=64)
 def _fold_article(text: str) -> _Folded:
     folded, mapping = fold_with_map(text)
-    words = tuple(
-        (m.start(), m.end(), skeleton(m.group().casefold()))
-        for m in re.finditer(r"[^\W_]+(?:\?[^\W_]+)*", folded)
-    )
-    return _Folded(folded, tuple(mapping), words)
+    starts, ends, skeletons = array("q"), array("q"), []
+    for m in re.finditer(r"[^\W_]+(?:\?[^\W_]+)*", folded):
+        starts.append(m.start())
+        ends.append(m.end())
+        skeletons.append(skeleton(m.group().casefold()))
+    return _Folded(folded, array("q", mapping), starts, ends, tuple(skeletons))
 
 
 def _is_acronym(written: str) -> bool:
@@ -213,15 +223,15 @@ def _fuzzy_spans(
     actor_id: str,
 ) -> list[_Span]:
     """Runs of words close to a name, not already found and not another actor's name."""
-    if not names or not folded.words:
+    if not names or not folded.skeletons:
         return []
     taken = [(s, e) for s, e, *_ in exact]
     spans: list[_Span] = []
     sizes = {len(s.split()) for s in names}
     for size in sizes:
         windows = [
-            " ".join(w[2] for w in folded.words[i : i + size])
-            for i in range(len(folded.words) - size + 1)
+            " ".join(folded.skeletons[i : i + size])
+            for i in range(len(folded.skeletons) - size + 1)
         ]
         for skel, name in names.items():
             if len(skel.split()) != size:
@@ -229,11 +239,11 @@ def _fuzzy_spans(
             for _w, score, i in process.extract(
                 skel, windows, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
             ):
-                first, last = folded.words[i], folded.words[i + size - 1]
-                start, end = folded.mapping[first[0]], folded.mapping[last[1] - 1] + 1
+                first, last = folded.starts[i], folded.ends[i + size - 1]
+                start, end = folded.mapping[first], folded.mapping[last - 1] + 1
                 if any(s < end and start < e for s, e in taken):
                     continue
-                if owners_of(fold(folded.text[first[0] : last[1]])) - {actor_id}:
+                if owners_of(fold(folded.text[first:last])) - {actor_id}:
                     continue  # "Iceland" is its own actor, not a garbled "Ireland"
                 taken.append((start, end))
                 spans.append((start, end, name, True, round(score, 1)))
