@@ -183,6 +183,7 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     for i in sorted(clashing):
         groups[root(i)].append(mentions[i])
     found = []
+    ints: dict[int, int] = {}
     for group in groups.values():
         shared = frozenset(group[0].topic).intersection(*(m.topic for m in group[1:]))
         kind = "percentage" if group[0].quantity.kind == "percent" else "amount"
@@ -197,6 +198,7 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
                 read_in=by_id[m.source],
                 read_at=m.start - m.sentence_start,
                 sentence_at=(m.sentence_start, m.sentence_end),
+                shared=ints,
             )
             for m in group
         )

@@ -238,6 +238,7 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
         for mention in count_mentions(source):
             groups[mention.key].append(mention)
     found: list[Disagreement] = []
+    shared: dict[int, int] = {}
     for key, mentions in groups.items():
         if not _clash(mentions):
             continue
@@ -254,6 +255,7 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
                 read_in=by_id[m.source],
                 read_at=m.sentence.find(m.noun),
                 sentence_at=(m.sentence_start, m.sentence_end),
+                shared=shared,
             )
         noun = mentions[0].noun.lower()
         modifiers = " ".join(key[1])

@@ -108,7 +108,7 @@ class StanceMention:
         """The sentences naming the stance (a slice of the article, made on asking)."""
         return self.text[self.sentence_start : self.sentence_end]
 
-    def value(self, source: Source) -> DisagreementValue:
+    def value(self, source: Source, shared: dict[int, int] | None = None) -> DisagreementValue:
         """The stance as a disagreement's value (``source``: this mention's, for its sentence)."""
         return DisagreementValue(
             self.stance,
@@ -118,6 +118,7 @@ class StanceMention:
             self.end,
             sentence_in=source,
             sentence_at=(self.sentence_start, self.sentence_end),
+            shared=shared,
         )
 
 
@@ -304,6 +305,7 @@ def stance_disagreements(
         for mention in mentions[source.id]:
             groups[(mention.actor, mention.object)].append(mention)
     by_id = {source.id: source for source in sources}
+    shared: dict[int, int] = {}
     found: list[Disagreement] = []
     for (actor, obj), group in groups.items():
         if not _two_sources_differ(group):
@@ -311,7 +313,7 @@ def stance_disagreements(
         values: dict[tuple[str, str], DisagreementValue] = {}
         for m in group:
             if (m.source, m.stance) not in values:
-                values[(m.source, m.stance)] = m.value(by_id[m.source])
+                values[(m.source, m.stance)] = m.value(by_id[m.source], shared)
         found.append(
             Disagreement(f"Stance of {names[actor]} on {obj}", "stance", tuple(values.values()))
         )

@@ -35,6 +35,8 @@ class DisagreementValue:
     thousands of values (35,000 at 1,000 articles), and a copy of each
     sentence kept for the session cost ~7 MiB per 1,000 articles.
     Equality and the hash take the sentence and the context as read.
+    ``shared``: a detection run's int objects by value (offsets repeat across
+    articles: one object each, not four 28-byte ints a value).
     """
 
     __slots__ = (
@@ -75,7 +77,14 @@ class DisagreementValue:
         read_at: int = 0,
         sentence_in: Source | None = None,
         sentence_at: tuple[int, int] = (0, 0),
+        shared: dict[int, int] | None = None,
     ) -> None:
+        if shared is not None:  # one int object per offset value over a detection run
+            start, end, read_at = (shared.setdefault(x, x) for x in (start, end, read_at))
+            sentence_at = (
+                shared.setdefault(sentence_at[0], sentence_at[0]),
+                shared.setdefault(sentence_at[1], sentence_at[1]),
+            )
         article = read_in or sentence_in
         if sentence is None and article is None:
             raise ValueError("a value without its sentence needs the source to read it in")
