@@ -14,7 +14,7 @@ from datetime import date
 from briefing.model.authoring import ActorForms, ArticleInput, draft, read_metadata
 from briefing.model.authoring.candidates import Candidate, candidates
 from briefing.model.authoring.hygiene import boilerplate, is_navigation
-from briefing.model.names.proper_names import acts
+from briefing.model.names.acting import acts
 from briefing.model.names.variants import same_surname
 
 BODY = (
