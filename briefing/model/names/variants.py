@@ -80,7 +80,10 @@ def _similar(a: str, b: str) -> bool:
             return True
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
-        return reordered(wa, wb)
+        # "Liao Jian Guo"/"Liao Jianguo", "Kim Jong Un"/"Kim Jong-un": a romanised given
+        # name written in syllables or joined; the same letters in the same order.
+        joined = min(len(wa), len(wb)) >= 2 and _joined(a) == _joined(b)
+        return joined or reordered(wa, wb)
     # Transliterations are compared in one folded spelling: "Dzhumaliev", "Djumaliev"
     # and "Jumaliyev" are all "jumaliev"; "Tseban" and "Ceban" are "ceban".
     fa, fb = fold_spelling(a), fold_spelling(b)
@@ -94,6 +97,11 @@ def _similar(a: str, b: str) -> bool:
             for x, y in zip(wa, wb, strict=True)
         )
     ) or reordered(wa, wb)
+
+
+def _joined(name: str) -> str:
+    """The folded spelling with its spaces and hyphens dropped."""
+    return fold_spelling(name).replace(" ", "").replace("-", "")
 
 
 def reordered(wa: list[str], wb: list[str]) -> bool:

@@ -94,7 +94,7 @@ GROUP_WORDS = words("""coalition alliance bloc movement rebels militia front bri
 """Words that make a name a group's ("nations" is not one: the United Nations is an organisation)."""
 
 PORTFOLIOS = words(
-    """energy water resources foreign affairs finance economy economic trade health agriculture
+    """energy water resources foreign affairs finance finances economy economic trade health agriculture
     environment interior justice defence defense education transport industry development
     infrastructure labour labor culture digital climate fisheries mines mining petroleum oil
     gas power treasury home public works communications information social welfare planning
