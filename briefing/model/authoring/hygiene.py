@@ -40,7 +40,8 @@ _BOILERPLATE = [
     (
         re.compile(
             r"\b(sign up|subscribe|subscriber|newsletter|to your inbox|free updates?|log ?in|"
-            r"sign in|accept (all )?cookies|cookie (policy|settings))\b",
+            r"sign in|accept (all )?cookies|we use cookies|cookie (policy|settings|preferences))\b|"
+            r"\baccept all\W*$",  # a consent banner's button, at the line's end (never prose)
             re.I,
         ),
         "newsletter sign-up",

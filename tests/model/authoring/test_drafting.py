@@ -123,6 +123,18 @@ def test_banner_and_footer_are_flagged_whole() -> None:
     assert hygiene.lost_characters == ("H?l?ne",)
 
 
+def test_a_cookie_banner_is_furniture_but_accept_all_in_prose_is_not() -> None:
+    text = (
+        "Menu | Business | Economy\n"
+        "We use cookies to improve your experience. Accept all\n"
+        "Laos debt: what the creditors want\n"
+        "Kyiv would not accept all of the terms, a negotiator said on Monday in a long interview.\n"
+        "Accept all\n"
+    )
+    flagged = [b.value for b in examine(text).boilerplate]
+    assert flagged == ["1-2", "5"]
+
+
 def _names(found: list) -> dict[str, object]:  # type: ignore[type-arg]
     """Each candidate under its name and under each alias (which spelling leads is a detail)."""
     return {form: c for c in found for form in (c.name, *c.aliases)}
