@@ -3,7 +3,7 @@
 A place is a candidate only if it acts; a portfolio after "minister of" is the
 title's; a time zone, a capitalised lead noun and a region are not actors; a
 vowel transliterated two ways is one surname; menus and banners are furniture;
-"would consider" is considering, "will not accept" declined, and a meeting
+"would consider" is considering, "will not accept" declined, "is ready to" an offer, and a meeting
 "no date has been set" for stays apart from the dated round.
 """
 
@@ -207,3 +207,21 @@ def test_open_to_is_considering_and_every_un_member_is_a_country() -> None:
     found = _candidates("Mauritania and Togo signed; Mauritanian officials said so.\n")
     assert found["Mauritania"].kind == "country" and "Mauritanian" in found["Mauritania"].aliases
     assert found["Togo"].kind == "country"
+
+
+def test_ready_to_is_an_offer_and_could_with_a_condition_is_conditional() -> None:
+    text = (
+        "The side Chilean is ready to prolong the credits on condition that Peru signs.\n"
+        "The Fund could lend 300 million dollars if the creditors agree.\n"
+        "Bolivia could not lend anything.\n"
+        "Ecuador could lend money to anyone.\n"
+    )
+    actors = [
+        ("cl", ("Chile", "Chilean")),
+        ("imf", ("International Monetary Fund", "Fund")),
+        ("bo", ("Bolivia",)),
+        ("ec", ("Ecuador",)),
+    ]
+    pledges = {(p.actor, p.status) for p in _drafts(text, actors).pledges}
+    # "could not" stays a refusal (the negated-modal rule); "could" with no condition is no pledge.
+    assert pledges == {("cl", "conditional"), ("imf", "conditional"), ("bo", "declined")}
