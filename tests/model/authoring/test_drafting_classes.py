@@ -225,3 +225,14 @@ def test_ready_to_is_an_offer_and_could_with_a_condition_is_conditional() -> Non
     pledges = {(p.actor, p.status) for p in _drafts(text, actors).pledges}
     # "could not" stays a refusal (the negated-modal rule); "could" with no condition is no pledge.
     assert pledges == {("cl", "conditional"), ("imf", "conditional"), ("bo", "declined")}
+
+
+def test_the_kingdom_is_the_one_kingdom_its_article_names() -> None:
+    found = _candidates(
+        "Morocco and Nigeria signed. The Kingdom will host the conference, the minister said.\n",
+        "Jordan and Saudi Arabia met. The Kingdom will pay, an official said.\n",
+    )
+    assert "Kingdom" in found["Morocco"].aliases
+    # Two kingdoms in one article: "the Kingdom" is left to the author, never guessed.
+    assert "Kingdom" not in found["Jordan"].aliases
+    assert "Kingdom" not in found["Saudi Arabia"].aliases
