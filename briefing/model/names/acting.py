@@ -34,7 +34,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 
-def _verb(word: str, bare: bool) -> bool:
+def is_action_verb(word: str, bare: bool) -> bool:
     """``word`` is a form of an action verb; bare and -s forms only when ``bare`` is allowed."""
     if word in IRREGULAR_PASTS or word in AUXILIARIES:
         return True
@@ -71,7 +71,7 @@ def acts(sentence: str, start: int, end: int) -> bool:
     if _PREPOSITION_BEFORE.search(sentence, max(0, start - 16), start):
         nxt = None  # "Diplomats in Jeddah say": the verb is the diplomats'
     bare = _DETERMINER_BEFORE.search(sentence, max(0, start - 8), start) is None
-    if nxt is not None and _verb(nxt.group(1), bare):
+    if nxt is not None and is_action_verb(nxt.group(1), bare):
         return True  # "Riyadh offered", "Ankara has"
     if _SAID_BEFORE.search(sentence, max(0, start - 24), start):
         return True

@@ -122,6 +122,19 @@ BYLINE_NOUNS = words(
 )
 """The nouns of a byline's role ('Africa Editor', 'Ottawa Bureau'): a site's menu never has one."""
 
+MASTHEAD_NOUNS = words(
+    """review times post journal daily weekly brief briefing monitor news herald gazette
+    tribune observer chronicle ledger standard telegraph report digest wire dispatch insider
+    today express mail star magazine bulletin courier record"""
+)
+"""The last word of a publication's name ('Sahel Energy Review', 'The Northern Ledger')."""
+
+SECTION_LABELS = words(
+    """analysis opinion comment commentary explainer editorial feature features world business
+    politics economy news africa asia europe americas"""
+)
+"""A site section's label on a line of its own under the masthead ('Analysis')."""
+
 BYLINE_ROLES = BYLINE_NOUNS | words(
     """staff chief senior political diplomatic foreign
     economics energy europe world politics business news security defence defense

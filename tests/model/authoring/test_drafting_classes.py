@@ -129,6 +129,16 @@ def test_a_capitals_banner_is_furniture_and_the_outlet() -> None:
     assert boilerplate(shouting) == []  # a headline in capitals is not a banner
 
 
+def test_a_mixed_case_masthead_and_its_section_are_furniture_and_the_outlet() -> None:
+    text = "Sahel Energy Review\nAnalysis\nChile and Peru agree on a gas line\nBy Jane Doe\n" + BODY
+    assert [(b.first, b.last) for b in boilerplate(text)] == [(1, 2)]
+    meta = read_metadata(text, {1, 2})
+    assert meta.outlet is not None and meta.outlet.value == "Sahel Energy Review"
+    # A title-case headline ending in a publication's noun has a verb: not a masthead.
+    headline = "Moldova Seeks Record\nBy Jane Doe\n" + BODY
+    assert boilerplate(headline) == []
+
+
 def _drafts(text: str, actors: list[tuple[str, tuple[str, ...]]]):  # type: ignore[no-untyped-def]
     return draft(
         [ArticleInput("s", text, frozenset(), date(2025, 6, 4))],
