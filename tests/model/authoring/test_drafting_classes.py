@@ -108,6 +108,16 @@ def test_a_vowel_transliterated_two_ways_is_one_surname() -> None:
     assert "Rahem" not in found and "Rahem" in found["Ezzat Rahim"].aliases
 
 
+def test_french_ou_for_w_is_one_surname() -> None:
+    assert same_surname("Okonkouo", "Okonkwo")
+    assert same_surname("Ouattara", "Wattara")
+    found = _candidates(
+        "Nigeria's minister, Adebayo Okonkwo, said the talks would resume.\n"
+        "Mr Adebayo Okonkouo has declared the accord signed.\n"
+    )
+    assert "Adebayo Okonkouo" not in found or "Adebayo Okonkwo" not in found
+
+
 def test_menus_are_navigation_bylines_are_not() -> None:
     assert is_navigation("Home | World | Africa")
     assert is_navigation("Sign in | Register")
