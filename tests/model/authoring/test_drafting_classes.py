@@ -256,3 +256,11 @@ def test_the_kingdom_is_the_one_kingdom_its_article_names() -> None:
     # Two kingdoms in one article: "the Kingdom" is left to the author, never guessed.
     assert "Kingdom" not in found["Jordan"].aliases
     assert "Kingdom" not in found["Saudi Arabia"].aliases
+
+
+def test_an_organisation_under_another_language_acronym_is_one_candidate() -> None:
+    found = _candidates(
+        "ECOWAS said it would send observers to the border.\n",
+        "The CEDEAO has announced a summit, the commission has declared.\n",
+    )
+    assert "CEDEAO" in found["ECOWAS"].aliases and "CEDEAO" not in found
