@@ -1,8 +1,11 @@
 """The reader app: loads the pack off the UI thread and routes every command.
 
-The first frame appears before the pack is read (a loading indicator covers the
-panes); ``load_pack`` runs in a thread worker. The panes are filled from the
-pack alone; the same worker then builds the actor index, the analysis (dates,
+``load_pack`` runs in a thread worker, started before the terminal is taken
+over; the app waits for it up to :data:`QUICK_LOAD` seconds, so a pack read that
+fast (a load-cache hit, a small pack) is in the first frame, its panes filled.
+A slower one (a large pack read for the first time) gets a first frame with a
+loading indicator over the panes, filled when the read is done. The panes are
+filled from the pack alone; the same worker then builds the actor index, the analysis (dates,
 support, ratings) and the disagreements, and the reader fills in what needs
 them as each arrives (the footer says how far it has got; the views that need
 it are shown disabled until then). Quitting meanwhile cancels the worker, and
@@ -13,6 +16,8 @@ validate``. All command availability lives in :meth:`BriefingApp.check_action`.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -61,6 +66,15 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
+QUICK_LOAD = 0.5
+"""Seconds the app waits for the pack before its first frame (see :meth:`BriefingApp.on_load`).
+
+Measured (docs/performance.md): a load-cache hit of the default pack takes ~10 ms
+and of 1,000 articles ~0.3 s; a first read of 1,000 articles takes seconds. Within
+this, the terminal stays as it was a little longer and the first frame has the
+pack in it; past it, a loading indicator shows the reader is working, so the
+first frame never comes much later than half a second after the imports.
+"""
 NEEDS_ANALYSIS = frozenset({"timeline", "dates", "pledge_board", "export"})
 """Views that show support, ratings or resolved dates: available once the analysis is built."""
 NEEDS_INDEX = frozenset({"search", "merge", "add_fact"})
@@ -113,6 +127,8 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         self.progress: Progress | None = None
         """How far the background analysis has got (None before a pack is loaded)."""
         self._progress_shown = ""
+        self._read = asyncio.Event()
+        """Set once the load worker has handed over its result (see :meth:`on_load`)."""
 
     @property
     def marked(self) -> frozenset[str]:
@@ -125,6 +141,18 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
     def on_resize(self, event: events.Resize) -> None:
         check_size(self, event.size)  # before the screens lay out at the new size
 
+    async def on_load(self) -> None:
+        """Start reading the pack, and wait for it a moment before the first frame.
+
+        A read that ends within :data:`QUICK_LOAD` (a load-cache hit, a small pack)
+        is in the first frame: no loading frame, no second layout of the panes,
+        and nothing drawn meanwhile to take the interpreter from the read. A
+        slower one goes on in its worker behind a loading indicator.
+        """
+        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._read.wait(), QUICK_LOAD)
+
     def on_mount(self) -> None:
         check_size(self)
         self.keymap, self.keymap_problems = load_keymap(self.keymap_file)
@@ -132,12 +160,6 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
             self.set_keymap(self.keymap)
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
-        # Start loading once the first frame is drawn: a loading thread holds the GIL
-        # for long stretches (imports, parsing) and would delay that frame.
-        self.call_after_refresh(self._start_loading)
-
-    def _start_loading(self) -> None:
-        self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
     def _load(self) -> None:
         # Imported here, in the worker: the loader, analysis and search (PyYAML,
@@ -154,8 +176,6 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         worker = get_current_worker()
         with collector_paused():
             result = load_pack(self.pack_arg, cache=True, store_later=True)
-            if result.pack is not None:
-                self.editor = editor_for(self.pack_arg, result)
         if worker.is_cancelled:
             return
         if result.pack is None:
@@ -171,10 +191,20 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         while not drawn.wait(0.05):
             if worker.is_cancelled:
                 return
+        # The edit engine is not needed to show the pack: made once it is on screen.
+        editor = editor_for(self.pack_arg, result)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._editor_ready, editor)
         if result.store_cache is not None:
             result.store_cache()  # a first start: the cache entry, once the pack is shown
             result.store_cache = None
         self._analyse(derived)
+
+    def _editor_ready(self, editor: EditSession | None) -> None:
+        """The edit engine exists: the edit commands are offered where they apply."""
+        self.editor = editor
+        self.availability_changed()
 
     def start_analysis(self, derived: Derived) -> None:
         """Build what ``derived`` still lacks in a worker (after an edit reloaded the pack)."""
@@ -228,7 +258,12 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         derived: Derived | None,
         drawn: Callable[[], None] | None = None,
     ) -> None:
-        """The pack is read: fill the panes (``drawn`` is called once they are on screen)."""
+        """The pack is read: fill the panes (``drawn`` is called once they are on screen).
+
+        Before the first frame (a quick read, see :meth:`on_load`) the screen is not
+        mounted yet: it fills its panes as it mounts.
+        """
+        self._read.set()
         if drawn is not None:
             self.call_after_refresh(drawn)
         if result.pack is None:

@@ -85,8 +85,8 @@ class MainScreen(Screen[None]):
         self.query_one("#navigator", Navigator).border_title = "Pack"
         if self.derived is None:
             self.query_one("#panes").loading = True
-        else:  # the pack was read before the panes were mounted
-            self.call_after_refresh(self.set_pack, self.derived)
+        else:  # the pack was read before the panes were mounted: in the first frame
+            self._fill(self.derived)
 
     # -- state the app's check_action reads -------------------------------------------
 
@@ -133,8 +133,11 @@ class MainScreen(Screen[None]):
         """Show a loaded pack (with what is derived from it) and open its first item."""
         self.derived = derived
         self.pack = derived.pack
-        if not self.is_mounted:
-            return  # on_mount picks it up
+        if self.is_mounted:
+            self._fill(derived)
+        # else on_mount fills the panes
+
+    def _fill(self, derived: Derived) -> None:
         self.query_one("#panes").loading = False
         navigator = self.query_one(Navigator)
         navigator.set_pack(derived)
