@@ -66,14 +66,14 @@ MAIN_ONLY = frozenset(
         "zoom",
     }
 )
-QUICK_LOAD = 0.5
+QUICK_LOAD = 0.6
 """Seconds the app waits for the pack before its first frame (see :meth:`BriefingApp.on_load`).
 
 Measured (docs/performance.md): a load-cache hit of the default pack takes ~10 ms
-and of 1,000 articles ~0.3 s; a first read of 1,000 articles takes seconds. Within
+and of 1,000 articles ~0.5 s; a first read of 1,000 articles takes seconds. Within
 this, the terminal stays as it was a little longer and the first frame has the
 pack in it; past it, a loading indicator shows the reader is working, so the
-first frame never comes much later than half a second after the imports.
+first frame comes within about a second of the command (imports ~0.3 s + this).
 """
 NEEDS_ANALYSIS = frozenset({"timeline", "dates", "pledge_board", "export"})
 """Views that show support, ratings or resolved dates: available once the analysis is built."""
@@ -242,6 +242,8 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
 
     def _analysed(self, derived: Derived) -> None:
         """The index and analysis exist: support and ratings appear, the views open."""
+        if not self.is_running:
+            return  # arrived while quitting: the panes are being torn down
         if derived is self.derived:
             self.main.analysis_arrived()
             self.availability_changed()
@@ -279,14 +281,19 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         self.pack, self.derived = result.pack, derived
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
-        self.main.set_pack(derived)
+        warnings = len(result.pack.warnings)
+        self.main.set_pack(derived, then=lambda: self._pack_shown(warnings))
+
+    def _pack_shown(self, warnings: int) -> None:
+        """The panes are filled: the footer's progress, ``--since`` marks, the warnings."""
         self._show_progress()
         self.set_interval(0.5, self._show_progress)
         if self.since_arg is not None:
             self.show_since(push=False)
-        if result.pack.warnings:
-            count = len(result.pack.warnings)
-            self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
+        if warnings:
+            self.notify(
+                f"{warnings} warning(s): run 'briefing validate' to list them", markup=False
+            )
         self.availability_changed()
 
     def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
@@ -302,8 +309,8 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         was most of the cost of moving the cursor, and on most presses nothing
         changed. The availability itself still comes only from ``check_action``.
         """
-        if not self.screen_stack:
-            return  # quitting: the screens are gone, and nothing is drawn again
+        if not self.screen_stack or not self.is_running:
+            return  # quitting: the screens are (being) torn down, nothing is drawn again
         # The screen and focus are part of the key: Textual refreshes the footer on its
         # own when they change, from the state at that moment, which may differ from
         # what was recorded here last.

@@ -7,6 +7,7 @@ agree and the history records it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import events
@@ -69,6 +70,8 @@ class MainScreen(Screen[None]):
         self.derived: Derived | None = None
         self.history = History()
         self.marked: set[str] = set()
+        self._then: Callable[[], None] | None = None
+        """What to call once the panes are filled (see :meth:`set_pack`)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -129,10 +132,15 @@ class MainScreen(Screen[None]):
 
     # -- loading -----------------------------------------------------------------------
 
-    def set_pack(self, derived: Derived) -> None:
-        """Show a loaded pack (with what is derived from it) and open its first item."""
+    def set_pack(self, derived: Derived, then: Callable[[], None] | None = None) -> None:
+        """Show a loaded pack (with what is derived from it) and open its first item.
+
+        Read before the screen is mounted (a quick load), the panes are filled as it
+        mounts, in its first frame. ``then`` is called once they are filled.
+        """
         self.derived = derived
         self.pack = derived.pack
+        self._then = then
         if self.is_mounted:
             self._fill(derived)
         # else on_mount fills the panes
@@ -146,6 +154,9 @@ class MainScreen(Screen[None]):
         if first is not None:
             self.go(first, browse=True)
             navigator.show_item(first)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def analysis_arrived(self) -> None:
         """The background analysis is built: labels get their support and rating, and
