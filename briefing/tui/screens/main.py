@@ -8,20 +8,18 @@ agree and the history records it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Fact, Source
-from briefing.tui.commands import COMMANDS, keys_in_force
 from briefing.tui.labels import first_item
 from briefing.tui.mentions_finder import mention_evidence
+from briefing.tui.screens.main_keys import MainKeys
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
@@ -34,22 +32,12 @@ if TYPE_CHECKING:
     from briefing.model.names import Mention
 
 
-class CommandHost(Protocol):
-    """What this screen asks of the app about commands (the app is not imported: no cycle)."""
-
-    keymap: dict[str, str]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
-
-    def unavailable_reason(self, action: str) -> str: ...
-
-
 NO_EVIDENCE_NOTE = "no evidence of its own: a sentence that names it"
 """Under an actor's source pane when the highlight is where it is named, not evidence."""
 MENTION_NOTE = "a sentence that names it, not evidence"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainKeys):
     """Three panes side by side when wide; navigator and detail above the source when narrow."""
 
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it as an instance-style class attribute)
@@ -124,11 +112,6 @@ class MainScreen(Screen[None]):
             if node is None or node.data is None or node.data.item_id is None:
                 return None  # a section heading (or the "more" row)
         return item  # type: ignore[no-any-return]
-
-    @property
-    def zoomed(self) -> bool:
-        """True while one pane has the screen (header and footer stay)."""
-        return self.query_one("#panes").has_class("-zoomed")
 
     # -- loading -----------------------------------------------------------------------
 
@@ -382,41 +365,3 @@ class MainScreen(Screen[None]):
         self.go(place.item_id, place.evidence)
         self.query_one(Navigator).show_item(place.item_id)
         self.query_one(DetailPane).focus()
-
-    # -- zoom, the footer and feedback ------------------------------------------------------
-
-    def zoom(self) -> None:
-        """z: the focused pane alone between header and footer, or the three panes again."""
-        panes = self.query_one("#panes")
-        for pane in panes.children:
-            pane.remove_class("-zoom-target")
-        if not self.zoomed and self.focused is not None:
-            target = next((p for p in panes.children if self.focused in (p, *p.query("*"))), None)
-            if target is not None:
-                target.add_class("-zoom-target")
-                panes.add_class("-zoomed")
-        else:
-            panes.remove_class("-zoomed")
-        self.refresh_keys()
-
-    def refresh_keys(self) -> None:
-        """Redraw the footer (the app calls it when what is available may have changed)."""
-        self.query_one(KeyBar).refresh_keys()
-
-    def on_screen_suspend(self) -> None:
-        """A dialog or view opened on top: this footer (visible under a dialog) follows it."""
-        self.call_after_refresh(self.refresh_keys)
-
-    def on_screen_resume(self) -> None:
-        self.call_after_refresh(self.refresh_keys)
-
-    def on_key(self, event: events.Key) -> None:
-        """A key whose command is shown disabled says briefly why nothing happened."""
-        app = cast("CommandHost", self.app)
-        for command in COMMANDS:
-            if event.key in keys_in_force(app.keymap, command):
-                if app.check_action(command.ACTION, ()) is None:
-                    reason = app.unavailable_reason(command.ACTION)
-                    if reason:
-                        self.notify(reason, timeout=2, markup=False)
-                return
