@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
@@ -25,6 +26,7 @@ from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.navigator import Navigator
+from briefing.tui.widgets.reading_notice import ReadingNotice
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
@@ -78,6 +80,10 @@ class MainScreen(MainKeys):
             self.query_one("#panes").loading = True
         else:  # the pack was read before the panes were mounted: in the first frame
             self._fill(self.derived)
+
+    def get_loading_widget(self) -> Widget:
+        """A still line over the panes while a slow read goes on (no animation to draw)."""
+        return ReadingNotice()
 
     # -- state the app's check_action reads -------------------------------------------
 
