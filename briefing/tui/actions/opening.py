@@ -106,14 +106,16 @@ class OpeningActions(_AppBase):
         while not drawn.wait(0.05):
             if worker.is_cancelled:
                 return
+        if result.store_cache is not None:
+            # A first start: the cache entry, once the pack is shown (even if the
+            # analyst is already quitting: the next start needs it most then).
+            result.store_cache()
+            result.store_cache = None
         # The edit engine is not needed to show the pack: made once it is on screen.
         editor = editor_for(self.pack_arg, result)
         if worker.is_cancelled:
             return
         self.call_from_thread(self._editor_ready, editor)
-        if result.store_cache is not None:
-            result.store_cache()  # a first start: the cache entry, once the pack is shown
-            result.store_cache = None
         self._analyse(derived)
 
     def _editor_ready(self, editor: EditSession | None) -> None:
