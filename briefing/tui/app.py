@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -110,6 +110,9 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
         """How far the background analysis has got (None before a pack is loaded)."""
         self._progress_shown = ""
         self._read = asyncio.Event()
+        self._first_frame_drawn = False
+        """Set by Textual's Ready event (see ``OpeningActions.on_ready``)."""
+        self._after_first_frame: Callable[[], None] | None = None
         """Set once the load worker has handed over its result (see :meth:`on_load`)."""
 
     @property

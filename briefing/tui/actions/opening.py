@@ -59,6 +59,8 @@ class OpeningActions(_AppBase):
         progress: Progress | None
         _progress_shown: str
         _read: asyncio.Event
+        _first_frame_drawn: bool
+        _after_first_frame: Callable[[], None] | None
 
         def availability_changed(self) -> None: ...
 
@@ -75,6 +77,13 @@ class OpeningActions(_AppBase):
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._read.wait(), QUICK_LOAD)
+
+    def on_ready(self) -> None:
+        """Textual's Ready: the first frame is drawn (with the panes, after a quick read)."""
+        self._first_frame_drawn = True
+        drawn, self._after_first_frame = self._after_first_frame, None
+        if drawn is not None:
+            drawn()
 
     def _load(self) -> None:
         # Imported here, in the worker: the loader, analysis and search (PyYAML,
@@ -183,8 +192,6 @@ class OpeningActions(_AppBase):
         mounted yet: it fills its panes as it mounts.
         """
         self._read.set()
-        if drawn is not None:
-            self.call_after_refresh(drawn)
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
@@ -199,10 +206,21 @@ class OpeningActions(_AppBase):
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
         warnings = len(result.pack.warnings)
-        self.main.set_pack(derived, then=lambda: self._pack_shown(warnings))
+        self.main.set_pack(derived, then=lambda: self._pack_shown(warnings, drawn))
 
-    def _pack_shown(self, warnings: int) -> None:
-        """The panes are filled: the footer's progress, ``--since`` marks, the warnings."""
+    def _pack_shown(self, warnings: int, drawn: Callable[[], None] | None) -> None:
+        """The panes are filled: the footer's progress, ``--since`` marks, the warnings.
+
+        ``drawn`` (the worker waits for it) is called after the frame that shows them.
+        Filled as the screen mounts (a quick read), that is the first frame, which
+        Textual announces with its Ready event: a refresh asked for before then
+        need not come soon (measured: a start quit at once never wrote its cache).
+        """
+        if drawn is not None:
+            if self._first_frame_drawn:
+                self.call_after_refresh(drawn)
+            else:
+                self._after_first_frame = drawn  # see on_ready
         self._show_progress()
         self.set_interval(0.5, self._show_progress)
         if self.since_arg is not None:
