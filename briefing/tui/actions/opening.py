@@ -192,6 +192,15 @@ class OpeningActions(_AppBase):
         mounted yet: it fills its panes as it mounts.
         """
         self._read.set()
+        if drawn is not None:
+            # Called after the frame that shows the filled panes. Before the first frame
+            # (a quick read) that frame is the first, which Textual announces with its
+            # Ready event: a refresh asked for before the app runs need not come soon
+            # (measured: a start quit at once never wrote its load cache).
+            if self._first_frame_drawn:
+                self.call_after_refresh(drawn)
+            else:
+                self._after_first_frame = drawn  # see on_ready
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]
@@ -206,21 +215,10 @@ class OpeningActions(_AppBase):
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
         warnings = len(result.pack.warnings)
-        self.main.set_pack(derived, then=lambda: self._pack_shown(warnings, drawn))
+        self.main.set_pack(derived, then=lambda: self._pack_shown(warnings))
 
-    def _pack_shown(self, warnings: int, drawn: Callable[[], None] | None) -> None:
-        """The panes are filled: the footer's progress, ``--since`` marks, the warnings.
-
-        ``drawn`` (the worker waits for it) is called after the frame that shows them.
-        Filled as the screen mounts (a quick read), that is the first frame, which
-        Textual announces with its Ready event: a refresh asked for before then
-        need not come soon (measured: a start quit at once never wrote its cache).
-        """
-        if drawn is not None:
-            if self._first_frame_drawn:
-                self.call_after_refresh(drawn)
-            else:
-                self._after_first_frame = drawn  # see on_ready
+    def _pack_shown(self, warnings: int) -> None:
+        """The panes are filled: the footer's progress, ``--since`` marks, the warnings."""
         self._show_progress()
         self.set_interval(0.5, self._show_progress)
         if self.since_arg is not None:
