@@ -1,6 +1,6 @@
 """Build the resolved model from checked records, one section's builder a function.
 
-Split out of ``load.py`` (which reads and checks the files): this half turns the
+Split out of ``read.py`` (which reads and checks the files): this half turns the
 records of a read pack into the immutable dataclasses, resolving references between
 them; the quotes are anchored by ``quotes.py`` and the checks across records are in
 ``checks.py``.
