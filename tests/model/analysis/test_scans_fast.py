@@ -18,13 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import REPO
 
+from briefing.model.analysis import quantities as quantities_module
 from briefing.model.analysis.dates import expressions
 from briefing.model.analysis.dates.expressions import COMBINED, Found, find_expressions
-from briefing.model.analysis.disagreements import context
+from briefing.model.analysis.disagreements import context, counts, stances
 from briefing.model.analysis.disagreements.context import ValueContext, value_context
 from briefing.model.io import load_pack
 from briefing.model.pack import Pack
-from briefing.model.types import Source
+from briefing.model.types import Actor, Source
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +161,89 @@ def test_value_contexts_in_the_synthetic_pack(synthetic: Pack) -> None:
             found = value_context(source, sentence, at)
             assert isinstance(found, ValueContext)
             assert found.basis == old_basis(sentence, at)
+
+
+# --- stance scans: over the article lowered, or case-blind over it as written ----------
+
+
+STANCE_PIECES = [
+    "Poland", "POLAND", "poland", " ", "  ", ", ", "\n", ". ", " declined to send troops",
+    " DECLINED to send troops", " Has Offered pumps", " has  offered ships", " could help",
+    " Won’t send", " whom they Hope to Convince to send ships", "A Refusal by ", " rejected",
+    " ſ", " ı", " İ", " K", "é", "-",
+]  # fmt: skip
+
+
+def _stance_source(text: str) -> Source:
+    from briefing.model.text import Article
+
+    return Source("s", "s.txt", "s.txt", "", "Wire", "", None, "en", Article.from_text(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STANCE_PIECES), max_size=24).map("".join))
+def test_stances_found_over_the_lowered_text_are_the_case_blind_ones(text: str) -> None:
+    actors = (Actor("pl", "Poland", "country"),)
+    source = _stance_source(text)
+    lowered = list(stances.stance_mentions(source, actors))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stances, "case_folded", lambda text: None)
+        assert lowered == list(stances.stance_mentions(source, actors))
+
+
+def test_stances_in_the_synthetic_pack(synthetic: Pack) -> None:
+    lowered = stances.stance_mentions_by_source(synthetic.sources, synthetic.actors)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stances, "case_folded", lambda text: None)
+        blind = stances.stance_mentions_by_source(synthetic.sources, synthetic.actors)
+    assert lowered == blind
+    assert sum(map(len, lowered.values())) > 0
+
+
+# --- numbers: over the text lowered, and only the kinds asked for -------------------------
+
+
+NUMBER_PIECES = [
+    "€", "$", "US$", "EUR ", "eur", "1.2", "1,200", "Twelve", "TWENTY-five", "hundred", "bn",
+    "BN", "M", "m", "k", "B", "Billion", "per cent", "%", "Percent", "euros", "Dollars",
+    "of pounds sterling", " ", "-", ".", ",", "point", "two", "ſix", "İ", "x", "Plan",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=16).map(" ".join))
+def test_numbers_found_over_the_lowered_text_are_the_case_blind_ones(text: str) -> None:
+    found = list(quantities_module.quantities(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quantities_module, "case_folded", lambda text: None)
+        assert found == list(quantities_module.quantities(text))
+    amounts = [q for q in found if q.kind in ("money", "percent")]
+    assert list(quantities_module.quantities(text, ("money", "percent"))) == amounts
+
+
+def test_numbers_in_the_synthetic_pack(synthetic: Pack) -> None:
+    for source in synthetic.sources:
+        found = list(quantities_module.quantities(source.text))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quantities_module, "case_folded", lambda text: None)
+            assert found == list(quantities_module.quantities(source.text))
+        amounts = [q for q in found if q.kind != "number"]
+        assert list(quantities_module.quantities(source.text, ("money", "percent"))) == amounts
+
+
+def test_counts_found_over_the_lowered_text_are_the_case_blind_ones(synthetic: Pack) -> None:
+    texts = [*(s.text for s in synthetic.sources), "About TWENTY Countries, ſix states; Nine-ty."]
+    for text in texts:
+        source = _stance_source(text)
+        found = list(counts.count_mentions(source))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(counts, "case_folded", lambda text: None)
+            assert found == list(counts.count_mentions(source))
+
+
+def test_a_long_s_number_word_is_no_count_and_no_crash() -> None:
+    # The case-blind patterns match "ſix" (long s), which lowers to no number word:
+    # reading it as digits raised ValueError (a traceback from export or the reader).
+    assert counts.parse_figure("ſix") is None
+    assert counts.parse_figure("Six") == (6.0, 6.0)
+    assert list(counts.count_mentions(_stance_source("ſix countries met.\n"))) == []

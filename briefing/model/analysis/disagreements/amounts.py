@@ -38,6 +38,7 @@ from briefing.model.types import Source
 MAX_BUCKET = 200
 TOPIC_REACH = 80
 """Characters either side of an amount whose words name what it is an amount of."""
+_AMOUNT_KINDS = frozenset(("money", "percent"))
 _TOPIC_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _GENERIC = frozenset(
     ("said", "says", "according", "also", "year", "years", "total", "some", "more", "than", "about")
@@ -91,8 +92,8 @@ def _topic(text: str, start: int, end: int) -> frozenset[str]:
 def amount_mentions(source: Source) -> Iterator[AmountMention]:
     """Every money amount and percentage in the article body (boilerplate skipped)."""
     text = source.text
-    for quantity in quantities(text):
-        if quantity.kind not in ("money", "percent") or source.is_boilerplate(quantity.start):
+    for quantity in quantities(text, _AMOUNT_KINDS):
+        if source.is_boilerplate(quantity.start):
             continue
         line_start = text.rfind("\n", 0, quantity.start) + 1
         qual = qualifier_before(text, line_start, quantity.start)
