@@ -25,9 +25,10 @@ from briefing.model.pack import Pack
 from briefing.model.text import case_folded
 from briefing.model.types import Actor, Source
 
-_DETERMINERS = frozenset(
-    "a an the such any its their his her our this these those some more further".split()
-)
+_DETERMINERS = frozenset((
+    "a", "an", "the", "such", "any", "its", "their", "his", "her", "our", "this", "these",
+    "those", "some", "more", "further",
+))  # fmt: skip
 
 _STANCES: tuple[tuple[str, str], ...] = (
     (
