@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
+from functools import cached_property
 
 from briefing.export.doc import (
     Block,
@@ -58,6 +59,12 @@ class Movement:
         self.pack = pack
         self.cites = cites
         self.selected = selected
+
+    @cached_property
+    def pledge_histories(self) -> dict[str, PledgeHistory]:
+        """Every pledge's history, built once per note: the pledge table and the histories
+        below both read it (building it is a pass over every pledge's evidence)."""
+        return pledge_histories(self.pack)
 
     def _keep(self, item_id: str) -> bool:
         return self.selected is None or item_id in self.selected
@@ -139,7 +146,7 @@ class Movement:
 
     def histories(self, pledges: list[Pledge]) -> list[Block]:
         """Pledges whose reported status moved, each as its history by source date."""
-        histories = pledge_histories(self.pack)
+        histories = self.pledge_histories
         shown: dict[tuple[str, ...], PledgeHistory] = {}
         for pledge in pledges:
             history = histories.get(pledge.id)

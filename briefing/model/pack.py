@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.types import (
@@ -24,6 +25,9 @@ from briefing.model.types import (
     Source,
     Span,
 )
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.dates.meeting_dates import CheckedDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +51,21 @@ class Pack:
     pledges: tuple[Pledge, ...]
     claims: tuple[Claim, ...]
     warnings: tuple[Diagnostic, ...] = ()
+    checked_dates: CheckedDates | None = field(default=None, init=False, repr=False, compare=False)
+    """The meeting dates the load's checks resolved, for the analysis (None from the cache,
+    or in a pack made with ``dataclasses.replace``): see :meth:`keep_checked_dates`."""
     index: PackIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _build_index(self))
+
+    def keep_checked_dates(self, checked: CheckedDates | None) -> None:
+        """Keep the meeting dates the load resolved, once, as the load builds the pack.
+
+        Not a constructor argument: the cache and ``dataclasses.replace`` build packs
+        from stored fields, and these are no part of what a pack says.
+        """
+        object.__setattr__(self, "checked_dates", checked)
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError if none)."""

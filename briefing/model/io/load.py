@@ -195,7 +195,7 @@ def _load_pack(
 
 
 def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
-    return Pack(
+    again = Pack(
         pack.root,
         pack.meta,
         pack.sources,
@@ -205,6 +205,8 @@ def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
         pack.claims,
         warnings,
     )
+    again.keep_checked_dates(pack.checked_dates)
+    return again
 
 
 def _read_file(
