@@ -39,7 +39,7 @@ from briefing.export.noteparts import (
     published_or_unknown,
     resolved_date_text,
 )
-from briefing.model.analysis import Changes
+from briefing.model.analysis import Changes, pledge_histories
 from briefing.model.analysis.analyse import Analysis, analyse
 from briefing.model.analysis.disagreements import claim_context
 from briefing.model.pack import Pack
@@ -100,7 +100,7 @@ class _Builder:
                 p.contribution,
             ),
         )
-        histories = self.movement.pledge_histories
+        histories = pledge_histories(self.pack)  # built once: the histories below read it too
         for pledge in ordered:
             remarks = _remarks(pledge)
             conditions = "; ".join(clean_line(c) for c in pledge.conditions)
@@ -125,7 +125,7 @@ class _Builder:
             Heading(2, "Pledges by actor", "pledges"),
             *([chart] if chart is not None else []),
             Table(header, tuple(rows)),
-            *self.movement.histories(ordered),
+            *self.movement.histories(ordered, histories),
         ]
 
     def timeline(self) -> list[Block]:
