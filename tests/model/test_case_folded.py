@@ -20,6 +20,8 @@ def _word(c: str) -> bool:
 
 def test_lowering_keeps_length_and_class_wherever_it_is_used() -> None:
     for c in ALL:
+        if c.lower() == c and c not in "ſı":
+            continue  # unchanged by lowering: nothing to check
         lowered = case_folded(c)
         if lowered is None:
             assert c in "ſıİ", hex(ord(c))
