@@ -78,20 +78,7 @@ def read_pack(
     if dropped_errors or any(d.is_error for d in kept) or pack is None:
         return None, kept, dropped_errors, dropped_warnings
     warnings = tuple(d for d in kept if not d.is_error)
-    return _with_warnings(pack, warnings), kept, dropped_errors, dropped_warnings
-
-
-def _with_warnings(pack: Pack, warnings: tuple[Diagnostic, ...]) -> Pack:
-    return Pack(
-        pack.root,
-        pack.meta,
-        pack.sources,
-        pack.actors,
-        pack.meetings,
-        pack.pledges,
-        pack.claims,
-        warnings,
-    )
+    return pack.with_warnings(warnings), kept, dropped_errors, dropped_warnings
 
 
 def _read_file(
