@@ -1,7 +1,7 @@
 """The load cache's line format, derived from the model's dataclasses.
 
 Split out of ``cache.py`` (which keys, checks, reads and writes entries): this half
-turns a :class:`Pack` into JSON lines; :mod:`briefing.model.io.building.from_cache`
+turns a :class:`Pack` into JSON lines; :mod:`briefing.model.io.rebuild.cache_lines`
 rebuilds it, checking every offset against the article it names. Both follow the
 shapes declared here.
 
@@ -231,7 +231,7 @@ def _build_every_class() -> None:
 
     A field of a type this module cannot store then fails when briefing starts
     (and every test with it), not at the first store of a pack that sets it
-    (:mod:`briefing.model.io.building.from_cache` does the same for decoders).
+    (:mod:`briefing.model.io.rebuild.cache_lines` does the same for decoders).
     """
     encoder = Encoder({})
     for _, cls, _ in sections():
