@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +27,7 @@ def quick_idle_checks() -> Iterator[None]:
     the CPU clock every 20 ms and calls it idle when under 5% of that was used. Sample every
     4 ms (still idle below 5%): the same condition, seen sooner. At 20 ms a key press
     and its pauses sat idle for about 80 ms, a third of the reader tests' time."""
-    granularity = float(os.environ.get("SF_GRAN", "0.004"))
+    granularity = 0.004
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(textual._wait, "SLEEP_GRANULARITY", granularity)
         patch.setattr(textual._wait, "SLEEP_IDLE", granularity / 20)
