@@ -204,7 +204,10 @@ def measure_story(folder: Path, tally: Tally, verbose: bool) -> None:
                     and (str(f["date"]) if f.get("date") else None) == want["date"]
                 ]
             else:
+                # The key's names for the pledger, with every spelling of that key actor
+                # (a draft naming it by a variant the key lists is the same actor).
                 actors = {_fold(n) for n in want["actor"]}
+                actors |= {f for _a, forms in key_forms if forms & actors for f in forms}
                 right = [
                     f
                     for f in right_sentence

@@ -31,6 +31,7 @@ from briefing.model.authoring.article_dates import (
     without_written_dates,
     years_in,
 )
+from briefing.model.authoring.hygiene import is_masthead
 from briefing.model.names.vocabulary import BYLINE_ROLES as ROLE_WORDS
 
 LINE_MAX = 300
@@ -187,7 +188,7 @@ def read_metadata(
         if owner and owner.group(1).strip() and not owner.group(1).strip().isdigit():
             outlets.append((3, Field(owner.group(1).strip(), n, s, "the copyright line")))
     for n, s in numbered[:3]:
-        if n in skip and _BANNER_NAME.match(s) and not _SIGN_UP.search(s):
+        if n in skip and (_BANNER_NAME.match(s) or is_masthead(s)) and not _SIGN_UP.search(s):
             outlets.append((5, Field(s.title(), n, s, "the site's name in the banner")))
             break
     if outlets:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from briefing.model.names.countries import BY_FORM, Country
+from briefing.model.names.countries import BY_FORM, KINGDOMS, Country
 from briefing.model.names.proper_names import ProperName, proper_names
 from briefing.model.names.variants import (
     ACRONYM,
@@ -194,6 +194,7 @@ def candidates(
     for mention in found:
         if mention.country is None and len(mention.form.split()) == 1:
             mention.country = _guess_country(mention.form)
+    _resolve_the_kingdom(found)
     by_country: dict[str, NameCluster] = {}
     clusters: list[NameCluster] = []
     index = ClusterIndex()
@@ -281,6 +282,24 @@ def candidates(
         )
     result.sort(key=lambda c: (-c.mentions, c.name))
     return result
+
+
+def _resolve_the_kingdom(found: list[ProperName]) -> None:
+    """ "the Kingdom" is the one kingdom its article names ("Morocco ... the Kingdom will host").
+
+    State-agency copy calls its own country "the Kingdom". With exactly one kingdom
+    among the countries an article mentions, the phrase is that country's mention; with
+    none or two ("Jordan and Saudi Arabia"), it stays a name of its own for the author.
+    Linear in the mentions.
+    """
+    kingdoms: defaultdict[str, set[str]] = defaultdict(set)
+    for mention in found:
+        if mention.country is not None and mention.country.name in KINGDOMS:
+            kingdoms[mention.source].add(mention.country.name)
+    for mention in found:
+        named = kingdoms.get(mention.source, set())
+        if mention.country is None and mention.form == "Kingdom" and len(named) == 1:
+            mention.country = BY_FORM[next(iter(named))]
 
 
 def _source_rank(articles: Sequence[tuple[str, str, set[int]]], source: str) -> int:

@@ -22,7 +22,8 @@ from briefing.model.authoring.machine_translation import (
     signs,
     summary,
 )
-from briefing.model.names.vocabulary import BYLINE_NOUNS
+from briefing.model.names.acting import is_action_verb
+from briefing.model.names.vocabulary import BYLINE_NOUNS, MASTHEAD_NOUNS, SECTION_LABELS
 
 if TYPE_CHECKING:
     from briefing.model.types import Source
@@ -40,7 +41,8 @@ _BOILERPLATE = [
     (
         re.compile(
             r"\b(sign up|subscribe|subscriber|newsletter|to your inbox|free updates?|log ?in|"
-            r"sign in|accept (all )?cookies|cookie (policy|settings))\b",
+            r"sign in|accept (all )?cookies|we use cookies|cookie (policy|settings|preferences))\b|"
+            r"\baccept all\W*$",  # a consent banner's button, at the line's end (never prose)
             re.I,
         ),
         "newsletter sign-up",
@@ -135,12 +137,29 @@ def is_navigation(line: str) -> bool:
     return True
 
 
+_MASTHEAD = re.compile(r"^(?:The )?(?:[A-Z][\w'&.-]* ){0,3}([A-Z][a-z]+)$")
+"""Up to four capitalised words and no punctuation at the end: a masthead's shape."""
+
+
+def is_masthead(line: str) -> bool:
+    """A publication's name in mixed case ("Sahel Energy Review"): its last word says so.
+
+    A headline in title case ("Laos Wins Reprieve as China Agrees to Talk") has a verb or
+    a lowercase word and does not end in a publication's noun. Linear (no nested repeats).
+    """
+    shape = _MASTHEAD.match(line.strip())
+    if shape is None or shape.group(1).lower() not in MASTHEAD_NOUNS:
+        return False
+    # "Moldova Seeks Record": a title-case headline has a verb; a masthead has none.
+    return not any(is_action_verb(w.lower(), bare=True) for w in line.split()[:-1])
+
+
 def _banner(lines: list[str]) -> bool:
-    """The first line is a site's name in capitals ("THE HORN BRIEF") above a headline in mixed case."""
+    """The first line is a site's name ("THE HORN BRIEF", "Sahel Energy Review") above a headline."""
     first = lines[0].strip() if lines else ""
     following = next((line.strip() for line in lines[1:] if line.strip()), "")
     return (
-        bool(_BANNER.match(first))
+        (bool(_BANNER.match(first)) or is_masthead(first))
         and len(first) <= BANNER_LENGTH
         and len(first.split()) <= BANNER_WORDS
         and bool(following)
@@ -185,6 +204,8 @@ def boilerplate(text: str) -> list[Boilerplate]:
             in_list = False
     if _banner(lines):
         marked.setdefault(1, ("site banner", lines[0].strip()))
+        if len(lines) > 1 and lines[1].strip().lower() in SECTION_LABELS:
+            marked.setdefault(2, ("site section", lines[1].strip()))  # "Analysis" under it
     runs: list[Boilerplate] = []
     for number in sorted(marked):
         reason, sample = marked[number]

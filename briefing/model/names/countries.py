@@ -274,6 +274,14 @@ for _country in COUNTRIES:
             BY_FORM.setdefault(_demonym + "s", _country)
 
 
+KINGDOMS = frozenset(
+    {"Bahrain", "Belgium", "Bhutan", "Cambodia", "Denmark", "Eswatini", "Jordan", "Lesotho"}
+    | {"Morocco", "Netherlands", "Norway", "Saudi Arabia", "Spain", "Sweden", "Thailand"}
+    | {"Tonga", "United Kingdom"}
+)
+"""The countries that call themselves kingdoms: "the Kingdom" in their own copy."""
+
+
 def country_of(form: str) -> Country | None:
     """The country a name, demonym, short form or capital refers to, if any."""
     return BY_FORM.get(form)

@@ -248,6 +248,10 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     ("United Nations", "UN", "U.N."),
     ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "OTAN"),
+    # Organisations known by another language's acronym in translated copy.
+    ("ECOWAS", "Economic Community of West African States", "CEDEAO"),
+    ("International Monetary Fund", "IMF", "FMI"),
+    ("OPEC", "Organization of the Petroleum Exporting Countries", "OPEP"),
     ("France", "French"),
     ("Germany", "German", "Deutschland"),
     ("Italy", "Italian"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from briefing.model.names.countries import Country
+from briefing.model.names.folding import fold, synonyms_of
 from briefing.model.names.proper_names import ProperName
 from briefing.model.names.transliteration import fold_spelling
 from briefing.model.names.vocabulary import CONNECTORS, GROUP_WORDS, ORG_WORDS
@@ -80,7 +81,10 @@ def _similar(a: str, b: str) -> bool:
             return True
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
-        return reordered(wa, wb)
+        # "Liao Jian Guo"/"Liao Jianguo", "Kim Jong Un"/"Kim Jong-un": a romanised given
+        # name written in syllables or joined; the same letters in the same order.
+        joined = min(len(wa), len(wb)) >= 2 and _joined(a) == _joined(b)
+        return joined or reordered(wa, wb)
     # Transliterations are compared in one folded spelling: "Dzhumaliev", "Djumaliev"
     # and "Jumaliyev" are all "jumaliev"; "Tseban" and "Ceban" are "ceban".
     fa, fb = fold_spelling(a), fold_spelling(b)
@@ -94,6 +98,11 @@ def _similar(a: str, b: str) -> bool:
             for x, y in zip(wa, wb, strict=True)
         )
     ) or reordered(wa, wb)
+
+
+def _joined(name: str) -> str:
+    """The folded spelling with its spaces and hyphens dropped."""
+    return fold_spelling(name).replace(" ", "").replace("-", "")
 
 
 def reordered(wa: list[str], wb: list[str]) -> bool:
@@ -148,6 +157,8 @@ class ClusterIndex:
         self.buckets: dict[str, tuple[list[str], list[str], list[NameCluster]]] = {}
         self.by_words: dict[tuple[str, ...], NameCluster] = {}
         self.lost: list[tuple[str, NameCluster]] = []
+        self.by_fold: dict[str, NameCluster] = {}
+        """Each form folded as the search folds it: for the synonym table's other names."""
 
     def add(self, form: str, cluster: NameCluster) -> None:
         if cluster.country is not None:
@@ -158,6 +169,7 @@ class ClusterIndex:
         folds.append(folded)
         owners.append(cluster)
         self.by_words.setdefault(word_key(form), cluster)
+        self.by_fold.setdefault(fold(form), cluster)
         if "?" in form:
             self.lost.append((form, cluster))
 
@@ -185,6 +197,10 @@ class ClusterIndex:
         key = word_key(form)
         if len(key) >= 2 and key in self.by_words and reordered(form.split(), list(key)):
             return self.by_words[key]
+        # "CEDEAO" for "ECOWAS", "FMI" for "IMF": the one table of an entity's other names.
+        for term in synonyms_of(fold(form)):
+            if (named := self.by_fold.get(fold(term))) is not None:
+                return named
         return None
 
 

@@ -94,7 +94,7 @@ GROUP_WORDS = words("""coalition alliance bloc movement rebels militia front bri
 """Words that make a name a group's ("nations" is not one: the United Nations is an organisation)."""
 
 PORTFOLIOS = words(
-    """energy water resources foreign affairs finance economy economic trade health agriculture
+    """energy water resources foreign affairs finance finances economy economic trade health agriculture
     environment interior justice defence defense education transport industry development
     infrastructure labour labor culture digital climate fisheries mines mining petroleum oil
     gas power treasury home public works communications information social welfare planning
@@ -121,6 +121,19 @@ BYLINE_NOUNS = words(
     columnist contributor bureau"""
 )
 """The nouns of a byline's role ('Africa Editor', 'Ottawa Bureau'): a site's menu never has one."""
+
+MASTHEAD_NOUNS = words(
+    """review times post journal daily weekly brief briefing monitor news herald gazette
+    tribune observer chronicle ledger standard telegraph report digest wire dispatch insider
+    today express mail star magazine bulletin courier record"""
+)
+"""The last word of a publication's name ('Sahel Energy Review', 'The Northern Ledger')."""
+
+SECTION_LABELS = words(
+    """analysis opinion comment commentary explainer editorial feature features world business
+    politics economy news africa asia europe americas"""
+)
+"""A site section's label on a line of its own under the masthead ('Analysis')."""
 
 BYLINE_ROLES = BYLINE_NOUNS | words(
     """staff chief senior political diplomatic foreign

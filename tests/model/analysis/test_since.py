@@ -11,6 +11,7 @@ claim. Everything the "since" answer says is checked exactly.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,26 @@ def test_briefing_since_opens_the_reader_and_checks_the_date_first(
     assert "'2025-02-30' is not a date" in capsys.readouterr().err
     assert main(["--since", "2025-03-10"]) == 2  # a good date: on to the reader, no terminal here
     assert "the reader needs a terminal" in capsys.readouterr().err
+
+
+def test_since_last_says_why_when_the_record_is_damaged(
+    grown: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged notes.json is named in the reason, not passed off as "no note yet"."""
+    assert main(["export", str(grown), "-o", str(tmp_path / "a.md")]) == 0
+    pack = load_pack(grown).pack
+    assert pack is not None
+    assert since_date(pack, "last")[0] == "2025-06-06"  # recorded
+    record = Path(os.environ["BRIEFING_CACHE_DIR"]) / "notes.json"
+    record.write_text('{"unterminated', encoding="utf-8")
+    day, why = since_date(pack, "last")
+    assert day == fallback_since(pack) == "2025-06-05"
+    assert "notes.json is damaged" in why and "no note exported" not in why
+    assert main(["export", str(grown), "--since", "last", "-o", str(tmp_path / "b.md")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert any("since 2025-06-05 (" in line and "is damaged" in line for line in err)
+    # The export rewrote the record whole: the next --since last reads it again.
+    assert since_date(pack, "last") == (
+        "2025-06-06",
+        "the date of the last note exported from this pack",
+    )

@@ -28,6 +28,7 @@ from briefing.model.authoring import (
 )
 from briefing.model.authoring.candidates import candidates
 from briefing.model.names import fold_spelling
+from briefing.model.names.variants import same_name
 
 DONORS = FIXTURES / "donor_story"
 WATER = FIXTURES / "water_story"
@@ -122,6 +123,18 @@ def test_banner_and_footer_are_flagged_whole() -> None:
     assert hygiene.lost_characters == ("H?l?ne",)
 
 
+def test_a_cookie_banner_is_furniture_but_accept_all_in_prose_is_not() -> None:
+    text = (
+        "Menu | Business | Economy\n"
+        "We use cookies to improve your experience. Accept all\n"
+        "Laos debt: what the creditors want\n"
+        "Kyiv would not accept all of the terms, a negotiator said on Monday in a long interview.\n"
+        "Accept all\n"
+    )
+    flagged = [b.value for b in examine(text).boilerplate]
+    assert flagged == ["1-2", "5"]
+
+
 def _names(found: list) -> dict[str, object]:  # type: ignore[type-arg]
     """Each candidate under its name and under each alias (which spelling leads is a detail)."""
     return {form: c for c in found for form in (c.name, *c.aliases)}
@@ -145,6 +158,23 @@ def test_titles_countries_and_transliterations() -> None:
     assert found["Aibek Jumaliyev"] is aibek and found["Aibek Djumaliev"] is aibek
     assert found["Kyrgyzstan"].kind == "country"  # type: ignore[attr-defined]
     assert fold_spelling("Dzhumaliev") == fold_spelling("Jumaliyev") == "jumaliev"
+
+
+def test_calqued_portfolios_and_given_names_in_syllables() -> None:
+    """Machine-translated "Minister of the Finances of X" is a title, and a romanised
+    given name written in syllables ("Jian Guo") is the joined one ("Jianguo")."""
+    text = (
+        "The Vice Minister of the Finances of China Liao Jian Guo has declared it. "
+        "Vice Finance Minister Liao Jianguo agreed. Kim Jong Un spoke, and Kim Jong-un left."
+    )
+    found = _names(candidates([("s", text, set())]))
+    assert found["Liao Jian Guo"] is found["Liao Jianguo"]
+    assert found["Liao Jianguo"].role is not None  # type: ignore[attr-defined]
+    assert not [n for n in found if "Finances" in n]
+    assert found["Kim Jong Un"] is found["Kim Jong-un"]
+    # Dropping a middle name, or joining a given name to the surname, is not that.
+    assert not same_name("Ana Maria Lopez", "Ana Lopez")
+    assert not same_name("Jean Paul", "Jeanpaul Smith")
 
 
 def test_reordered_organisation_and_places() -> None:

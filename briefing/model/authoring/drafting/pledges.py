@@ -43,7 +43,9 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ),
     (
         "offered",
-        r"(?:has |have )?offered|offers|will offer|would (?:send|provide|give|second|release|contribute|supply|deploy|fund|grant|pay)",
+        r"(?:has |have )?offered|offers|will offer|would (?:send|provide|give|second|release|contribute|supply|deploy|fund|grant|pay)"
+        # "is ready to prolong", "stands ready to": an offer in so many words.
+        r"|(?:is|are|was|were|stands?|stood) (?:now |still )?(?:ready|prepared|willing) to",
     ),
 )
 _VERB = re.compile(
@@ -53,7 +55,9 @@ _CONDITION = re.compile(
     r"\b(?:only if|if|on condition that|provided(?: that)?|unless|conditional on|as long as)\b",
     re.I,
 )
-_WOULD = re.compile(r"\b(?:would|will) (?!not\b|be\b|have\b|need\b|also\b|decide\b)[a-z]+\b")
+_WOULD = re.compile(
+    r"\b(?:would|will|could|can) (?!not\b|be\b|have\b|need\b|also\b|decide\b)[a-z]+\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _APPOSITIVE = re.compile(r",[^,]*,")
@@ -68,8 +72,8 @@ def draft_pledge(
     verb = _VERB.search(sentence)
     status = verb.lastgroup or "offered" if verb is not None else "offered"
     if verb is None:
-        # "Oslo would cut its quota by 10 percent if the EU did the same": an offer
-        # made on a condition, whatever the verb.
+        # "Oslo would cut its quota by 10 percent if the EU did the same", "the Fund
+        # could lend $300 million if ...": an offer made on a condition, whatever the verb.
         verb = _WOULD.search(sentence)
         if verb is None or _CONDITION.search(sentence, verb.end()) is None:
             return None
