@@ -18,7 +18,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import REPO, Context, Figure, Packs, load_average, replace_block
+from benchmarks.common import (
+    REPO,
+    Context,
+    Figure,
+    Packs,
+    compile_bytecode,
+    load_average,
+    replace_block,
+)
 
 MODULES = (
     "benchmarks.load_bench",
@@ -109,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-docs", action="store_true", help="rewrite docs/performance.md")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="e.g. load startup")
     args = parser.parse_args(argv)
+    compile_bytecode()  # what a user's install has (see its docstring)
     packs = Packs()
     ctx = Context(args.quick, packs)
     figures: list[Figure] = []

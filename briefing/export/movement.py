@@ -11,7 +11,7 @@ cited, in the text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from briefing.export.doc import (
     Block,
@@ -137,9 +137,17 @@ class Movement:
         blocks.append(Bullets(tuple(groups)))
         return blocks
 
-    def histories(self, pledges: list[Pledge]) -> list[Block]:
-        """Pledges whose reported status moved, each as its history by source date."""
-        histories = pledge_histories(self.pack)
+    def histories(
+        self, pledges: list[Pledge], histories: Mapping[str, PledgeHistory] | None = None
+    ) -> list[Block]:
+        """Pledges whose reported status moved, each as its history by source date.
+
+        ``histories``: every pledge's, when the caller has built them (the pledge
+        table has: building them is a pass over every pledge's evidence, and
+        keeping them for the whole note would raise its peak memory).
+        """
+        if histories is None:
+            histories = pledge_histories(self.pack)
         shown: dict[tuple[str, ...], PledgeHistory] = {}
         for pledge in pledges:
             history = histories.get(pledge.id)

@@ -100,7 +100,7 @@ class _Builder:
                 p.contribution,
             ),
         )
-        histories = pledge_histories(self.pack)
+        histories = pledge_histories(self.pack)  # built once: the histories below read it too
         for pledge in ordered:
             remarks = _remarks(pledge)
             conditions = "; ".join(clean_line(c) for c in pledge.conditions)
@@ -125,7 +125,7 @@ class _Builder:
             Heading(2, "Pledges by actor", "pledges"),
             *([chart] if chart is not None else []),
             Table(header, tuple(rows)),
-            *self.movement.histories(ordered),
+            *self.movement.histories(ordered, histories),
         ]
 
     def timeline(self) -> list[Block]:

@@ -7,10 +7,12 @@ at load keeps every keystroke a dictionary lookup.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.types import (
@@ -24,6 +26,9 @@ from briefing.model.types import (
     Source,
     Span,
 )
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.dates.meeting_dates import CheckedDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +52,31 @@ class Pack:
     pledges: tuple[Pledge, ...]
     claims: tuple[Claim, ...]
     warnings: tuple[Diagnostic, ...] = ()
+    checked_dates: CheckedDates | None = field(default=None, init=False, repr=False, compare=False)
+    """The meeting dates the load's checks resolved, for the analysis (None from the cache,
+    or in a pack made with ``dataclasses.replace``): see :meth:`keep_checked_dates`."""
     index: PackIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _build_index(self))
+
+    def keep_checked_dates(self, checked: CheckedDates | None) -> None:
+        """Keep the meeting dates the load resolved, once, as the load builds the pack.
+
+        Not a constructor argument: the cache and ``dataclasses.replace`` build packs
+        from stored fields, and these are no part of what a pack says.
+        """
+        object.__setattr__(self, "checked_dates", checked)
+
+    def with_warnings(self, warnings: tuple[Diagnostic, ...]) -> Pack:
+        """This pack with the load's warnings, its index and resolved dates shared, not rebuilt.
+
+        The load knows its warnings only once the pack is built; the facts are the same
+        objects, so building the index again (a second pass over every fact) bought nothing.
+        """
+        again = copy.copy(self)
+        object.__setattr__(again, "warnings", warnings)
+        return again
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError if none)."""

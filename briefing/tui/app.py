@@ -1,20 +1,19 @@
-"""The reader app: loads the pack off the UI thread and routes every command.
+"""The reader app: availability of every command, the footer, and the views' routing.
 
-The first frame appears before the pack is read (a loading indicator covers the
-panes); ``load_pack`` runs in a thread worker. The panes are filled from the
-pack alone; the same worker then builds the actor index, the analysis (dates,
-support, ratings) and the disagreements, and the reader fills in what needs
-them as each arrives (the footer says how far it has got; the views that need
-it are shown disabled until then). Quitting meanwhile cancels the worker, and
-the computations give way between meetings and articles. An invalid pack ends
-the app and its diagnostics are printed one per line, exit 1, like ``briefing
-validate``. All command availability lives in :meth:`BriefingApp.check_action`.
+Opening the pack (the load worker started before the first frame, the panes
+filled, the analysis built in the background and filled in as it arrives) is
+:mod:`briefing.tui.actions.opening`; the views and the curation edits are the
+other mixins in :mod:`briefing.tui.actions`. Quitting meanwhile cancels the
+worker, and the computations give way between meetings and articles. An invalid
+pack ends the app and its diagnostics are printed one per line, exit 1, like
+``briefing validate``. All command availability lives in
+:meth:`BriefingApp.check_action`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -23,14 +22,12 @@ from textual import events
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label
-from textual.worker import get_current_worker
 
-from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor
 from briefing.tui.actions.curation import EDITS, CurationActions
-from briefing.tui.actions.loading import Progress, analyse_in_background, editor_for
+from briefing.tui.actions.loading import Progress
 from briefing.tui.actions.navigation import NavigationActions
+from briefing.tui.actions.opening import OpeningActions
 from briefing.tui.actions.views import ViewActions
 from briefing.tui.actor_commands import ActorsProvider
 from briefing.tui.commands import (
@@ -47,7 +44,6 @@ from briefing.tui.screens.too_small import TooSmallScreen, check_size
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
     from briefing.model.editing import EditSession
-    from briefing.model.io import LoadResult
     from briefing.model.pack import Pack
 
 MAIN_ONLY = frozenset(
@@ -76,9 +72,9 @@ NEEDS_PACK = MAIN_ONLY | {
 }
 
 
-class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
-    """The briefing reader: loading, the footer and availability here; the views it opens and
-    the curation edits in :mod:`briefing.tui.actions` (mixins)."""
+class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationActions, App[None]):
+    """The briefing reader: the footer and availability here; opening the pack, the views it
+    opens and the curation edits in :mod:`briefing.tui.actions` (mixins)."""
 
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
@@ -113,6 +109,11 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         self.progress: Progress | None = None
         """How far the background analysis has got (None before a pack is loaded)."""
         self._progress_shown = ""
+        self._read = asyncio.Event()
+        self._first_frame_drawn = False
+        """Set by Textual's Ready event (see ``OpeningActions.on_ready``)."""
+        self._after_first_frame: Callable[[], None] | None = None
+        """Set once the load worker has handed over its result (see :meth:`on_load`)."""
 
     @property
     def marked(self) -> frozenset[str]:
@@ -132,127 +133,6 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
             self.set_keymap(self.keymap)
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
-        # Start loading once the first frame is drawn: a loading thread holds the GIL
-        # for long stretches (imports, parsing) and would delay that frame.
-        self.call_after_refresh(self._start_loading)
-
-    def _start_loading(self) -> None:
-        self.run_worker(self._load, thread=True, exclusive=True, group="load")
-
-    def _load(self) -> None:
-        # Imported here, in the worker: the loader, analysis and search (PyYAML,
-        # rapidfuzz, the schema) are not needed for the first frame. The cache
-        # makes a second start skip parsing and anchoring.
-        from briefing.model.collector import collector_paused, keep_for_good
-        from briefing.model.derived import Derived
-        from briefing.model.io import load_pack
-
-        # The collector is paused while the pack is built (millions of small
-        # objects, no cycles), then what was built is frozen: the pack lives as
-        # long as the app, and a full collection walking it again is a visible
-        # pause between a key press and the frame.
-        worker = get_current_worker()
-        with collector_paused():
-            result = load_pack(self.pack_arg, cache=True, store_later=True)
-            if result.pack is not None:
-                self.editor = editor_for(self.pack_arg, result)
-        if worker.is_cancelled:
-            return
-        if result.pack is None:
-            self.call_from_thread(self._loaded, result, None)
-            return
-        keep_for_good()
-        derived = Derived(result.pack)
-        drawn = threading.Event()
-        self.call_from_thread(self._loaded, result, derived, drawn.set)
-        # Once the filled panes are drawn (building the analysis meanwhile would take
-        # the interpreter from the UI thread half the time and delay that frame by
-        # as long again), what needs the analysis, in this worker.
-        while not drawn.wait(0.05):
-            if worker.is_cancelled:
-                return
-        if result.store_cache is not None:
-            result.store_cache()  # a first start: the cache entry, once the pack is shown
-            result.store_cache = None
-        self._analyse(derived)
-
-    def start_analysis(self, derived: Derived) -> None:
-        """Build what ``derived`` still lacks in a worker (after an edit reloaded the pack)."""
-        self.run_worker(
-            lambda: self._analyse(derived), thread=True, exclusive=True, group="analysis"
-        )
-
-    def _analyse(self, derived: Derived) -> None:
-        """Index, analysis, disagreements; each handed to the UI thread when it is ready."""
-        worker = get_current_worker()
-        progress = Progress(derived, lambda: worker.is_cancelled)
-        self.progress = progress
-
-        def tell(what: Callable[[Derived], None]) -> Callable[[], None]:
-            def told() -> None:
-                if not worker.is_cancelled:
-                    self.call_from_thread(what, derived)
-
-            return told
-
-        analyse_in_background(progress, tell(self._analysed), tell(self._found))
-
-    def _show_progress(self) -> None:
-        """The footer's "analysing…" notice, from the background work's count (a timer)."""
-        labels = self.main.query("#pending").results(Label)
-        label = next(labels, None)
-        if label is None:
-            return  # the screen is being torn down (quitting)
-        progress = self.progress
-        text = "" if progress is None or progress.derived is not self.derived else progress.text()
-        if text != self._progress_shown:  # unchanged (most ticks): no repaint
-            self._progress_shown = text
-            label.update(text)
-            label.display = bool(text)
-
-    def _analysed(self, derived: Derived) -> None:
-        """The index and analysis exist: support and ratings appear, the views open."""
-        if derived is self.derived:
-            self.main.analysis_arrived()
-            self.availability_changed()
-        self._show_progress()
-
-    def _found(self, derived: Derived) -> None:
-        """The disagreements are found: the view opens at once now."""
-        self._show_progress()
-        self.availability_changed()
-
-    def _loaded(
-        self,
-        result: LoadResult,
-        derived: Derived | None,
-        drawn: Callable[[], None] | None = None,
-    ) -> None:
-        """The pack is read: fill the panes (``drawn`` is called once they are on screen)."""
-        if drawn is not None:
-            self.call_after_refresh(drawn)
-        if result.pack is None:
-            if result.usage_error is not None:
-                self.failure = [f"briefing: error: {result.usage_error}"]
-                self.call_after_refresh(self.exit, None, 2)
-                return
-            self.failure = result.report()
-            # After a refresh: exiting while the first frame is still mounting upsets Header.
-            self.call_after_refresh(self.exit, None, 1)
-            return
-        assert derived is not None
-        self.pack, self.derived = result.pack, derived
-        self.title = clean_line(result.pack.meta.title)
-        self.sub_title = f"as of {result.pack.meta.as_of}"
-        self.main.set_pack(derived)
-        self._show_progress()
-        self.set_interval(0.5, self._show_progress)
-        if self.since_arg is not None:
-            self.show_since(push=False)
-        if result.pack.warnings:
-            count = len(result.pack.warnings)
-            self.notify(f"{count} warning(s): run 'briefing validate' to list them", markup=False)
-        self.availability_changed()
 
     def on_main_screen_moved(self, message: MainScreen.Moved) -> None:
         """The reader moved: refresh what depends on what is shown."""
@@ -267,8 +147,8 @@ class BriefingApp(CurationActions, ViewActions, NavigationActions, App[None]):
         was most of the cost of moving the cursor, and on most presses nothing
         changed. The availability itself still comes only from ``check_action``.
         """
-        if not self.screen_stack:
-            return  # quitting: the screens are gone, and nothing is drawn again
+        if not self.screen_stack or not self.is_running:
+            return  # quitting: the screens are (being) torn down, nothing is drawn again
         # The screen and focus are part of the key: Textual refreshes the footer on its
         # own when they change, from the state at that moment, which may differ from
         # what was recorded here last.

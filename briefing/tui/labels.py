@@ -125,15 +125,17 @@ def section_items(derived: Derived, section: str) -> tuple[Fact | Source, ...]:
     """
     pack = derived.pack
     items: tuple[Fact | Source, ...]
+    # getattr inline, not is_candidate: this walks every fact (20,000 at 1,000 articles)
+    # on the reader's way to its first frame.
     if section == REVIEW:
         everything: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
-        items = tuple(item for item in everything if is_candidate(item))
+        items = tuple(item for item in everything if getattr(item, "candidate", False))
     elif section == "meetings":
         items = derived.meetings_by_date
     else:
         items = getattr(pack, section)
     if section not in (REVIEW, "sources"):
-        items = tuple(item for item in items if not is_candidate(item))
+        items = tuple(item for item in items if not getattr(item, "candidate", False))
     return items
 
 

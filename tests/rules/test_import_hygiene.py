@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -64,3 +65,29 @@ def test_the_reader_starts_without_the_loader_analysis_or_views() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
+def test_a_load_cache_hit_imports_none_of_the_full_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Most reader starts are cache hits: they must not pay for the YAML read, checks and anchoring.
+
+    Those imports (PyYAML, rapidfuzz, the schema, anchoring, the analysis the checks use)
+    cost ~70-100 ms, more than the hit itself on a small pack.
+    """
+    code = (
+        "import sys, json\n"
+        "from briefing.model.io import load_pack\n"
+        "result = load_pack(None, cache=True)\n"
+        "assert result.pack is not None\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'rapidfuzz') "
+        "or m.startswith(('briefing.model.io.building', 'briefing.model.anchoring', "
+        "'briefing.model.io.yaml_read', 'briefing.model.io.schema')))))\n"
+    )
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "BRIEFING_NO_CACHE": ""}
+    first = subprocess.run(  # a miss: the full read, which stores the entry
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
+    )
+    assert first.stdout.strip().splitlines()[-1] != "[]"  # the check can see the full read
+    second = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
+    )
+    assert second.stdout.strip().splitlines()[-1] == "[]", second.stdout

@@ -133,7 +133,12 @@ def analyse(pack: Pack, stop: Stop = never) -> Analysis:
     """
     sources = {s.id: s for s in pack.sources}
     graded = _Grader(sources)
-    dates = {m.id: meeting_date(m, sources) for m in Checked(pack.meetings, stop)}
+    checked = pack.checked_dates
+    known = checked.of(pack.meetings, pack.sources) if checked is not None else None
+    if known is not None:  # resolved by the load's checks: the same meetings and sources
+        dates = {m.id: d for m, d in zip(Checked(pack.meetings, stop), known, strict=True)}
+    else:
+        dates = {m.id: meeting_date(m, sources) for m in Checked(pack.meetings, stop)}
     facts: dict[str, FactAnalysis] = {}
     for meeting in pack.meetings:
         facts[meeting.id] = graded([e.source for e in meeting.evidence], meeting.credibility)

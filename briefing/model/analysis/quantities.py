@@ -13,8 +13,10 @@ a written-out number is read from a bounded run of words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+
+from briefing.model.text import case_folded
 
 UNITS = {
     w: i
@@ -100,6 +102,8 @@ _NUMBER = re.compile(
     rf"(?:[\s-]*(?P<scale>{_SCALE})(?!\w)|(?![\w]|[.,]\d))",
     re.IGNORECASE,
 )
+_NUMBER_LOWER = re.compile(_NUMBER.pattern, _NUMBER.flags & ~re.IGNORECASE)
+"""``_NUMBER`` for a text lowered by :func:`briefing.model.text.case_folded`."""
 _DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "C": "CAD", "NZ": "NZD"}
 _SIGN = re.compile(r"(?:US|A|C|NZ)?([€$£¥₴₩])\s?$")
 _CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP|JPY|UAH)\s?$")
@@ -188,36 +192,54 @@ class Quantity:
         return f"{self.value:g}"
 
 
-def quantities(text: str) -> Iterator[Quantity]:
-    """Every number in ``text`` with its unit (money, percent, or a plain number)."""
-    for match in _NUMBER.finditer(text):
-        raw = match.group("num")
-        value = _word_number(raw) if raw[0].isalpha() else _digits(raw)
-        if value is None:
-            continue
-        scale_word = (match.group("scale") or "").lower()
+def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quantity]:
+    """Every number in ``text`` with its unit (money, percent, or a plain number).
+
+    ``kinds`` keeps only quantities of those kinds (``money``, ``percent``,
+    ``number``): the amount detector wants a quarter of an article's numbers,
+    and a number's kind is known before its value is read. Numbers are found
+    over the text lowered when that finds the same places
+    (:func:`briefing.model.text.case_folded`); what they say is read from ``text``.
+    """
+    lowered = case_folded(text)
+    scanned, numbers = (text, _NUMBER) if lowered is None else (lowered, _NUMBER_LOWER)
+    for match in numbers.finditer(scanned):
         start, end = match.start(), match.end()
+        raw = text[start : match.end("num")]
+        scale_at = match.start("scale")
+        scale_word = text[scale_at : match.end("scale")].lower() if scale_at >= 0 else ""
         before = text[max(0, start - 4) : start]
         sign = _SIGN.search(before)
-        code = _CODE_BEFORE.search(text[max(0, start - 4) : start])
+        code = _CODE_BEFORE.search(before)
         after = _UNIT_AFTER.match(text, end)
         if scale_word in ("m", "b", "k") and not (sign or code or (after and after.group("cur"))):
             scale_word = ""  # "5 m" is five metres, "Plan B" is not a billion
-            end = match.start() + len(raw)
+            end = start + len(raw)
+        if after is not None and after.group("pct"):
+            kind = "percent"
+        elif sign is not None or code is not None or (after is not None and after.group("cur")):
+            kind = "money"
+        else:
+            kind = "number"
+        if kinds is not None and kind not in kinds:
+            continue
+        value = _word_number(raw) if raw[0].isalpha() else _digits(raw)
+        if value is None:
+            continue
         step = _step(raw) * SCALES.get(scale_word, 1.0)
         value *= SCALES.get(scale_word, 1.0)
         currency = None
-        kind = "number"
-        if after is not None and after.group("pct"):
-            kind, end = "percent", after.end()
+        if kind == "percent":
+            assert after is not None
+            end = after.end()
         elif sign is not None or code is not None:
-            kind = "money"
             currency = _CURRENCY_SIGNS[sign.group(1)] if sign else code.group(1) if code else None
             start -= len(sign.group()) if sign else len(code.group()) if code else 0
             prefix = sign.group()[: sign.start(1) - sign.start()] if sign else ""
             currency = _DOLLAR_PREFIXES.get(prefix, currency)
-        elif after is not None and after.group("cur"):
-            kind, end = "money", after.end()
+        elif kind == "money":
+            assert after is not None
+            end = after.end()
             word = after.group("cur").lower().split()[0].removeprefix("of ")
             currency = _CURRENCY_WORDS.get(word, word.upper())
         yield Quantity(value, kind, currency, start, end, text[start:end], step)

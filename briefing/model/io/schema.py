@@ -18,9 +18,9 @@ from typing import Any
 from briefing.model.analysis.faithfulness import LEVELS, RULES
 from briefing.model.diagnostics import Diagnostic, Severity, suggest
 from briefing.model.io import records
-from briefing.model.io.records import Outline as Outline  # re-exported: load.py imports it here
+from briefing.model.io.records import Outline as Outline  # re-exported: read.py imports it here
 from briefing.model.io.records import RawEvidence, RawUncited
-from briefing.model.io.records import Ref as Ref  # re-exported: load.py imports it here
+from briefing.model.io.records import Ref as Ref  # re-exported: read.py imports it here
 from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, kind_name
 from briefing.model.types import (
     ACTOR_KINDS,

@@ -57,9 +57,9 @@ class CurationActions(_AppBase):
         if action == "undo_edit":
             return bool(self.editor.undo_stack)
         if action == "add_fact":
-            return self.main.focused is self.main.query_one(ArticleView) and (
-                self.main.passage() is not None
-            )
+            # The main screen has one article view: the focused widget says it without a
+            # query (which fails while the screen is torn down and a worker reports in).
+            return isinstance(self.main.focused, ArticleView) and self.main.passage() is not None
         item = self.main.current_item
         if action == "merge":
             return isinstance(item, Actor) and item.candidate

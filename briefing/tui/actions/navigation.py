@@ -1,7 +1,7 @@
 """The commands that move around the reader: cursor, links, evidence, history, marks, zoom.
 
 Each is one line on the main screen (or the focused pane); they live here so the
-app module keeps to loading, availability and the footer. Escape closes the view
+app module keeps to availability and the footer. Escape closes the view
 on top, whatever it is.
 """
 

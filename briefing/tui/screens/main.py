@@ -7,25 +7,26 @@ agree and the history records it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.message import Message
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Label
 
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.types import Actor, Fact, Source
-from briefing.tui.commands import COMMANDS, keys_in_force
 from briefing.tui.labels import first_item
 from briefing.tui.mentions_finder import mention_evidence
+from briefing.tui.screens.main_keys import MainKeys
 from briefing.tui.state import History, Place
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.detail import DetailPane
 from briefing.tui.widgets.key_bar import KeyBar
 from briefing.tui.widgets.navigator import Navigator
+from briefing.tui.widgets.reading_notice import ReadingNotice
 from briefing.tui.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
@@ -33,22 +34,12 @@ if TYPE_CHECKING:
     from briefing.model.names import Mention
 
 
-class CommandHost(Protocol):
-    """What this screen asks of the app about commands (the app is not imported: no cycle)."""
-
-    keymap: dict[str, str]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None: ...
-
-    def unavailable_reason(self, action: str) -> str: ...
-
-
 NO_EVIDENCE_NOTE = "no evidence of its own: a sentence that names it"
 """Under an actor's source pane when the highlight is where it is named, not evidence."""
 MENTION_NOTE = "a sentence that names it, not evidence"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainKeys):
     """Three panes side by side when wide; navigator and detail above the source when narrow."""
 
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it as an instance-style class attribute)
@@ -69,6 +60,8 @@ class MainScreen(Screen[None]):
         self.derived: Derived | None = None
         self.history = History()
         self.marked: set[str] = set()
+        self._then: Callable[[], None] | None = None
+        """What to call once the panes are filled (see :meth:`set_pack`)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -85,8 +78,12 @@ class MainScreen(Screen[None]):
         self.query_one("#navigator", Navigator).border_title = "Pack"
         if self.derived is None:
             self.query_one("#panes").loading = True
-        else:  # the pack was read before the panes were mounted
-            self.call_after_refresh(self.set_pack, self.derived)
+        else:  # the pack was read before the panes were mounted: in the first frame
+            self._fill(self.derived)
+
+    def get_loading_widget(self) -> Widget:
+        """A still line over the panes while a slow read goes on (no animation to draw)."""
+        return ReadingNotice()
 
     # -- state the app's check_action reads -------------------------------------------
 
@@ -122,19 +119,22 @@ class MainScreen(Screen[None]):
                 return None  # a section heading (or the "more" row)
         return item  # type: ignore[no-any-return]
 
-    @property
-    def zoomed(self) -> bool:
-        """True while one pane has the screen (header and footer stay)."""
-        return self.query_one("#panes").has_class("-zoomed")
-
     # -- loading -----------------------------------------------------------------------
 
-    def set_pack(self, derived: Derived) -> None:
-        """Show a loaded pack (with what is derived from it) and open its first item."""
+    def set_pack(self, derived: Derived, then: Callable[[], None] | None = None) -> None:
+        """Show a loaded pack (with what is derived from it) and open its first item.
+
+        Read before the screen is mounted (a quick load), the panes are filled as it
+        mounts, in its first frame. ``then`` is called once they are filled.
+        """
         self.derived = derived
         self.pack = derived.pack
-        if not self.is_mounted:
-            return  # on_mount picks it up
+        self._then = then
+        if self.is_mounted:
+            self._fill(derived)
+        # else on_mount fills the panes
+
+    def _fill(self, derived: Derived) -> None:
         self.query_one("#panes").loading = False
         navigator = self.query_one(Navigator)
         navigator.set_pack(derived)
@@ -143,6 +143,9 @@ class MainScreen(Screen[None]):
         if first is not None:
             self.go(first, browse=True)
             navigator.show_item(first)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def analysis_arrived(self) -> None:
         """The background analysis is built: labels get their support and rating, and
@@ -368,41 +371,3 @@ class MainScreen(Screen[None]):
         self.go(place.item_id, place.evidence)
         self.query_one(Navigator).show_item(place.item_id)
         self.query_one(DetailPane).focus()
-
-    # -- zoom, the footer and feedback ------------------------------------------------------
-
-    def zoom(self) -> None:
-        """z: the focused pane alone between header and footer, or the three panes again."""
-        panes = self.query_one("#panes")
-        for pane in panes.children:
-            pane.remove_class("-zoom-target")
-        if not self.zoomed and self.focused is not None:
-            target = next((p for p in panes.children if self.focused in (p, *p.query("*"))), None)
-            if target is not None:
-                target.add_class("-zoom-target")
-                panes.add_class("-zoomed")
-        else:
-            panes.remove_class("-zoomed")
-        self.refresh_keys()
-
-    def refresh_keys(self) -> None:
-        """Redraw the footer (the app calls it when what is available may have changed)."""
-        self.query_one(KeyBar).refresh_keys()
-
-    def on_screen_suspend(self) -> None:
-        """A dialog or view opened on top: this footer (visible under a dialog) follows it."""
-        self.call_after_refresh(self.refresh_keys)
-
-    def on_screen_resume(self) -> None:
-        self.call_after_refresh(self.refresh_keys)
-
-    def on_key(self, event: events.Key) -> None:
-        """A key whose command is shown disabled says briefly why nothing happened."""
-        app = cast("CommandHost", self.app)
-        for command in COMMANDS:
-            if event.key in keys_in_force(app.keymap, command):
-                if app.check_action(command.ACTION, ()) is None:
-                    reason = app.unavailable_reason(command.ACTION)
-                    if reason:
-                        self.notify(reason, timeout=2, markup=False)
-                return

@@ -25,6 +25,7 @@ from briefing.tui.labels import REVIEW, SECTIONS, label, section_items
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
+    from briefing.model.types import Fact, Source
 
 PAGE = 500
 """Rows added to a section at a time."""
@@ -87,6 +88,8 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self._rows_by_id: dict[str, TreeNode[NodeData]] = {}
         self._nav_loaded: dict[str, int] = {}
         self._nav_more: dict[str, TreeNode[NodeData]] = {}
+        self._items: dict[str, tuple[Fact | Source, ...]] = {}
+        """Each section's items, listed once when the pack is set."""
         self._moving_to: TreeNode[NodeData] | None = None
         """The row the last :meth:`show_item` is moving the cursor to (once laid out)."""
 
@@ -97,8 +100,10 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._rows_by_id.clear()
         self._nav_more.clear()
+        # Each section listed once per pack: every page and lookup reads these.
+        self._items = {section: section_items(derived, section) for section, _ in SECTIONS}
         for section, title in SECTIONS:
-            count = len(section_items(derived, section))
+            count = len(self._items[section])
             if section == REVIEW and not count:
                 continue  # nothing to review: no empty group above the actors
             header = Text.assemble((title, "bold"), f" ({count:,})")
@@ -107,8 +112,7 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
             self._add_page(section, node)
 
     def _add_page(self, section: str, node: TreeNode[NodeData]) -> None:
-        assert self.derived is not None
-        items = section_items(self.derived, section)
+        items = self._items[section]
         start = self._nav_loaded[section]
         if section in self._nav_more:
             self._nav_more.pop(section).remove()
@@ -196,8 +200,7 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         if self.derived is None or item_id in self._rows_by_id:
             return self._rows_by_id.get(item_id)
         for section, _ in SECTIONS:
-            ids = [item.id for item in section_items(self.derived, section)]
-            if item_id in ids:
+            if any(item.id == item_id for item in self._items[section]):
                 header = next(
                     (n for n in self.root.children if n.data and n.data.section == section), None
                 )

@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import ARTICLE, PackMaker, sha
 
+import briefing.model.io.building.read as full_read
 from briefing.model import load_pack
-from briefing.model.io import LoadResult, load, read_yaml
+from briefing.model.io import LoadResult, read_yaml
 
 
 def _whole_tree(data: bytes, path: str, parser: type | None = None, on_item: Any = None) -> Any:
@@ -30,7 +31,7 @@ def _whole_tree(data: bytes, path: str, parser: type | None = None, on_item: Any
 def both(root: Path | None, monkeypatch: pytest.MonkeyPatch) -> tuple[LoadResult, LoadResult]:
     streamed = load_pack(root)
     with monkeypatch.context() as patch:
-        patch.setattr(load, "read_yaml", _whole_tree)
+        patch.setattr(full_read, "read_yaml", _whole_tree)
         whole = load_pack(root)
     return streamed, whole
 

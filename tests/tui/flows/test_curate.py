@@ -53,8 +53,8 @@ async def edited(r: Reader) -> None:
 async def test_confirm_and_undo_by_keys(pack: Path) -> None:
     before = data(pack)
     async with reader(str(pack)) as r:
-        # 9 candidate actors, 1 draft meeting (three sentences) and 2 draft pledges from init
-        assert headers(r)[:2] == ["To review (12)", "Actors (0)"]
+        # 9 candidate actors, 1 draft meeting (three sentences) and 3 draft pledges from init
+        assert headers(r)[:2] == ["To review (13)", "Actors (0)"]
         assert r.current_id == "kaja-kallas"  # the first candidate is shown first
         label = str(r.navigator.cursor_node.label) if r.navigator.cursor_node else ""
         assert label.startswith("? actor: Kaja Kallas")
@@ -63,18 +63,18 @@ async def test_confirm_and_undo_by_keys(pack: Path) -> None:
         after = data(pack)
         assert diff(before["actors.yaml"], after["actors.yaml"]) == ["-    candidate: true"]
         assert after["facts.yaml"] == before["facts.yaml"]
-        assert headers(r)[:2] == ["To review (11)", "Actors (1)"]
+        assert headers(r)[:2] == ["To review (12)", "Actors (1)"]
         assert r.current_id == "latvia"  # on to the next candidate
         await r.press("c")
         await edited(r)
-        assert headers(r)[:2] == ["To review (10)", "Actors (2)"]
+        assert headers(r)[:2] == ["To review (11)", "Actors (2)"]
         assert r.app.main.history.can_back  # the history is kept across reloads
         await r.press("u")
         await edited(r)
         await r.press("u")
         await edited(r)
         assert data(pack) == before
-        assert headers(r)[:2] == ["To review (12)", "Actors (0)"]
+        assert headers(r)[:2] == ["To review (13)", "Actors (0)"]
         assert r.app.check_action("undo_edit", ()) is False  # nothing left to undo
 
 

@@ -14,15 +14,18 @@ from textual.widgets import DataTable, Input, OptionList
 from tui_helpers import reader, wait_until
 
 from briefing.model.pack import Pack
+from briefing.tui.actions import opening
 from briefing.tui.app import BriefingApp
 from briefing.tui.detail_rows import EvidenceRow, LinkRow
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.pledges import PledgeBoardScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.navigator import Navigator
+from briefing.tui.widgets.reading_notice import ReadingNotice
 from briefing.tui.widgets.source_view import Highlight
 
 POLAND_QUOTE = "Poland offered logistics support"
@@ -61,6 +64,27 @@ async def test_first_frame_then_pack_loads_with_counts(pack: Pack) -> None:
         ]
         assert app.focused is navigator
         assert app.main.current is not None and app.main.current.item_id == pack.actors[0].id
+
+
+async def test_a_quick_read_is_in_the_first_frame(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read that ends within QUICK_LOAD fills the panes as they mount: never a loading state."""
+    monkeypatch.setattr(opening, "QUICK_LOAD", 60.0)  # the machine's load must not decide it
+    asked: list[str] = []
+
+    def loading_widget(screen: MainScreen) -> ReadingNotice:
+        asked.append("loading")
+        return ReadingNotice()
+
+    monkeypatch.setattr(MainScreen, "get_loading_widget", loading_widget)
+    app = BriefingApp(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.pack is not None  # before any pause: it was read before the first frame
+        await pilot.pause()
+        assert app.main.current is not None and app.main.current.item_id == pack.actors[0].id
+        assert app.main.query_one(Navigator).cursor_node is not None
+    assert asked == []
 
 
 async def test_arrows_and_jk_move_the_navigator(pack: Pack) -> None:

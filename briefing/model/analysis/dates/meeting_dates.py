@@ -70,6 +70,31 @@ class MeetingDate:
         return self.resolution.contains(self.curated)
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedDates:
+    """The meeting dates the load resolved to check them, kept for the analysis.
+
+    Why: loading checks every meeting's date (:func:`meeting_date`, a warning on
+    the field to change), and the analysis needs the same dates; resolving them
+    twice was a tenth of an export. They are reused only for the very meetings
+    and sources they were resolved from (the same tuples, by identity), so a pack
+    rebuilt with other facts resolves its own.
+    """
+
+    meetings: tuple[Meeting, ...]
+    sources: tuple[Source, ...]
+    dates: tuple[MeetingDate, ...]
+    """One per meeting, in the order of ``meetings``."""
+
+    def of(
+        self, meetings: tuple[Meeting, ...], sources: tuple[Source, ...]
+    ) -> tuple[MeetingDate, ...] | None:
+        """The dates of ``meetings`` when resolved from exactly these facts, else None."""
+        if meetings is self.meetings and sources is self.sources:
+            return self.dates
+        return None
+
+
 def _published(source: Source | None) -> date | None:
     if source is None or source.published is None:
         return None

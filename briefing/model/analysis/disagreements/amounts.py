@@ -38,10 +38,12 @@ from briefing.model.types import Source
 MAX_BUCKET = 200
 TOPIC_REACH = 80
 """Characters either side of an amount whose words name what it is an amount of."""
+_AMOUNT_KINDS = frozenset(("money", "percent"))
 _TOPIC_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _GENERIC = frozenset(
     ("said", "says", "according", "also", "year", "years", "total", "some", "more", "than", "about")
 )
+_NOT_TOPIC = FUNCTION_WORDS | _GENERIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +83,14 @@ class AmountMention:
 
 def _topic(text: str, start: int, end: int) -> frozenset[str]:
     window = text[max(0, start - TOPIC_REACH) : end + TOPIC_REACH]
-    return frozenset(
-        lemma(w)
-        for w in _TOPIC_WORD.findall(window)
-        if w.lower() not in FUNCTION_WORDS and w.lower() not in _GENERIC
-    )
+    return frozenset(lemma(w) for w in _TOPIC_WORD.findall(window) if w.lower() not in _NOT_TOPIC)
 
 
 def amount_mentions(source: Source) -> Iterator[AmountMention]:
     """Every money amount and percentage in the article body (boilerplate skipped)."""
     text = source.text
-    for quantity in quantities(text):
-        if quantity.kind not in ("money", "percent") or source.is_boilerplate(quantity.start):
+    for quantity in quantities(text, _AMOUNT_KINDS):
+        if source.is_boilerplate(quantity.start):
             continue
         line_start = text.rfind("\n", 0, quantity.start) + 1
         qual = qualifier_before(text, line_start, quantity.start)
@@ -131,9 +129,10 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
         return i
 
     # Each mention's source, topic and range read once; a pair is judged from the
-    # cheapest test up (another source, ranges apart, two topic words shared). A pair
-    # sharing several words meets in several buckets and is judged again: the same
-    # answer, and cheaper than a set of every pair compared.
+    # cheapest test up (another source, ranges apart, already grouped, two topic words
+    # shared). A pair sharing several words meets in several buckets and is judged
+    # again: the same answer, and cheaper than a set of every pair compared. When most
+    # amounts clash, most pairs are soon inside one group and skip the topic test.
     source_of = [m.source for m in mentions]
     topic_of = [m.topic for m in mentions]
     low_of, high_of = zip(*(m.interval() for m in mentions), strict=True) if mentions else ((), ())
@@ -143,10 +142,13 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
             continue
         for x, i in enumerate(members):
             own, low, high, topic = source_of[i], low_of[i], high_of[i], topic_of[i]
-            top = -1  # i's root, found at its first clash: j's root is joined under it
+            # i's root once it clashes (now, if it already does): j's root is joined under it.
+            top = root(i) if i in clashing else -1
             for j in members[x + 1 :]:
                 if source_of[j] == own or (low <= high_of[j] and low_of[j] <= high):
                     continue  # one source, or ranges that can describe one total
+                if top >= 0 and j in clashing and root(j) == top:
+                    continue  # both clash, in one group already: the pair would add nothing
                 if len(topic & topic_of[j]) < 2:
                     continue
                 if top < 0:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
+from briefing.model.text import case_folded
 from briefing.model.types import Source
 
 _BASES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -43,6 +44,22 @@ _BASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("planned", re.compile(r"\bproposed\b|\bplanned\b|\bbudget\w*|\btarget\w*", re.IGNORECASE)),
 )
 """What a figure can count, from the words of its sentence; first match nearest the figure wins."""
+_BASIS_LOWER = re.compile(
+    "|".join(f"(?P<b{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_BASES))
+)
+_BASIS = re.compile(_BASIS_LOWER.pattern, re.IGNORECASE)
+"""All of ``_BASES`` in one pass over the sentence (seven case-blind passes cost a third
+of a value's context); ``_BASIS_LOWER`` is the pass over the sentence lowered
+(:func:`briefing.model.text.case_folded`: the same places, without the flag's cost).
+
+It finds what the seven patterns find one by one: each alternative starts at a
+word boundary with its own word, and no match holds, after its first word, a
+word another alternative starts with ("ready to", "signed up", "in contact",
+"agreed to"; a ``\\w*`` tail holds no word boundary), so no two patterns' matches
+overlap and the leftmost-first scan meets every one of them. The nearest wins,
+ties to the earlier pattern, then the earlier match: what the passes in
+``_BASES`` order did.
+"""
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
@@ -102,13 +119,14 @@ def value_context(source: Source | None, sentence: str, offset: int | None = Non
         if resolved.known and (nearest is None or distance < nearest):
             nearest = distance
             when, when_text = resolved.shown(), found.text.strip()
-    basis = None
-    best = None
-    for name, pattern in _BASES:
-        for match in pattern.finditer(sentence):
-            distance = abs(match.start() - at)
-            if best is None or distance < best:
-                best, basis = distance, name
+    best: tuple[int, int, int] | None = None
+    lowered = case_folded(sentence)
+    matches = _BASIS.finditer(sentence) if lowered is None else _BASIS_LOWER.finditer(lowered)
+    for match in matches:
+        key = (abs(match.start() - at), int((match.lastgroup or "b0")[1:]), match.start())
+        if best is None or key < best:
+            best = key
+    basis = None if best is None else _BASES[best[1]][0]
     return ValueContext(published, when, when_text, basis)
 
 

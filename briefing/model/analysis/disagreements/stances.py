@@ -22,28 +22,13 @@ from briefing.model.analysis.disagreements.values import (
 from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.once import Checked, Stop, never
 from briefing.model.pack import Pack
+from briefing.model.text import case_folded
 from briefing.model.types import Actor, Source
 
-_DETERMINERS = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "such",
-        "any",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "these",
-        "those",
-        "some",
-        "more",
-        "further",
-    )
-)
+_DETERMINERS = frozenset((
+    "a", "an", "the", "such", "any", "its", "their", "his", "her", "our", "this", "these",
+    "those", "some", "more", "further",
+))  # fmt: skip
 
 _STANCES: tuple[tuple[str, str], ...] = (
     (
@@ -125,6 +110,23 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
 
 _STANCE_AHEAD = re.compile(f"(?={_STANCE.pattern})", _STANCE.flags)
 """Every position a stance verb phrase starts at (overlapping: zero-width matches)."""
+_LOWER = _STANCE.flags & ~re.IGNORECASE
+_STANCE_AHEAD_LOWER = re.compile(_STANCE_AHEAD.pattern, _LOWER)
+_ACTOR_AFTER_LOWER = tuple((stance, re.compile(p.pattern, _LOWER)) for stance, p in _ACTOR_AFTER)
+_SOUGHT_AFTER_NAME_LOWER = re.compile(_SOUGHT_AFTER_NAME.pattern, _LOWER)
+"""The scans over a whole article, run over it lowered when that finds the same places
+(:func:`briefing.model.text.case_folded`): the case-blind passes cost three times more."""
+
+
+_Scans = tuple[str, re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]]
+
+
+def _scans(text: str) -> _Scans:
+    """The text to scan and the stance, actor-after and sought-after patterns to scan it with."""
+    lowered = case_folded(text)
+    if lowered is None:
+        return text, _STANCE_AHEAD, _ACTOR_AFTER, _SOUGHT_AFTER_NAME
+    return lowered, _STANCE_AHEAD_LOWER, _ACTOR_AFTER_LOWER, _SOUGHT_AFTER_NAME_LOWER
 
 
 def _name_ending_at(text: str, end: int, names: tuple[str, ...]) -> int | None:
@@ -152,11 +154,12 @@ def _in_actor_order(found: dict[int, list[StanceMention]]) -> Iterator[StanceMen
         yield from found[position]
 
 
-def _actor_after(source: Source, index: NameIndex) -> Iterator[StanceMention]:
+def _actor_after(source: Source, index: NameIndex, scans: _Scans) -> Iterator[StanceMention]:
     """Stances whose actor is named after the stance words, or before "whom they hope to convince"."""
     text = source.text
+    scanned, _, actor_after, sought_after_name = scans
     found: list[tuple[str, int, int]] = [
-        (stance, m.start(), m.end()) for stance, p in _ACTOR_AFTER for m in p.finditer(text)
+        (stance, m.start(), m.end()) for stance, p in actor_after for m in p.finditer(scanned)
     ]
     by_actor: dict[int, list[StanceMention]] = {}
     for stance, start, at in found:
@@ -177,7 +180,7 @@ def _actor_after(source: Source, index: NameIndex) -> Iterator[StanceMention]:
                         text[s_start:s_end],
                     )
                 )
-    for tail in _SOUGHT_AFTER_NAME.finditer(text):
+    for tail in sought_after_name.finditer(scanned):
         before = tail.start()
         while before > 0 and text[before - 1] in " \t,":
             before -= 1
@@ -215,10 +218,12 @@ def stance_mentions(
     if index is None:
         index = NameIndex.build(tuple(actors))
     text = source.text
+    scans = _scans(text)
     if "convince" in text or "persuade" in text or " by " in text or " from " in text:
-        yield from _actor_after(source, index)
+        yield from _actor_after(source, index, scans)
     by_actor: dict[int, list[StanceMention]] = {}
-    for at in (m.start() for m in _STANCE_AHEAD.finditer(text)):
+    scanned, stance_ahead, _, _ = scans
+    for at in (m.start() for m in stance_ahead.finditer(scanned)):
         named = index.ending_at(text, at)
         if not named:
             continue

@@ -1,6 +1,7 @@
-"""Building the resolved model from a read pack's records: the load state, quotes, sections, checks.
+"""Reading a pack in full and building the resolved model: the load state, quotes, sections, checks.
 
-``load.py`` reads and checks the files into a :class:`LoadState`; :func:`build_pack`
+``read.py`` reads and checks the files into a :class:`LoadState` (what ``load.py`` does
+when the load cache cannot answer); :func:`build_pack`
 turns its records into the immutable dataclasses (``sections.py``), anchoring every
 quote in its article (``quotes.py``) and checking across records (``checks.py``).
 """

@@ -6,7 +6,7 @@ author would change. Split out of the section builders, which turn one record in
 
 from __future__ import annotations
 
-from briefing.model.analysis.dates.meeting_dates import meeting_date
+from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
 from briefing.model.analysis.faithfulness import check, level
 from briefing.model.io.building.state import LoadState, TypedRecord
 from briefing.model.io.records import MeetingFields
@@ -47,15 +47,18 @@ def check_faithfulness(state: LoadState, pack: Pack) -> None:
 
 def check_meeting_date(
     record: TypedRecord[MeetingFields], meeting: Meeting, sources: dict[str, Source]
-) -> None:
+) -> MeetingDate:
     """Warn when the curated date, the date as written and the other sources disagree.
 
     The rules live in briefing.model.analysis.dates.resolve; here each finding is pointed at the
-    YAML field the author would change.
+    YAML field the author would change. The resolved date is returned for the
+    pack to keep (:class:`briefing.model.analysis.dates.meeting_dates.CheckedDates`).
     """
-    for field_name, message in meeting_date(meeting, sources).problems:
+    checked = meeting_date(meeting, sources)
+    for field_name, message in checked.problems:
         node = record.node.get(field_name) or record.node.at("id")
         record.walker.warn(node, message)
+    return checked
 
 
 def check_uncited(state: LoadState, facts: list[Actor | Meeting | Pledge | Claim]) -> None:

@@ -1,6 +1,6 @@
 """Build the resolved model from checked records, one section's builder a function.
 
-Split out of ``load.py`` (which reads and checks the files): this half turns the
+Split out of ``read.py`` (which reads and checks the files): this half turns the
 records of a read pack into the immutable dataclasses, resolving references between
 them; the quotes are anchored by ``quotes.py`` and the checks across records are in
 ``checks.py``.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+from briefing.model.analysis.dates.meeting_dates import CheckedDates
 from briefing.model.diagnostics import suggest
 from briefing.model.io.building.checks import check_faithfulness, check_meeting_date, check_uncited
 from briefing.model.io.building.quotes import anchor, evidence, prepare_quotes
@@ -68,10 +69,11 @@ def build_pack(state: LoadState) -> Pack | None:
     sources_by_id = {s.id: s for s in sources}
     actors = [_actor(r, state, actor_ids) for r in _drain(records["actors"])]
     meetings = []
+    dates = []
     for r in _drain(records["meetings"]):
         meetings.append(_meeting(r, state, actor_ids))
         _remember(state, r, meetings[-1].id)
-        check_meeting_date(r, meetings[-1], sources_by_id)
+        dates.append(check_meeting_date(r, meetings[-1], sources_by_id))
     pledges = []
     for r in _drain(records["pledges"]):
         pledges.append(_pledge(r, state, actor_ids))
@@ -91,15 +93,17 @@ def build_pack(state: LoadState) -> Pack | None:
         notes=m.get("notes"),
         checks=m.get("checks") or (),
     )
+    kept = tuple(meetings)
     pack = Pack(
         str(state.root),
         meta,
         sources,
         tuple(actors),
-        tuple(meetings),
+        kept,
         tuple(pledges),
         tuple(claims),
     )
+    pack.keep_checked_dates(CheckedDates(kept, sources, tuple(dates)))
     if state.faithfulness:
         check_faithfulness(state, pack)
     return pack

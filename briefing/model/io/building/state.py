@@ -1,6 +1,6 @@
 """What the loader has read from one pack so far, as build consumes it: records by section.
 
-Split out of the build so that the loader (``load.py``), the quote anchoring and the section
+Split out of the build so that the loader (``read.py``), the quote anchoring and the section
 builders share one declaration of a record and the load's state without importing each other.
 """
 

@@ -1,0 +1,230 @@
+"""Opening the pack: the load worker, the panes filled, then the analysis in the background.
+
+The load starts before the terminal is taken over (:meth:`OpeningActions.on_load`)
+and the app waits for it up to :data:`QUICK_LOAD`; the worker then hands the pack
+to the UI thread, makes the edit engine once the panes are drawn, and builds the
+index, analysis and disagreements, each shown as it arrives. Split out of the app
+module, which keeps availability and the footer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.widgets import Label
+from textual.worker import get_current_worker
+
+from briefing.model.sanitize import clean_line
+from briefing.tui.actions.loading import Progress, analyse_in_background, editor_for
+from briefing.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from briefing.model.derived import Derived
+    from briefing.model.editing import EditSession
+    from briefing.model.io import LoadResult
+    from briefing.model.pack import Pack
+
+    _AppBase = App[None]
+else:
+    _AppBase = object  # a mixin at run time: Textual sees only the app's own class
+
+QUICK_LOAD = 0.6
+"""Seconds the app waits for the pack before its first frame (see :meth:`OpeningActions.on_load`).
+
+Measured (docs/performance.md): a load-cache hit of the default pack takes ~10 ms
+and of 1,000 articles ~0.5 s; a first read of 1,000 articles takes seconds. Within
+this, the terminal stays as it was a little longer and the first frame has the
+pack in it; past it, a loading indicator shows the reader is working, so the
+first frame comes within about a second of the command (imports ~0.3 s + this).
+"""
+
+
+class OpeningActions(_AppBase):
+    """The pack's load and what follows it, for :class:`briefing.tui.app.BriefingApp` (a mixin)."""
+
+    if TYPE_CHECKING:  # what the app provides
+        main: MainScreen
+        pack_arg: str | None
+        since_arg: str | None
+        pack: Pack | None
+        derived: Derived | None
+        failure: list[str]
+        editor: EditSession | None
+        progress: Progress | None
+        _progress_shown: str
+        _read: asyncio.Event
+        _first_frame_drawn: bool
+        _after_first_frame: Callable[[], None] | None
+
+        def availability_changed(self) -> None: ...
+
+        def show_since(self, *, push: bool) -> None: ...
+
+    async def on_load(self) -> None:
+        """Start reading the pack, and wait for it a moment before the first frame.
+
+        A read that ends within :data:`QUICK_LOAD` (a load-cache hit, a small pack)
+        is in the first frame: no loading frame, no second layout of the panes,
+        and nothing drawn meanwhile to take the interpreter from the read. A
+        slower one goes on in its worker behind a loading indicator.
+        """
+        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._read.wait(), QUICK_LOAD)
+
+    def on_ready(self) -> None:
+        """Textual's Ready: the first frame is drawn (with the panes, after a quick read)."""
+        self._first_frame_drawn = True
+        drawn, self._after_first_frame = self._after_first_frame, None
+        if drawn is not None:
+            drawn()
+
+    def _load(self) -> None:
+        # Imported here, in the worker: the loader, analysis and search (PyYAML,
+        # rapidfuzz, the schema) are not needed for the first frame. The cache
+        # makes a second start skip parsing and anchoring.
+        from briefing.model.collector import collector_paused, keep_for_good
+        from briefing.model.derived import Derived
+        from briefing.model.io import load_pack
+
+        # The collector is paused while the pack is built (millions of small
+        # objects, no cycles), then what was built is frozen: the pack lives as
+        # long as the app, and a full collection walking it again is a visible
+        # pause between a key press and the frame.
+        worker = get_current_worker()
+        with collector_paused():
+            result = load_pack(self.pack_arg, cache=True, store_later=True)
+        if worker.is_cancelled:
+            return
+        if result.pack is None:
+            self.call_from_thread(self._loaded, result, None)
+            return
+        keep_for_good()
+        derived = Derived(result.pack)
+        drawn = threading.Event()
+        self.call_from_thread(self._loaded, result, derived, drawn.set)
+        # Once the filled panes are drawn (building the analysis meanwhile would take
+        # the interpreter from the UI thread half the time and delay that frame by
+        # as long again), what needs the analysis, in this worker.
+        while not drawn.wait(0.05):
+            if worker.is_cancelled:
+                return
+        if result.store_cache is not None:
+            # A first start: the cache entry, once the pack is shown (even if the
+            # analyst is already quitting: the next start needs it most then).
+            result.store_cache()
+            result.store_cache = None
+        # The edit engine is not needed to show the pack: made once it is on screen.
+        editor = editor_for(self.pack_arg, result)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._editor_ready, editor)
+        self._analyse(derived)
+
+    def _editor_ready(self, editor: EditSession | None) -> None:
+        """The edit engine exists: the edit commands are offered where they apply."""
+        self.editor = editor
+        self.availability_changed()
+
+    def start_analysis(self, derived: Derived) -> None:
+        """Build what ``derived`` still lacks in a worker (after an edit reloaded the pack)."""
+        self.run_worker(
+            lambda: self._analyse(derived), thread=True, exclusive=True, group="analysis"
+        )
+
+    def _analyse(self, derived: Derived) -> None:
+        """Index, analysis, disagreements; each handed to the UI thread when it is ready."""
+        worker = get_current_worker()
+        progress = Progress(derived, lambda: worker.is_cancelled)
+        self.progress = progress
+
+        def tell(what: Callable[[Derived], None]) -> Callable[[], None]:
+            def told() -> None:
+                if not worker.is_cancelled:
+                    self.call_from_thread(what, derived)
+
+            return told
+
+        analyse_in_background(progress, tell(self._analysed), tell(self._found))
+
+    def _show_progress(self) -> None:
+        """The footer's "analysing…" notice, from the background work's count (a timer)."""
+        labels = self.main.query("#pending").results(Label)
+        label = next(labels, None)
+        if label is None:
+            return  # the screen is being torn down (quitting)
+        progress = self.progress
+        text = "" if progress is None or progress.derived is not self.derived else progress.text()
+        if text != self._progress_shown:  # unchanged (most ticks): no repaint
+            self._progress_shown = text
+            label.update(text)
+            label.display = bool(text)
+
+    def _analysed(self, derived: Derived) -> None:
+        """The index and analysis exist: support and ratings appear, the views open."""
+        if not self.is_running:
+            return  # arrived while quitting: the panes are being torn down
+        if derived is self.derived:
+            self.main.analysis_arrived()
+            self.availability_changed()
+        self._show_progress()
+
+    def _found(self, derived: Derived) -> None:
+        """The disagreements are found: the view opens at once now."""
+        self._show_progress()
+        self.availability_changed()
+
+    def _loaded(
+        self,
+        result: LoadResult,
+        derived: Derived | None,
+        drawn: Callable[[], None] | None = None,
+    ) -> None:
+        """The pack is read: fill the panes (``drawn`` is called once they are on screen).
+
+        Before the first frame (a quick read, see :meth:`on_load`) the screen is not
+        mounted yet: it fills its panes as it mounts.
+        """
+        self._read.set()
+        if drawn is not None:
+            # Called after the frame that shows the filled panes. Before the first frame
+            # (a quick read) that frame is the first, which Textual announces with its
+            # Ready event: a refresh asked for before the app runs need not come soon
+            # (measured: a start quit at once never wrote its load cache).
+            if self._first_frame_drawn:
+                self.call_after_refresh(drawn)
+            else:
+                self._after_first_frame = drawn  # see on_ready
+        if result.pack is None:
+            if result.usage_error is not None:
+                self.failure = [f"briefing: error: {result.usage_error}"]
+                self.call_after_refresh(self.exit, None, 2)
+                return
+            self.failure = result.report()
+            # After a refresh: exiting while the first frame is still mounting upsets Header.
+            self.call_after_refresh(self.exit, None, 1)
+            return
+        assert derived is not None
+        self.pack, self.derived = result.pack, derived
+        self.title = clean_line(result.pack.meta.title)
+        self.sub_title = f"as of {result.pack.meta.as_of}"
+        warnings = len(result.pack.warnings)
+        self.main.set_pack(derived, then=lambda: self._pack_shown(warnings))
+
+    def _pack_shown(self, warnings: int) -> None:
+        """The panes are filled: the footer's progress, ``--since`` marks, the warnings."""
+        self._show_progress()
+        self.set_interval(0.5, self._show_progress)
+        if self.since_arg is not None:
+            self.show_since(push=False)
+        if warnings:
+            self.notify(
+                f"{warnings} warning(s): run 'briefing validate' to list them", markup=False
+            )
+        self.availability_changed()

@@ -1,0 +1,249 @@
+"""The export's faster text scans find exactly what their old definitions found.
+
+An export reads every article several times (the disagreement detectors, the
+meeting dates, each value's context); the scans were made cheaper without
+changing a result. The old definitions are written out below and compared on
+the benchmarks' synthetic pack and on texts made of awkward pieces (case,
+Unicode letters that match ASCII ones case-blind, words inside words).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from re import _parser  # type: ignore[attr-defined]
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import REPO
+
+from briefing.model.analysis import quantities as quantities_module
+from briefing.model.analysis.dates import expressions
+from briefing.model.analysis.dates.expressions import COMBINED, Found, find_expressions
+from briefing.model.analysis.disagreements import context, counts, stances
+from briefing.model.analysis.disagreements.context import ValueContext, value_context
+from briefing.model.io import load_pack
+from briefing.model.pack import Pack
+from briefing.model.types import Actor, Source
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.make_pack import make_pack
+    finally:
+        sys.path.remove(str(REPO))
+    root = make_pack(40, tmp_path_factory.mktemp("synthetic") / "pack")
+    pack = load_pack(str(root)).pack
+    assert pack is not None
+    return pack
+
+
+def sentences_of(pack: Pack) -> list[str]:
+    return [s.article.text[a:b] for s in pack.sources for a, b in s.article.sentences]
+
+
+# --- date expressions: the combined pattern tried at every word start -------------
+
+
+def old_find_expressions(text: str) -> list[Found]:
+    found: list[Found] = []
+    pos = 0
+    for word in re.finditer(r"\b\w", text):
+        if word.start() < pos:
+            continue
+        match = COMBINED.match(text, word.start())
+        if match is None:
+            continue
+        family = (match.lastgroup or "").replace("_", "-")
+        found.append(Found(match.start(), match.end(), match.group(), family))
+        pos = match.end()
+    return found
+
+
+def _first_characters(items: _parser.SubPattern) -> set[str] | None:
+    """The characters a match of ``items`` can start with (None: it can start empty)."""
+    first: set[str] = set()
+    for op, av in items:
+        if op is _parser.AT:
+            continue  # \b and friends take no character
+        if op is _parser.LITERAL:
+            return first | {chr(av)}
+        if op is _parser.IN:
+            for kind, value in av:
+                if kind is _parser.LITERAL:
+                    first.add(chr(value))
+                elif kind is _parser.RANGE:
+                    first.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    raise AssertionError(f"unexpected set item {kind}")
+            return first
+        if op is _parser.SUBPATTERN:
+            inner = _first_characters(av[-1])
+        elif op is _parser.BRANCH:
+            branches = [_first_characters(b) for b in av[1]]
+            inner = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            inner = _first_characters(av[2])
+            if av[0] == 0 or inner is None:  # optional: what follows can start the match too
+                first |= inner or set()
+                continue
+        else:
+            raise AssertionError(f"unexpected pattern item {op}")
+        if inner is None:
+            continue
+        return first | inner
+    return None
+
+
+def test_every_pattern_starts_with_a_character_the_word_start_filter_lets_through() -> None:
+    first = _first_characters(_parser.parse(COMBINED.pattern, COMBINED.flags))
+    assert first is not None
+    allowed = {c for c in map(chr, range(0x250)) if expressions._WORD_START.match(c)}
+    assert {c.lower() for c in first} <= allowed
+    assert "c" not in allowed and "p" not in allowed  # the filter does filter
+
+
+PIECES = [
+    "on", "On", "ON", " ", "  ", "the", "The", "Tuesday", "tuesday", "ſince", "since",
+    "Monday", "3rd", "11", "of", "March", "may", "May", "2025", "last", "week", "weekend",
+    "’s", "'s", "in", "the coming days", "that day", ",", ".", "x", "Kyiv", "ıt", "İn",
+    "early", "-", "mid", "today", "Capital", "cent", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map(" ".join))
+def test_date_expressions_are_found_as_the_old_definition_found_them(text: str) -> None:
+    assert find_expressions(text) == old_find_expressions(text)
+
+
+def test_date_expressions_in_the_synthetic_pack(synthetic: Pack) -> None:
+    for sentence in sentences_of(synthetic):
+        assert find_expressions(sentence) == old_find_expressions(sentence)
+
+
+# --- what a value counts: seven passes, the nearest match of the first pattern -------
+
+
+def old_basis(sentence: str, at: int) -> str | None:
+    basis = None
+    best = None
+    for name, pattern in context._BASES:
+        for match in pattern.finditer(sentence):
+            distance = abs(match.start() - at)
+            if best is None or distance < best:
+                best, basis = distance, name
+    return basis
+
+
+BASIS_PIECES = [
+    "ready to", "ready", "to", "interested", "interest", "Talks", "talk", "in contact",
+    "in", "contact", "signed up", "signed on", "agreed to", "members", "joined",
+    "participating", "pledged", "offered", "spent", "paid", "budgets", "targeted",
+    "discussions", "consultation", "20", "countries", " ", ",", "x", "ſigned",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BASIS_PIECES), max_size=20).map(" ".join), st.data())
+def test_the_basis_is_the_one_the_seven_passes_found(sentence: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(sentence)))
+    assert value_context(None, sentence, at).basis == old_basis(sentence, at)
+
+
+def test_value_contexts_in_the_synthetic_pack(synthetic: Pack) -> None:
+    source: Source = synthetic.sources[0]
+    for sentence in sentences_of(synthetic):
+        for at in (0, len(sentence) // 2, len(sentence)):
+            found = value_context(source, sentence, at)
+            assert isinstance(found, ValueContext)
+            assert found.basis == old_basis(sentence, at)
+
+
+# --- stance scans: over the article lowered, or case-blind over it as written ----------
+
+
+STANCE_PIECES = [
+    "Poland", "POLAND", "poland", " ", "  ", ", ", "\n", ". ", " declined to send troops",
+    " DECLINED to send troops", " Has Offered pumps", " has  offered ships", " could help",
+    " Won’t send", " whom they Hope to Convince to send ships", "A Refusal by ", " rejected",
+    " ſ", " ı", " İ", " K", "é", "-",
+]  # fmt: skip
+
+
+def _stance_source(text: str) -> Source:
+    from briefing.model.text import Article
+
+    return Source("s", "s.txt", "s.txt", "", "Wire", "", None, "en", Article.from_text(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STANCE_PIECES), max_size=24).map("".join))
+def test_stances_found_over_the_lowered_text_are_the_case_blind_ones(text: str) -> None:
+    actors = (Actor("pl", "Poland", "country"),)
+    source = _stance_source(text)
+    lowered = list(stances.stance_mentions(source, actors))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stances, "case_folded", lambda text: None)
+        assert lowered == list(stances.stance_mentions(source, actors))
+
+
+def test_stances_in_the_synthetic_pack(synthetic: Pack) -> None:
+    lowered = stances.stance_mentions_by_source(synthetic.sources, synthetic.actors)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stances, "case_folded", lambda text: None)
+        blind = stances.stance_mentions_by_source(synthetic.sources, synthetic.actors)
+    assert lowered == blind
+    assert sum(map(len, lowered.values())) > 0
+
+
+# --- numbers: over the text lowered, and only the kinds asked for -------------------------
+
+
+NUMBER_PIECES = [
+    "€", "$", "US$", "EUR ", "eur", "1.2", "1,200", "Twelve", "TWENTY-five", "hundred", "bn",
+    "BN", "M", "m", "k", "B", "Billion", "per cent", "%", "Percent", "euros", "Dollars",
+    "of pounds sterling", " ", "-", ".", ",", "point", "two", "ſix", "İ", "x", "Plan",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=16).map(" ".join))
+def test_numbers_found_over_the_lowered_text_are_the_case_blind_ones(text: str) -> None:
+    found = list(quantities_module.quantities(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quantities_module, "case_folded", lambda text: None)
+        assert found == list(quantities_module.quantities(text))
+    amounts = [q for q in found if q.kind in ("money", "percent")]
+    assert list(quantities_module.quantities(text, ("money", "percent"))) == amounts
+
+
+def test_numbers_in_the_synthetic_pack(synthetic: Pack) -> None:
+    for source in synthetic.sources:
+        found = list(quantities_module.quantities(source.text))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quantities_module, "case_folded", lambda text: None)
+            assert found == list(quantities_module.quantities(source.text))
+        amounts = [q for q in found if q.kind != "number"]
+        assert list(quantities_module.quantities(source.text, ("money", "percent"))) == amounts
+
+
+def test_counts_found_over_the_lowered_text_are_the_case_blind_ones(synthetic: Pack) -> None:
+    texts = [*(s.text for s in synthetic.sources), "About TWENTY Countries, ſix states; Nine-ty."]
+    for text in texts:
+        source = _stance_source(text)
+        found = list(counts.count_mentions(source))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(counts, "case_folded", lambda text: None)
+            assert found == list(counts.count_mentions(source))
+
+
+def test_a_long_s_number_word_is_no_count_and_no_crash() -> None:
+    # The case-blind patterns match "ſix" (long s), which lowers to no number word:
+    # reading it as digits raised ValueError (a traceback from export or the reader).
+    assert counts.parse_figure("ſix") is None
+    assert counts.parse_figure("Six") == (6.0, 6.0)
+    assert list(counts.count_mentions(_stance_source("ſix countries met.\n"))) == []
