@@ -66,7 +66,7 @@ async def _panes_filled(reader: Reader) -> None:
         node = reader.navigator.cursor_node
         return reader.app.derived is not None and node is not None and reader.current_id is not None
 
-    await reader.until(filled, "the panes filled from the pack", frames=3000)
+    await reader.until(filled, "the panes filled from the pack")
 
 
 async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
@@ -96,7 +96,7 @@ async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
         def filled_in() -> bool:
             return any(row.plain.startswith("support:") for row in reader.detail.content.rows)
 
-        await reader.until(filled_in, "the support and rating rows", frames=3000)
+        await reader.until(filled_in, "the support and rating rows")
         analysis = derived.known_analysis
         assert analysis is not None
         assert f"analysis: {pending_note(pack)}" not in [
@@ -107,7 +107,7 @@ async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
         assert tag and str(node.label).endswith(tag.strip())
         assert app.check_action("timeline", ()) is True
         await reader.until(
-            lambda: app.check_action("disagreements", ()) is True, "the disagreements", frames=3000
+            lambda: app.check_action("disagreements", ()) is True, "the disagreements"
         )
         await reader.until(lambda: not _pending_label(app).display, "the footer count gone")
 
