@@ -61,6 +61,8 @@ NEEDS_ANALYSIS = frozenset({"timeline", "dates", "pledge_board", "export"})
 """Views that show support, ratings or resolved dates: available once the analysis is built."""
 NEEDS_INDEX = frozenset({"search", "merge", "add_fact"})
 """Commands that pick an actor through the fuzzy index: available once it is built."""
+OPENS_WHEN_READY = NEEDS_ANALYSIS | NEEDS_INDEX | {"disagreements"}
+"""Commands that wait for the background work: pressed early, they run once it is done."""
 NEEDS_PACK = MAIN_ONLY | {
     "timeline",
     "dates",
@@ -105,6 +107,8 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
         self.editor: EditSession | None = None
         """The edit engine on this pack (made when the pack loads; None if it cannot edit)."""
         self.editing = False
+        self.waiting_for: str | None = None
+        """A command pressed before the analysis it needs was ready: it runs when it is."""
         """An edit is being checked and written (in a worker): no second one meanwhile."""
         self.progress: Progress | None = None
         """How far the background analysis has got (None before a pack is loaded)."""
@@ -160,6 +164,23 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
         if state != self._availability:
             self._availability = state
             self.refresh_bindings()
+        waiting = self.waiting_for
+        if (
+            waiting is not None
+            and self.screen is self.main
+            and self.check_action(waiting, ()) is True
+        ):
+            self.waiting_for = None  # ready now, and the analyst is still where they pressed it
+            self.call_later(self.run_action, waiting)
+
+    def wait_for(self, action: str) -> bool:
+        """Run ``action`` once the background work it needs is done; False if it needs none.
+
+        The last such key pressed is the one that runs; any other key forgets it (the
+        analyst has moved on), so a view never opens long after it stopped being wanted.
+        """
+        self.waiting_for = action if action in OPENS_WHEN_READY and self.derived else None
+        return self.waiting_for is not None
 
     # -- the one place that says which commands are available --------------------------------
 
@@ -227,7 +248,7 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
             return "Nothing to mark here: put the cursor on a fact (sources and headings are not)."
         if action in EDITS and self.editing:
             return "An edit is still being checked and written."
-        if action in NEEDS_ANALYSIS | NEEDS_INDEX | {"disagreements"} and self.derived is not None:
+        if action in OPENS_WHEN_READY and self.derived is not None:
             doing = self.progress.text().strip() if self.progress is not None else ""
             return f"Not ready yet ({doing or 'analysing the pack'}): it opens when that is done."
         return ""

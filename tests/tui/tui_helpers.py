@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,6 +14,26 @@ from briefing.tui.detail_rows import Target
 from briefing.tui.widgets.detail import DetailPane
 from briefing.tui.widgets.navigator import Navigator
 from briefing.tui.widgets.source_view import SourceView
+
+WAIT_SECONDS = 30.0
+"""How long a wait for a condition may take before the test fails (a loaded machine is slow)."""
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], what: str, seconds: float = WAIT_SECONDS
+) -> None:
+    """Let the app run frame by frame until ``condition`` holds (never a fixed sleep)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause()
+
+
+def settled(app: BriefingApp) -> bool:
+    """The pack is shown and its analysis and disagreements are in (or the app has ended)."""
+    derived = app.derived
+    return app.return_code is not None or (derived is not None and derived.disagreements_ready)
 
 
 class Reader:
@@ -45,13 +66,9 @@ class Reader:
         await self.pilot.pause()
         await self.pilot.pause()
 
-    async def until(self, condition: Callable[[], bool], what: str, frames: int = 200) -> None:
+    async def until(self, condition: Callable[[], bool], what: str) -> None:
         """Let the app run frame by frame until ``condition`` holds (never a fixed sleep)."""
-        for _ in range(frames):
-            if condition():
-                return
-            await self.pilot.pause()
-        raise AssertionError(f"timed out waiting for {what}")
+        await wait_until(self.pilot, condition, what)
 
     async def browse_to(self, item_id: str) -> None:
         """Put the navigator cursor on ``item_id`` through the navigator's API, as a link does.
@@ -89,7 +106,11 @@ class Reader:
 async def reader(
     pack_arg: str | None = None, size: tuple[int, int] = (120, 36), notifications: bool = False
 ) -> AsyncIterator[Reader]:
-    """Run the app until the pack is loaded."""
+    """Run the app until the pack is loaded and analysed (as a reader sees it once settled).
+
+    The load starts after the first frame, in a worker, and the analysis follows it:
+    wait for what the app says it has, not for the workers that exist at the start.
+    """
     app = BriefingApp(pack_arg)
     notices: list[str] = []
     notify = app.notify
@@ -100,6 +121,7 @@ async def reader(
 
     app.notify = recording_notify  # type: ignore[method-assign]
     async with app.run_test(size=size, notifications=notifications) as pilot:
+        await wait_until(pilot, lambda: settled(app), "the pack loaded and analysed")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.pause()

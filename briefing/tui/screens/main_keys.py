@@ -24,6 +24,10 @@ class CommandHost(Protocol):
 
     def unavailable_reason(self, action: str) -> str: ...
 
+    def wait_for(self, action: str) -> bool: ...
+
+    waiting_for: str | None
+
 
 class MainKeys(Screen[None]):
     """Zoom and the footer of the main screen (its base class)."""
@@ -59,12 +63,20 @@ class MainKeys(Screen[None]):
         self.call_after_refresh(self.refresh_keys)
 
     def on_key(self, event: events.Key) -> None:
-        """A key whose command is shown disabled says briefly why nothing happened."""
+        """A key whose command is shown disabled says briefly why nothing happened.
+
+        One that waits for the background work is remembered and runs when the work is
+        done (the notice says so); any other key forgets it.
+        """
         app = cast("CommandHost", self.app)
         for command in COMMANDS:
             if event.key in keys_in_force(app.keymap, command):
                 if app.check_action(command.ACTION, ()) is None:
+                    app.wait_for(command.ACTION)
                     reason = app.unavailable_reason(command.ACTION)
                     if reason:
                         self.notify(reason, timeout=2, markup=False)
+                else:
+                    app.waiting_for = None
                 return
+        app.waiting_for = None

@@ -7,6 +7,7 @@ tests; here we check that the reader shows them and that the keys reach them.
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
+from tui_helpers import settled, wait_until
 
 from briefing.model.analysis.analyse import analyse
 from briefing.model.derived import Derived
@@ -20,6 +21,7 @@ from briefing.tui.widgets.detail import DetailPane
 
 async def _loaded(pilot) -> BriefingApp:  # type: ignore[no-untyped-def]
     app = pilot.app
+    await wait_until(pilot, lambda: settled(app), "the pack loaded and analysed")
     await app.workers.wait_for_complete()
     await pilot.pause()
     return app

@@ -66,7 +66,7 @@ async def _panes_filled(reader: Reader) -> None:
         node = reader.navigator.cursor_node
         return reader.app.derived is not None and node is not None and reader.current_id is not None
 
-    await reader.until(filled, "the panes filled from the pack", frames=3000)
+    await reader.until(filled, "the panes filled from the pack")
 
 
 async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
@@ -96,7 +96,7 @@ async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
         def filled_in() -> bool:
             return any(row.plain.startswith("support:") for row in reader.detail.content.rows)
 
-        await reader.until(filled_in, "the support and rating rows", frames=3000)
+        await reader.until(filled_in, "the support and rating rows")
         analysis = derived.known_analysis
         assert analysis is not None
         assert f"analysis: {pending_note(pack)}" not in [
@@ -107,7 +107,7 @@ async def test_panes_fill_before_the_analysis_which_fills_in_when_it_arrives(
         assert tag and str(node.label).endswith(tag.strip())
         assert app.check_action("timeline", ()) is True
         await reader.until(
-            lambda: app.check_action("disagreements", ()) is True, "the disagreements", frames=3000
+            lambda: app.check_action("disagreements", ()) is True, "the disagreements"
         )
         await reader.until(lambda: not _pending_label(app).display, "the footer count gone")
 
@@ -127,7 +127,29 @@ async def test_a_disabled_view_says_why(gate: Gate) -> None:
         await _panes_filled(reader)
         await reader.press("t")
         assert app.screen is app.main  # the timeline did not open
-        assert any("Not ready yet" in notice for notice in notices), notices
+        assert any("it opens when that is done" in notice for notice in notices), notices
+        assert app.waiting_for == "timeline"
+        gate.open.set()
+        # It keeps its word: the timeline opens by itself once the analysis is in.
+        await reader.until(lambda: app.screen is not app.main, "the timeline to open")
+        assert type(app.screen).__name__ == "TimelineScreen"
+        assert app.waiting_for is None
+
+
+async def test_a_key_pressed_after_a_waiting_view_forgets_it(gate: Gate) -> None:
+    app = BriefingApp(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        reader = Reader(app, pilot, [])
+        await _panes_filled(reader)
+        before = reader.current_id
+        await reader.press("t")
+        assert app.waiting_for == "timeline"
+        await reader.press("down")  # the analyst moved on
+        assert app.waiting_for is None and reader.current_id != before
+        gate.open.set()
+        await reader.until(lambda: app.check_action("timeline", ()) is True, "the analysis")
+        await pilot.pause()
+        assert app.screen is app.main  # nothing opened behind their back
 
 
 async def test_quitting_while_the_analysis_runs_exits_promptly(gate: Gate) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList
-from tui_helpers import reader
+from tui_helpers import reader, wait_until
 
 from briefing.model.pack import Pack
 from briefing.tui.actions import opening
@@ -49,10 +49,10 @@ async def test_first_frame_then_pack_loads_with_counts(pack: Pack) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         # The first frame is up before the pack: the panes show a loading indicator.
         assert app.main.query_one("#panes").loading or app.pack is not None
+        await wait_until(pilot, lambda: app.pack is not None, "the pack")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.pause()
-        assert app.pack is not None
         navigator = app.main.query_one(Navigator)
         headers = [str(node.label) for node in navigator.root.children]
         assert headers == [

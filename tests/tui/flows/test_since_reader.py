@@ -10,6 +10,7 @@ import pytest
 from since_pack import grow
 from textual.pilot import Pilot
 from textual.widgets import DataTable
+from tui_helpers import settled, wait_until
 
 from briefing.model import load_pack
 from briefing.model.analysis.story_days import story_days
@@ -37,11 +38,8 @@ async def running(
 ) -> AsyncIterator[tuple[BriefingApp, Pilot[None]]]:
     app = BriefingApp(pack_arg, since)
     async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: settled(app), "the pack loaded and analysed")
         await app.workers.wait_for_complete()
-        for _ in range(200):
-            if app.pack is not None:
-                break
-            await pilot.pause()
         await pilot.pause()
         yield app, pilot
 
@@ -205,10 +203,7 @@ async def test_export_dialog_offers_the_clis_note_options(grown: Path, tmp_path:
         screen.query_one("#export-file", Input).value = str(target)
         await pilot.pause()
         await pilot.click("#export-go")
-        for _ in range(100):
-            if app.screen is not screen:
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: app.screen is not screen, "the export dialog closed")
         assert app.pack is not None
         expected = render(app.pack, "md", candidates=True, since="2025-06-02")
     assert target.read_text(encoding="utf-8") == expected
