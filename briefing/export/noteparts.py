@@ -252,17 +252,13 @@ def found_sides(pack: Pack, found: Disagreement) -> list[tuple[str, list[Evidenc
     for value in found.values:
         article = pack.source(value.source).article
         s_start, s_end = article.sentence_span(value.start, value.end)
-        sentence = value.sentence
-        if len(sentence) != s_end - s_start or not article.text.startswith(sentence, s_start):
-            sentence = article.text[s_start:s_end]  # else the value's own: not a copy per value
         evidence = Evidence(
             source=value.source,
-            quote=article.text[value.start : value.end],
             start=value.start,
             end=value.end,
             sentence_start=s_start,
             sentence_end=s_end,
-            sentence=sentence,
+            text=article.text,
         )
         text = clean_line(value.value)
         key = " ".join(text.casefold().split())

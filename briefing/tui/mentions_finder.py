@@ -106,17 +106,17 @@ class MentionsFinder:
         return True
 
 
-def mention_evidence(mention: Mention) -> Evidence:
+def mention_evidence(mention: Mention, text: str) -> Evidence:
     """A mention in the shape of evidence, so the source pane highlights it the same way.
 
-    It is not evidence (the pane labels it as a mention); the shape is only for showing.
+    It is not evidence (the pane labels it as a mention); the shape is only for
+    showing. ``text``: the article's text, which the offsets count in.
     """
     return Evidence(
         source=mention.source_id,
-        quote=mention.matched,
         start=mention.start,
         end=mention.end,
         sentence_start=mention.sentence_start,
         sentence_end=mention.sentence_end,
-        sentence=mention.sentence,
+        text=text,
     )

@@ -303,6 +303,7 @@ def test_a_field_the_cache_cannot_store_fails_loudly() -> None:
 JSON_OMITS = {
     "Source.path": "a path on the exporting machine, not part of the contract",
     "Source.article": "the text is the article file; its sentence count is 'sentences'",
+    "Evidence.text": "the article's text: the quote and the sentence are its slices",
     "Uncited.evidence": "its keys are merged into the uncited entry",
     "Participant.actor": "meetings list participants as ids, with 'roles' by id",
     "Participant.role": "meetings list participants as ids, with 'roles' by id",

@@ -12,7 +12,7 @@ from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from briefing.model.io.cache import FORMAT, cache_dir
-    from briefing.model.io.cache_codec import Decoder, Encoder, decode, dumps
+    from briefing.model.io.cache_codec import Encoder, decode, dumps
     from briefing.model.io.files import (
         Budget,
         Refused,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         example_story_path,
         resolve_pack_root,
     )
+    from briefing.model.io.rebuild.cache_lines import Decoder
     from briefing.model.io.safewrite import WriteRefused, replace_bytes, write_atomic
     from briefing.model.io.schema import fields_of, text
     from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, has_forbidden
@@ -41,7 +42,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "Budget": "files",
-        "Decoder": "cache_codec",
+        "Decoder": "rebuild.cache_lines",
         "Encoder": "cache_codec",
         "FORMAT": "cache",
         "LoadResult": "load",

@@ -53,7 +53,7 @@ from typing import Any, BinaryIO
 
 from briefing import __version__
 from briefing.model.diagnostics import Diagnostic
-from briefing.model.io.cache_codec import Decoder, Unencodable, decode, dumps, encode_items
+from briefing.model.io.cache_codec import Unencodable, decode, dumps, encode_items
 from briefing.model.io.files import (
     MAX_PACK_BYTES,
     Budget,
@@ -64,6 +64,7 @@ from briefing.model.io.files import (
     read_yaml_file,
 )
 from briefing.model.io.paths import display
+from briefing.model.io.rebuild.cache_lines import Decoder
 from briefing.model.pack import Pack
 
 FORMAT = 4

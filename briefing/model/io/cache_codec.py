@@ -1,8 +1,9 @@
 """The load cache's line format, derived from the model's dataclasses.
 
 Split out of ``cache.py`` (which keys, checks, reads and writes entries): this half
-turns a :class:`Pack` into JSON lines and rebuilds it, checking every offset
-against the article it names.
+turns a :class:`Pack` into JSON lines; :mod:`briefing.model.io.rebuild.cache_lines`
+rebuilds it, checking every offset against the article it names. Both follow the
+shapes declared here.
 
 Nothing here lists a fact's fields. Each dataclass is stored as the list of its
 ``dataclasses.fields`` in declaration order, each value encoded by its type
@@ -15,7 +16,7 @@ fails at import (every test fails), never by quietly turning the cache off.
 What is not stored, because the key already covers it, is declared once in
 :data:`DERIVED` and rebuilt by the :class:`Decoder`: article text (read from the
 article file, whose bytes are part of the key), so evidence keeps only offsets
-and its quote and sentence are sliced out again; and a source's absolute path.
+and is given its article's text again; and a source's absolute path.
 """
 
 from __future__ import annotations
@@ -29,12 +30,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import Field, fields, is_dataclass
 from enum import Enum
 from functools import cache
-from pathlib import Path
-from sys import intern
 from typing import Any
 
 from briefing.model.diagnostics import Diagnostic
-from briefing.model.io.paths import display
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import Evidence, Source
@@ -43,11 +41,11 @@ decode = json.JSONDecoder().decode
 """json.loads without its per-call set-up (~20,000 lines a load); bytes are decoded first."""
 
 DERIVED: Mapping[type, frozenset[str]] = {
-    Evidence: frozenset({"quote", "sentence"}),
+    Evidence: frozenset({"text"}),
     Source: frozenset({"path"}),
 }
-"""Fields not stored: an evidence's quote and sentence are slices of its article's
-text between stored offsets; a source's path is the pack root joined to its file."""
+"""Fields not stored: an evidence's article text (its quote and sentence are
+slices of it between stored offsets); a source's path is the pack root joined to its file."""
 
 INTERNED = frozenset(
     {"id", "source", "actor", "affiliation", "kind", "status", "role", "language", "grade"}
@@ -57,7 +55,7 @@ INTERNED = frozenset(
 interns them: one string each rather than one per mention (a source id is in
 each of its evidence items)."""
 
-_PLAIN = (str, int, bool, type(None))
+PLAIN = (str, int, bool, type(None))
 
 Encode = Callable[[Any], Any]
 Decode = Callable[[Any], Any]
@@ -82,7 +80,7 @@ def stored_fields(cls: type) -> tuple[Field[Any], ...]:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def field_types(cls: type) -> dict[str, Any]:
     """Each init field's type, its annotation evaluated where the field was declared.
 
     Like ``typing.get_type_hints`` but only for init fields, and each distinct
@@ -107,22 +105,22 @@ def _evaluate(module: str, annotation: str) -> Any:
     return eval(annotation, vars(sys.modules[module]))
 
 
-def _parts(tp: Any) -> tuple[Any, tuple[Any, ...]]:
+def type_parts(tp: Any) -> tuple[Any, tuple[Any, ...]]:
     origin = typing.get_origin(tp)
     if origin is types.UnionType:
         origin = typing.Union
     return origin, typing.get_args(tp)
 
 
-def _is_plain(tp: Any) -> bool:
+def is_plain(tp: Any) -> bool:
     """A JSON scalar as it is: str, int, bool, or one of those or None."""
-    origin, args = _parts(tp)
+    origin, args = type_parts(tp)
     if origin is typing.Union:
-        return all(a in _PLAIN for a in args)
-    return tp in _PLAIN
+        return all(a in PLAIN for a in args)
+    return tp in PLAIN
 
 
-def _unsupported(tp: Any, where: str) -> TypeError:
+def unsupported(tp: Any, where: str) -> TypeError:
     return TypeError(f"the load cache cannot store {where} of type {tp!r}: teach cache_codec")
 
 
@@ -136,15 +134,15 @@ def sections() -> tuple[tuple[str, type, bool], ...]:
     for f in fields(Pack):
         if not f.init or f.name == "root":
             continue
-        tp = _hints(Pack)[f.name]
-        origin, args = _parts(tp)
+        tp = field_types(Pack)[f.name]
+        origin, args = type_parts(tp)
         item = args[0] if origin is tuple and len(args) == 2 and args[1] is Ellipsis else None
         if isinstance(item, type) and is_dataclass(item):
             found.append((f.name, item, True))
         elif is_dataclass(tp) and isinstance(tp, type):
             found.append((f.name, tp, False))
         else:
-            raise _unsupported(tp, f"Pack.{f.name}")
+            raise unsupported(tp, f"Pack.{f.name}")
     return tuple(found)
 
 
@@ -171,7 +169,8 @@ class Encoder:
         """The encoder of one dataclass (built once per class)."""
         if cls not in self._classes:
             plan = [
-                (f.name, self._field(cls, f.name, _hints(cls)[f.name])) for f in stored_fields(cls)
+                (f.name, self._field(cls, f.name, field_types(cls)[f.name]))
+                for f in stored_fields(cls)
             ]
 
             def encode(obj: Any) -> list[Any]:
@@ -190,15 +189,15 @@ class Encoder:
 
     def _type(self, tp: Any, where: str) -> Encode | None:
         """How a value of type ``tp`` is written (None: as it is)."""
-        if _is_plain(tp):
+        if is_plain(tp):
             return None
-        origin, args = _parts(tp)
+        origin, args = type_parts(tp)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             inner = self._type(args[0], where)
             if inner is None:
                 return list
             return lambda value: [inner(x) for x in value]
-        if origin is tuple and all(a in _PLAIN for a in args):
+        if origin is tuple and all(a in PLAIN for a in args):
             return list
         if tp is Article:
             return _flat_sentences
@@ -206,7 +205,7 @@ class Encoder:
             return _enum_value
         if isinstance(tp, type) and is_dataclass(tp):
             return self.of_class(tp)
-        raise _unsupported(tp, where)
+        raise unsupported(tp, where)
 
     def _place(self, path: str) -> str:
         if path not in self.places:
@@ -215,7 +214,7 @@ class Encoder:
 
 
 def _flat_sentences(article: Article) -> list[int]:
-    return [x for span in article.sentences for x in span]
+    return list(article.sentences.flat)
 
 
 def _enum_value(value: Enum) -> Any:
@@ -227,181 +226,16 @@ def encode_items(pack: Pack, places: dict[str, str]) -> Iterator[tuple[str, obje
     return Encoder(places).items(pack)
 
 
-# ------------------------------------------------------------------ decoding
-
-
-def _interned(value: str | None) -> str | None:
-    return None if value is None else intern(value)
-
-
-class Decoder:
-    """Rebuilds the dataclasses line by line, checking every offset against its article.
-
-    Each class is rebuilt positionally from its line, after converting only the
-    fields that need it (tuples, nested dataclasses, enums, interned strings):
-    this runs on the reader's startup path, ~20,000 lines for 1,000 articles.
-    """
-
-    def __init__(self, root: Path, texts: dict[str, str], keep: bool = True) -> None:
-        self.root = root
-        self.keep = keep
-        """False when only checking lines (store): nothing is kept, no second model."""
-        self.texts_by_file = texts
-        self.texts: dict[str, str] = {}
-        """Source id -> its article text, for the evidence lines after it."""
-        self._text = ""
-        """The article text of the source line being rebuilt (for its sentences)."""
-        self._classes: dict[type, Decode] = {}
-        self._sections = {name: (self.of_class(cls), many) for name, cls, many in sections()}
-        self.values: dict[str, Any] = {name: [] if many else None for name, _, many in sections()}
-
-    def add(self, kind: str, item: list[Any]) -> object:
-        """Rebuild one line's object and keep it for :meth:`finish`; returns the object."""
-        if kind not in self._sections:
-            raise ValueError(f"unknown line kind {kind!r}")
-        rebuild, many = self._sections[kind]
-        built = rebuild(item)
-        if many:
-            if self.keep:
-                self.values[kind].append(built)
-        elif self.values[kind] is not None:
-            raise ValueError(f"two {kind} lines")
-        else:
-            self.values[kind] = built
-        return built
-
-    def finish(self) -> Pack:
-        """The pack of every line added (ValueError if a single-item line is missing)."""
-        values: dict[str, Any] = {}
-        for name, _, many in sections():
-            value = self.values[name]
-            if value is None:
-                raise ValueError(f"no {name} line")
-            values[name] = tuple(value) if many else value
-        return Pack(str(self.root), **values)
-
-    def of_class(self, cls: type) -> Decode:
-        """The decoder of one dataclass (built once per class and decoder)."""
-        if cls not in self._classes:
-            self._classes[cls] = self._class_decoder(cls)
-        return self._classes[cls]
-
-    def _class_decoder(self, cls: type) -> Decode:
-        stored = stored_fields(cls)
-        width = len(stored)
-        at = {f.name: i for i, f in enumerate(stored)}
-        converts = [
-            (i, conv)
-            for i, f in enumerate(stored)
-            if (conv := self._field(cls, f.name, _hints(cls)[f.name])) is not None
-        ]
-        prepare, derive = self._special(cls, at)
-        init = [f for f in fields(cls) if f.init]
-        positions = [i for i, f in enumerate(init) if f.name in DERIVED.get(cls, ())]
-
-        def rebuild(item: list[Any]) -> Any:
-            if type(item) is not list or len(item) != width:
-                raise ValueError(f"a {cls.__name__} line of the wrong shape")
-            if prepare is not None:
-                prepare(item)
-            for i, conv in converts:
-                item[i] = conv(item[i])
-            if derive is not None:
-                for position, value in zip(positions, derive(item), strict=True):
-                    item.insert(position, value)
-            return cls(*item)
-
-        return rebuild
-
-    def _field(self, cls: type, name: str, tp: Any) -> Decode | None:
-        """How field ``name`` of ``cls`` is rebuilt from its JSON value (None: as it is)."""
-        if cls is Diagnostic and name == "path":
-            return lambda place: display(self.root / place)
-        if name in INTERNED and _is_plain(tp):
-            return intern if tp is str else _interned
-        return self._type(tp, f"{cls.__name__}.{name}")
-
-    def _type(self, tp: Any, where: str) -> Decode | None:
-        if _is_plain(tp):
-            return None
-        origin, args = _parts(tp)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            inner = self._type(args[0], where)
-            if inner is None:
-                return tuple
-            return lambda value: tuple(map(inner, value))
-        if origin is tuple and all(a in _PLAIN for a in args):
-            return _fixed_tuple(len(args))
-        if tp is Article:
-            return self._article
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            return tp
-        if isinstance(tp, type) and is_dataclass(tp):
-            return self.of_class(tp)
-        raise _unsupported(tp, where)
-
-    def _special(
-        self, cls: type, at: dict[str, int]
-    ) -> tuple[Callable[[list[Any]], None] | None, Callable[[list[Any]], tuple[Any, ...]] | None]:
-        """(prepare, derive) for the classes with :data:`DERIVED` fields.
-
-        ``prepare`` sees the stored values before they are converted; ``derive``
-        returns the derived fields' values in declaration order.
-        """
-        if cls is Evidence:
-            source, start, end = at["source"], at["start"], at["end"]
-            first, last = at["sentence_start"], at["sentence_end"]
-            texts = self.texts
-
-            def evidence(item: list[Any]) -> tuple[str, str]:
-                text = texts[item[source]]
-                s_start, s_end = item[first], item[last]
-                if not (0 <= s_start <= item[start] <= item[end] <= s_end <= len(text)):
-                    raise ValueError("evidence offsets out of range")
-                return text[item[start] : item[end]], text[s_start:s_end]
-
-            return None, evidence
-        if cls is Source:
-            ident, file = at["id"], at["file"]
-
-            def enter(item: list[Any]) -> None:
-                """Its text is needed by its sentences and by the evidence of its uncited."""
-                self._text = self.texts[item[ident]] = self.texts_by_file[item[file]]
-
-            def path(item: list[Any]) -> tuple[str]:
-                return (str(self.root / item[file]),)
-
-            return enter, path
-        return None, None
-
-    def _article(self, flat: list[int]) -> Article:
-        """The article of the source being rebuilt, from its flat sentence offsets."""
-        text = self._text
-        sentences = tuple(zip(flat[0::2], flat[1::2], strict=True))
-        if any(not (0 <= a <= b <= len(text)) for a, b in sentences):
-            raise ValueError("sentence offsets out of range")
-        return Article(text, sentences, Article.from_lines(text))
-
-
-def _fixed_tuple(width: int) -> Decode:
-    def rebuild(value: list[Any]) -> tuple[Any, ...]:
-        if len(value) != width:
-            raise ValueError("a tuple of the wrong length")
-        return tuple(value)
-
-    return rebuild
-
-
 def _build_every_class() -> None:
-    """Build each stored class's encoder and decoder once, at import.
+    """Build each stored class's encoder once, at import.
 
     A field of a type this module cannot store then fails when briefing starts
-    (and every test with it), not at the first store of a pack that sets it.
+    (and every test with it), not at the first store of a pack that sets it
+    (:mod:`briefing.model.io.rebuild.cache_lines` does the same for decoders).
     """
     encoder = Encoder({})
     for _, cls, _ in sections():
         encoder.of_class(cls)
-    Decoder(Path(), {})
 
 
 _build_every_class()

@@ -11,8 +11,9 @@ fuzzily: a run of words whose transliteration skeleton is close to a name's.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -42,23 +43,38 @@ class SearchStopped(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One place an actor is named, with its sentence and whether a fact cites it."""
+    """One place an actor is named, with its sentence and whether a fact cites it.
+
+    The sentence and the matched words are offsets into ``text``, the article's
+    own string, sliced on asking: an actor shown in the reader keeps its
+    mentions for the session (thousands each: ~1.7 MiB an actor at 1,000
+    articles when each kept a copy of its sentence and words).
+    """
 
     source_id: str
     sentence_start: int
     sentence_end: int
-    sentence: str
     start: int
     end: int
-    matched: str
-    """The words as they stand in the article (``Starmmer``)."""
     name: str
     """The actor's name or alias they were matched by."""
     fuzzy: bool
     cited: bool
     """True when an evidence span of any fact overlaps the sentence."""
+    text: str = field(repr=False)
+    """The whole article the offsets count in (shared with its source)."""
     boilerplate: bool = False
     score: float = 100.0
+
+    @property
+    def sentence(self) -> str:
+        """The whole sentences naming the actor."""
+        return self.text[self.sentence_start : self.sentence_end]
+
+    @property
+    def matched(self) -> str:
+        """The words as they stand in the article (``Starmmer``)."""
+        return self.text[self.start : self.end]
 
     def as_json(self) -> dict[str, object]:
         """The CLI's JSON shape."""
@@ -80,22 +96,31 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class _Folded:
-    """An article folded once: text, offset map, and its words with skeletons."""
+    """An article folded once: text, offset map, and its words with skeletons.
+
+    The last 64 articles folded are kept (a mentions search reads every article
+    for each actor shown), so the offsets are machine arrays: a tuple of int
+    objects cost ~36 bytes a character and ~120 a word, ~20-30 MiB for the 64.
+    """
 
     text: str
-    mapping: tuple[int, ...]
-    words: tuple[tuple[int, int, str], ...]
-    """(start, end, skeleton) of each word, in folded coordinates."""
+    mapping: array[int]
+    """The offset in the article of each folded character (and one for the end)."""
+    starts: array[int]
+    ends: array[int]
+    skeletons: tuple[str, ...]
+    """Each word's start, end (folded coordinates) and skeleton, in text order."""
 
 
 @lru_cache(maxsize=64)
 def _fold_article(text: str) -> _Folded:
     folded, mapping = fold_with_map(text)
-    words = tuple(
-        (m.start(), m.end(), skeleton(m.group().casefold()))
-        for m in re.finditer(r"[^\W_]+(?:\?[^\W_]+)*", folded)
-    )
-    return _Folded(folded, tuple(mapping), words)
+    starts, ends, skeletons = array("q"), array("q"), []
+    for m in re.finditer(r"[^\W_]+(?:\?[^\W_]+)*", folded):
+        starts.append(m.start())
+        ends.append(m.end())
+        skeletons.append(skeleton(m.group().casefold()))
+    return _Folded(folded, array("q", mapping), starts, ends, tuple(skeletons))
 
 
 def _is_acronym(written: str) -> bool:
@@ -171,6 +196,7 @@ def mentions(
     if index is None:
         index = ActorIndex.build(pack)
     found: list[Mention] = []
+    shared: dict[int, int] = {}  # one int object per offset value, not four per mention
     for source in pack.sources:
         if stop is not None and stop():
             raise SearchStopped(actor_id)
@@ -183,7 +209,9 @@ def mentions(
             boilerplate = source.is_boilerplate(start)
             if boilerplate and not include_boilerplate:
                 continue
-            found.append(_mention(pack, source, start, end, name, fuzzy, score, boilerplate))
+            found.append(
+                _mention(pack, source, (start, end), name, fuzzy, score, boilerplate, shared)
+            )
     return found
 
 
@@ -213,15 +241,15 @@ def _fuzzy_spans(
     actor_id: str,
 ) -> list[_Span]:
     """Runs of words close to a name, not already found and not another actor's name."""
-    if not names or not folded.words:
+    if not names or not folded.skeletons:
         return []
     taken = [(s, e) for s, e, *_ in exact]
     spans: list[_Span] = []
     sizes = {len(s.split()) for s in names}
     for size in sizes:
         windows = [
-            " ".join(w[2] for w in folded.words[i : i + size])
-            for i in range(len(folded.words) - size + 1)
+            " ".join(folded.skeletons[i : i + size])
+            for i in range(len(folded.skeletons) - size + 1)
         ]
         for skel, name in names.items():
             if len(skel.split()) != size:
@@ -229,11 +257,11 @@ def _fuzzy_spans(
             for _w, score, i in process.extract(
                 skel, windows, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
             ):
-                first, last = folded.words[i], folded.words[i + size - 1]
-                start, end = folded.mapping[first[0]], folded.mapping[last[1] - 1] + 1
+                first, last = folded.starts[i], folded.ends[i + size - 1]
+                start, end = folded.mapping[first], folded.mapping[last - 1] + 1
                 if any(s < end and start < e for s, e in taken):
                     continue
-                if owners_of(fold(folded.text[first[0] : last[1]])) - {actor_id}:
+                if owners_of(fold(folded.text[first:last])) - {actor_id}:
                     continue  # "Iceland" is its own actor, not a garbled "Ireland"
                 taken.append((start, end))
                 spans.append((start, end, name, True, round(score, 1)))
@@ -253,14 +281,17 @@ def _longest_first(spans: list[_Span]) -> list[_Span]:
 def _mention(
     pack: Pack,
     source: Source,
-    start: int,
-    end: int,
+    span: tuple[int, int],
     name: str,
     fuzzy: bool,
     score: float,
     boilerplate: bool,
+    shared: dict[int, int],
 ) -> Mention:
-    sentence_start, sentence_end = source.article.sentence_span(start, end)
+    start, end = (shared.setdefault(x, x) for x in span)
+    sentence_start, sentence_end = (
+        shared.setdefault(x, x) for x in source.article.sentence_span(start, end)
+    )
     cited = any(
         span.evidence.start < sentence_end and sentence_start < span.evidence.end
         for span in pack.spans(source.id)
@@ -269,10 +300,9 @@ def _mention(
         source_id=source.id,
         sentence_start=sentence_start,
         sentence_end=sentence_end,
-        sentence=source.text[sentence_start:sentence_end],
         start=start,
         end=end,
-        matched=source.text[start:end],
+        text=source.text,
         name=name,
         fuzzy=fuzzy,
         cited=cited,

@@ -354,7 +354,9 @@ class MainScreen(MainKeys):
         """Show a mention in its article, highlighted like evidence and labelled as a mention."""
         assert self.pack is not None
         source = self.pack.source(mention.source_id)
-        self.query_one(SourceView).show(self.pack, source, mention_evidence(mention), note)
+        self.query_one(SourceView).show(
+            self.pack, source, mention_evidence(mention, source.text), note
+        )
 
     def on_detail_pane_link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.open_item(message.item_id)

@@ -63,7 +63,7 @@ def old_stance_mentions(source: Source, actors: tuple[Actor, ...]) -> list[Stanc
 
     def mention(actor: Actor, stance: str, start: int, obj: tuple[str, int]) -> StanceMention:
         a, b = source.article.sentence_span(start, obj[1])
-        return StanceMention(source.id, actor.id, stance, obj[0], start, obj[1], text[a:b])
+        return StanceMention(source.id, actor.id, stance, obj[0], start, obj[1], text, a, b)
 
     if "convince" in text or "persuade" in text or " by " in text or " from " in text:
         after = [
@@ -194,7 +194,7 @@ def old_amount_groups(sources: tuple[Source, ...]) -> list[list[tuple[str, int]]
                 a, b = mentions[i], mentions[j]
                 (a_low, a_high), (b_low, b_high) = ranges[i], ranges[j]
                 apart = not (a_low <= b_high and b_low <= a_high)
-                if a.source != b.source and apart and len(a.topic & b.topic) >= 2:
+                if a.source != b.source and apart and len(set(a.topic) & set(b.topic)) >= 2:
                     parent[root(i)] = root(j)
                     clashing.update((i, j))
     groups: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)

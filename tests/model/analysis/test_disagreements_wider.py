@@ -190,7 +190,12 @@ def _pairwise_amounts(sources: list[Source]) -> list[tuple[tuple[str, str], ...]
             )
             (al, ah), (bl, bh) = a.interval(), b.interval()
             apart = not (al <= bh and bl <= ah)
-            if same_kind and a.source != b.source and len(a.topic & b.topic) >= 2 and apart:
+            if (
+                same_kind
+                and a.source != b.source
+                and len(set(a.topic) & set(b.topic)) >= 2
+                and apart
+            ):
                 parent[root(i)] = root(j)
                 clashing.update((i, j))
     groups: dict[int, list[tuple[str, str]]] = {}

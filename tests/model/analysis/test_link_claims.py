@@ -50,7 +50,7 @@ SOURCES = st.sampled_from(["a", "b", "c"])
 def evidence(draw: st.DrawFn) -> Evidence:
     start = draw(st.integers(0, 60))
     end = draw(st.integers(start, start + 30))
-    return Evidence(draw(SOURCES), "q", start, end, start, end, "s")
+    return Evidence(draw(SOURCES), start, end, start, end, "q")
 
 
 claims = st.lists(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from sys import intern
 
 from briefing.model.analysis.disagreements.values import (
     TOKEN,
@@ -82,7 +83,13 @@ def qualifier_before(text: str, line_start: int, at: int) -> re.Match[str] | Non
 
 @dataclass(frozen=True, slots=True)
 class CountMention:
-    """A number attached to a noun in one source."""
+    """A number attached to a noun in one source.
+
+    Every count of every article is held at once while they are grouped
+    (20,000 at 1,000 articles): the words are interned and the sentence is two
+    offsets into ``text`` (the article's own string), sliced by :attr:`sentence`
+    on asking, not a copy per mention.
+    """
 
     source: str
     qualifier: str | None
@@ -93,7 +100,14 @@ class CountMention:
     """(noun class, modifiers): mentions with the same key count the same thing."""
     start: int
     end: int
-    sentence: str
+    text: str = field(repr=False)
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    @property
+    def sentence(self) -> str:
+        """The sentences holding the count (a slice of the article, made on asking)."""
+        return self.text[self.sentence_start : self.sentence_end]
 
     @property
     def value(self) -> str:
@@ -143,7 +157,12 @@ def _noun_after(text: str, pos: int) -> tuple[str, tuple[str, ...], int, int] | 
             return None
         words += 1
         if _is_plural(word):
-            return word, tuple(m.lower() for m in modifiers), multiplier, token.end()
+            return (
+                intern(word),
+                tuple(intern(m.lower()) for m in modifiers),
+                multiplier,
+                token.end(),
+            )
         if words >= 4:
             return None
         modifiers.append(word)
@@ -183,10 +202,12 @@ def count_mentions(source: Source) -> Iterator[CountMention]:
             qualifier,
             number * multiplier,
             noun,
-            (lemma(noun), modifiers),
+            (intern(lemma(noun)), modifiers),
             start,
             end,
-            text[s_start:s_end],
+            text,
+            s_start,
+            s_end,
         )
 
 
@@ -231,6 +252,7 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
         for mention in count_mentions(source):
             groups[mention.key].append(mention)
     found: list[Disagreement] = []
+    shared: dict[int, int] = {}
     for key, mentions in groups.items():
         if not _clash(mentions):
             continue
@@ -239,13 +261,15 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
             if (m.source, m.value) in values:
                 continue  # the first mention of a value in a source stands for it
             values[(m.source, m.value)] = DisagreementValue(
-                m.value,
+                intern(m.value),
                 m.source,
-                m.sentence,
+                None,
                 m.start,
                 m.end,
                 read_in=by_id[m.source],
                 read_at=m.sentence.find(m.noun),
+                sentence_at=(m.sentence_start, m.sentence_end),
+                shared=shared,
             )
         noun = mentions[0].noun.lower()
         modifiers = " ".join(key[1])

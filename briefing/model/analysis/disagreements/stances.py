@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.model.analysis.disagreements.actor_names import NameIndex
 from briefing.model.analysis.disagreements.values import (
@@ -71,7 +71,12 @@ _SOUGHT_AFTER_NAME = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class StanceMention:
-    """An actor named with a stance verb and its object in one source."""
+    """An actor named with a stance verb and its object in one source.
+
+    Every article's stance mentions are held while the three stance detectors
+    read them: the sentence is two offsets into ``text`` (the article's own
+    string), sliced by :attr:`sentence` on asking, not a copy per mention.
+    """
 
     source: str
     actor: str
@@ -79,7 +84,27 @@ class StanceMention:
     object: str
     start: int
     end: int
-    sentence: str
+    text: str = field(repr=False)
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    @property
+    def sentence(self) -> str:
+        """The sentences naming the stance (a slice of the article, made on asking)."""
+        return self.text[self.sentence_start : self.sentence_end]
+
+    def value(self, source: Source, shared: dict[int, int] | None = None) -> DisagreementValue:
+        """The stance as a disagreement's value (``source``: this mention's, for its sentence)."""
+        return DisagreementValue(
+            self.stance,
+            self.source,
+            None,
+            self.start,
+            self.end,
+            sentence_in=source,
+            sentence_at=(self.sentence_start, self.sentence_end),
+            shared=shared,
+        )
 
 
 def _object_after(text: str, pos: int) -> tuple[str, int] | None:
@@ -177,7 +202,9 @@ def _actor_after(source: Source, index: NameIndex, scans: _Scans) -> Iterator[St
                         obj[0],
                         start,
                         obj[1],
-                        text[s_start:s_end],
+                        text,
+                        s_start,
+                        s_end,
                     )
                 )
     for tail in sought_after_name.finditer(scanned):
@@ -198,7 +225,9 @@ def _actor_after(source: Source, index: NameIndex, scans: _Scans) -> Iterator[St
                         obj[0],
                         named,
                         obj[1],
-                        text[s_start:s_end],
+                        text,
+                        s_start,
+                        s_end,
                     )
                 )
     return _in_actor_order(by_actor)
@@ -245,7 +274,9 @@ def stance_mentions(
                     head,
                     start,
                     end,
-                    text[s_start:s_end],
+                    text,
+                    s_start,
+                    s_end,
                 )
             )
     yield from _in_actor_order(by_actor)
@@ -278,16 +309,16 @@ def stance_disagreements(
     for source in sources:
         for mention in mentions[source.id]:
             groups[(mention.actor, mention.object)].append(mention)
+    by_id = {source.id: source for source in sources}
+    shared: dict[int, int] = {}
     found: list[Disagreement] = []
     for (actor, obj), group in groups.items():
         if not _two_sources_differ(group):
             continue
         values: dict[tuple[str, str], DisagreementValue] = {}
         for m in group:
-            values.setdefault(
-                (m.source, m.stance),
-                DisagreementValue(m.stance, m.source, m.sentence, m.start, m.end),
-            )
+            if (m.source, m.stance) not in values:
+                values[(m.source, m.stance)] = m.value(by_id[m.source], shared)
         found.append(
             Disagreement(f"Stance of {names[actor]} on {obj}", "stance", tuple(values.values()))
         )
@@ -337,10 +368,9 @@ def claim_stance_disagreements(
             for e in value.evidence:
                 for m in _of_source(pack, e.source, read, index):
                     if e.sentence_start <= m.start < e.sentence_end:
-                        by_actor.setdefault(m.actor, {}).setdefault(
-                            (m.source, m.stance),
-                            DisagreementValue(m.stance, m.source, m.sentence, m.start, m.end),
-                        )
+                        told = by_actor.setdefault(m.actor, {})
+                        if (m.source, m.stance) not in told:
+                            told[(m.source, m.stance)] = m.value(pack.source(m.source))
         for actor, values in by_actor.items():
             if (
                 len({v.value for v in values.values()}) > 1
@@ -377,11 +407,12 @@ def pledge_stance_disagreements(
         values: dict[tuple[str, str], DisagreementValue] = {}
         for e in pledge.evidence:
             for m in _of_source(pack, e.source, read, index):
-                if m.actor == actor.id and e.sentence_start <= m.start < e.sentence_end:
-                    values.setdefault(
-                        (m.source, m.stance),
-                        DisagreementValue(m.stance, m.source, m.sentence, m.start, m.end),
-                    )
+                if (
+                    m.actor == actor.id
+                    and e.sentence_start <= m.start < e.sentence_end
+                    and (m.source, m.stance) not in values
+                ):
+                    values[(m.source, m.stance)] = m.value(pack.source(m.source))
         stances = {v.value for v in values.values()}
         if len(stances) > 1 and len({v.source for v in values.values()}) > 1:
             found.append(

@@ -16,6 +16,9 @@ from functools import lru_cache
 from briefing.model.analysis.disagreements.context import ValueContext, explain, value_context
 from briefing.model.types import Source
 
+_UNREAD = object()
+"""A value's context not read yet (None is a context read and found empty)."""
+
 
 class DisagreementValue:
     """What one source says, with the sentence that says it.
@@ -26,18 +29,39 @@ class DisagreementValue:
     the sentence (~0.1 ms), thousands of values are found at 1,000 articles,
     and a Markdown note shows none of them (the JSON contract and the reader
     do). Two slots, not a closure per value (~4 MiB at 1,000 articles).
-    Equality and the hash take the context as read.
+
+    Its ``sentence`` is given, or (``sentence`` None) two offsets
+    (``sentence_at``) into the article of ``read_in`` (or of ``sentence_in``,
+    for a value whose context is not read), sliced on asking: a found disagreement can list
+    thousands of values (35,000 at 1,000 articles), and a copy of each
+    sentence kept for the session cost ~7 MiB per 1,000 articles.
+    Equality and the hash take the sentence and the context as read.
+    ``shared``: a detection run's int objects by value (offsets repeat across
+    articles: one object each, not four 28-byte ints a value).
     """
 
-    __slots__ = ("_at", "_context", "_in", "end", "sentence", "source", "start", "value")
+    __slots__ = (
+        "_at",
+        "_context",
+        "_in",
+        "_sentence",
+        "_sentence_end",
+        "_sentence_start",
+        "end",
+        "source",
+        "start",
+        "value",
+    )
 
     value: str
     source: str
-    sentence: str
     start: int
     """Offset of the mention in the article (for highlighting)."""
     end: int
-    _context: ValueContext | None
+    _sentence: str | None
+    _sentence_start: int
+    _sentence_end: int
+    _context: object
     _in: Source | None
     _at: int
 
@@ -45,34 +69,61 @@ class DisagreementValue:
         self,
         value: str,
         source: str,
-        sentence: str,
+        sentence: str | None,
         start: int,
         end: int,
         context: ValueContext | None = None,
         *,
         read_in: Source | None = None,
         read_at: int = 0,
+        sentence_in: Source | None = None,
+        sentence_at: tuple[int, int] = (0, 0),
+        shared: dict[int, int] | None = None,
     ) -> None:
+        if shared is not None:  # one int object per offset value over a detection run
+            start, end, read_at = (shared.setdefault(x, x) for x in (start, end, read_at))
+            sentence_at = (
+                shared.setdefault(sentence_at[0], sentence_at[0]),
+                shared.setdefault(sentence_at[1], sentence_at[1]),
+            )
+        article = read_in or sentence_in
+        if sentence is None and article is None:
+            raise ValueError("a value without its sentence needs the source to read it in")
+        lazy_context = context is None and read_in is not None
         for name, given in (
             ("value", value),
             ("source", source),
-            ("sentence", sentence),
+            ("_sentence", sentence),
+            ("_sentence_start", sentence_at[0]),
+            ("_sentence_end", sentence_at[1]),
             ("start", start),
             ("end", end),
-            ("_context", context),
-            ("_in", read_in if context is None else None),
+            ("_context", _UNREAD if lazy_context else context),
+            ("_in", article if lazy_context or sentence is None else None),
             ("_at", read_at),
         ):
             object.__setattr__(self, name, given)
 
     @property
+    def sentence(self) -> str:
+        """The sentence (or run of sentences) that gives the value."""
+        given = self._sentence
+        if given is not None:
+            return given
+        read_in: Source | None = self._in
+        assert read_in is not None  # the constructor refuses neither
+        return read_in.text[self._sentence_start : self._sentence_end]
+
+    @property
     def context(self) -> ValueContext | None:
         """When the value holds (source date, the sentence's own date) and what it counts."""
-        read_in: Source | None = self._in
-        if read_in is not None:
+        if self._context is _UNREAD:
+            read_in: Source | None = self._in
+            assert read_in is not None  # _UNREAD is set only with a source to read in
             object.__setattr__(self, "_context", value_context(read_in, self.sentence, self._at))
-            object.__setattr__(self, "_in", None)
-        context: ValueContext | None = self._context
+            if self._sentence is not None:
+                object.__setattr__(self, "_in", None)
+        context: ValueContext | None = self._context  # type: ignore[assignment]
         return context
 
     def _key(self) -> tuple[str, str, str, int, int, ValueContext | None]:

@@ -130,12 +130,11 @@ def anchor(
     sentence_start, sentence_end = article.sentence_span(hit.start, hit.end)
     return Evidence(
         source=source,
-        quote=article.text[hit.start : hit.end],
         start=hit.start,
         end=hit.end,
         sentence_start=sentence_start,
         sentence_end=sentence_end,
-        sentence=article.text[sentence_start:sentence_end],
+        text=article.text,
         match=hit.match,
     )
 
