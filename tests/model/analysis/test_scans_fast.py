@@ -247,3 +247,11 @@ def test_a_long_s_number_word_is_no_count_and_no_crash() -> None:
     assert counts.parse_figure("ſix") is None
     assert counts.parse_figure("Six") == (6.0, 6.0)
     assert list(counts.count_mentions(_stance_source("ſix countries met.\n"))) == []
+
+
+def test_a_capitalised_on_before_a_day_number_is_a_date() -> None:
+    """'On 11' at a sentence start: the quick pre-check was case-blind only for its keywords."""
+    assert find_expressions("On 11 March they met.") == old_find_expressions(
+        "On 11 March they met."
+    )
+    assert find_expressions("On 11") == old_find_expressions("On 11") != []

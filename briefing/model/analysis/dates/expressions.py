@@ -169,7 +169,7 @@ def find_expressions(text: str) -> list[Found]:
     name in garbled or headline copy is too often dangling to date anything.
     """
     lowered = text.lower()
-    if not any(key in lowered for key in _KEYS) and not _DAY_NUMBER.search(text):
+    if not any(key in lowered for key in _KEYS) and not _DAY_NUMBER.search(lowered):
         return []  # most sentences carry no date: skip the big pattern
     found: list[Found] = []
     pos = 0
