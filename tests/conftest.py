@@ -68,19 +68,3 @@ def _private_load_cache(
     """The reader uses the load cache: keep each test's entries in a folder of its own
     (outside ``tmp_path``, which some tests expect to stay empty)."""
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("briefing-cache")))
-
-
-SLOW_FIRST = ("tui/terminal/", "tui/flows/", "tui/units/")
-"""Folders whose tests each take longest (the reader driven through Pilot, subprocesses)."""
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the slow folders first: the workers share out the many quick tests at the end,
-    so neither waits alone on a long test when the other has finished (a stable sort:
-    the order within each folder stays as written)."""
-
-    def rank(item: pytest.Item) -> int:
-        path = item.path.as_posix()
-        return next((i for i, folder in enumerate(SLOW_FIRST) if f"/tests/{folder}" in path), 99)
-
-    items.sort(key=rank)
