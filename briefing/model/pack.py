@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.types import (
@@ -26,9 +25,6 @@ from briefing.model.types import (
     Source,
     Span,
 )
-
-if TYPE_CHECKING:
-    from briefing.model.analysis.dates.meeting_dates import CheckedDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +48,17 @@ class Pack:
     pledges: tuple[Pledge, ...]
     claims: tuple[Claim, ...]
     warnings: tuple[Diagnostic, ...] = ()
-    checked_dates: CheckedDates | None = field(default=None, init=False, repr=False, compare=False)
+    checked_dates: object | None = field(default=None, init=False, repr=False, compare=False)
     """The meeting dates the load's checks resolved, for the analysis (None from the cache,
-    or in a pack made with ``dataclasses.replace``): see :meth:`keep_checked_dates`."""
+    or in a pack made with ``dataclasses.replace``): see :meth:`keep_checked_dates`. A
+    ``analysis.dates.meeting_dates.CheckedDates``, opaque here: the pack sits below the
+    analysis and only carries it."""
     index: PackIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _build_index(self))
 
-    def keep_checked_dates(self, checked: CheckedDates | None) -> None:
+    def keep_checked_dates(self, checked: object | None) -> None:
         """Keep the meeting dates the load resolved, once, as the load builds the pack.
 
         Not a constructor argument: the cache and ``dataclasses.replace`` build packs

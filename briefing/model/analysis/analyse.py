@@ -17,7 +17,7 @@ from briefing.model.analysis.corroboration import (
     support_of_sources,
     value_support,
 )
-from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
+from briefing.model.analysis.dates.meeting_dates import CheckedDates, MeetingDate, meeting_date
 from briefing.model.analysis.disagreements.detect import Disagreement, detect, figures_conflict
 from briefing.model.analysis.grading import Grade, grade
 from briefing.model.once import Checked, Stop, Stoppable, Stopped, never
@@ -134,7 +134,7 @@ def analyse(pack: Pack, stop: Stop = never) -> Analysis:
     sources = {s.id: s for s in pack.sources}
     graded = _Grader(sources)
     checked = pack.checked_dates
-    known = checked.of(pack.meetings, pack.sources) if checked is not None else None
+    known = checked.of(pack.meetings, pack.sources) if isinstance(checked, CheckedDates) else None
     if known is not None:  # resolved by the load's checks: the same meetings and sources
         dates = {m.id: d for m, d in zip(Checked(pack.meetings, stop), known, strict=True)}
     else:
