@@ -30,11 +30,13 @@ from briefing.model.analysis.disagreements.counts import (
     figures_conflict,
     parse_figure,
 )
-from briefing.model.analysis.disagreements.stances import (
-    StanceMention,
+from briefing.model.analysis.disagreements.stance_conflicts import (
     claim_stance_disagreements,
     pledge_stance_disagreements,
     stance_disagreements,
+)
+from briefing.model.analysis.disagreements.stances import (
+    StanceMention,
     stance_mentions,
     stance_mentions_by_source,
 )
