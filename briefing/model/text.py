@@ -203,6 +203,26 @@ def _add(line: str, offset: int, start: int, end: int, spans: list[tuple[int, in
     spans.append((offset + start + lead, offset + start + lead + len(stripped)))
 
 
+class SentenceOf:
+    """A base for what keeps its sentence as offsets into its article's one text.
+
+    Evidence, actor mentions and the detectors' mentions are kept by the thousand for
+    a session; each used to hold its own copy of its sentence. They hold the article's
+    shared string and two offsets (the dataclass declares ``text``, ``sentence_start``
+    and ``sentence_end``), and the sentence is sliced here, on asking.
+    """
+
+    __slots__ = ()
+    text: str
+    sentence_start: int
+    sentence_end: int
+
+    @property
+    def sentence(self) -> str:
+        """The whole sentences holding the span, as the article has them."""
+        return self.text[self.sentence_start : self.sentence_end]
+
+
 class Offsets(Sequence[int]):
     """An immutable run of character offsets, kept in one machine array.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefing.model.text import Article
+from briefing.model.text import Article, SentenceOf
 
 PLEDGE_STATUSES = (
     "offered",
@@ -31,7 +31,7 @@ CREDIBILITY = ("1", "2", "3", "4", "5", "6")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Evidence:
+class Evidence(SentenceOf):
     """A verbatim quote located in its article, with its containing sentence.
 
     The quote and the sentence are offsets into ``text``, the article's own
@@ -56,11 +56,6 @@ class Evidence:
     def quote(self) -> str:
         """The quoted words as the article has them."""
         return self.text[self.start : self.end]
-
-    @property
-    def sentence(self) -> str:
-        """The whole sentences containing the quote."""
-        return self.text[self.sentence_start : self.sentence_end]
 
     def __repr__(self) -> str:
         return (

@@ -29,6 +29,7 @@ from briefing.model.names.folding import (
 )
 from briefing.model.names.search import ActorIndex
 from briefing.model.pack import Pack
+from briefing.model.text import SentenceOf
 from briefing.model.types import Actor, Source
 
 FUZZY_THRESHOLD = 88.0
@@ -42,7 +43,7 @@ class SearchStopped(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(SentenceOf):
     """One place an actor is named, with its sentence and whether a fact cites it.
 
     The sentence and the matched words are offsets into ``text``, the article's
@@ -65,11 +66,6 @@ class Mention:
     """The whole article the offsets count in (shared with its source)."""
     boilerplate: bool = False
     score: float = 100.0
-
-    @property
-    def sentence(self) -> str:
-        """The whole sentences naming the actor."""
-        return self.text[self.sentence_start : self.sentence_end]
 
     @property
     def matched(self) -> str:

@@ -34,6 +34,7 @@ from briefing.model.analysis.disagreements.values import (
 )
 from briefing.model.analysis.quantities import Quantity, quantities
 from briefing.model.names.vocabulary import FUNCTION_WORDS
+from briefing.model.text import SentenceOf
 from briefing.model.types import Source
 
 MAX_BUCKET = 200
@@ -48,7 +49,7 @@ _NOT_TOPIC = FUNCTION_WORDS | _GENERIC
 
 
 @dataclass(frozen=True, slots=True)
-class AmountMention:
+class AmountMention(SentenceOf):
     """A money amount or a percentage in one source, with the words around it.
 
     Every amount of every article is held at once while they are compared
@@ -68,11 +69,6 @@ class AmountMention:
     text: str = field(repr=False)
     sentence_start: int
     sentence_end: int
-
-    @property
-    def sentence(self) -> str:
-        """The sentences holding the amount (a slice of the article, made on asking)."""
-        return self.text[self.sentence_start : self.sentence_end]
 
     @property
     def value(self) -> str:

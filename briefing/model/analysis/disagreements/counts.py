@@ -21,7 +21,7 @@ from briefing.model.analysis.disagreements.values import (
 )
 from briefing.model.analysis.quantities import TENS, UNITS
 from briefing.model.names.vocabulary import FUNCTION_WORDS
-from briefing.model.text import case_folded
+from briefing.model.text import SentenceOf, case_folded
 from briefing.model.types import Source
 
 _NUMBER_WORDS = {**UNITS, **TENS}
@@ -82,7 +82,7 @@ def qualifier_before(text: str, line_start: int, at: int) -> re.Match[str] | Non
 
 
 @dataclass(frozen=True, slots=True)
-class CountMention:
+class CountMention(SentenceOf):
     """A number attached to a noun in one source.
 
     Every count of every article is held at once while they are grouped
@@ -103,11 +103,6 @@ class CountMention:
     text: str = field(repr=False)
     sentence_start: int = 0
     sentence_end: int = 0
-
-    @property
-    def sentence(self) -> str:
-        """The sentences holding the count (a slice of the article, made on asking)."""
-        return self.text[self.sentence_start : self.sentence_end]
 
     @property
     def value(self) -> str:

@@ -18,7 +18,7 @@ from briefing.model.analysis.disagreements.values import (
     lemma,
 )
 from briefing.model.names.vocabulary import FUNCTION_WORDS
-from briefing.model.text import case_folded
+from briefing.model.text import SentenceOf, case_folded
 from briefing.model.types import Actor, Source
 
 _DETERMINERS = frozenset((
@@ -66,7 +66,7 @@ _SOUGHT_AFTER_NAME = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class StanceMention:
+class StanceMention(SentenceOf):
     """An actor named with a stance verb and its object in one source.
 
     Every article's stance mentions are held while the three stance detectors
@@ -83,11 +83,6 @@ class StanceMention:
     text: str = field(repr=False)
     sentence_start: int = 0
     sentence_end: int = 0
-
-    @property
-    def sentence(self) -> str:
-        """The sentences naming the stance (a slice of the article, made on asking)."""
-        return self.text[self.sentence_start : self.sentence_end]
 
     def value(self, source: Source, shared: dict[int, int] | None = None) -> DisagreementValue:
         """The stance as a disagreement's value (``source``: this mention's, for its sentence)."""
