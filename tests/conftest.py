@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import textwrap
 from pathlib import Path
 
@@ -22,7 +23,10 @@ settings.load_profile("briefing")
 # briefing/model/collector.py, which this leaves alone).
 gc.set_threshold(10_000, 10, 10)
 
-from support import ARTICLE, PackMaker, sha  # noqa: E402  (shared with the tests)
+from support import ARTICLE, REPO, PackMaker, sha  # noqa: E402  (shared with the tests)
+
+from briefing.model.io import load_pack  # noqa: E402
+from briefing.model.pack import Pack  # noqa: E402
 
 
 @pytest.fixture
@@ -68,3 +72,18 @@ def _private_load_cache(
     """The reader uses the load cache: keep each test's entries in a folder of its own
     (outside ``tmp_path``, which some tests expect to stay empty)."""
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("briefing-cache")))
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    """A 60-article synthetic pack (benchmarks/make_pack.py), loaded once a session: the
+    fast scans and detectors are compared with their old definitions on it."""
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.make_pack import make_pack
+    finally:
+        sys.path.remove(str(REPO))
+    root = make_pack(60, tmp_path_factory.mktemp("synthetic") / "pack")
+    pack = load_pack(str(root)).pack
+    assert pack is not None
+    return pack

@@ -10,13 +10,10 @@ of awkward names ("U.S.", hyphens, names inside names).
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import REPO
 
 from briefing.model.analysis.disagreements import detect as found_by
 from briefing.model.analysis.disagreements.amounts import MAX_BUCKET, amount_mentions
@@ -33,7 +30,6 @@ from briefing.model.analysis.disagreements.counts import (
 )
 from briefing.model.analysis.disagreements.stances import StanceMention, stance_mentions
 from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
-from briefing.model.io import load_pack
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import Actor, Source
@@ -204,19 +200,6 @@ def old_amount_groups(sources: tuple[Source, ...]) -> list[list[tuple[str, int]]
 
 
 # --- the comparisons --------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Pack:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    root = make_pack(60, tmp_path_factory.mktemp("synthetic") / "pack")
-    pack = load_pack(str(root)).pack
-    assert pack is not None
-    return pack
 
 
 def test_stance_mentions_match_the_old_definition(synthetic: Pack) -> None:

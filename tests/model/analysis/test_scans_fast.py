@@ -10,35 +10,19 @@ Unicode letters that match ASCII ones case-blind, words inside words).
 from __future__ import annotations
 
 import re
-import sys
 from re import _parser  # type: ignore[attr-defined]
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import REPO
 
 from briefing.model.analysis import quantities as quantities_module
 from briefing.model.analysis.dates import expressions
 from briefing.model.analysis.dates.expressions import COMBINED, Found, find_expressions
 from briefing.model.analysis.disagreements import context, counts, stances
 from briefing.model.analysis.disagreements.context import ValueContext, value_context
-from briefing.model.io import load_pack
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Source
-
-
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Pack:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    root = make_pack(40, tmp_path_factory.mktemp("synthetic") / "pack")
-    pack = load_pack(str(root)).pack
-    assert pack is not None
-    return pack
 
 
 def sentences_of(pack: Pack) -> list[str]:
