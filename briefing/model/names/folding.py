@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 
 from briefing.model.names.vocabulary import HONORIFICS
 
@@ -140,22 +143,53 @@ def fold_keep_case(text: str) -> str:
     return text.translate(_ASCII)
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str) -> tuple[str, array[int]]:
     """Fold ``text`` keeping case and length-independent offsets back to it.
 
     ``mapping[i]`` is the offset in ``text`` of the character that produced
     output character ``i``, plus one final entry for the end. Used to find names
     in articles and report where they stand in the original.
+
+    Only dots and non-ASCII characters change the length, so ASCII runs are
+    translated whole and their offsets made in C (a range, with the dots
+    filtered out by a byte mask); only non-ASCII characters are folded one by
+    one. A mentions search folds every article that may name the actor, and
+    the loop over every character this replaced was half of a search over
+    5,000 articles (cProfile: 47 s of 97 s, 18.6 million calls of fold_char).
     """
+    if text.isascii():
+        mapping: array[int] = array("q", _ascii_offsets(text, 0))
+        mapping.append(len(text))
+        return text.translate(_ASCII), mapping
     out: list[str] = []
-    mapping: list[int] = []
-    for index, char in enumerate(text):
-        piece = fold_char(char)
-        for produced in piece:
-            out.append(produced)
-            mapping.append(index)
+    mapping = array("q")
+    pos = 0
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        if index > pos:
+            out.append(text[pos:index].translate(_ASCII))
+            mapping.extend(_ascii_offsets(text[pos:index], pos))
+        for offset, char in enumerate(match.group(), index):
+            piece = fold_char(char)
+            out.append(piece)
+            mapping.extend([offset] * len(piece))
+        pos = match.end()
+    if pos < len(text):
+        out.append(text[pos:].translate(_ASCII))
+        mapping.extend(_ascii_offsets(text[pos:], pos))
     mapping.append(len(text))
     return "".join(out), mapping
+
+
+_KEPT = bytes(0 if fold_char(chr(code)) == "" else 1 for code in range(128)) + bytes(128)
+"""For each ASCII byte, 1 when its folded form is a character, 0 when dropped (``.``)."""
+
+
+def _ascii_offsets(run: str, offset: int) -> Iterator[int]:
+    """The offsets (from ``offset``) of the characters of the ASCII ``run`` that folding keeps."""
+    if "." not in run:
+        return iter(range(offset, offset + len(run)))
+    return compress(range(offset, offset + len(run)), run.encode("ascii").translate(_KEPT))
 
 
 def strip_titles(folded: str) -> str:

@@ -61,7 +61,7 @@ class Progress:
         self.derived = derived
         self.cancelled = cancelled
         self.stage = "indexing"
-        """indexing, analysing, disagreements or done."""
+        """indexing, analysing, disagreements, words or done."""
         self.done = 0
 
     def __call__(self) -> bool:
@@ -85,19 +85,24 @@ class Progress:
             total = 3 * len(pack.sources) + len(pack.pledges) + len(pack.claims)
             percent = 100 * self.done // max(total, 1)
             return f" disagreements {min(percent, 99)}% "
+        if self.stage == "words":
+            percent = 100 * self.done // max(len(pack.sources), 1)
+            return f" indexing words {min(percent, 99)}% "
         return ""
 
 
 def analyse_in_background(
     progress: Progress, analysed: Callable[[], None], found: Callable[[], None]
 ) -> None:
-    """The actor index and the analysis, then the disagreements: the load worker's second half.
+    """Index and analysis, disagreements, then the word index: the load worker's second half.
 
     Runs after the panes are filled from the pack. ``analysed`` is called once
     the index and analysis exist (support, ratings, dates, search can be shown),
     ``found`` once the disagreements do; neither is called when the worker was
     cancelled. The collector is paused while the index and analysis are built,
     then what was built is frozen (kept for the session, never walked again).
+    The word index comes last (the mentions search's, built now so that a
+    search while the analyst walks the lists reads a few articles, not all).
     """
     from briefing.model.collector import collector_paused, keep_for_good
 
@@ -117,5 +122,9 @@ def analyse_in_background(
     if disagreements is None:
         return
     keep_for_good()
-    progress.enter("done")
     found()
+    progress.enter("words")
+    with collector_paused():
+        if derived.build_words(progress) is None:
+            return
+    progress.enter("done")
