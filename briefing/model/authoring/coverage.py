@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from briefing.model.names.actor_mentions import mentions
 from briefing.model.names.search import ActorIndex
+from briefing.model.names.word_index import WordIndex
 from briefing.model.pack import Pack
 from briefing.model.types import Source
 
@@ -48,8 +49,9 @@ def coverage(pack: Pack) -> list[SourceCoverage]:
     # (aliases, synonyms, lost characters, garbled spellings), so the two agree.
     named_in: dict[tuple[str, int], list[str]] = {}
     index = ActorIndex.build(pack)
+    words = WordIndex.build([source.text for source in pack.sources])  # read each article once
     for actor in pack.actors:
-        for mention in mentions(pack, actor.id, index):
+        for mention in mentions(pack, actor.id, index, words=words):
             actors = named_in.setdefault((mention.source_id, mention.sentence_start), [])
             if actor.id not in actors:
                 actors.append(actor.id)
