@@ -214,14 +214,16 @@ class _TreeBuilder:
         """The tree (None when a fatal problem stopped the walk) and every problem found."""
         parser = parser_class(self.text)
         check_event, get_event = parser.check_event, parser.get_event
-        end_collection, node = self.end_collection, self.node
+        end_collection, node, scalar = self.end_collection, self.node, self.scalar_event
         try:
             while check_event():
                 event = get_event()
                 cls = type(event)
-                if cls is _MAP_END or cls is _SEQ_END:
+                if cls is _SCALAR:
+                    scalar(event)
+                elif cls is _MAP_END or cls is _SEQ_END:
                     end_collection()
-                elif cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
+                elif cls is _MAP_START or cls is _SEQ_START:
                     node(event, cls)
                 else:
                     self.other(event)
@@ -266,8 +268,8 @@ class _TreeBuilder:
         elif self.on_item is not None and stack[-1] is self.section and type(done) is YMap:
             self.section.items[-1] = self.on_item(self.section_name, done)
 
-    def node(self, event: Any, cls: type) -> None:
-        """A scalar, or the start of a mapping or list: check it, build it, attach it.
+    def place(self, event: Any) -> tuple[int, int]:
+        """The 1-based position of a node event, refused if it has an anchor or a tag.
 
         ``event`` is any PyYAML node event (typed loosely: the stubs make every
         mark optional, and a node event always has one).
@@ -288,19 +290,43 @@ class _TreeBuilder:
         if tag is not None:
             shown = str(tag).replace("tag:yaml.org,2002:", "!!")
             self.refuse(line, col, f"tags ({shown}) are not allowed")
-        new: YNode
+        return line, col
+
+    def scalar_event(self, event: Any) -> None:
+        """A scalar (four in five events): checked, built and put in place in one call.
+
+        The same steps as :meth:`node` and :meth:`attach` with the branches a
+        scalar never takes left out (it is never pushed, never a section list).
+        """
+        line, col = self.place(event)
+        new = self.scalar(event, line, col)
+        stack = self.stack
+        if not stack:
+            self.root = new
+            return
+        parent = stack[-1]
+        if type(parent) is YSeq:
+            parent.items.append(new)
+            return
+        assert isinstance(parent, YMap)
+        key = self.pending_key[-1]
+        if key is None:
+            self.key(parent, new, line, col)
+            return
+        if key.value not in parent.items:  # a duplicate key's value is dropped (said at the key)
+            parent.items[key.value] = (key, new)
+        self.pending_key[-1] = None
+
+    def node(self, event: Any, cls: type) -> None:
+        """The start of a mapping or list (a scalar goes to :meth:`scalar_event`):
+        check it, build it, attach it, open it."""
         if cls is _SCALAR:
-            new = self.scalar(event, line, col)
-        elif cls is _MAP_START:
-            new = YMap(line, col)
-        else:
-            new = YSeq(line, col)
+            self.scalar_event(event)
+            return
+        line, col = self.place(event)
+        new: YMap | YSeq = YMap(line, col) if cls is _MAP_START else YSeq(line, col)
         if self.stack and self.attach(new, line, col):
             return  # a mapping key: its value comes next
-        if isinstance(new, YScalar):
-            if not self.stack:
-                self.root = new
-            return
         if len(self.stack) >= MAX_DEPTH:
             self.refuse(
                 line, col, f"nested deeper than the pack schema allows ({MAX_DEPTH} levels)"
@@ -324,7 +350,9 @@ class _TreeBuilder:
                     col + glued,
                     "YAML syntax error: expected chomping or indentation indicators, but found '#'",
                 )
-        escaped = ESCAPED.search(value)
+        # Only a double-quoted scalar has escapes: any other holds the file's own
+        # characters (checked before parsing) and the line breaks YAML folds.
+        escaped = ESCAPED.search(value) if style == '"' else None
         if escaped is not None:
             self.refuse(
                 line,

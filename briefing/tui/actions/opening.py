@@ -117,14 +117,14 @@ class OpeningActions(_AppBase):
                 return
         if result.later is not None:
             # The warning-only checks left out of the first read (meeting dates):
-            # their warnings are counted in the notice, and the analysis reuses
-            # the dates they resolve.
+            # their warnings are counted in the notice, the analysis reuses the
+            # dates they resolve, and the cache entry below needs them (so they
+            # run even if the analyst is already quitting).
             with collector_paused():
                 result.run_later_checks()
-            if worker.is_cancelled:
-                return
-            assert result.pack is not None
-            self.call_from_thread(self._warn, len(result.pack.warnings))
+            if not worker.is_cancelled:
+                assert result.pack is not None
+                self.call_from_thread(self._warn, len(result.pack.warnings))
         if result.store_cache is not None:
             # A first start: the cache entry, once the pack is shown (even if the
             # analyst is already quitting: the next start needs it most then).

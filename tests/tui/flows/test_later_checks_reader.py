@@ -8,9 +8,11 @@ and the load cache entry written after them keeps every warning.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +102,23 @@ async def test_act_before_the_later_checks_end_then_their_warnings_arrive(
     hit = load_pack(root, cache=True, defer_checks=True)
     assert hit.later is None  # served by the entry, which has every warning
     assert [d.format() for d in hit.diagnostics] == [d.format() for d in full.diagnostics]
+
+
+async def test_quitting_as_soon_as_the_pack_is_shown_still_writes_the_entry(
+    tmp_path: Path,
+) -> None:
+    """The next start needs the entry most when the analyst quit at once; the later
+    checks it waits for run even then."""
+    root = _pack_with_a_date_warning(tmp_path / "pack")
+    app = BriefingApp(str(root))
+    async with app.run_test(size=(120, 36)) as pilot:
+        reader = Reader(app, pilot, [])
+        await reader.until(lambda: app.derived is not None, "the panes filled")
+        # leaving the block quits now, before the later checks end
+    deadline = time.monotonic() + HOLD_AT_MOST
+    while not _entries():  # the load worker finishes its entry after the app has gone
+        assert time.monotonic() < deadline, "no load cache entry written"
+        await asyncio.sleep(0.01)
+    hit = load_pack(root, cache=True, defer_checks=True)
+    assert hit.later is None
+    assert any("of meeting 'm-1' disagrees" in d.message for d in hit.diagnostics)
