@@ -298,7 +298,11 @@ class _TreeBuilder:
         The same steps as :meth:`node` and :meth:`attach` with the branches a
         scalar never takes left out (it is never pushed, never a section list).
         """
-        line, col = self.place(event)
+        mark = event.start_mark
+        if mark.line < self.last_line and event.anchor is None and event.tag is None:
+            line, col = mark.line + 1, mark.column + 1  # what place() gives here
+        else:
+            line, col = self.place(event)
         new = self.scalar(event, line, col)
         stack = self.stack
         if not stack:
