@@ -14,7 +14,6 @@ the stack or explode a walk.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from sys import intern
 from typing import Any, NoReturn
@@ -23,7 +22,16 @@ import yaml
 
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.files import MAX_FILE_BYTES, decode_utf8
-from briefing.model.io.yaml_nodes import ESCAPED, FORBIDDEN, YMap, YNode, YScalar, YSeq
+from briefing.model.io.yaml_nodes import (
+    ESCAPED,
+    FORBIDDEN,
+    Positions,
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+    clamp,
+)
 from briefing.model.io.yaml_pure import PureParser
 
 PURE_PARSER: type = PureParser
@@ -39,18 +47,6 @@ MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
 
 _TAB = "\t"
-
-
-class _Positions:
-    """Turns a character offset into a 1-based (line, column)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.length = len(text)
-
-    def at(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
 
 
 ItemHook = Callable[[str, "YMap"], "YNode"]
@@ -87,7 +83,7 @@ def read_yaml(
     if text is None:
         assert problem is not None
         return None, [problem]
-    positions = _Positions(text)
+    positions = Positions(text)
     problems: list[Diagnostic] = []
     tab = text.find(_TAB)
     if tab >= 0:
@@ -113,7 +109,7 @@ def read_yaml(
         return _TreeBuilder(text, path, positions, on_item).run(parser or PARSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
+        line, col = (1, 1) if mark is None else clamp(positions, mark.line, mark.column)
         what = exc.problem or exc.context or "cannot be parsed"
         return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}", fatal=True)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
@@ -127,26 +123,13 @@ _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*#")
 
 
 def _glued_comment(
-    text: str, positions: _Positions, event: yaml.ScalarEvent, line: int, column: int
+    text: str, positions: Positions, event: yaml.ScalarEvent, line: int, column: int
 ) -> int | None:
     """For a block scalar whose header runs into '#' ("|#"), the offset of the '#'."""
     if event.style not in ("|", ">") or line >= len(positions.starts):
         return None
     found = _BLOCK_HEADER.match(text, positions.starts[line] + column)
     return None if found is None else len(found.group()) - 1
-
-
-def _clamp(positions: _Positions, line: int, column: int) -> tuple[int, int]:
-    """1-based position of a 0-based mark, marks past the end moved to the end.
-
-    At the end of a file without a final newline libyaml puts the mark on the
-    next line and the pure parser after the last character; one position keeps
-    one verdict.
-    """
-    starts = positions.starts
-    if line >= len(starts) or (line == len(starts) - 1 and column > positions.length - starts[-1]):
-        return positions.at(positions.length)
-    return line + 1, column + 1
 
 
 _SCALAR = yaml.ScalarEvent
@@ -193,7 +176,7 @@ class _TreeBuilder:
     """
 
     def __init__(
-        self, text: str, path: str, positions: _Positions, on_item: ItemHook | None
+        self, text: str, path: str, positions: Positions, on_item: ItemHook | None
     ) -> None:
         self.text = text
         self.path = path
@@ -253,7 +236,7 @@ class _TreeBuilder:
         elif kind is yaml.AliasEvent:
             mark = event.start_mark
             assert mark is not None
-            line, col = _clamp(self.positions, mark.line, mark.column)
+            line, col = clamp(self.positions, mark.line, mark.column)
             self.refuse(line, col, "aliases (*name) are not allowed; write the value out")
         elif kind is not None:
             self.node(event, kind)  # a subclass of a node start event: built as its base
@@ -269,17 +252,14 @@ class _TreeBuilder:
             self.section.items[-1] = self.on_item(self.section_name, done)
 
     def place(self, event: Any) -> tuple[int, int]:
-        """The 1-based position of a node event, refused if it has an anchor or a tag.
-
-        ``event`` is any PyYAML node event (typed loosely: the stubs make every
-        mark optional, and a node event always has one).
-        """
+        """The 1-based position of a node event (any: typed loosely, as the stubs make
+        every mark optional), refused if it has an anchor or a tag."""
         mark = event.start_mark
         mark_line, mark_col = mark.line, mark.column
-        if mark_line < self.last_line:  # _clamp can only move a mark on the last line or past it
+        if mark_line < self.last_line:  # clamp can only move a mark on the last line or past it
             line, col = mark_line + 1, mark_col + 1
         else:
-            line, col = _clamp(self.positions, mark_line, mark_col)
+            line, col = clamp(self.positions, mark_line, mark_col)
         if event.anchor is not None:
             self.refuse(
                 line, col, f"anchors (&{event.anchor}) are not allowed; write the value out"
