@@ -61,7 +61,7 @@ class Progress:
         self.derived = derived
         self.cancelled = cancelled
         self.stage = "indexing"
-        """indexing, analysing, disagreements, words or done."""
+        """indexing, analysing, disagreements or done."""
         self.done = 0
 
     def __call__(self) -> bool:
@@ -85,9 +85,6 @@ class Progress:
             total = 3 * len(pack.sources) + len(pack.pledges) + len(pack.claims)
             percent = 100 * self.done // max(total, 1)
             return f" disagreements {min(percent, 99)}% "
-        if self.stage == "words":
-            percent = 100 * self.done // max(len(pack.sources), 1)
-            return f" indexing words {min(percent, 99)}% "
         return ""
 
 
@@ -122,9 +119,7 @@ def analyse_in_background(
     if disagreements is None:
         return
     keep_for_good()
-    found()
-    progress.enter("words")
-    with collector_paused():
-        if derived.build_words(progress) is None:
-            return
     progress.enter("done")
+    found()
+    with collector_paused():  # quietly: the footer's count has ended with the views it opens
+        derived.build_words(progress)
