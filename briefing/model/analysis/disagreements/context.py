@@ -45,7 +45,9 @@ _BASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("planned", re.compile(r"\bproposed\b|\bplanned\b|\bbudget\w*|\btarget\w*", re.IGNORECASE)),
 )
 """What a figure can count, from the words of its sentence; first match nearest the figure wins."""
-_BASIS_ANY = "|".join(f"(?P<b{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_BASES))
+_BASIS_ANY = "|".join(
+    f"(?P<b{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_BASES)
+)
 _BASIS_LOWER = re.compile(f"(?=[a-z])(?:{_BASIS_ANY})")
 _BASIS = re.compile(_BASIS_ANY, re.IGNORECASE)
 """All of ``_BASES`` in one pass over the sentence (seven case-blind passes cost a third
