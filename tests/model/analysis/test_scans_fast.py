@@ -166,8 +166,11 @@ STANCE_PIECES = [
     "Poland", "POLAND", "poland", " ", "  ", ", ", "\n", ". ", " declined to send troops",
     " DECLINED to send troops", " Has Offered pumps", " has  offered ships", " could help",
     " Won’t send", " whom they Hope to Convince to send ships", "A Refusal by ", " rejected",
-    " ſ", " ı", " İ", " K", "é", "-",
+    " ſ", " ı", " İ", " K", "é", "-", " An Offer from ", " a PLEDGE by ", " veto by ",
+    " who Want to Persuade ", "Promise by ", " trying to get ",
 ]  # fmt: skip
+"""With a word of each pattern that the lowered pass checks for before it scans
+(offer, pledge, promise; refusal, veto; convince, persuade, get): without one, it skips."""
 
 
 def _stance_source(text: str) -> Source:
