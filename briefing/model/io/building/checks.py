@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
 from briefing.model.analysis.faithfulness import check, level
 from briefing.model.io.building.state import LoadState
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.records import Outline
-from briefing.model.io.schema import Walker
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Meeting, Pledge, Source
 

@@ -22,6 +22,7 @@ from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.diagnostics import Diagnostic, DiagnosticList, place, suggest
 from briefing.model.io.building.sections import build_pack
 from briefing.model.io.building.state import LIST_SECTIONS, LoadState, Record
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.files import (
     Budget,
     Refused,
@@ -31,7 +32,7 @@ from briefing.model.io.files import (
     yaml_files,
 )
 from briefing.model.io.paths import display
-from briefing.model.io.schema import SECTIONS, Outline, Ref, Walker
+from briefing.model.io.schema import SECTIONS, Outline, Ref
 from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, kind_name
 from briefing.model.io.yaml_read import read_yaml
 from briefing.model.pack import Pack

@@ -16,6 +16,7 @@ from briefing.model.diagnostics import suggest
 from briefing.model.io.building.checks import check_faithfulness, check_meeting_dates, check_uncited
 from briefing.model.io.building.quotes import anchor, evidence, prepare_quotes
 from briefing.model.io.building.state import LoadState, Record, TypedRecord
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.records import (
     AcceptFields,
     ActorFields,
@@ -28,7 +29,6 @@ from briefing.model.io.records import (
     Ref,
     SourceFields,
 )
-from briefing.model.io.schema import Walker
 from briefing.model.pack import Pack
 from briefing.model.types import (
     Accepted,

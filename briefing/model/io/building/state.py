@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.records import Outline, PackFields, Ref
-from briefing.model.io.schema import Walker
 from briefing.model.text import Article
 from briefing.model.types import Evidence
 
