@@ -114,6 +114,26 @@ class ValueContext:
         return ", ".join(parts)
 
 
+@lru_cache(maxsize=8192)
+def _dates_in(sentence: str, published: str | None) -> tuple[tuple[int, str, str], ...]:
+    """The dates ``sentence`` gives, resolved against ``published``: (offset, ISO, as written).
+
+    Remembered (bounded: 8,192 sentences): the same sentence gives values to
+    several disagreements (a count and an amount), and finding and resolving its
+    dates is most of a value's context.
+    """
+    pub_day = date.fromisoformat(published) if published else None
+    found_dates = []
+    for found in find_expressions(sentence):
+        if _DATELINE_AFTER.match(sentence, found.end):
+            continue  # "Lisbon, 14 May (Wire) -": the dateline dates the report, not the value
+        tense = sentence_tense(sentence, found.start, found.end)
+        resolved = _resolved(found.text, pub_day, tense)
+        if resolved.known:
+            found_dates.append((found.start, resolved.shown(), found.text.strip()))
+    return tuple(found_dates)
+
+
 def value_context(source: Source | None, sentence: str, offset: int | None = None) -> ValueContext:
     """The context of a value found in ``sentence`` (``offset``: the value's place in it).
 
@@ -121,18 +141,13 @@ def value_context(source: Source | None, sentence: str, offset: int | None = Non
     """
     published = source.published if source is not None else None
     when = when_text = None
-    pub_day = date.fromisoformat(published) if published else None
     at = offset if offset is not None else 0
     nearest = None
-    for found in find_expressions(sentence):
-        if _DATELINE_AFTER.match(sentence, found.end):
-            continue  # "Lisbon, 14 May (Wire) -": the dateline dates the report, not the value
-        tense = sentence_tense(sentence, found.start, found.end)
-        resolved = _resolved(found.text, pub_day, tense)
-        distance = abs(found.start - at)
-        if resolved.known and (nearest is None or distance < nearest):
+    for start, shown, text in _dates_in(sentence, published):
+        distance = abs(start - at)
+        if nearest is None or distance < nearest:
             nearest = distance
-            when, when_text = resolved.shown(), found.text.strip()
+            when, when_text = shown, text
     best: tuple[int, int, int] | None = None
     lowered = case_folded(sentence)
     matches = _BASIS.finditer(sentence) if lowered is None else _BASIS_LOWER.finditer(lowered)
