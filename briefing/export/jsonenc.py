@@ -97,8 +97,16 @@ def _encode(obj: Any, level: int, out: list[str]) -> None:
         for key, value in obj.items():
             name = _encode_key(key) if type(key) is str else _other_key(key)
             kind = type(value)
-            if kind is str:  # most values: no call for them
+            # Most values are strings, offsets, flags and nulls: written here with no
+            # call, as json.dumps writes them (an int by int.__repr__, like its encoders).
+            if kind is str:
                 out.append(separator + name + ": " + _encode_key(value))
+            elif kind is int:
+                out.append(separator + name + ": " + int.__repr__(value))
+            elif value is None:
+                out.append(separator + name + ": null")
+            elif kind is bool:
+                out.append(separator + name + (": true" if value else ": false"))
             else:
                 out.append(separator + name + ": ")
                 _encode(value, level + 1, out)

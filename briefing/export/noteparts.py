@@ -131,8 +131,9 @@ class Footnotes(Sequence[Footnote]):
         return footnote(self.pack, number, self.cited[number - 1])
 
     def __iter__(self) -> Iterator[Footnote]:
+        heads: dict[str, tuple[Source, str]] = {}  # each source's cite read once, not per quote
         for number, evidence in enumerate(self.cited, 1):
-            yield footnote(self.pack, number, evidence)
+            yield footnote(self.pack, number, evidence, heads)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Footnotes):
@@ -142,11 +143,25 @@ class Footnotes(Sequence[Footnote]):
     __hash__ = None  # type: ignore[assignment]
 
 
-def footnote(pack: Pack, number: int, evidence: Evidence) -> Footnote:
-    """Footnote ``number``: where ``evidence`` comes from, its sentence split round the quote."""
-    source = pack.source(evidence.source)
-    line = source.article.line_of(evidence.start)
-    cite = f"{outlet_name(source)}, {published_or_unknown(source)}, line {line}"
+def footnote(
+    pack: Pack,
+    number: int,
+    evidence: Evidence,
+    heads: dict[str, tuple[Source, str]] | None = None,
+) -> Footnote:
+    """Footnote ``number``: where ``evidence`` comes from, its sentence split round the quote.
+
+    ``heads``: each source and its cite's outlet and date, by source id, kept by
+    a caller making many footnotes (tens of thousands cite a few thousand sources).
+    """
+    head = None if heads is None else heads.get(evidence.source)
+    if head is None:
+        found = pack.source(evidence.source)
+        head = (found, f"{outlet_name(found)}, {published_or_unknown(found)}")
+        if heads is not None:
+            heads[evidence.source] = head
+    source, where = head
+    cite = f"{where}, line {source.article.line_of(evidence.start)}"
     begin = evidence.start - evidence.sentence_start
     end = evidence.end - evidence.sentence_start
     sentence = clean(evidence.sentence)

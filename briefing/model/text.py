@@ -363,17 +363,25 @@ class Article:
         return max(0, self.sentence_starts.count_up_to(offset) - 1)
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """The smallest run of whole sentences covering [start, end)."""
-        if not self.sentences:
+        """The smallest run of whole sentences covering [start, end).
+
+        Two binary searches on the arrays themselves (what :meth:`sentence_index`
+        and indexing :class:`Spans` do, without their calls): the detectors and
+        the note ask for ~90 spans an article, ~460,000 at 5,000 articles.
+        """
+        starts = self.sentence_starts._values
+        if not starts:
             return start, end
-        first = self.sentences[self.sentence_index(start)]
-        last = self.sentences[self.sentence_index(max(start, end - 1))]
-        return min(first[0], start), max(last[1], end)
+        first = max(0, bisect_right(starts, start) - 1)
+        last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
+        flat = self.sentences._flat
+        return min(flat[2 * first], start), max(flat[2 * last + 1], end)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        index = self.line_starts.count_up_to(offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
+        starts = self.line_starts._values
+        index = bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""

@@ -115,8 +115,15 @@ class Source:
         return self.article.text
 
     def is_boilerplate(self, offset: int) -> bool:
-        """True when the character at ``offset`` lies on a boilerplate line."""
-        return self.flags.is_boilerplate_line(self.article.line_of(offset))
+        """True when the character at ``offset`` lies on a boilerplate line.
+
+        Most articles have none: then no line is looked up (the detectors ask for
+        every number and stance they read, ~54 an article).
+        """
+        flags = self.flags
+        return bool(flags.boilerplate_lines) and flags.is_boilerplate_line(
+            self.article.line_of(offset)
+        )
 
 
 @dataclass(frozen=True, slots=True)

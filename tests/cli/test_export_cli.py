@@ -79,3 +79,29 @@ def test_relative_output_lands_in_the_current_folder(
     assert code == 0 and (tmp_path / "note.html").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["note.html"]
     assert os.path.getsize(tmp_path / "note.html") > 1000
+
+
+def test_export_is_made_with_the_collector_paused_and_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while the pieces are made and written (no cycles to find), on after."""
+    import gc
+
+    import briefing.export as export
+
+    seen: list[bool] = []
+    made = export.render_chunks
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        for piece in made(*args, **kwargs):  # type: ignore[arg-type]
+            seen.append(gc.isenabled())
+            yield piece
+
+    monkeypatch.setattr(export, "render_chunks", watched)
+    assert gc.isenabled()
+    target = tmp_path / "note.json"
+    code, _, _ = run(capsys, "export", "--format", "json", "-o", str(target))
+    assert code == 0 and target.stat().st_size > 0
+    assert seen and not any(seen)
+    assert gc.isenabled()

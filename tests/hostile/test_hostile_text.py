@@ -134,3 +134,21 @@ def test_splitting_hostile_lines_takes_linear_time() -> None:
     assert set(times) == set(HOSTILE_LINES)
     slow = {name: seconds for name, seconds in times.items() if float(seconds) > 2.0}
     assert not slow
+
+
+def test_the_tense_of_a_run_on_sentence_is_read_in_linear_time() -> None:
+    """Each past form looked behind itself from the sentence's start: a 96 KB run-on
+    sentence took ~60 s (quadratic); the look-behind now reads a bounded window.
+    A never-hang ceiling, not a benchmark (linear: ~0.15 s here)."""
+    import time
+
+    from briefing.model.analysis.dates.tense import reports_past_event, sentence_tense
+
+    sentence = "they walked " * 8_000 + "the revised plan will be discussed on Tuesday"
+    started = time.perf_counter()
+    assert sentence_tense(sentence, len(sentence) - 10, len(sentence)) == "future"
+    assert reports_past_event(sentence)
+    assert time.perf_counter() - started < 10
+    # The bounded window still sees "the revised" and "will be discussed".
+    assert sentence_tense("the revised plan on Tuesday", 17) is None
+    assert sentence_tense("talks will be discussed on Tuesday", 24) == "future"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     EXIT_INVALID,
@@ -14,9 +13,6 @@ from briefing.cli.common import (
     fail,
     load_or_report,
 )
-
-if TYPE_CHECKING:
-    pass
 
 NAME = "export"
 ORDER = 20
@@ -65,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render, then write atomically (or to stdout), a piece at a time."""
     from briefing.export import remember_export, render_chunks
+    from briefing.model.collector import collector_paused
     from briefing.model.io import WriteRefused, write_atomic
 
     if args.output is not None and not args.output.strip():
@@ -82,25 +79,31 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             return fail(clean_line(str(exc)), EXIT_USAGE)
         print(f"briefing: what changed since {since}{f' ({why})' if why else ''}", file=sys.stderr)
-    try:
-        pieces = render_chunks(
-            pack,
-            args.format,
-            actors=args.actor or None,
-            only=args.item or None,
-            candidates=args.candidates,
-            since=since,
-        )
-    except KeyError as exc:
-        return fail(str(exc.args[0]), EXIT_USAGE)
-    if args.output is None or args.output == "-":
-        sys.stdout.writelines(pieces)
-        remember_export(pack, args.format, "standard output")
-        return EXIT_OK
-    try:
-        written = write_atomic(args.output, pieces, force=args.force)
-    except WriteRefused as exc:
-        return fail(str(exc), EXIT_INVALID)
+    # The collector stays paused from here to the end, as around the load: the
+    # detection, the note and the JSON records allocate millions of objects that
+    # form no cycles (a whole 1,000-article export leaves a few dozen cyclic
+    # objects), and the cyclic collector's passes over the growing heap cost 2-4 s
+    # of a 5,000-article export (5-9%, growing faster than the pack) for nothing.
+    with collector_paused():
+        try:
+            pieces = render_chunks(
+                pack,
+                args.format,
+                actors=args.actor or None,
+                only=args.item or None,
+                candidates=args.candidates,
+                since=since,
+            )
+        except KeyError as exc:
+            return fail(str(exc.args[0]), EXIT_USAGE)
+        if args.output is None or args.output == "-":
+            sys.stdout.writelines(pieces)
+            remember_export(pack, args.format, "standard output")
+            return EXIT_OK
+        try:
+            written = write_atomic(args.output, pieces, force=args.force)
+        except WriteRefused as exc:
+            return fail(str(exc), EXIT_INVALID)
     from briefing.model.sanitize import clean_line
 
     print(f"wrote {clean_line(str(written))} ({written.stat().st_size} bytes)", file=sys.stderr)

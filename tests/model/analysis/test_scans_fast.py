@@ -128,7 +128,19 @@ BASIS_PIECES = [
     "in", "contact", "signed up", "signed on", "agreed to", "members", "joined",
     "participating", "pledged", "offered", "spent", "paid", "budgets", "targeted",
     "discussions", "consultation", "20", "countries", " ", ",", "x", "ſigned",
+    "willingness", "involved", "negotiations", "committed", "promised", "disbursed",
+    "delivered", "proposed", "planned", "Willing", "uninvolved", "re-signed",
 ]  # fmt: skip
+
+
+def test_every_basis_word_is_found_by_the_lowered_pass() -> None:
+    """The lowered pass tries only words opening with ``_BASIS_OPENERS``: each basis word,
+    alone, inside a sentence and in capitals, is found as the seven passes found it."""
+    words = [w for w in BASIS_PIECES if w.strip() and w.isascii() and w[0].isalpha()]
+    for word in words:
+        for sentence in (word, f"x {word.lower()} y", f"{word.upper()}."):
+            for at in (0, len(sentence)):
+                assert value_context(None, sentence, at).basis == old_basis(sentence, at)
 
 
 @settings(max_examples=400, deadline=None)
@@ -154,8 +166,11 @@ STANCE_PIECES = [
     "Poland", "POLAND", "poland", " ", "  ", ", ", "\n", ". ", " declined to send troops",
     " DECLINED to send troops", " Has Offered pumps", " has  offered ships", " could help",
     " Won’t send", " whom they Hope to Convince to send ships", "A Refusal by ", " rejected",
-    " ſ", " ı", " İ", " K", "é", "-",
+    " ſ", " ı", " İ", " K", "é", "-", " An Offer from ", " a PLEDGE by ", " veto by ",
+    " who Want to Persuade ", "Promise by ", " trying to get ",
 ]  # fmt: skip
+"""With a word of each pattern that the lowered pass checks for before it scans
+(offer, pledge, promise; refusal, veto; convince, persuade, get): without one, it skips."""
 
 
 def _stance_source(text: str) -> Source:

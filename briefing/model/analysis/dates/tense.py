@@ -60,6 +60,12 @@ _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.IGNORECASE
 )
 _AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$", re.IGNORECASE)
+LOOK_BACK = 32
+"""Characters before a word searched for the words in front of it ("the", "will be").
+
+The look-behinds above match a word or two and their spaces; searching them
+from the sentence's start instead tried every position before each past form,
+quadratic in a sentence's length (a 100 KB run-on sentence took a minute)."""
 
 
 def _not_past(sentence: str, match: re.Match[str]) -> bool:
@@ -68,9 +74,13 @@ def _not_past(sentence: str, match: re.Match[str]) -> bool:
     word = match.group().lower()
     if word in _NOT_PAST:
         return True
-    if word.endswith("ed") and _DETERMINER_BEFORE.search(sentence, 0, match.start()):
+    if word.endswith("ed") and _DETERMINER_BEFORE.search(
+        sentence, max(0, match.start() - LOOK_BACK), match.start()
+    ):
         return True  # "the disputed line", "a revised plan": an adjective
-    return bool(_AUXILIARY_BEFORE.search(sentence, 0, match.start()))
+    return bool(
+        _AUXILIARY_BEFORE.search(sentence, max(0, match.start() - LOOK_BACK), match.start())
+    )
 
 
 def sentence_tense(sentence: str, start: int, end: int | None = None) -> Tense | None:
@@ -133,6 +143,6 @@ def reports_past_event(sentence: str) -> bool:
     return any(
         not _not_past(sentence, match)
         and match.group().lower() not in REPORTING_VERBS
-        and not _AHEAD_BEFORE.search(sentence, 0, match.start())
+        and not _AHEAD_BEFORE.search(sentence, max(0, match.start() - LOOK_BACK), match.start())
         for match in _PAST.finditer(sentence)
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from briefing.model.analysis.dates.resolve import find_expressions, resolve, sentence_tense
 from briefing.model.text import case_folded
@@ -44,13 +45,21 @@ _BASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("planned", re.compile(r"\bproposed\b|\bplanned\b|\bbudget\w*|\btarget\w*", re.IGNORECASE)),
 )
 """What a figure can count, from the words of its sentence; first match nearest the figure wins."""
-_BASIS_LOWER = re.compile(
-    "|".join(f"(?P<b{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_BASES))
+_BASIS_ANY = "|".join(
+    f"(?P<b{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_BASES)
 )
-_BASIS = re.compile(_BASIS_LOWER.pattern, re.IGNORECASE)
+_BASIS_OPENERS = "".join(
+    sorted({alt[2] for _, p in _BASES for alt in p.pattern.split("|") if alt.startswith("\\b")})
+)
+_BASIS_LOWER = re.compile(rf"\b(?=[{_BASIS_OPENERS}])(?:{_BASIS_ANY})")
+_BASIS = re.compile(_BASIS_ANY, re.IGNORECASE)
 """All of ``_BASES`` in one pass over the sentence (seven case-blind passes cost a third
 of a value's context); ``_BASIS_LOWER`` is the pass over the sentence lowered
 (:func:`briefing.model.text.case_folded`: the same places, without the flag's cost).
+Every alternative opens with ``\b`` and a lower-case letter there, so the pass
+first asks for a word starting with one of those letters (``_BASIS_OPENERS``)
+and skips every other place without trying the thirty alternatives: under half
+the time on a sentence, the same matches.
 
 It finds what the seven patterns find one by one: each alternative starts at a
 word boundary with its own word, and no match holds, after its first word, a
@@ -61,6 +70,11 @@ ties to the earlier pattern, then the earlier match: what the passes in
 ``_BASES`` order did.
 """
 
+
+_resolved = lru_cache(maxsize=4096)(resolve)
+"""``resolve``, remembered: a pure function of (expression, publication day, tense),
+and a JSON export reads tens of thousands of values' dates from a few hundred such
+triples (1,000 articles: 13,000 dates, 760 triples). Bounded: 4,096 kept."""
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
 
@@ -100,6 +114,26 @@ class ValueContext:
         return ", ".join(parts)
 
 
+@lru_cache(maxsize=8192)
+def _dates_in(sentence: str, published: str | None) -> tuple[tuple[int, str, str], ...]:
+    """The dates ``sentence`` gives, resolved against ``published``: (offset, ISO, as written).
+
+    Remembered (bounded: 8,192 sentences): the same sentence gives values to
+    several disagreements (a count and an amount), and finding and resolving its
+    dates is most of a value's context.
+    """
+    pub_day = date.fromisoformat(published) if published else None
+    found_dates = []
+    for found in find_expressions(sentence):
+        if _DATELINE_AFTER.match(sentence, found.end):
+            continue  # "Lisbon, 14 May (Wire) -": the dateline dates the report, not the value
+        tense = sentence_tense(sentence, found.start, found.end)
+        resolved = _resolved(found.text, pub_day, tense)
+        if resolved.known:
+            found_dates.append((found.start, resolved.shown(), found.text.strip()))
+    return tuple(found_dates)
+
+
 def value_context(source: Source | None, sentence: str, offset: int | None = None) -> ValueContext:
     """The context of a value found in ``sentence`` (``offset``: the value's place in it).
 
@@ -107,18 +141,13 @@ def value_context(source: Source | None, sentence: str, offset: int | None = Non
     """
     published = source.published if source is not None else None
     when = when_text = None
-    pub_day = date.fromisoformat(published) if published else None
     at = offset if offset is not None else 0
     nearest = None
-    for found in find_expressions(sentence):
-        if _DATELINE_AFTER.match(sentence, found.end):
-            continue  # "Lisbon, 14 May (Wire) -": the dateline dates the report, not the value
-        tense = sentence_tense(sentence, found.start, found.end)
-        resolved = resolve(found.text, pub_day, tense)
-        distance = abs(found.start - at)
-        if resolved.known and (nearest is None or distance < nearest):
+    for start, shown, text in _dates_in(sentence, published):
+        distance = abs(start - at)
+        if nearest is None or distance < nearest:
             nearest = distance
-            when, when_text = resolved.shown(), found.text.strip()
+            when, when_text = shown, text
     best: tuple[int, int, int] | None = None
     lowered = case_folded(sentence)
     matches = _BASIS.finditer(sentence) if lowered is None else _BASIS_LOWER.finditer(lowered)

@@ -52,11 +52,25 @@ _STANCE = re.compile(
 )
 _TO_VERB = re.compile(r"\s*to\s+[a-z]+\b", re.IGNORECASE)
 _SOUGHT = r"(?:hope|hopes|hoped|hoping|want|wants|wanted|seek|seeks|seeking|try|tries|trying|urge|urges|urged)"
-_CONVINCE = r"(?:convince|persuade|get|press|push|urge)"
+_HOLDS: dict[str, tuple[str, ...]] = {
+    "sought": ("convince", "persuade", "get", "press", "push", "urge"),
+    "declined": ("refusal", "rejection", "veto"),
+    "offered": ("offer", "pledge", "promise"),
+}
+"""For each pattern below, the words one of which every match holds (the object of
+"hope to ..."; the noun before "by"): an article lowered with none of them is not
+scanned with that pattern (most articles: a pass each saved)."""
+_CONVINCE = f"(?:{'|'.join(_HOLDS['sought'])})"
 _ACTOR_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sought", re.compile(rf"\b{_SOUGHT}\s+to\s+{_CONVINCE}\s+", re.IGNORECASE)),
-    ("declined", re.compile(r"\b(?:refusal|rejection|veto)\s+(?:by|from)\s+", re.IGNORECASE)),
-    ("offered", re.compile(r"\b(?:offer|pledge|promise)\s+(?:by|from)\s+", re.IGNORECASE)),
+    (
+        "declined",
+        re.compile(rf"\b(?:{'|'.join(_HOLDS['declined'])})\s+(?:by|from)\s+", re.IGNORECASE),
+    ),
+    (
+        "offered",
+        re.compile(rf"\b(?:{'|'.join(_HOLDS['offered'])})\s+(?:by|from)\s+", re.IGNORECASE),
+    ),
 )
 """Stances whose actor comes after the verb: "hope to convince Trump to ...", "a refusal by Poland to ..."."""
 _SOUGHT_AFTER_NAME = re.compile(
@@ -173,9 +187,19 @@ def _in_actor_order(found: dict[int, list[StanceMention]]) -> Iterator[StanceMen
 def _actor_after(source: Source, index: NameIndex, scans: _Scans) -> Iterator[StanceMention]:
     """Stances whose actor is named after the stance words, or before "whom they hope to convince"."""
     text = source.text
-    scanned, _, actor_after, sought_after_name = scans
+    scanned, stance_ahead, actor_after, sought_after_name = scans
+    # Over the article lowered, a pattern's words must be there as written; over
+    # the text as written (case-blind) the check is not made.
+    lowered = stance_ahead is _STANCE_AHEAD_LOWER
+
+    def may_hold(stance: str) -> bool:
+        return not lowered or any(word in scanned for word in _HOLDS[stance])
+
     found: list[tuple[str, int, int]] = [
-        (stance, m.start(), m.end()) for stance, p in actor_after for m in p.finditer(scanned)
+        (stance, m.start(), m.end())
+        for stance, p in actor_after
+        if may_hold(stance)
+        for m in p.finditer(scanned)
     ]
     by_actor: dict[int, list[StanceMention]] = {}
     for stance, start, at in found:
@@ -198,7 +222,7 @@ def _actor_after(source: Source, index: NameIndex, scans: _Scans) -> Iterator[St
                         s_end,
                     )
                 )
-    for tail in sought_after_name.finditer(scanned):
+    for tail in sought_after_name.finditer(scanned) if may_hold("sought") else ():
         before = tail.start()
         while before > 0 and text[before - 1] in " \t,":
             before -= 1

@@ -80,29 +80,29 @@ class DisagreementValue:
         sentence_at: tuple[int, int] = (0, 0),
         shared: dict[int, int] | None = None,
     ) -> None:
+        sentence_start, sentence_end = sentence_at
         if shared is not None:  # one int object per offset value over a detection run
-            start, end, read_at = (shared.setdefault(x, x) for x in (start, end, read_at))
-            sentence_at = (
-                shared.setdefault(sentence_at[0], sentence_at[0]),
-                shared.setdefault(sentence_at[1], sentence_at[1]),
-            )
+            keep = shared.setdefault
+            start, end, read_at = keep(start, start), keep(end, end), keep(read_at, read_at)
+            sentence_start = keep(sentence_start, sentence_start)
+            sentence_end = keep(sentence_end, sentence_end)
         article = read_in or sentence_in
         if sentence is None and article is None:
             raise ValueError("a value without its sentence needs the source to read it in")
         lazy_context = context is None and read_in is not None
-        for name, given in (
-            ("value", value),
-            ("source", source),
-            ("_sentence", sentence),
-            ("_sentence_start", sentence_at[0]),
-            ("_sentence_end", sentence_at[1]),
-            ("start", start),
-            ("end", end),
-            ("_context", _UNREAD if lazy_context else context),
-            ("_in", article if lazy_context or sentence is None else None),
-            ("_at", read_at),
-        ):
-            object.__setattr__(self, name, given)
+        # Each slot set by name, not in a loop over pairs: a detection run makes
+        # ~45,000 values per 1,000 articles, and the loop was a fifth of its Python time.
+        put = object.__setattr__
+        put(self, "value", value)
+        put(self, "source", source)
+        put(self, "_sentence", sentence)
+        put(self, "_sentence_start", sentence_start)
+        put(self, "_sentence_end", sentence_end)
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "_context", _UNREAD if lazy_context else context)
+        put(self, "_in", article if lazy_context or sentence is None else None)
+        put(self, "_at", read_at)
 
     @property
     def sentence(self) -> str:

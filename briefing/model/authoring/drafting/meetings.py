@@ -59,7 +59,9 @@ def draft_meeting(
 ) -> DraftMeeting | None:
     frames = reporting_frames(sentence)
     triggers = [
-        m for m in _MEETING.finditer(sentence) if not _BRIEFING.search(sentence, 0, m.start())
+        m
+        for m in _MEETING.finditer(sentence)
+        if not _BRIEFING.search(sentence, max(0, m.start() - 16), m.start())
     ]
     # The meeting the sentence reports, not "told a news conference" in its frame.
     trigger = next(

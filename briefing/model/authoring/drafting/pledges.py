@@ -78,7 +78,7 @@ def draft_pledge(
         if verb is None or _CONDITION.search(sentence, verb.end()) is None:
             return None
     actor = None
-    aside = _ASIDE_BEFORE.search(sentence, 0, verb.start())
+    aside = _ASIDE_BEFORE.search(sentence, max(0, verb.start() - 130), verb.start())
     for at, stop, who in reversed(names):
         if stop > verb.start():
             continue
