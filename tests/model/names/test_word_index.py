@@ -31,12 +31,12 @@ from briefing.model.pack import Pack
 STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/answer_key.yaml"))
 
 
-def assert_same_as_full_scan(pack: Pack) -> int:
-    """Every actor's indexed mentions equal the full scan's; returns how many were found."""
+def assert_same_as_full_scan(pack: Pack, stride: int = 1) -> int:
+    """Every ``stride``-th actor's indexed mentions equal the full scan's; returns how many were found."""
     index = ActorIndex.build(pack)
     words = WordIndex.build([s.text for s in pack.sources])
     total = 0
-    for actor in pack.actors:
+    for actor in pack.actors[::stride]:
         full = mentions(pack, actor.id, index, include_boilerplate=True)
         assert mentions(pack, actor.id, index, include_boilerplate=True, words=words) == full
         total += len(full)
@@ -91,8 +91,13 @@ def test_fixture_story_every_actor_same_as_full_scan(story: str, tmp_path: Path)
     assert assert_same_as_full_scan(story_pack(story, tmp_path / "pack")) > 0
 
 
-def test_synthetic_pack_every_actor_same_as_full_scan(synthetic: Pack) -> None:
-    assert assert_same_as_full_scan(synthetic) > 0
+def test_synthetic_pack_actors_same_as_full_scan(synthetic: Pack) -> None:
+    """Every sixth of its 144 actors (each full scan reads all 60 articles: every actor
+    took 23 s of the suite). The generator writes the same shapes of name for every
+    article (persons with a surname, possessive and garbled alias; countries), so a
+    stride keeps every shape; the fixture stories above are checked whole."""
+    assert len(synthetic.actors[::6]) >= 20
+    assert assert_same_as_full_scan(synthetic, stride=6) > 0
 
 
 def test_garbled_and_run_together_names_are_candidates() -> None:
