@@ -87,6 +87,11 @@ MAX_DIAGNOSTICS = 1_000
 the first thousand and a count, not a million lines (and 700 MB) of errors."""
 
 
+def place(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """The order a load reports diagnostics in: by file, then position (sort stably by it)."""
+    return diagnostic.path, diagnostic.line, diagnostic.col
+
+
 def dropped_line(dropped: int) -> str:
     """The line printed after the kept diagnostics for those found past the limit."""
     return f"briefing: … and {dropped:,} more (only the first {MAX_DIAGNOSTICS:,} are kept)"

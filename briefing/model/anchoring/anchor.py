@@ -115,6 +115,10 @@ def occurrences(text: str, needle: str, limit: int | None = None) -> list[int]:
     compared, and when that chain breaks no hit can start within m - p of the last one
     (two hits closer than that would make a shorter period), so ``find`` resumes there.
     With ``limit``, the first ``limit`` occurrences only.
+
+    Most quotes occur once: one more ``find`` from the first hit plus one (linear,
+    in C) says so before the period is computed, a Python loop over the needle that
+    was ~15% of anchoring a 1,000-article pack when it ran for every quote.
     """
     size = len(needle)
     if size == 0:
@@ -123,6 +127,8 @@ def occurrences(text: str, needle: str, limit: int | None = None) -> list[int]:
     index = text.find(needle)
     if index < 0:
         return found
+    if limit == 1 or text.find(needle, index + 1) < 0:
+        return [index]
     period = smallest_period(needle)
     most = len(text) + 1 if limit is None else limit
     while index >= 0 and len(found) < most:

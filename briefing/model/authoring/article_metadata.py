@@ -95,6 +95,8 @@ class ArticleMetadata:
     dateline: Field | None = None
     people: list[str] = field(default_factory=list)
     """Reporters, editors, desks: named in the article but never actors."""
+    places: list[str] = field(default_factory=list)
+    """Where the article was written from ("Jane Doe in Almaty", "ALMATY, May 3"): places."""
     lines: set[int] = field(default_factory=set)
     """Lines that are about the article (byline, date, desk, credits), not in it."""
     dateline_end: dict[int, int] = field(default_factory=dict)
@@ -274,6 +276,7 @@ def _read_line(
     in_place = _IN_PLACE.match(s)
     if in_place and meta.byline is None:
         meta.people.append(in_place.group(1))
+        meta.places.append(in_place.group(2))
         meta.byline = Field(s, n, s, "a 'name in place' byline")
         meta.lines.add(n)
         return True
@@ -292,6 +295,7 @@ def _read_line(
             outlets.append((1, Field(agency, n, s, "the dateline's agency")))
         if place:
             meta.dateline = Field(place.title() if place.isupper() else place, n, s, "a dateline")
+            meta.places.append(meta.dateline.value)
         when = " ".join(filter(None, (groups.get("region"), groups.get("when"))))
         if when:
             found = dateline_date(when, years, today, hint)

@@ -20,6 +20,7 @@ from pathlib import Path
 from briefing.model.authoring.article_metadata import ArticleMetadata, complete_year, read_metadata
 from briefing.model.authoring.hygiene import Hygiene, examine
 from briefing.model.io.files import Budget, Refused, article_text, read_file
+from briefing.model.names.countries import BY_FORM
 from briefing.model.text import Article
 
 ARTICLES_DIR = "seeds"
@@ -65,8 +66,15 @@ class NewSource:
 
     @property
     def excluded_names(self) -> set[str]:
-        """Reporters, desks and the outlet: named in the article, never actors."""
+        """Reporters, desks, the outlet and the place written from: never actors.
+
+        The byline's or dateline's place ("Jane Doe in Almaty") is a city the
+        reporter is in; a headline's "Almaty says" would otherwise read it as a
+        person. A country's own forms stay (a capital is its government's
+        metonym: "Washington said"), since the country rules judge those.
+        """
         names = set(self.metadata.people)
+        names.update(p for p in self.metadata.places if p not in BY_FORM)
         if self.metadata.outlet is not None:
             names.add(self.metadata.outlet.value)
             names.update(w for w in self.metadata.outlet.value.split() if len(w) > 3)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from briefing.model.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from briefing.model.io.building.walker import fields_of, text
     from briefing.model.io.cache import FORMAT, cache_dir
     from briefing.model.io.cache_codec import Encoder, decode, dumps
     from briefing.model.io.files import (
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     )
     from briefing.model.io.rebuild.cache_lines import Decoder
     from briefing.model.io.safewrite import WriteRefused, replace_bytes, write_atomic
-    from briefing.model.io.schema import fields_of, text
     from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, has_forbidden
     from briefing.model.io.yaml_pure import PureParser
     from briefing.model.io.yaml_read import read_yaml
@@ -61,7 +61,7 @@ __getattr__, __dir__ = lazy_exports(
         "display": "paths",
         "dumps": "cache_codec",
         "example_story_path": "paths",
-        "fields_of": "schema",
+        "fields_of": "building.walker",
         "flow_list": "yaml_write",
         "has_forbidden": "yaml_nodes",
         "LAST": "note_log",
@@ -77,7 +77,7 @@ __getattr__, __dir__ = lazy_exports(
         "replace_bytes": "safewrite",
         "resolve_pack_root": "paths",
         "scalar": "yaml_write",
-        "text": "schema",
+        "text": "building.walker",
         "write_atomic": "safewrite",
         "yaml_files": "files",
     },

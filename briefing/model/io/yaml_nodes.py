@@ -2,12 +2,14 @@
 
 Every scalar stays the string the author wrote, with its position, so each
 diagnostic can point at it; the reader (:mod:`briefing.model.io.yaml_read`)
-builds these nodes from the parser's events, the schema walks them.
+builds these nodes from the parser's events, the schema walks them. Positions
+are 1-based (line, column), as every diagnostic shows them.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 FORBIDDEN = re.compile(
@@ -77,3 +79,28 @@ def kind_name(node: YNode) -> str:
     if isinstance(node, YSeq):
         return "a list"
     return "null" if node.is_null else "a string"
+
+
+class Positions:
+    """Turns a character offset into a 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.length = len(text)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+def clamp(positions: Positions, line: int, column: int) -> tuple[int, int]:
+    """1-based position of a 0-based mark, marks past the end moved to the end.
+
+    At the end of a file without a final newline libyaml puts the mark on the
+    next line and the pure parser after the last character; one position keeps
+    one verdict.
+    """
+    starts = positions.starts
+    if line >= len(starts) or (line == len(starts) - 1 and column > positions.length - starts[-1]):
+        return positions.at(positions.length)
+    return line + 1, column + 1

@@ -14,7 +14,6 @@ the stack or explode a walk.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from sys import intern
 from typing import Any, NoReturn
@@ -23,7 +22,16 @@ import yaml
 
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.files import MAX_FILE_BYTES, decode_utf8
-from briefing.model.io.yaml_nodes import ESCAPED, FORBIDDEN, YMap, YNode, YScalar, YSeq
+from briefing.model.io.yaml_nodes import (
+    ESCAPED,
+    FORBIDDEN,
+    Positions,
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+    clamp,
+)
 from briefing.model.io.yaml_pure import PureParser
 
 PURE_PARSER: type = PureParser
@@ -39,18 +47,6 @@ MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
 
 _TAB = "\t"
-
-
-class _Positions:
-    """Turns a character offset into a 1-based (line, column)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.length = len(text)
-
-    def at(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
 
 
 ItemHook = Callable[[str, "YMap"], "YNode"]
@@ -87,7 +83,7 @@ def read_yaml(
     if text is None:
         assert problem is not None
         return None, [problem]
-    positions = _Positions(text)
+    positions = Positions(text)
     problems: list[Diagnostic] = []
     tab = text.find(_TAB)
     if tab >= 0:
@@ -113,7 +109,7 @@ def read_yaml(
         return _TreeBuilder(text, path, positions, on_item).run(parser or PARSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (1, 1) if mark is None else _clamp(positions, mark.line, mark.column)
+        line, col = (1, 1) if mark is None else clamp(positions, mark.line, mark.column)
         what = exc.problem or exc.context or "cannot be parsed"
         return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}", fatal=True)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
@@ -127,26 +123,13 @@ _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*#")
 
 
 def _glued_comment(
-    text: str, positions: _Positions, event: yaml.ScalarEvent, line: int, column: int
+    text: str, positions: Positions, event: yaml.ScalarEvent, line: int, column: int
 ) -> int | None:
     """For a block scalar whose header runs into '#' ("|#"), the offset of the '#'."""
     if event.style not in ("|", ">") or line >= len(positions.starts):
         return None
     found = _BLOCK_HEADER.match(text, positions.starts[line] + column)
     return None if found is None else len(found.group()) - 1
-
-
-def _clamp(positions: _Positions, line: int, column: int) -> tuple[int, int]:
-    """1-based position of a 0-based mark, marks past the end moved to the end.
-
-    At the end of a file without a final newline libyaml puts the mark on the
-    next line and the pure parser after the last character; one position keeps
-    one verdict.
-    """
-    starts = positions.starts
-    if line >= len(starts) or (line == len(starts) - 1 and column > positions.length - starts[-1]):
-        return positions.at(positions.length)
-    return line + 1, column + 1
 
 
 _SCALAR = yaml.ScalarEvent
@@ -193,7 +176,7 @@ class _TreeBuilder:
     """
 
     def __init__(
-        self, text: str, path: str, positions: _Positions, on_item: ItemHook | None
+        self, text: str, path: str, positions: Positions, on_item: ItemHook | None
     ) -> None:
         self.text = text
         self.path = path
@@ -214,14 +197,16 @@ class _TreeBuilder:
         """The tree (None when a fatal problem stopped the walk) and every problem found."""
         parser = parser_class(self.text)
         check_event, get_event = parser.check_event, parser.get_event
-        end_collection, node = self.end_collection, self.node
+        end_collection, node, scalar = self.end_collection, self.node, self.scalar_event
         try:
             while check_event():
                 event = get_event()
                 cls = type(event)
-                if cls is _MAP_END or cls is _SEQ_END:
+                if cls is _SCALAR:
+                    scalar(event)
+                elif cls is _MAP_END or cls is _SEQ_END:
                     end_collection()
-                elif cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
+                elif cls is _MAP_START or cls is _SEQ_START:
                     node(event, cls)
                 else:
                     self.other(event)
@@ -251,7 +236,7 @@ class _TreeBuilder:
         elif kind is yaml.AliasEvent:
             mark = event.start_mark
             assert mark is not None
-            line, col = _clamp(self.positions, mark.line, mark.column)
+            line, col = clamp(self.positions, mark.line, mark.column)
             self.refuse(line, col, "aliases (*name) are not allowed; write the value out")
         elif kind is not None:
             self.node(event, kind)  # a subclass of a node start event: built as its base
@@ -266,18 +251,15 @@ class _TreeBuilder:
         elif self.on_item is not None and stack[-1] is self.section and type(done) is YMap:
             self.section.items[-1] = self.on_item(self.section_name, done)
 
-    def node(self, event: Any, cls: type) -> None:
-        """A scalar, or the start of a mapping or list: check it, build it, attach it.
-
-        ``event`` is any PyYAML node event (typed loosely: the stubs make every
-        mark optional, and a node event always has one).
-        """
+    def place(self, event: Any) -> tuple[int, int]:
+        """The 1-based position of a node event (any: typed loosely, as the stubs make
+        every mark optional), refused if it has an anchor or a tag."""
         mark = event.start_mark
         mark_line, mark_col = mark.line, mark.column
-        if mark_line < self.last_line:  # _clamp can only move a mark on the last line or past it
+        if mark_line < self.last_line:  # clamp can only move a mark on the last line or past it
             line, col = mark_line + 1, mark_col + 1
         else:
-            line, col = _clamp(self.positions, mark_line, mark_col)
+            line, col = clamp(self.positions, mark_line, mark_col)
         if event.anchor is not None:
             self.refuse(
                 line, col, f"anchors (&{event.anchor}) are not allowed; write the value out"
@@ -288,19 +270,47 @@ class _TreeBuilder:
         if tag is not None:
             shown = str(tag).replace("tag:yaml.org,2002:", "!!")
             self.refuse(line, col, f"tags ({shown}) are not allowed")
-        new: YNode
-        if cls is _SCALAR:
-            new = self.scalar(event, line, col)
-        elif cls is _MAP_START:
-            new = YMap(line, col)
+        return line, col
+
+    def scalar_event(self, event: Any) -> None:
+        """A scalar (four in five events): checked, built and put in place in one call.
+
+        The same steps as :meth:`node` and :meth:`attach` with the branches a
+        scalar never takes left out (it is never pushed, never a section list).
+        """
+        mark = event.start_mark
+        if mark.line < self.last_line and event.anchor is None and event.tag is None:
+            line, col = mark.line + 1, mark.column + 1  # what place() gives here
         else:
-            new = YSeq(line, col)
+            line, col = self.place(event)
+        new = self.scalar(event, line, col)
+        stack = self.stack
+        if not stack:
+            self.root = new
+            return
+        parent = stack[-1]
+        if type(parent) is YSeq:
+            parent.items.append(new)
+            return
+        assert isinstance(parent, YMap)
+        key = self.pending_key[-1]
+        if key is None:
+            self.key(parent, new, line, col)
+            return
+        if key.value not in parent.items:  # a duplicate key's value is dropped (said at the key)
+            parent.items[key.value] = (key, new)
+        self.pending_key[-1] = None
+
+    def node(self, event: Any, cls: type) -> None:
+        """The start of a mapping or list (a scalar goes to :meth:`scalar_event`):
+        check it, build it, attach it, open it."""
+        if cls is _SCALAR:
+            self.scalar_event(event)
+            return
+        line, col = self.place(event)
+        new: YMap | YSeq = YMap(line, col) if cls is _MAP_START else YSeq(line, col)
         if self.stack and self.attach(new, line, col):
             return  # a mapping key: its value comes next
-        if isinstance(new, YScalar):
-            if not self.stack:
-                self.root = new
-            return
         if len(self.stack) >= MAX_DEPTH:
             self.refuse(
                 line, col, f"nested deeper than the pack schema allows ({MAX_DEPTH} levels)"
@@ -324,7 +334,9 @@ class _TreeBuilder:
                     col + glued,
                     "YAML syntax error: expected chomping or indentation indicators, but found '#'",
                 )
-        escaped = ESCAPED.search(value)
+        # Only a double-quoted scalar has escapes: any other holds the file's own
+        # characters (checked before parsing) and the line breaks YAML folds.
+        escaped = ESCAPED.search(value) if style == '"' else None
         if escaped is not None:
             self.refuse(
                 line,

@@ -99,7 +99,7 @@ class OpeningActions(_AppBase):
         # pause between a key press and the frame.
         worker = get_current_worker()
         with collector_paused():
-            result = load_pack(self.pack_arg, cache=True, store_later=True)
+            result = load_pack(self.pack_arg, cache=True, store_later=True, defer_checks=True)
         if worker.is_cancelled:
             return
         if result.pack is None:
@@ -115,6 +115,16 @@ class OpeningActions(_AppBase):
         while not drawn.wait(0.05):
             if worker.is_cancelled:
                 return
+        if result.later is not None:
+            # The warning-only checks left out of the first read (meeting dates):
+            # their warnings are counted in the notice, the analysis reuses the
+            # dates they resolve, and the cache entry below needs them (so they
+            # run even if the analyst is already quitting).
+            with collector_paused():
+                result.run_later_checks()
+            if not worker.is_cancelled:
+                assert result.pack is not None
+                self.call_from_thread(self._warn, len(result.pack.warnings))
         if result.store_cache is not None:
             # A first start: the cache entry, once the pack is shown (even if the
             # analyst is already quitting: the next start needs it most then).
@@ -214,17 +224,24 @@ class OpeningActions(_AppBase):
         self.pack, self.derived = result.pack, derived
         self.title = clean_line(result.pack.meta.title)
         self.sub_title = f"as of {result.pack.meta.as_of}"
-        warnings = len(result.pack.warnings)
+        # Checks left for later (see _load) count their warnings when they end.
+        warnings = None if result.later is not None else len(result.pack.warnings)
         self.main.set_pack(derived, then=lambda: self._pack_shown(warnings))
 
-    def _pack_shown(self, warnings: int) -> None:
-        """The panes are filled: the footer's progress, ``--since`` marks, the warnings."""
+    def _pack_shown(self, warnings: int | None) -> None:
+        """The panes are filled: the footer's progress, ``--since`` marks, the warnings
+        (None: not all counted yet, see :meth:`_warn`)."""
         self._show_progress()
         self.set_interval(0.5, self._show_progress)
         if self.since_arg is not None:
             self.show_since(push=False)
-        if warnings:
+        if warnings is not None:
+            self._warn(warnings)
+        self.availability_changed()
+
+    def _warn(self, warnings: int) -> None:
+        """The one notice of the pack's warnings, once every check has run."""
+        if warnings and self.is_running:
             self.notify(
                 f"{warnings} warning(s): run 'briefing validate' to list them", markup=False
             )
-        self.availability_changed()

@@ -27,8 +27,13 @@ if TYPE_CHECKING:
     from briefing.model.derived import Derived
     from briefing.model.types import Fact, Source
 
-PAGE = 500
-"""Rows added to a section at a time."""
+PAGE = 100
+"""Rows added to a section at a time (a screen shows ~30).
+
+Every row added before the panes are filled is a tree node, a label and a width
+measured: at 500 a section (2,500 rows at 1,000 articles) that was a third of
+the reader's CPU time from a warm cache read to the filled panes (measured:
+0.30 s against 0.20 s at 100, headless, 1,000 articles)."""
 TAGGED = frozenset({REVIEW, "meetings", "pledges"})
 """Sections whose labels end with the analysis's support and rating."""
 

@@ -392,3 +392,27 @@ def test_hygiene_command_suggests_machine_translation(
     out = capsys.readouterr().out
     assert "seeds/03_agency.txt:2:" in out and "reads as machine-translated" in out
     assert "set machine_translated: true" in out
+
+
+def test_the_place_a_reporter_writes_from_is_not_an_actor(tmp_path: Path) -> None:
+    """A byline's or dateline's city is a place; a capital there stays its country's."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Almaty says Bishkek is holding its water hostage\n"
+        "Aigul Nurlanova in Almaty\n"
+        "May 3, 2025\n\n"
+        "Almaty officials met Kyrgyz envoys on Friday. Bishkek said it would release water.\n"
+    )
+    (folder / "b.txt").write_text(
+        "Talks resume\n\n"
+        "BISHKEK, May 4 (Reuters) - Kyrgyzstan said on Sunday it would open the sluices.\n"
+    )
+    result = init_pack(tmp_path / "pack", [str(folder)])
+    by_file = {Path(s.file).name: s for s in result.sources}
+    assert "Almaty" in by_file["a.txt"].metadata.places
+    assert "Bishkek" in by_file["b.txt"].metadata.places
+    names = {c.name for c in result.candidates}
+    assert "Almaty" not in names
+    kyrgyzstan = [c for c in result.candidates if c.name == "Kyrgyzstan"]
+    assert kyrgyzstan and "Bishkek" in kyrgyzstan[0].aliases

@@ -64,7 +64,7 @@ def test_second_load_is_a_hit(
     root = make_pack(FACTS)
     full = load_pack(root, cache=True)
 
-    def refuse(path: object) -> None:
+    def refuse(path: object, **kw: object) -> None:
         raise AssertionError("full load ran; expected a cache hit")
 
     monkeypatch.setattr(load, "_load_pack", refuse)
@@ -198,7 +198,7 @@ def test_group_writable_entry_is_never_trusted(
     os.chmod(path, 0o666)
     calls = []
     real = load._load_pack
-    monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(load, "_load_pack", lambda p, **kw: calls.append(p) or real(p, **kw))
     result = load_pack(root, cache=True)
     # Not served from the cache, nor loaded around it: the line says what to do.
     assert result.pack is None and not calls
@@ -263,7 +263,7 @@ def test_every_field_survives_the_cache(
     full = load_pack(root)
     assert full.pack is not None and full.pack.pledges[0].credibility == "2"
     load_pack(root, cache=True)
-    monkeypatch.setattr(load, "_load_pack", lambda p: pytest.fail("expected a cache hit"))
+    monkeypatch.setattr(load, "_load_pack", lambda p, **kw: pytest.fail("expected a cache hit"))
     hit = load_pack(root, cache=True).pack
     assert hit == full.pack
     assert hit is not None and hit.pledges[0].credibility == "2"
@@ -330,7 +330,7 @@ def test_well_formed_entry_of_the_wrong_shape_is_not_trusted(
     _reseal(entry(cache), edit)
     calls = []
     real = load._load_pack
-    monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(load, "_load_pack", lambda p, **kw: calls.append(p) or real(p, **kw))
     assert load_pack(root, cache=True).pack == full.pack
     assert calls, "an entry of the wrong shape was trusted"
 
@@ -346,7 +346,7 @@ def test_store_later_writes_the_entry_only_when_asked(
     first.store_cache()
     assert entry(cache).exists()
 
-    def refuse(path: object) -> None:
+    def refuse(path: object, **kw: object) -> None:
         raise AssertionError("full load ran; expected a cache hit")
 
     monkeypatch.setattr(load, "_load_pack", refuse)

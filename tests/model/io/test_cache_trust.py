@@ -35,7 +35,7 @@ def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every full (uncached) load made from now on."""
     calls: list[object] = []
     real = load._load_pack
-    monkeypatch.setattr(load, "_load_pack", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(load, "_load_pack", lambda p, **kw: calls.append(p) or real(p, **kw))
     return calls
 
 

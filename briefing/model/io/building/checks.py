@@ -6,10 +6,13 @@ author would change. Split out of the section builders, which turn one record in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefing.model.analysis.dates.meeting_dates import MeetingDate, meeting_date
 from briefing.model.analysis.faithfulness import check, level
-from briefing.model.io.building.state import LoadState, TypedRecord
-from briefing.model.io.records import MeetingFields
+from briefing.model.io.building.state import LoadState
+from briefing.model.io.building.walker import Walker
+from briefing.model.io.records import Outline
 from briefing.model.pack import Pack
 from briefing.model.types import Actor, Claim, Meeting, Pledge, Source
 
@@ -46,19 +49,30 @@ def check_faithfulness(state: LoadState, pack: Pack) -> None:
 
 
 def check_meeting_date(
-    record: TypedRecord[MeetingFields], meeting: Meeting, sources: dict[str, Source]
+    walker: Walker, node: Outline, meeting: Meeting, sources: dict[str, Source]
 ) -> MeetingDate:
     """Warn when the curated date, the date as written and the other sources disagree.
 
     The rules live in briefing.model.analysis.dates.resolve; here each finding is pointed at the
-    YAML field the author would change. The resolved date is returned for the
-    pack to keep (:class:`briefing.model.analysis.dates.meeting_dates.CheckedDates`).
+    YAML field the author would change (``node``, where the meeting was written). The
+    resolved date is returned for the pack to keep
+    (:class:`briefing.model.analysis.dates.meeting_dates.CheckedDates`).
     """
     checked = meeting_date(meeting, sources)
     for field_name, message in checked.problems:
-        node = record.node.get(field_name) or record.node.at("id")
-        record.walker.warn(node, message)
+        walker.warn(node.get(field_name) or node.at("id"), message)
     return checked
+
+
+def check_meeting_dates(
+    written: Sequence[tuple[Walker, Outline, Meeting]], sources: dict[str, Source]
+) -> tuple[MeetingDate, ...]:
+    """:func:`check_meeting_date` for each (walker, outline, meeting), in order.
+
+    One call for them all, so the loader can run it at once or leave it for later
+    (warnings only: nothing the reader's first screen shows needs it).
+    """
+    return tuple(check_meeting_date(w, node, m, sources) for w, node, m in written)
 
 
 def check_uncited(state: LoadState, facts: list[Actor | Meeting | Pledge | Claim]) -> None:

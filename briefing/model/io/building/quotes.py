@@ -13,6 +13,7 @@ from briefing.model.anchoring.closest import closest_passage
 from briefing.model.diagnostics import suggest
 from briefing.model.io.building.drift import drift_message
 from briefing.model.io.building.state import LoadState, TypedRecord
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.records import (
     ActorFields,
     ClaimFields,
@@ -22,7 +23,6 @@ from briefing.model.io.records import (
     Ref,
     SourceFields,
 )
-from briefing.model.io.schema import Walker
 from briefing.model.types import Evidence
 
 SHOWN_LINES = 10

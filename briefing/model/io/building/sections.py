@@ -13,15 +13,17 @@ from typing import Any, TypeVar
 
 from briefing.model.analysis.dates.meeting_dates import CheckedDates
 from briefing.model.diagnostics import suggest
-from briefing.model.io.building.checks import check_faithfulness, check_meeting_date, check_uncited
+from briefing.model.io.building.checks import check_faithfulness, check_meeting_dates, check_uncited
 from briefing.model.io.building.quotes import anchor, evidence, prepare_quotes
 from briefing.model.io.building.state import LoadState, Record, TypedRecord
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.records import (
     AcceptFields,
     ActorFields,
     ClaimFields,
     FlagsFields,
     MeetingFields,
+    Outline,
     PledgeFields,
     RawEvidence,
     Ref,
@@ -58,7 +60,13 @@ def _check_ref(
 
 
 def build_pack(state: LoadState) -> Pack | None:
-    """Resolve references and anchor quotes; None if the metadata is missing."""
+    """Resolve references and anchor quotes; None if the metadata is missing.
+
+    With ``state.defer_dates`` (the reader) the meeting-date checks are not run
+    here but left in ``state.dates_later`` for the caller (see
+    :class:`briefing.model.io.building.read.LaterChecks`); a pack that is not
+    built (no metadata) has them run at once, so its report is whole.
+    """
     records = state.records
     prepare_quotes(state)
     actor_ids = dict.fromkeys(r.fields["id"].value for r in records["actors"])
@@ -69,11 +77,12 @@ def build_pack(state: LoadState) -> Pack | None:
     sources_by_id = {s.id: s for s in sources}
     actors = [_actor(r, state, actor_ids) for r in _drain(records["actors"])]
     meetings = []
-    dates = []
+    written: list[tuple[Walker, Outline, Meeting]] = []
     for r in _drain(records["meetings"]):
         meetings.append(_meeting(r, state, actor_ids))
         _remember(state, r, meetings[-1].id)
-        dates.append(check_meeting_date(r, meetings[-1], sources_by_id))
+        written.append((r.walker, r.node, meetings[-1]))
+    dates = None if state.defer_dates else check_meeting_dates(written, sources_by_id)
     pledges = []
     for r in _drain(records["pledges"]):
         pledges.append(_pledge(r, state, actor_ids))
@@ -84,6 +93,8 @@ def build_pack(state: LoadState) -> Pack | None:
         _remember(state, r, claims[-1].id)
     check_uncited(state, [*actors, *meetings, *pledges, *claims])
     if state.meta is None:
+        if dates is None:
+            check_meeting_dates(written, sources_by_id)  # every warning in the report
         return None
     m = state.meta.fields
     meta = PackMeta(
@@ -103,7 +114,12 @@ def build_pack(state: LoadState) -> Pack | None:
         tuple(pledges),
         tuple(claims),
     )
-    pack.keep_checked_dates(CheckedDates(kept, sources, tuple(dates)))
+    if dates is None:
+        state.dates_later = lambda: CheckedDates(
+            kept, sources, check_meeting_dates(written, sources_by_id)
+        )
+    else:
+        pack.keep_checked_dates(CheckedDates(kept, sources, dates))
     if state.faithfulness:
         check_faithfulness(state, pack)
     return pack

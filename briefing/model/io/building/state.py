@@ -6,15 +6,19 @@ builders share one declaration of a record and the load's state without importin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from briefing.model.anchoring.anchor import Anchorer
+from briefing.model.io.building.walker import Walker
 from briefing.model.io.records import Outline, PackFields, Ref
-from briefing.model.io.schema import Walker
 from briefing.model.text import Article
 from briefing.model.types import Evidence
+
+if TYPE_CHECKING:
+    from briefing.model.analysis.dates.meeting_dates import CheckedDates
 
 LIST_SECTIONS = ("sources", "actors", "meetings", "pledges", "claims")
 
@@ -70,3 +74,8 @@ class LoadState:
     """Check each fact against its own evidence (``briefing validate``)."""
     outlines: dict[str, tuple[Walker, Outline]] = field(default_factory=dict)
     """Fact id -> where it was written, to point the faithfulness findings at a field."""
+    defer_dates: bool = False
+    """Leave the meeting-date checks (warnings only) for after the pack is shown (the reader)."""
+    dates_later: Callable[[], CheckedDates] | None = None
+    """With ``defer_dates``, once the pack is built: runs those checks (their warnings go
+    to the load's diagnostics) and returns the ``CheckedDates`` for the pack to keep."""
