@@ -21,6 +21,7 @@ what someone typing a name expects while the first letters come in.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -120,15 +121,18 @@ class ActorIndex:
         self._surnames: set[int] = set()
         """Choices that are only a person's surname: for one-word queries only."""
         seen: set[tuple[int, str]] = set()
+        pairs: dict[tuple[float, str], tuple[float, str]] = {}
         for number, actor in enumerate(self.actors):
             for text, folded, stripped, score in self._forms(actor):
-                self._add(number, text, folded, stripped, score, seen)
-        self._prefix: dict[str, list[int]] = {}
+                self._add(number, text, folded, stripped, score, seen, pairs)
+        prefix: dict[str, list[int]] = {}
         for choice_id in sorted(range(len(self.choices)), key=lambda i: len(self.choices[i])):
             starts = {w[:n] for w in self.choices[choice_id].split() for n in (1, 2)}
             for start in starts:
-                self._prefix.setdefault(start, []).append(choice_id)
-        self._grams: dict[str, list[int]] | None = None
+                prefix.setdefault(start, []).append(choice_id)
+        # Postings are machine arrays, not lists of int objects (~12 bytes less a posting).
+        self._prefix: dict[str, array[int]]
+        self._grams: dict[str, array[int]] | None = None
         if len(self.choices) > scan_limit:
             grams: dict[str, list[int]] = {}
             for choice_id, choice in enumerate(self.choices):
@@ -138,7 +142,11 @@ class ActorIndex:
                         grams[gram] = [choice_id]
                     else:
                         postings.append(choice_id)
-            self._grams = grams
+            self._grams = {gram: array("i", postings) for gram, postings in grams.items()}
+        self._prefix = {start: array("i", ids) for start, ids in prefix.items()}
+        # The word-trigram cache served the build (names share words); kept, it held
+        # ~6 MiB of trigram sets at 5,000 articles for the session's few queries.
+        _word_grams.cache_clear()
 
     @classmethod
     def build(cls, source: Pack | Iterable[Actor], *, scan_limit: int = SCAN_LIMIT) -> ActorIndex:
@@ -169,6 +177,7 @@ class ActorIndex:
         stripped: str,
         score: float,
         seen: set[tuple[int, str]],
+        pairs: dict[tuple[float, str], tuple[float, str]],
     ) -> None:
         if not folded:
             return
@@ -191,7 +200,9 @@ class ActorIndex:
         for key, key_score in keys.items():
             owners = self._exact.setdefault(key, {})
             if owners.get(number, (0.0, ""))[0] < key_score:
-                owners[number] = (key_score, text)
+                # One (score, written) pair for all the keys of a name, not one a key.
+                pair = (key_score, text)
+                owners[number] = pairs.setdefault(pair, pair)
         self._vocab.update(stripped.split())
         skel = skeleton(stripped.replace(WILDCARD, ""))
         fuzzy_forms = [skel]
@@ -282,11 +293,11 @@ class ActorIndex:
             return []
         wanted = limit * 3 + 5
         if typed < 3:
-            ids = self._prefix.get(skel.split()[-1][:2], [])[:PREFIX_CAP]
+            starts = self._prefix.get(skel.split()[-1][:2], array("i"))[:PREFIX_CAP]
             found = process.extract(
-                skel, [self.choices[i] for i in ids], scorer=fuzz.WRatio, limit=wanted
+                skel, [self.choices[i] for i in starts], scorer=fuzz.WRatio, limit=wanted
             )
-            return [(ids[index], score) for _c, score, index in found]
+            return [(starts[index], score) for _c, score, index in found]
         if letters < 3:
             return []  # "zzzz zzzz" collapses to "s s": nothing to score fairly
         if self._grams is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from briefing.model.analysis.dates.expressions import (
     BARE_WEEKDAY,
@@ -50,8 +51,13 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def resolve(date_text: str, published: date | None, tense: Tense | None = None) -> Resolution:
     """Resolve ``date_text`` against the publication date.
+
+    Remembered (the answer is a frozen value of its three arguments): the meetings
+    citing one article resolve the same expressions against the same day, and each
+    answer's rule is a sentence of its own (~5 MiB of copies at 5,000 articles).
 
     ``tense`` says whether the sentence looks back ("met on Tuesday") or ahead
     ("will meet on Tuesday"); None means it could not be told, and the nearest

@@ -101,8 +101,20 @@ def _topic(text: str, start: int, end: int) -> tuple[str, ...]:
     )
 
 
-def amount_mentions(source: Source) -> Iterator[AmountMention]:
-    """Every money amount and percentage in the article body (boilerplate skipped)."""
+def amount_mentions(
+    source: Source,
+    ints: dict[int, int] | None = None,
+    topics: dict[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> Iterator[AmountMention]:
+    """Every money amount and percentage in the article body (boilerplate skipped).
+
+    Detection holds every amount of every article at once (60,000 at 5,000
+    articles): given a detection run's ``ints`` and ``topics``, a mention's
+    sentence offsets and its topic are one object per distinct value, not one
+    each (~8 MiB less at the peak of detection at 5,000 articles).
+    """
+    ints = {} if ints is None else ints
+    topics = {} if topics is None else topics
     text = source.text
     for quantity in quantities(text, _AMOUNT_KINDS):
         if source.is_boilerplate(quantity.start):
@@ -112,16 +124,17 @@ def amount_mentions(source: Source) -> Iterator[AmountMention]:
         qualifier = QUALIFIERS[" ".join(qual.group(1).lower().split())] if qual else None
         start = qual.start() if qual else quantity.start
         s_start, s_end = source.article.sentence_span(start, quantity.end)
+        topic = _topic(text, quantity.start, quantity.end)
         yield AmountMention(
             source.id,
             quantity,
             qualifier,
-            _topic(text, quantity.start, quantity.end),
-            start,
+            topics.setdefault(topic, topic),
+            ints.setdefault(start, start),
             quantity.end,
             text,
-            s_start,
-            s_end,
+            ints.setdefault(s_start, s_start),
+            ints.setdefault(s_end, s_end),
         )
 
 
@@ -129,9 +142,11 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     """Money totals and percentages on one topic that two sources give incompatibly."""
     by_id: dict[str, Source] = {}
     mentions: list[AmountMention] = []
+    ints: dict[int, int] = {}
+    topics: dict[tuple[str, ...], tuple[str, ...]] = {}
     for source in sources:
         by_id[source.id] = source
-        mentions.extend(amount_mentions(source))
+        mentions.extend(amount_mentions(source, ints, topics))
     buckets: defaultdict[tuple[str, str | None, str], list[int]] = defaultdict(list)
     for index, m in enumerate(mentions):
         for word in m.topic:
@@ -181,7 +196,6 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     for i in sorted(clashing):
         groups[root(i)].append(mentions[i])
     found = []
-    ints: dict[int, int] = {}
     for group in groups.values():
         shared = frozenset(group[0].topic).intersection(*(m.topic for m in group[1:]))
         kind = "percentage" if group[0].quantity.kind == "percent" else "amount"
