@@ -102,6 +102,19 @@ class Reader:
         raise AssertionError(f"cannot reach {row}")
 
 
+def record_notices(app: BriefingApp) -> list[str]:
+    """The app's notices, as it shows them, in a list a test reads (the app still shows them)."""
+    notices: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args: Any, **kwargs: Any) -> None:
+        notices.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return notices
+
+
 @asynccontextmanager
 async def reader(
     pack_arg: str | None = None, size: tuple[int, int] = (120, 36), notifications: bool = False
@@ -112,14 +125,7 @@ async def reader(
     wait for what the app says it has, not for the workers that exist at the start.
     """
     app = BriefingApp(pack_arg)
-    notices: list[str] = []
-    notify = app.notify
-
-    def recording_notify(message: str, *args: Any, **kwargs: Any) -> None:
-        notices.append(str(message))
-        notify(message, *args, **kwargs)
-
-    app.notify = recording_notify  # type: ignore[method-assign]
+    notices = record_notices(app)
     async with app.run_test(size=size, notifications=notifications) as pilot:
         await wait_until(pilot, lambda: settled(app), "the pack loaded and analysed")
         await app.workers.wait_for_complete()

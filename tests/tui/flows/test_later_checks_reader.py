@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from support import REPO
-from tui_helpers import Reader
+from tui_helpers import Reader, record_notices
 
 from briefing.model.io import load_pack
 from briefing.model.io.building import sections
@@ -67,14 +67,7 @@ async def test_act_before_the_later_checks_end_then_their_warnings_arrive(
 
     monkeypatch.setattr(sections, "check_meeting_dates", held)
     app = BriefingApp(str(root))
-    notices: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, *args: Any, **kwargs: Any) -> None:
-        notices.append(str(message))
-        notify(message, *args, **kwargs)
-
-    app.notify = recording  # type: ignore[method-assign]
+    notices = record_notices(app)
     try:
         async with app.run_test(size=(120, 36)) as pilot:
             reader = Reader(app, pilot, notices)
