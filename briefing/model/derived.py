@@ -21,7 +21,7 @@ The worker's ``build_*`` forms take a ``stop`` and give way to quitting.
 from __future__ import annotations
 
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,15 @@ if TYPE_CHECKING:
     from briefing.model.pack import Pack
 
 
+MENTIONS_KEPT = 32
+"""Actors whose mentions are kept, the most recently asked for.
+
+An analyst walks through hundreds of actors in a session; a popular actor's
+mentions at 5,000 articles are thousands of objects (~1-2 MiB), so keeping every
+actor visited made the reader's memory grow with the walk. An actor dropped
+and shown again is searched again (the word index makes most searches quick)."""
+
+
 class Derived:
     """The analysis, actor index, disagreements and mentions of one pack, built on demand."""
 
@@ -46,7 +55,8 @@ class Derived:
         self._analysis: Stoppable[Analysis] = Stoppable(self._build_analysis)
         self._index: Once[ActorIndex] = Once(self._build_index)
         self._words: Stoppable[WordIndex] = Stoppable(self._build_words)
-        self._mentions: dict[str, list[Mention]] = {}
+        self._mentions: OrderedDict[str, list[Mention]] = OrderedDict()
+        """The last :data:`MENTIONS_KEPT` actors' mentions, most recently asked for last."""
         self._mention_locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
         self._article_chars: int | None = None
@@ -167,12 +177,26 @@ class Derived:
 
     def known_mentions(self, actor_id: str) -> list[Mention] | None:
         """An actor's mentions if some thread has found them already, else None (never blocks)."""
-        return self._mentions.get(actor_id)
+        return self._recall(actor_id)
+
+    def _recall(self, actor_id: str) -> list[Mention] | None:
+        with self._locks_lock:
+            found = self._mentions.get(actor_id)
+            if found is not None:
+                self._mentions.move_to_end(actor_id)
+            return found
+
+    def _keep(self, actor_id: str, found: list[Mention]) -> None:
+        with self._locks_lock:
+            self._mentions[actor_id] = found
+            self._mentions.move_to_end(actor_id)
+            while len(self._mentions) > MENTIONS_KEPT:
+                self._mentions.popitem(last=False)
 
     def mentions(
         self, actor_id: str, *, stop: Callable[[], bool] | None = None
     ) -> list[Mention] | None:
-        """Every sentence naming ``actor_id``, found once per actor.
+        """Every sentence naming ``actor_id``, found once per actor (while it is kept).
 
         A second thread asking for the same actor waits for the first one's
         result. The search reads only the articles the word index says can name
@@ -180,13 +204,13 @@ class Derived:
         ends, nothing is kept and None is returned (a background search gives
         way to quitting instead of holding the process open).
         """
-        found = self._mentions.get(actor_id)
+        found = self._recall(actor_id)
         if found is not None:
             return found
         with self._locks_lock:
             lock = self._mention_locks.setdefault(actor_id, threading.Lock())
         with lock:
-            found = self._mentions.get(actor_id)
+            found = self._recall(actor_id)
             if found is None:
                 from briefing.model.names.actor_mentions import SearchStopped, mentions
 
@@ -197,5 +221,5 @@ class Derived:
                     found = mentions(self.pack, actor_id, self.index, stop=stop, words=words)
                 except SearchStopped:
                     return None
-                self._mentions[actor_id] = found
+                self._keep(actor_id, found)
         return found

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from support import REPO
 
+from briefing.model import derived as derived_module
 from briefing.model import load_pack
 from briefing.model.analysis import analyse as analyse_module
 from briefing.model.derived import Derived
@@ -102,6 +103,23 @@ def test_a_stopped_mentions_search_keeps_nothing(pack: Pack) -> None:
     assert derived.known_mentions("starmer") is None
     found = derived.mentions("starmer")
     assert found and derived.known_mentions("starmer") is found
+
+
+def test_only_the_most_recently_asked_actors_keep_their_mentions(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session walks hundreds of actors: memory must not grow with the walk."""
+    monkeypatch.setattr(derived_module, "MENTIONS_KEPT", 3)
+    derived = Derived(pack)
+    first, second, third, fourth = (a.id for a in pack.actors[:4])
+    for actor in (first, second, third):
+        assert derived.mentions(actor) is not None
+    assert derived.known_mentions(first) is not None  # asked again: now the most recent
+    assert derived.mentions(fourth) is not None
+    assert derived.known_mentions(second) is None  # the least recently asked went
+    assert all(derived.known_mentions(a) is not None for a in (first, third, fourth))
+    again = derived.mentions(second)  # searched again, the same answer
+    assert again == actor_mentions.mentions(pack, second)
 
 
 def test_the_pack_keeps_no_derived_data(pack: Pack) -> None:
