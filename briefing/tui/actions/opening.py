@@ -124,7 +124,7 @@ class OpeningActions(_AppBase):
                 result.run_later_checks()
             if not worker.is_cancelled:
                 assert result.pack is not None
-                self.call_from_thread(self._warn, len(result.pack.warnings))
+                self.call_from_thread(self._checked, result.pack)
         if result.store_cache is not None:
             # A first start: the cache entry, once the pack is shown (even if the
             # analyst is already quitting: the next start needs it most then).
@@ -238,6 +238,17 @@ class OpeningActions(_AppBase):
         if warnings is not None:
             self._warn(warnings)
         self.availability_changed()
+
+    def _checked(self, pack: Pack) -> None:
+        """Every check has run: ``pack`` (the same facts, every warning) replaces the one shown.
+
+        The reader and its derived views then hold the pack a full load gives,
+        so whatever reads its warnings later reads all of them.
+        """
+        self.pack = pack
+        if self.derived is not None:
+            self.derived.pack = pack
+        self._warn(len(pack.warnings))
 
     def _warn(self, warnings: int) -> None:
         """The one notice of the pack's warnings, once every check has run."""

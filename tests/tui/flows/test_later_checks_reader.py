@@ -90,6 +90,12 @@ async def test_act_before_the_later_checks_end_then_their_warnings_arrive(
             )
             await reader.until(lambda: bool(_entries()), "the load cache entry written")
             assert sum("warning(s)" in n for n in notices) == 1
+            # The reader now holds the pack a full load gives, every warning in it.
+            assert app.pack is not None and app.derived is not None
+            assert app.derived.pack is app.pack
+            assert [d.format() for d in app.pack.warnings] == [
+                d.format() for d in full.pack.warnings
+            ]
     finally:
         gate.set()
     hit = load_pack(root, cache=True, defer_checks=True)
