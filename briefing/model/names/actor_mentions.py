@@ -370,10 +370,7 @@ class NamedIn:
         found = self._by_size.get(size)
         if found is None:
             if self._words is None:
-                self._words = [
-                    skeleton(w.casefold())
-                    for w in re.findall(r"[^\W_]+(?:\?[^\W_]+)*", self.folded)
-                ]
+                self._words = [skeleton(w.casefold()) for w in WORD.findall(self.folded)]
             words = self._words
             found = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
             self._by_size[size] = found
