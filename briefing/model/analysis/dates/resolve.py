@@ -57,7 +57,9 @@ def resolve(date_text: str, published: date | None, tense: Tense | None = None) 
 
     Remembered (the answer is a frozen value of its three arguments): the meetings
     citing one article resolve the same expressions against the same day, and each
-    answer's rule is a sentence of its own (~5 MiB of copies at 5,000 articles).
+    answer's rule is a sentence of its own (~5 MiB of copies at 5,000 articles);
+    a JSON export reads tens of thousands of values' dates from a few hundred
+    such triples (1,000 articles: 13,000 dates, 760 triples).
 
     ``tense`` says whether the sentence looks back ("met on Tuesday") or ahead
     ("will meet on Tuesday"); None means it could not be told, and the nearest

@@ -71,11 +71,6 @@ ties to the earlier pattern, then the earlier match: what the passes in
 """
 
 
-_resolved = lru_cache(maxsize=4096)(resolve)
-"""``resolve``, remembered: a pure function of (expression, publication day, tense),
-and a JSON export reads tens of thousands of values' dates from a few hundred such
-triples (1,000 articles: 13,000 dates, 760 triples). Bounded: 4,096 kept."""
-
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
 
 
@@ -128,7 +123,7 @@ def _dates_in(sentence: str, published: str | None) -> tuple[tuple[int, str, str
         if _DATELINE_AFTER.match(sentence, found.end):
             continue  # "Lisbon, 14 May (Wire) -": the dateline dates the report, not the value
         tense = sentence_tense(sentence, found.start, found.end)
-        resolved = _resolved(found.text, pub_day, tense)
+        resolved = resolve(found.text, pub_day, tense)  # remembered by resolve itself
         if resolved.known:
             found_dates.append((found.start, resolved.shown(), found.text.strip()))
     return tuple(found_dates)
