@@ -200,9 +200,10 @@ class Derived:
 
         A second thread asking for the same actor waits for the first one's
         result. The search reads only the articles the word index says can name
-        the actor (built here on the first search if the load worker has not). ``stop`` is asked between articles: when it says so the search
-        ends, nothing is kept and None is returned (a background search gives
-        way to quitting instead of holding the process open).
+        the actor (built here on the first search if the load worker has not).
+        ``stop`` is asked between articles: when it says so the search ends,
+        nothing is kept and None is returned (a background search gives way to
+        quitting instead of holding the process open).
         """
         found = self._recall(actor_id)
         if found is not None:
