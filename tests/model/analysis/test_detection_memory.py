@@ -24,7 +24,7 @@ from briefing.model.io import load_pack
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import Source
-from tests.model.analysis.test_disagreements_fast import old_amount_groups
+from tests.model.analysis.test_disagreements_fast import old_amount_groups, old_count_disagreements
 
 
 def source_of(source_id: str, text: str) -> Source:
@@ -93,6 +93,19 @@ def test_a_bucket_too_common_to_compare_is_dropped_as_it_was_skipped() -> None:
     assert [[v.source for v in d.values] for d in new] == [["r1", "r2"]]
     assert new[0].topic == "Amount (conference, dredging, harbour)"
     assert [v.value for v in new[0].values] == ["EUR 2bn", "EUR 9bn"]
+
+
+def test_counts_kept_as_columns_match_the_mention_objects(synthetic: Pack) -> None:
+    """Also a count too large for a machine word, and a noun counted in one source only."""
+    sources = (
+        *synthetic.sources[:20],
+        source_of("huge", "Some 1,000,000,000,000,000,000,000 countries met. 3 pumps came.\n"),
+        source_of("small", "Exactly 37 countries met.\n"),
+    )
+    new = found_by.count_disagreements(sources)
+    assert new == old_count_disagreements(sources)
+    countries = [d for d in new if d.topic == "Number of countries"]
+    assert countries and "about 1000000000000000000000" in [v.value for v in countries[0].values]
 
 
 def old_detect_without_dates(pack: Pack) -> list[Disagreement]:
