@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import sha
 
 from briefing.model.analysis.disagreements import detect as found_by
@@ -19,7 +20,12 @@ from briefing.model.analysis.disagreements.amounts import (
     amount_mentions,
 )
 from briefing.model.analysis.disagreements.context import value_context
-from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
+from briefing.model.analysis.disagreements.values import (
+    Disagreement,
+    DisagreementValue,
+    ValueRows,
+    places,
+)
 from briefing.model.io import load_pack
 from briefing.model.pack import Pack
 from briefing.model.text import Article
@@ -182,3 +188,29 @@ def test_detect_keeps_the_extra_stances_the_full_filter_kept(
     topics = [d.topic for d in found_by.detect(small) if d.kind == "stance"]
     assert topics == ["Stance of Poland on troop", "Stance of Poland on flood help"]
     assert len(found_by.pledge_stance_disagreements(small)) == 2
+
+
+def test_value_rows_are_the_values_they_would_have_been() -> None:
+    text = "About 20 countries met. Exactly 37 countries came.\n"
+    source = source_of("s", text)
+    rows = ValueRows()
+    rows.add("about 20", source, 0, 8, 9, (0, 23))
+    rows.add("37", source, 32, 34, 11, (24, 50))
+    made = tuple(
+        DisagreementValue(value, "s", None, start, end, read_in=source, read_at=at, sentence_at=at2)
+        for value, start, end, at, at2 in (
+            ("about 20", 0, 8, 9, (0, 23)),
+            ("37", 32, 34, 11, (24, 50)),
+        )
+    )
+    assert rows == made and made == rows and hash(rows) == hash(made)
+    assert rows != made[:1] and rows != made[::-1]
+    assert [v.sentence for v in rows] == ["About 20 countries met.", "Exactly 37 countries came."]
+    assert rows[1].context == made[1].context and rows[-1] is rows[1]  # made once, then kept
+    assert rows[:1] == made[:1] and len(rows) == 2
+    assert list(places(rows)) == [("s", 0), ("s", 32)] == list(places(made))
+    with pytest.raises(IndexError):
+        rows[2]
+    found = Disagreement("Number of countries", "count", rows)
+    assert found == Disagreement("Number of countries", "count", made)
+    assert found.sources == ("s",)

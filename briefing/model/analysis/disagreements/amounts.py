@@ -30,7 +30,7 @@ from sys import intern
 from briefing.model.analysis.disagreements.counts import QUALIFIERS, qualifier_before
 from briefing.model.analysis.disagreements.values import (
     Disagreement,
-    DisagreementValue,
+    ValueRows,
     lemma,
 )
 from briefing.model.analysis.quantities import Quantity, quantities
@@ -266,41 +266,30 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(clashing):
         groups[root(i)].append(i)
-    ints: dict[int, int] = {}
-    return [_disagreement(amounts, group, by_id, ints) for group in groups.values()]
+    return [_disagreement(amounts, group, by_id) for group in groups.values()]
 
 
 _NEW = array("i")
 """A bucket not met yet (``None`` is a bucket too common to compare)."""
 
 
-def _disagreement(
-    amounts: _Amounts, group: list[int], by_id: dict[str, Source], ints: dict[int, int]
-) -> Disagreement:
-    """One group of clashing amounts as a disagreement (its values in mention order).
-
-    ``ints``: the run's int objects by value (the values' offsets, one object each).
-    """
+def _disagreement(amounts: _Amounts, group: list[int], by_id: dict[str, Source]) -> Disagreement:
+    """One group of clashing amounts as a disagreement (its values in mention order)."""
     names = amounts.word_names
     shared = frozenset(amounts.topic(group[0])).intersection(*(amounts.topic(i) for i in group[1:]))
     kind = "percentage" if amounts.percent[group[0]] else "amount"
     words = ", ".join(sorted(names[w] for w in shared)[:3]) or "one total"
-    values = []
+    values = ValueRows()
     for i in group:
         source = amounts.sources[amounts.source[i]].id
         start, sentence_start = amounts.start[i], amounts.sentence_start[i]
-        values.append(
-            DisagreementValue(
-                amounts.value[i],
-                source,
-                None,
-                start,
-                amounts.end[i],
-                read_in=by_id[source],
-                read_at=start - sentence_start,
-                sentence_at=(sentence_start, amounts.sentence_end[i]),
-                shared=ints,
-            )
+        values.add(
+            amounts.value[i],
+            by_id[source],
+            start,
+            amounts.end[i],
+            start - sentence_start,
+            (sentence_start, amounts.sentence_end[i]),
         )
     what = "Share" if kind == "percentage" else "Amount"
-    return Disagreement(f"{what} ({words})", kind, tuple(values))
+    return Disagreement(f"{what} ({words})", kind, values)

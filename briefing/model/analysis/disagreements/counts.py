@@ -17,7 +17,7 @@ from sys import intern
 from briefing.model.analysis.disagreements.values import (
     TOKEN,
     Disagreement,
-    DisagreementValue,
+    ValueRows,
     lemma,
 )
 from briefing.model.analysis.quantities import TENS, UNITS
@@ -332,25 +332,25 @@ def count_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
         mentions = counts.mentions(key, members, shared)
         if not _clash(mentions):
             continue
-        values: dict[tuple[str, str], DisagreementValue] = {}
+        values = ValueRows()
+        told: set[tuple[str, str]] = set()
         for m in mentions:
-            if (m.source, m.value) in values:
+            value = m.value
+            if (m.source, value) in told:
                 continue  # the first mention of a value in a source stands for it
-            values[(m.source, m.value)] = DisagreementValue(
-                intern(m.value),
-                m.source,
-                None,
+            told.add((m.source, value))
+            values.add(
+                intern(value),
+                by_id[m.source],
                 m.start,
                 m.end,
-                read_in=by_id[m.source],
-                read_at=m.sentence.find(m.noun),
-                sentence_at=(m.sentence_start, m.sentence_end),
-                shared=shared,
+                m.sentence.find(m.noun),
+                (m.sentence_start, m.sentence_end),
             )
         noun = mentions[0].noun.lower()
         modifiers = " ".join(key[1])
         topic = f"Number of {modifiers + ' ' if modifiers else ''}{noun}"
-        found.append(Disagreement(topic, "count", tuple(values.values())))
+        found.append(Disagreement(topic, "count", values))
     return found
 
 

@@ -40,7 +40,7 @@ from briefing.model.analysis.disagreements.stances import (
     stance_mentions,
     stance_mentions_by_source,
 )
-from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
+from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue, places
 from briefing.model.analysis.quantities import numbers_in, quantities
 from briefing.model.once import Checked, Stop, check, never
 from briefing.model.pack import Pack
@@ -163,7 +163,7 @@ def _link_claims(pack: Pack, found: list[Disagreement]) -> list[Disagreement]:
     linked = []
     for d in found:
         claim_id = next(
-            (c for c in (claim_at(v.source, v.start) for v in d.values) if c is not None), None
+            (c for c in (claim_at(*place) for place in places(d.values)) if c is not None), None
         )
         linked.append(Disagreement(d.topic, d.kind, d.values, claim_id or d.claim))
     return linked
@@ -176,8 +176,8 @@ def _seen_of(found: Sequence[Disagreement], extra: Sequence[Disagreement]) -> se
     place cost ~10 MiB at detection's peak at 5,000 articles (160,000 values),
     for the few thousand places the extra values can be at.
     """
-    wanted = {(v.source, v.start) for d in extra for v in d.values}
-    return {p for d in found for v in d.values if (p := (v.source, v.start)) in wanted}
+    wanted = {p for d in extra for p in places(d.values)}
+    return {p for d in found for p in places(d.values) if p in wanted}
 
 
 def detect(
