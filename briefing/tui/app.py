@@ -13,33 +13,44 @@ pack ends the app and its diagnostics are printed one per line, exit 1, like
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
-from textual.app import App, SystemCommand, get_system_commands_provider
-from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from briefing.model.collector import collector_paused, keep_for_good
 
-from briefing.model.types import Actor
-from briefing.tui.actions.curation import EDITS, CurationActions
-from briefing.tui.actions.loading import Progress
-from briefing.tui.actions.navigation import NavigationActions
-from briefing.tui.actions.opening import OpeningActions
-from briefing.tui.actions.views import ViewActions
-from briefing.tui.actor_commands import ActorsProvider
-from briefing.tui.commands import (
-    COMMANDS,
-    DIALOG_COMMANDS,
-    CommandsProvider,
-    bindings,
-    keys_in_force,
-)
-from briefing.tui.keymap import keymap_path, load_keymap
-from briefing.tui.screens.main import MainScreen
-from briefing.tui.screens.too_small import TooSmallScreen, check_size
+# The reader's imports (Textual's and briefing's modules) make ~22,000 objects the
+# collector tracks, which live as long as the process, and next to no garbage: the
+# collector ran ~90 times while they were imported (15-20 ms of a ~430 ms start,
+# measured with gc.callbacks), and every later pass would walk them again. So they
+# are imported with it paused, then frozen out of its sight, as the load worker does
+# with the pack (briefing/model/collector.py).
+with collector_paused():
+    from textual import events
+    from textual.app import App, SystemCommand, get_system_commands_provider
+    from textual.binding import Binding, BindingType
+    from textual.screen import ModalScreen, Screen
+
+    from briefing.model.types import Actor
+    from briefing.tui.actions.curation import EDITS, CurationActions
+    from briefing.tui.actions.loading import Progress
+    from briefing.tui.actions.navigation import NavigationActions
+    from briefing.tui.actions.opening import OpeningActions
+    from briefing.tui.actions.views import ViewActions
+    from briefing.tui.actor_commands import ActorsProvider
+    from briefing.tui.commands import (
+        COMMANDS,
+        DIALOG_COMMANDS,
+        CommandsProvider,
+        bindings,
+        keys_in_force,
+    )
+    from briefing.tui.keymap import keymap_path, load_keymap
+    from briefing.tui.screens.main import MainScreen
+    from briefing.tui.screens.too_small import TooSmallScreen, check_size
+keep_for_good()
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived
@@ -118,6 +129,9 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
         """Set by Textual's Ready event (see ``OpeningActions.on_ready``)."""
         self._after_first_frame: Callable[[], None] | None = None
         """Set once the load worker has handed over its result (see :meth:`on_load`)."""
+        self._until_first_frame = contextlib.ExitStack()
+        """The collector's pause from a quick read's hand-over to the first frame (see
+        ``OpeningActions._loaded``); closed on Ready, or on unmount if that never came."""
 
     @property
     def marked(self) -> frozenset[str]:
