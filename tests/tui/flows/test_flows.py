@@ -120,6 +120,30 @@ async def test_the_collector_pauses_for_the_first_frame_only(
     assert gc.isenabled()
 
 
+async def test_the_views_styles_are_read_after_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first frame parses the main screen's styles only; the views' follow it, and a
+    view opened then is styled by them (its box has the border views.tcss gives it)."""
+    monkeypatch.setattr(opening, "QUICK_LOAD", 60.0)
+    seen: list[bool] = []
+    fill = MainScreen._fill
+
+    def filling(screen: MainScreen, derived: Any) -> None:
+        seen.append(screen.app.stylesheet.has_source(BriefingApp.VIEWS_CSS_PATH))
+        fill(screen, derived)
+
+    monkeypatch.setattr(MainScreen, "_fill", filling)
+    app = BriefingApp(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert seen == [False]
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        box = app.screen.query_one("#help-box")
+        assert box.styles.border_top[0] == "round"
+
+
 async def test_arrows_and_jk_move_the_navigator(pack: Pack) -> None:
     async with reader() as r:
         first, second = pack.actors[0].id, pack.actors[1].id
