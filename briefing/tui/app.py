@@ -17,7 +17,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from briefing.model.collector import collector_paused, keep_for_good
 
@@ -92,7 +92,7 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
     # Absolute, so subclasses defined elsewhere (tests) find the stylesheet too.
     CSS_PATH = str(Path(__file__).with_name("briefing.tcss"))
     VIEWS_CSS_PATH = str(Path(__file__).with_name("views.tcss"))
-    """The views' styles, read once the first frame is drawn (:meth:`read_view_styles`)."""
+    """The views' styles, read when the first screen is pushed (:meth:`read_view_styles`)."""
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
     COMMANDS: ClassVar[set[object]] = {  # type: ignore[assignment]
         CommandsProvider,
@@ -144,17 +144,23 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
         return self.main
 
     def read_view_styles(self) -> None:
-        """Add the views' styles to the stylesheet (called once the first frame is drawn).
+        """Add the views' styles to the stylesheet, before the first screen is pushed.
 
-        Parsing them at start cost the first frame ~4 ms (of ~7 ms for all the
-        reader's styles) for screens not open yet. Textual keeps what it has parsed,
-        so only the new file is parsed here; no widget on screen yet is one they
-        style, so nothing drawn changes. A view opens on a key press, which is
-        handled after the Ready event that calls this.
+        Parsed at start they cost the first frame ~4 ms (of ~7 ms for all the
+        reader's styles) for screens not open yet; parsed as the first frame is
+        drawn they held the interpreter while Textual's writer thread had that
+        frame still to send to the terminal. Textual keeps what it has parsed, so
+        only this file is parsed here, once; no widget of the main screen is one
+        they style, so nothing already drawn changes.
         """
         if not self.stylesheet.has_source(self.VIEWS_CSS_PATH):
             self.stylesheet.read(self.VIEWS_CSS_PATH)
-            self.stylesheet.parse()  # now, not at a view's first key (and the rules map is renewed)
+            self.stylesheet.parse()  # now: the rules map is renewed with the views' rules
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Every screen pushed (the views, dialogs, Textual's palette) finds its styles."""
+        self.read_view_styles()
+        return super().push_screen(*args, **kwargs)
 
     def on_resize(self, event: events.Resize) -> None:
         check_size(self, event.size)  # before the screens lay out at the new size

@@ -68,8 +68,6 @@ class OpeningActions(_AppBase):
 
         def show_since(self, *, push: bool) -> None: ...
 
-        def read_view_styles(self) -> None: ...
-
     async def on_load(self) -> None:
         """Start reading the pack, and wait for it a moment before the first frame.
 
@@ -90,7 +88,6 @@ class OpeningActions(_AppBase):
         drawn, self._after_first_frame = self._after_first_frame, None
         if drawn is not None:
             drawn()
-        self.read_view_styles()
 
     def on_unmount(self) -> None:
         """Closing: the collector is back on even if the first frame never came."""

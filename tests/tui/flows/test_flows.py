@@ -120,11 +120,11 @@ async def test_the_collector_pauses_for_the_first_frame_only(
     assert gc.isenabled()
 
 
-async def test_the_views_styles_are_read_after_the_first_frame(
+async def test_the_views_styles_are_read_when_a_view_opens(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The first frame parses the main screen's styles only; the views' follow it, and a
-    view opened then is styled by them (its box has the border views.tcss gives it)."""
+    """The first frame parses the main screen's styles only; the views' are read when a
+    screen is first pushed, and it is styled by them (the border views.tcss gives it)."""
     monkeypatch.setattr(opening, "QUICK_LOAD", 60.0)
     seen: list[bool] = []
     fill = MainScreen._fill
@@ -138,6 +138,7 @@ async def test_the_views_styles_are_read_after_the_first_frame(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert seen == [False]
+        assert not app.stylesheet.has_source(BriefingApp.VIEWS_CSS_PATH)
         await pilot.press("question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         box = app.screen.query_one("#help-box")
