@@ -10,7 +10,7 @@ import pytest
 from support import ARTICLE, PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.io import cache_dir, load
+from briefing.model.io import cache_dir, decode, load
 
 FACTS = """\
 actors:
@@ -352,3 +352,16 @@ def test_store_later_writes_the_entry_only_when_asked(
     monkeypatch.setattr(load, "_load_pack", refuse)
     second = load_pack(root, cache=True, store_later=True)
     assert second.pack == first.pack and second.store_cache is None  # a hit writes nothing
+
+
+@pytest.mark.parametrize(
+    "line", ['["pledges",[1,"a",null,true,{"k":[2.5]}]]', '{"format":4}\n', '"é"']
+)
+def test_a_line_decodes_as_json_loads_reads_it(line: str) -> None:
+    assert decode(line) == json.loads(line)
+
+
+@pytest.mark.parametrize("line", ["", " [1]", "[1] [2]", "[1]\n\n", "[1", "nope"])
+def test_a_line_that_is_not_one_json_value_is_refused(line: str) -> None:
+    with pytest.raises(ValueError):
+        decode(line)
