@@ -35,8 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Callable
 from itertools import chain, repeat
 
 TRANSLATE = str.maketrans(
@@ -258,9 +257,9 @@ def _classify(text: str) -> tuple[str, dict[int, str]]:
 
 
 SPARSE = 16
-"""Below one character in this many to change, a non-ASCII text is translated by
-finding those characters (a regular expression, in C) and changing each in a call
-back; above it, by ``str.translate``.
+"""Below one non-ASCII character in this many, a text is translated by finding those
+characters (a regular expression, in C) and changing each in a call back; above
+it, by ``str.translate``.
 
 ``str.translate`` with a table that maps to strings (ours) takes a dictionary
 look-up per character once the text is not pure ASCII, ~50 ns: ~0.2 s for the
@@ -274,9 +273,11 @@ _ASCII_KIND_BYTES = bytes(ord(_ASCII_KINDS[code]) for code in range(128)) + byte
 also stands for every non-ASCII one in ``text.encode("ascii", "replace")``."""
 
 
-def _class_of(chars: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching any one of ``chars``."""
-    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+"""A non-ASCII character: what :func:`_kinds_string` and :func:`_changer` look at one
+by one. A fixed pattern, compiled once: a pattern of each article's own characters
+was compiled anew for most articles (``re``'s cache is keyed by the pattern), which
+cost more on a first load than it saved."""
 
 
 def is_sparse(finder: re.Pattern[str], text: str) -> bool:
@@ -285,7 +286,7 @@ def is_sparse(finder: re.Pattern[str], text: str) -> bool:
 
 
 def _kinds_string(text: str, kinds: dict[int, str], special: list[str]) -> str:
-    """``text.translate(kinds)`` for a non-ASCII text, in C when few characters are special.
+    """``text.translate(kinds)`` for a non-ASCII text, in C when few characters are not ASCII.
 
     ``special`` lists the non-ASCII characters of ``text`` that are not plain kept
     characters (white space, marks, deleted, expanded): every other non-ASCII
@@ -294,25 +295,42 @@ def _kinds_string(text: str, kinds: dict[int, str], special: list[str]) -> str:
     base = text.encode("ascii", "replace").translate(_ASCII_KIND_BYTES)
     if not special:
         return base.decode("ascii")
-    finder = _class_of(special)
-    if not is_sparse(finder, text):
+    if not is_sparse(_NON_ASCII, text):
         return text.translate(kinds)
     marked = bytearray(base)
-    for found in finder.finditer(text):
-        marked[found.start()] = ord(kinds[ord(found.group())])
+    for found in _NON_ASCII.finditer(text):
+        kind = kinds[ord(found.group())]
+        if kind != KEPT:
+            marked[found.start()] = ord(kind)
     return marked.decode("latin-1")
 
 
 def _changer(text: str, changes: dict[int, str]) -> Callable[[str], str] | None:
-    """How a run of ``text`` is changed: ``str.translate(changes)`` or its equal (None: as it is)."""
+    """How a run of ``text`` is changed: ``str.translate(changes)`` or its equal (None: as it is).
+
+    In a non-ASCII text with few non-ASCII characters: each ASCII character that
+    changes (white space that is not a space, the backquote) replaced in turn, in
+    C, then each non-ASCII one found and changed. No output of either is changed
+    again (they are spaces, quotes and letters, none of which is an ASCII key),
+    as with ``translate``, which each would otherwise cost ~50 ns a character.
+    """
     if not changes:
         return None
-    if not text.isascii():
-        finder = _class_of(map(chr, changes))
-        if is_sparse(finder, text):
-            table = {chr(code): out for code, out in changes.items()}
-            return partial(finder.sub, lambda found: table[found.group()])
-    return lambda chunk: chunk.translate(changes)  # ASCII: translate's own fast path
+    if text.isascii() or not is_sparse(_NON_ASCII, text):
+        return lambda chunk: chunk.translate(changes)  # ASCII: translate's own fast path
+    plain = [(chr(code), out) for code, out in changes.items() if code < 128]
+    table = {chr(code): out for code, out in changes.items() if code >= 128}
+
+    def changed(found: re.Match[str]) -> str:
+        char = found.group()
+        return table.get(char, char)
+
+    def change(chunk: str) -> str:
+        for char, out in plain:
+            chunk = chunk.replace(char, out)
+        return _NON_ASCII.sub(changed, chunk) if table else chunk
+
+    return change
 
 
 _IOTA = array("i")
