@@ -175,6 +175,31 @@ def test_well_formed_entry_with_bad_offsets_is_not_trusted(
     assert load_pack(root, cache=True).pack == full.pack
 
 
+@pytest.mark.parametrize("how", ["decreasing", "past the end", "negative"])
+def test_entry_with_bad_sentence_offsets_is_not_trusted(
+    make_pack: PackMaker, cache: Path, how: str
+) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+
+    def break_sentences(lines: list) -> None:  # type: ignore[type-arg]
+        source = _first(lines, "sources")
+        # The article's sentences: the one field stored as a flat list of ints.
+        flat = next(v for v in source if isinstance(v, list) and v and isinstance(v[0], int))
+        assert len(flat) >= 4 and flat == sorted(flat)
+        if how == "decreasing":
+            flat[1], flat[2] = flat[2] + 1, flat[1]
+        elif how == "past the end":
+            flat[-1] = 10**6
+        else:
+            flat[0] = -1
+
+    _reseal(entry(cache), break_sentences)
+    # A trusted entry would rebuild other sentences (each pair alone is in range
+    # for "decreasing"): equal to the full load means it was read again.
+    assert load_pack(root, cache=True).pack == full.pack
+
+
 def test_entry_with_another_key_is_not_trusted(make_pack: PackMaker, cache: Path) -> None:
     root = make_pack(FACTS)
     full = load_pack(root, cache=True)
