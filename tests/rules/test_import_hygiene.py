@@ -54,7 +54,7 @@ def test_the_reader_starts_without_the_loader_analysis_or_views() -> None:
         "from briefing.tui.app import BriefingApp\n"
         "BriefingApp(None)\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('yaml', 'rapidfuzz') or m.startswith(('briefing.model.analysis.analyse', "
+        "('yaml', 'rapidfuzz', 'tomllib') or m.startswith(('briefing.model.analysis', "
         "'briefing.model.io.load', 'briefing.model.names.search', 'briefing.model.names.actor_mentions', "
         "'briefing.export', 'briefing.tui.screens.timeline', 'briefing.tui.screens.dates', "
         "'briefing.tui.screens.disagreements', 'briefing.tui.screens.pledges', "
@@ -80,7 +80,7 @@ def test_a_load_cache_hit_imports_none_of_the_full_reader(tmp_path) -> None:  # 
         "assert result.pack is not None\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'rapidfuzz') "
         "or m.startswith(('briefing.model.io.building', 'briefing.model.anchoring', "
-        "'briefing.model.io.yaml_read', 'briefing.model.io.schema')))))\n"
+        "'briefing.model.io.yaml_text.read', 'briefing.model.io.schema')))))\n"
     )
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "BRIEFING_NO_CACHE": ""}
     first = subprocess.run(  # a miss: the full read, which stores the entry

@@ -79,8 +79,8 @@ def _keep(mention: ProperName, common: set[str], excluded: set[str]) -> bool:
         return False
     if mention.country is not None:
         # A capital after 'in'/'at' or before 'conference' is where, not who ("talks in Vienna").
-        is_capital = form in mention.country.others and form not in (mention.country.name,)
-        return not (is_capital and (mention.after_preposition or mention.place))
+        is_seat = form in mention.country.seats
+        return not (is_seat and (mention.after_preposition or mention.place))
     if ACRONYM.match(form):
         return not mention.after_time  # "6:15 p.m. UTC" is a time zone
     if mention.place and not {w.lower() for w in form.split()} & (ORG_WORDS | GROUP_WORDS):

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 
+from briefing.model.names.countries import synonym_groups
 from briefing.model.names.vocabulary import HONORIFICS
 
 # Letters NFKD does not decompose into a base letter plus marks.
@@ -269,84 +270,24 @@ def acronym(folded: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
-# Each group is one entity's common names: a country, its demonym, its usual
-# abbreviations. A pack actor whose name or alias folds to any term of a group
-# is found by every other term too ("British" finds "United Kingdom").
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "British", "Brits"),
-    ("United States", "US", "U.S.", "USA", "U.S.A.", "America", "American"),
-    (
-        "European Union",
-        "EU",
-        "E.U.",
-    ),
+# Each group is one entity's common names. A pack actor whose name or alias folds to any
+# term of a group is found by every other term too ("British" finds "United Kingdom").
+# Countries come from the one country table (names/countries.py); organisations are here.
+_ORGANISATION_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("European Union", "EU", "E.U."),
     ("United Nations", "UN", "U.N."),
     ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "OTAN"),
     # Organisations known by another language's acronym in translated copy.
     ("ECOWAS", "Economic Community of West African States", "CEDEAO"),
     ("International Monetary Fund", "IMF", "FMI"),
     ("OPEC", "Organization of the Petroleum Exporting Countries", "OPEP"),
-    ("France", "French"),
-    ("Germany", "German", "Deutschland"),
-    ("Italy", "Italian"),
-    ("Spain", "Spanish"),
-    ("Poland", "Polish"),
-    ("Ireland", "Irish", "Republic of Ireland", "Eire"),
-    ("Norway", "Norwegian"),
-    ("Sweden", "Swedish"),
-    ("Denmark", "Danish"),
-    ("Finland", "Finnish"),
-    ("Iceland", "Icelandic"),
-    ("Netherlands", "Dutch", "Holland"),
-    ("Belgium", "Belgian"),
-    ("Luxembourg", "Luxembourgish", "Luxembourger"),
-    ("Switzerland", "Swiss"),
-    ("Austria", "Austrian"),
-    ("Portugal", "Portuguese"),
-    ("Greece", "Greek"),
-    ("Czech Republic", "Czechia", "Czech"),
-    ("Slovakia", "Slovak"),
-    ("Hungary", "Hungarian"),
-    ("Romania", "Romanian"),
-    ("Bulgaria", "Bulgarian"),
-    ("Estonia", "Estonian"),
-    ("Latvia", "Latvian"),
-    ("Lithuania", "Lithuanian"),
-    ("Croatia", "Croatian"),
-    ("Slovenia", "Slovenian"),
-    ("Serbia", "Serbian"),
-    ("Turkey", "Turkish", "Türkiye"),
-    ("Russia", "Russian", "Russian Federation"),
-    ("Ukraine", "Ukrainian"),
-    ("Belarus", "Belarusian"),
-    ("Georgia", "Georgian"),
-    ("Moldova", "Moldovan"),
-    ("Canada", "Canadian"),
-    ("Mexico", "Mexican"),
-    ("Brazil", "Brazilian"),
-    ("Argentina", "Argentine", "Argentinian"),
-    ("Australia", "Australian"),
-    ("New Zealand", "NZ", "New Zealander", "Kiwi"),
-    ("Japan", "Japanese"),
-    ("China", "Chinese", "PRC"),
-    ("South Korea", "Korea", "Korean", "Republic of Korea", "ROK"),
-    ("North Korea", "DPRK"),
-    ("India", "Indian"),
-    ("Pakistan", "Pakistani"),
-    ("Israel", "Israeli"),
-    ("Iran", "Iranian"),
-    ("Saudi Arabia", "Saudi", "KSA"),
-    ("United Arab Emirates", "UAE", "Emirati"),
-    ("Qatar", "Qatari"),
-    ("Egypt", "Egyptian"),
-    ("South Africa", "South African"),
     ("European Commission", "EC", "EU Commission"),
 )
 
 
 def _build_synonyms() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
-    for group in _SYNONYM_GROUPS:
+    for group in (*_ORGANISATION_GROUPS, *synonym_groups()):
         for term in group:
             table.setdefault(fold(term), group)
     return table

@@ -160,3 +160,8 @@ IRREGULAR_PASTS = words(
 
 AUXILIARIES = words("""has have had will would could can may might must should shall did does""")
 """Before a verb, these make the name in front of them its subject ("Ankara has signed")."""
+
+COMMON_WORD_DEMONYMS = frozenset({"Dane", "Finn", "Kiwi", "Pole", "Swede", "Turk"})
+"""Demonyms that are also everyday words or names ("pole position", "Huckleberry Finn"):
+recognised as a country's only with their capital in drafting, never a search or mentions
+synonym (mentions are matched without case)."""

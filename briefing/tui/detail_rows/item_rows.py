@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from briefing.model.analysis import CREDIBILITY, RELIABILITY, outlet_identity
 from briefing.model.pack import Pack, evidence_of
 from briefing.model.sanitize import clean_line
 from briefing.model.types import Actor, Claim, Evidence, Fact, Meeting, Pledge, Source
@@ -87,6 +86,8 @@ class _Builder:
         """Support, Admiralty rating and caveats of a fact, as field rows."""
         if found is None:
             return
+        from briefing.model.analysis import CREDIBILITY, RELIABILITY
+
         s, g = found.support, found.grade
         single = " (single source)" if s.single_source else ""
         yield field("support", f"{s.shown()}{single}")
@@ -228,6 +229,11 @@ class _Builder:
             first += len(value.evidence)
 
     def source(self, source: Source) -> Iterator[Row | None]:
+        # Imported when a source's rows are first built, not with the reader: the
+        # first frame seldom shows a source (~2 ms of start-up, two dataclasses and
+        # the outlet patterns), and the background analysis imports them anyway.
+        from briefing.model.analysis import RELIABILITY, outlet_identity
+
         yield field("title", source.title)
         yield field("published", source.published or "unknown")
         if source.date_reasoning:

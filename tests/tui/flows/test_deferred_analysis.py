@@ -33,9 +33,11 @@ class Gate:
 
     def __init__(self) -> None:
         self.open = threading.Event()
+        self.entered = threading.Event()
         self.gave_way = threading.Event()
 
     def held(self, pack: Pack, stop: Stop = never) -> Any:
+        self.entered.set()
         deadline = time.monotonic() + HOLD_AT_MOST
         while not self.open.wait(0.005):
             if stop():
@@ -158,6 +160,9 @@ async def test_quitting_while_the_analysis_runs_exits_promptly(gate: Gate) -> No
         reader = Reader(app, pilot, [])
         await _panes_filled(reader)
         assert app.derived is not None and app.derived.known_analysis is None
+        # The worker reaches the analysis some time after the panes fill (later on a busy
+        # machine): quit while it is held, not before it began.
+        await reader.until(gate.entered.is_set, "the analysis started")
         started = time.monotonic()
         await pilot.press("q")
     # The held analysis was told to stop (the worker cancelled), well before it would let go.

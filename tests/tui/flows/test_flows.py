@@ -6,13 +6,16 @@ words), never copied from the pack's own anchoring.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList
 from tui_helpers import reader, wait_until
 
+from briefing.model.collector import collector_paused
 from briefing.model.pack import Pack
 from briefing.tui.actions import opening
 from briefing.tui.app import BriefingApp
@@ -85,6 +88,61 @@ async def test_a_quick_read_is_in_the_first_frame(
         assert app.main.current is not None and app.main.current.item_id == pack.actors[0].id
         assert app.main.query_one(Navigator).cursor_node is not None
     assert asked == []
+
+
+async def test_the_collector_pauses_for_the_first_frame_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quick read's panes are mounted with the collector off; it is on again from the
+    first frame (Ready), and an app closed before that frame leaves it on too."""
+    monkeypatch.setattr(opening, "QUICK_LOAD", 60.0)  # the machine's load must not decide it
+    seen: dict[str, bool] = {}
+    fill = MainScreen._fill
+
+    def filling(screen: MainScreen, derived: Any) -> None:
+        seen.setdefault("filling", gc.isenabled())
+        fill(screen, derived)
+
+    monkeypatch.setattr(MainScreen, "_fill", filling)
+    assert gc.isenabled()
+    app = BriefingApp(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        seen["after the first frame"] = gc.isenabled()
+    assert seen == {"filling": False, "after the first frame": True}
+    assert gc.isenabled()
+
+    # Closed between the hand-over and the first frame: on_unmount ends the pause.
+    early = BriefingApp(None)
+    early._until_first_frame.enter_context(collector_paused())
+    assert not gc.isenabled()
+    early.on_unmount()
+    assert gc.isenabled()
+
+
+async def test_the_views_styles_are_read_when_a_view_opens(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first frame parses the main screen's styles only; the views' are read when a
+    screen is first pushed, and it is styled by them (the border views.tcss gives it)."""
+    monkeypatch.setattr(opening, "QUICK_LOAD", 60.0)
+    seen: list[bool] = []
+    fill = MainScreen._fill
+
+    def filling(screen: MainScreen, derived: Any) -> None:
+        seen.append(screen.app.stylesheet.has_source(BriefingApp.VIEWS_CSS_PATH))
+        fill(screen, derived)
+
+    monkeypatch.setattr(MainScreen, "_fill", filling)
+    app = BriefingApp(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert seen == [False]
+        assert not app.stylesheet.has_source(BriefingApp.VIEWS_CSS_PATH)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        box = app.screen.query_one("#help-box")
+        assert box.styles.border_top[0] == "round"
 
 
 async def test_arrows_and_jk_move_the_navigator(pack: Pack) -> None:
