@@ -30,7 +30,10 @@ from briefing.model.io import load_pack
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 from briefing.model.types import Source
-from tests.model.analysis.test_disagreements_fast import old_amount_groups, old_count_disagreements
+from tests.model.analysis.disagreements.test_disagreements_fast import (
+    old_amount_groups,
+    old_count_disagreements,
+)
 
 
 def source_of(source_id: str, text: str) -> Source:
