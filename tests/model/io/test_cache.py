@@ -390,3 +390,38 @@ def test_a_line_decodes_as_json_loads_reads_it(line: str) -> None:
 def test_a_line_that_is_not_one_json_value_is_refused(line: str) -> None:
     with pytest.raises(ValueError):
         decode(line)
+
+
+def test_a_cached_load_keeps_one_string_for_a_repeated_value(
+    make_pack: PackMaker, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text repeated across facts (a contribution, a condition) is one object once cached.
+
+    The JSON decoder makes a new string for every value it reads; the reader keeps
+    the pack for the session, so each copy was memory held for nothing.
+    """
+    facts = FACTS + "".join(
+        f"""\
+  - id: poland-logistics-{n}
+    actor: poland
+    contribution: logistics support
+    conditions: [a vote in parliament]
+    status: offered
+    evidence:
+      - {{source: wire, quote: 'offered "logistics support"'}}
+"""
+        for n in range(2)
+    )
+    root = make_pack(facts)
+    full = load_pack(root, cache=True).pack  # a miss: loads and stores
+
+    def refuse(path: object, **kw: object) -> None:
+        raise AssertionError("full load ran; expected a cache hit")
+
+    monkeypatch.setattr(load, "_load_pack", refuse)
+    cached = load_pack(root, cache=True).pack
+    assert cached is not None and cached == full
+    first, second, third = cached.pledges
+    assert first.contribution == second.contribution == third.contribution == "logistics support"
+    assert first.contribution is second.contribution is third.contribution
+    assert second.conditions[0] is third.conditions[0]
