@@ -48,13 +48,22 @@ def test_equal_articles_hash_alike_and_a_flat_run_of_odd_length_is_refused() -> 
         Spans.from_flat([0, 3, 4])
 
 
-@given(st.lists(st.integers(0, 2**40)))
+@given(st.lists(st.integers(0, 2**31 - 1)))
 def test_offsets_are_the_ints_they_were_given(values: list[int]) -> None:
     ordered = sorted(values)
     offsets = Offsets(ordered)
     assert offsets == tuple(ordered) and list(offsets) == ordered
-    for probe in (0, 7, 2**39):
+    for probe in (0, 7, 2**30, 2**40):
         assert offsets.count_up_to(probe) == sum(1 for v in ordered if v <= probe)
+
+
+def test_an_offset_too_large_for_four_bytes_is_refused_not_wrapped() -> None:
+    """Offsets are 4-byte C ints (an article file is at most 16 MiB): 2**31 cannot be one."""
+    with pytest.raises(OverflowError):
+        Offsets([0, 2**31])
+    with pytest.raises(OverflowError):
+        Spans([(0, 2**31)])
+    assert list(Spans([(0, 2**31 - 1)])) == [(0, 2**31 - 1)]
 
 
 @pytest.mark.parametrize("cache", [False, True])
