@@ -11,6 +11,7 @@ from support import ARTICLE, PackMaker, sha
 
 from briefing.model import load_pack
 from briefing.model.io import cache_dir, decode, load
+from briefing.model.types import Participant
 
 FACTS = """\
 actors:
@@ -412,6 +413,20 @@ def test_a_cached_load_keeps_one_string_for_a_repeated_value(
 """
         for n in range(2)
     )
+    facts += "meetings:\n" + "".join(
+        f"""\
+  - id: paris-{n}
+    title: Leaders meet
+    date: 2025-03-04
+    date_text: on Tuesday
+    status: held
+    participants:
+      - {{actor: poland, role: attendee}}
+    evidence:
+      - {{source: wire, quote: "Leaders met in Paris on Tuesday"}}
+"""
+        for n in range(2)
+    )
     root = make_pack(facts)
     full = load_pack(root, cache=True).pack  # a miss: loads and stores
 
@@ -425,3 +440,8 @@ def test_a_cached_load_keeps_one_string_for_a_repeated_value(
     assert first.contribution == second.contribution == third.contribution == "logistics support"
     assert first.contribution is second.contribution is third.contribution
     assert second.conditions[0] is third.conditions[0]
+    paris, again = cached.meetings
+    assert paris.title is again.title and paris.place is None
+    assert paris.participants == again.participants == (Participant("poland", "attendee"),)
+    assert paris.participants is again.participants  # the tuple and the record in it
+    assert paris.evidence == again.evidence and paris.evidence[0] is not again.evidence[0]

@@ -40,19 +40,39 @@ def _interned(value: str | None) -> str | None:
 
 
 class _Shared(dict[Any, Any]):
-    """Each distinct text value's first string object, for one decode.
+    """Each distinct value's first object, for one decode: strings, small records, their tuples.
 
     The JSON scanner makes a new string for every value it reads, so a meeting
     title, a place, a date or a pledge's contribution repeated across thousands
     of facts was kept once a fact (~13 MiB of copies at 5,000 articles of the
-    benchmark pack). Looked up through ``__getitem__`` (a C call when the text
-    was seen); dropped with the decoder once the pack is built, unlike
-    :func:`sys.intern`, which is kept for ids and vocabulary words.
+    benchmark pack), and so was each equal participant (an actor and a role),
+    flag set and tuple of them (~4 MiB more). These are immutable and compared
+    by value, so one object serves them all. Looked up through ``__getitem__``
+    (a C call when the value was seen); dropped with the decoder once the pack
+    is built, unlike :func:`sys.intern`, which is kept for ids and vocabulary words.
     """
 
     def __missing__(self, key: Any) -> Any:
         self[key] = key
         return key
+
+
+def is_value(tp: Any) -> bool:
+    """True for what :class:`_Shared` may share: text, and immutable records of text and numbers.
+
+    A frozen dataclass is one when every field is (Participant, Accepted, Flags);
+    not one with a field the decoder derives (Evidence, Source: each is unique,
+    and hashing them would cost without saving anything).
+    """
+    if is_plain(tp):
+        return True
+    origin, args = type_parts(tp)
+    if origin is tuple:
+        return all(a is Ellipsis or is_value(a) for a in args)
+    if isinstance(tp, type) and is_dataclass(tp):
+        frozen = tp.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        return bool(frozen) and tp not in DERIVED and all(map(is_value, field_types(tp).values()))
+    return False
 
 
 class Decoder:
@@ -72,8 +92,8 @@ class Decoder:
         """Source id -> its article text, for the evidence lines after it."""
         self._text = ""
         """The article text of the source line being rebuilt (for its sentences)."""
-        self._strings = _Shared()
-        """Each text value's one string object (see :class:`_Shared`)."""
+        self._shared = _Shared()
+        """Each repeated value's one object (see :class:`_Shared`)."""
         self._ints: dict[int, int] = {}
         """Each offset value's one int object (offsets repeat across articles: ~4,000
         distinct values for ~90,000 evidence offsets at 1,000 articles, 28 bytes each)."""
@@ -169,8 +189,9 @@ class Decoder:
         return self._type(tp, f"{cls.__name__}.{name}")
 
     def _type(self, tp: Any, where: str) -> Decode | None:
+        share = self._shared.__getitem__
         if tp is str or tp == str | None:
-            return self._strings.__getitem__
+            return share
         if is_plain(tp):
             return None
         origin, args = type_parts(tp)
@@ -178,6 +199,8 @@ class Decoder:
             inner = self._type(args[0], where)
             if inner is None:
                 return tuple
+            if is_value(tp):
+                return lambda value: share(tuple(map(inner, value)))
             return lambda value: tuple(map(inner, value))
         if origin is tuple and all(a in PLAIN for a in args):
             return _fixed_tuple(len(args))
@@ -186,7 +209,10 @@ class Decoder:
         if isinstance(tp, type) and issubclass(tp, Enum):
             return tp
         if isinstance(tp, type) and is_dataclass(tp):
-            return self.of_class(tp)
+            rebuild = self.of_class(tp)
+            if is_value(tp):
+                return lambda item: share(rebuild(item))
+            return rebuild
         raise unsupported(tp, where)
 
     def _special(
