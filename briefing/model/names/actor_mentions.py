@@ -31,7 +31,7 @@ from briefing.model.names.search import ActorIndex
 from briefing.model.names.word_index import WORD, WordIndex
 from briefing.model.pack import Pack
 from briefing.model.text import SentenceOf
-from briefing.model.types import Actor, Source
+from briefing.model.types import Actor, Source, Span
 
 FUZZY_THRESHOLD = 88.0
 """Skeleton similarity above which a run of words is a garbled mention ("Starmmer")."""
@@ -224,12 +224,15 @@ def mentions(
         spans += _fuzzy_spans(
             folded, fuzzy_names, spans, fuzzy_threshold, index.exact_owners, actor.id
         )
+        evidence: tuple[Span, ...] | None = None  # the source's spans, made once (pack.spans)
         for start, end, name, fuzzy, score in _longest_first(spans):
             boilerplate = source.is_boilerplate(start)
             if boilerplate and not include_boilerplate:
                 continue
+            if evidence is None:
+                evidence = pack.spans(source.id)
             found.append(
-                _mention(pack, source, (start, end), name, fuzzy, score, boilerplate, shared)
+                _mention(evidence, source, (start, end), name, fuzzy, score, boilerplate, shared)
             )
     return found
 
@@ -298,7 +301,7 @@ def _longest_first(spans: list[_Span]) -> list[_Span]:
 
 
 def _mention(
-    pack: Pack,
+    evidence_spans: tuple[Span, ...],
     source: Source,
     span: tuple[int, int],
     name: str,
@@ -313,7 +316,7 @@ def _mention(
     )
     cited = any(
         span.evidence.start < sentence_end and sentence_start < span.evidence.end
-        for span in pack.spans(source.id)
+        for span in evidence_spans
     )
     return Mention(
         source_id=source.id,
