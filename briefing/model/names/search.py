@@ -116,8 +116,11 @@ class ActorIndex:
         exact: dict[str, dict[int, tuple[float, str]]] = {}
         self._vocab: set[str] = set()
         self.choices: list[str] = []
-        """Skeletons scored by the fuzzy step (parallel to ``_owners``)."""
-        self._owners: list[tuple[int, str]] = []
+        """Skeletons scored by the fuzzy step (parallel to the two lists below)."""
+        self._owner_numbers: array[int] = array("i")
+        """Each choice's actor number (an array: a (number, name) tuple a choice held ~1.3 MiB)."""
+        self._owner_names: list[str] = []
+        """Each choice's name as written."""
         self._surnames: set[int] = set()
         """Choices that are only a person's surname: for one-word queries only."""
         seen: set[tuple[int, str]] = set()
@@ -230,7 +233,8 @@ class ActorIndex:
                 if " " not in form and " " in skel:
                     self._surnames.add(len(self.choices))
                 self.choices.append(form)
-                self._owners.append((number, text))
+                self._owner_numbers.append(number)
+                self._owner_names.append(text)
 
     def __len__(self) -> int:
         """How many strings the fuzzy step can score."""
@@ -286,7 +290,7 @@ class ActorIndex:
         for choice_id, score in self._fuzzy(skel, len(resolved.replace(" ", "")), limit):
             if several_words and choice_id in self._surnames:
                 continue  # "Jonh Kallas" is John Kallas, not any Kallas
-            number, text = self._owners[choice_id]
+            number, text = self._owner_numbers[choice_id], self._owner_names[choice_id]
             offer(number, min(score, FUZZY_MAX), 1, text)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
         hits = []
