@@ -88,22 +88,49 @@ _CURRENCY_WORDS = {
     "hryvnias": "UAH",
     "won": "KRW",
 }
+
+
+def by_first_letter(words: list[str]) -> str:
+    """An alternation of ``words`` grouped by first letter, each group in the order given.
+
+    ``s(?:eventeen|ix)|t(?:en|wo)`` matches where ``seventeen|ten|ix...`` does, the
+    same word (two words with different first letters never match at one place),
+    but the regex engine tries a few letters at each place instead of every word:
+    the number scan reads every character of every article.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
 _WORD_NUMBER = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _UNIT_WORD = "|".join(sorted(list(UNITS)[:10], key=len, reverse=True))
 _NUMBER_WORDS_RUN = (
-    rf"(?:{_WORD_NUMBER})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand))*"
+    rf"{by_first_letter(_WORD_NUMBER.split('|'))}(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand))*"
     rf"(?:\s+point(?:\s+(?:{_UNIT_WORD}))+)?"
 )
 """Written-out numbers: "twenty-five", "two hundred and ten", "one point two"."""
 _SCALE = r"(?:trillion|billions?|millions?|thousand|bn|tn|mn|m|k|b)"
-_NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORDS_RUN})"
-    rf"(?:[\s-]*(?P<scale>{_SCALE})(?!\w)|(?![\w]|[.,]\d))",
-    re.IGNORECASE,
+_NUMBER_AFTER = (
+    rf"(?P<num>{_DIGITS}|{_NUMBER_WORDS_RUN})"
+    rf"(?:[\s-]*(?P<scale>{_SCALE})(?!\w)|(?![\w]|[.,]\d))"
 )
+_NUMBER = re.compile(rf"(?<![\w.,]){_NUMBER_AFTER}", re.IGNORECASE)
+"""A number where it starts: not after a word character, a point or a comma."""
+_NUMBER_SCAN = re.compile(rf"[^\w.,]{_NUMBER_AFTER}", re.IGNORECASE)
+"""The same numbers but the first, each found with the character before it.
+
+A pattern opening with a look-behind is tried at every position of the text; one
+opening with a character class is searched for in C between the characters of
+that class (a fifth of an article), about twice as fast. The character before
+is never inside the number before it (a number ends with a word character), so
+the scan finds the same numbers; a number at the very start has no character
+before it and is matched there with ``_NUMBER`` (:func:`_numbers`)."""
 _NUMBER_LOWER = re.compile(_NUMBER.pattern, _NUMBER.flags & ~re.IGNORECASE)
-"""``_NUMBER`` for a text lowered by :func:`briefing.model.text.case_folded`."""
+_NUMBER_SCAN_LOWER = re.compile(_NUMBER_SCAN.pattern, _NUMBER.flags & ~re.IGNORECASE)
+"""``_NUMBER`` and ``_NUMBER_SCAN`` for a text lowered by :func:`briefing.model.text.case_folded`."""
 _DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "C": "CAD", "NZ": "NZD"}
 _SIGN = re.compile(r"(?:US|A|C|NZ)?([€$£¥₴₩])\s?$")
 _CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP|JPY|UAH)\s?$")
@@ -192,6 +219,16 @@ class Quantity:
         return f"{self.value:g}"
 
 
+def number_matches(scanned: str, lowered: bool = False) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBER`` over ``scanned``, left to right (``_NUMBER_LOWER`` when
+    ``lowered``): where each number starts is its ``num`` group's start."""
+    first, scan = (_NUMBER_LOWER, _NUMBER_SCAN_LOWER) if lowered else (_NUMBER, _NUMBER_SCAN)
+    at_start = first.match(scanned)
+    if at_start is not None:
+        yield at_start
+    yield from scan.finditer(scanned, 0 if at_start is None else at_start.end())
+
+
 def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quantity]:
     """Every number in ``text`` with its unit (money, percent, or a plain number).
 
@@ -202,9 +239,8 @@ def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quan
     (:func:`briefing.model.text.case_folded`); what they say is read from ``text``.
     """
     lowered = case_folded(text)
-    scanned, numbers = (text, _NUMBER) if lowered is None else (lowered, _NUMBER_LOWER)
-    for match in numbers.finditer(scanned):
-        start, end = match.start(), match.end()
+    for match in number_matches(text if lowered is None else lowered, lowered is not None):
+        start, end = match.start("num"), match.end()
         raw = text[start : match.end("num")]
         scale_at = match.start("scale")
         scale_word = text[scale_at : match.end("scale")].lower() if scale_at >= 0 else ""
