@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from briefing.model.analysis.patterns import by_first_letter
 from briefing.model.text import case_folded
 
 UNITS = {
@@ -88,21 +89,6 @@ _CURRENCY_WORDS = {
     "hryvnias": "UAH",
     "won": "KRW",
 }
-
-
-def by_first_letter(words: list[str]) -> str:
-    """An alternation of ``words`` grouped by first letter, each group in the order given.
-
-    ``s(?:eventeen|ix)|t(?:en|wo)`` matches where ``seventeen|ten|ix...`` does, the
-    same word (two words with different first letters never match at one place),
-    but the regex engine tries a few letters at each place instead of every word:
-    the number scan reads every character of every article.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
-
 
 _WORD_NUMBER = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"

@@ -17,6 +17,7 @@ from briefing.model.analysis.disagreements.values import (
     DisagreementValue,
     lemma,
 )
+from briefing.model.analysis.patterns import by_first_letter, word_start
 from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.text import SentenceOf, case_folded
 from briefing.model.types import Actor, Source
@@ -65,19 +66,6 @@ _HOLDS: dict[str, tuple[str, ...]] = {
 "hope to ..."; the noun before "by"): an article lowered with none of them is not
 scanned with that pattern (most articles: a pass each saved)."""
 _CONVINCE = f"(?:{'|'.join(_HOLDS['sought'])})"
-
-
-def word_start(words: Iterable[str]) -> str:
-    r"""An alternation of ``words`` (in that order) matched only at the start of a word.
-
-    The same as ``\b(?:w1|w2|...)`` for words that begin with a word character, written
-    so that each alternative opens with its own letters (``w1(?<!\ww1)``: no word
-    character before it): a pattern whose alternatives all open with a letter is
-    searched for by its first letters, in C, where one opening with ``\b`` is tried at
-    every position of the text (two to four times slower over an article).
-    """
-    return "(?:" + "|".join(rf"{w}(?<!\w{w})" for w in words) + ")"
-
 
 _ACTOR_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sought", re.compile(rf"{word_start(_SOUGHT_WORDS)}\s+to\s+{_CONVINCE}\s+", re.I)),
@@ -151,12 +139,20 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
     return verb
 
 
-_STANCE_AHEAD = re.compile(rf"\s(?=\s*{_STANCE_WORDS})", _STANCE.flags)
-r"""Every position a stance verb phrase starts at: a white space character followed by
-the phrase (``\s+`` is one white space character and ``\s*``). Each match is that one
+_STANCE_AHEAD = re.compile(
+    r"\s(?=\s*(?:h(?:as|ave|ad)\s+|a(?:lso|lready)\s+|reportedly\s+)*"
+    + by_first_letter(phrase for _, pattern in _STANCES for phrase in pattern.split("|"))
+    + r"\b)",
+    _STANCE.flags,
+)
+r"""Every position ``_STANCE`` matches at: a white space character followed by the rest
+of it (``\s+`` is one white space character and ``\s*``). Each match is that one
 character, so matches at neighbouring places are all found, as the zero-width
 ``(?=\s+...)`` found them; a pattern opening with ``\s`` is searched for in C
-between white space characters, where a look-ahead is tried at every position."""
+between white space characters, where a look-ahead is tried at every position.
+Which stance a place has is read with ``_STANCE`` there: the look-ahead only asks
+whether one is, so its words come grouped by first letter
+(:func:`~briefing.model.analysis.patterns.by_first_letter`), in no stance's order."""
 _LOWER = _STANCE.flags & ~re.IGNORECASE
 _STANCE_AHEAD_LOWER = re.compile(_STANCE_AHEAD.pattern, _LOWER)
 _STANCE_LOWER = re.compile(_STANCE.pattern, _LOWER)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from briefing.model.analysis import quantities as q
 from briefing.model.analysis.disagreements import stances as s
+from briefing.model.analysis.patterns import by_first_letter
 from briefing.model.pack import Pack
 
 _LOWER = ~re.IGNORECASE
@@ -75,7 +76,7 @@ def test_a_number_at_the_very_start_and_right_after_another() -> None:
 
 
 def test_the_number_words_grouped_by_letter_are_the_same_words() -> None:
-    grouped = re.compile(q.by_first_letter(q._WORD_NUMBER.split("|")))
+    grouped = re.compile(by_first_letter(q._WORD_NUMBER.split("|")))
     plain = re.compile(f"(?:{q._WORD_NUMBER})")
     for word in [*q.UNITS, *q.TENS, "sevent", "fourt", "tenth", "zer"]:
         for text in (word, word + "y", word + "teen"):
@@ -142,6 +143,7 @@ STANCE_PIECES = [
     "Offer", "pledge", "promise", "by", "from", "hope", "hopes", "Hoping", "want", "tries",
     "to", "convince", "Persuade", "get", "whom", "who", "Who", "they", "ſ", "ı", "İ", "K",
     "counteroffer by", "_veto from", "1pledge by", "ahope to get", "somewho", "Nowant to urge",
+    "have", "had", "Already", "reportedly", "hasn't", "has left", "is", "not", "interest",
 ]  # fmt: skip
 
 
@@ -177,3 +179,15 @@ def test_a_stance_word_inside_a_longer_word_is_not_found() -> None:
     assert s._SOUGHT_AFTER_NAME.search("Spain, somewho they hope to get to") is None
     assert s._SOUGHT_AFTER_NAME.search("Spain, who they hope to get to") is not None
     assert s._ACTOR_AFTER[2][1].search("an offer by Spain") is not None
+
+
+def test_every_stance_phrase_is_found_where_the_old_pattern_found_it() -> None:
+    """The scan's words are grouped by first letter: each phrase of each stance, after
+    each of the words that may come first, is still found (and not inside a longer word)."""
+    phrases = [p.replace("['’]", "’") for _, pattern in s._STANCES for p in pattern.split("|")]
+    assert len(phrases) > 40
+    for phrase in phrases:
+        for before in ("", "has ", "have also ", "had already ", "reportedly ", "Has "):
+            for text in (f"Poland {before}{phrase} troops", f"Poland {before}{phrase.upper()}x"):
+                assert_stance_scans_as_before(text)
+            assert [m.start() for m in s._STANCE_AHEAD.finditer(f"Poland {before}{phrase}.")]
