@@ -119,7 +119,12 @@ _NUMBER_SCAN_LOWER = re.compile(_NUMBER_SCAN.pattern, _NUMBER.flags & ~re.IGNORE
 """``_NUMBER`` and ``_NUMBER_SCAN`` for a text lowered by :func:`briefing.model.text.case_folded`."""
 _DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "C": "CAD", "NZ": "NZD"}
 _SIGN = re.compile(r"(?:US|A|C|NZ)?([€$£¥₴₩])\s?$")
-_CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP|JPY|UAH)\s?$")
+_CODES = ("EUR", "USD", "GBP", "JPY", "UAH")
+_CODE_BEFORE = re.compile(rf"\b({'|'.join(_CODES)})\s?$")
+MONEY_CUES = frozenset(_CURRENCY_SIGNS) | {code[-1] for code in _CODES}
+"""What ``_SIGN`` or ``_CODE_BEFORE`` needs in the last two characters before a number
+(a sign or a code's last letter, then at most one white space character): most numbers
+have neither, and their two searches are not made."""
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:(?P<pct>%|per\s?cent\b|percent\b)|(?:of\s+)?(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?"
     r"|sterling|yen|hryvnias?|won|EUR|USD|GBP|JPY|UAH)\b)",
@@ -227,16 +232,11 @@ def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quan
     lowered = case_folded(text)
     for match in number_matches(text if lowered is None else lowered, lowered is not None):
         start, end = match.start("num"), match.end()
-        raw = text[start : match.end("num")]
-        scale_at = match.start("scale")
-        scale_word = text[scale_at : match.end("scale")].lower() if scale_at >= 0 else ""
         before = text[max(0, start - 4) : start]
-        sign = _SIGN.search(before)
-        code = _CODE_BEFORE.search(before)
+        cued = not MONEY_CUES.isdisjoint(before[-2:])
+        sign = _SIGN.search(before) if cued else None
+        code = _CODE_BEFORE.search(before) if cued else None
         after = _UNIT_AFTER.match(text, end)
-        if scale_word in ("m", "b", "k") and not (sign or code or (after and after.group("cur"))):
-            scale_word = ""  # "5 m" is five metres, "Plan B" is not a billion
-            end = start + len(raw)
         if after is not None and after.group("pct"):
             kind = "percent"
         elif sign is not None or code is not None or (after is not None and after.group("cur")):
@@ -245,6 +245,12 @@ def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quan
             kind = "number"
         if kinds is not None and kind not in kinds:
             continue
+        raw = text[start : match.end("num")]
+        scale_at = match.start("scale")
+        scale_word = text[scale_at : match.end("scale")].lower() if scale_at >= 0 else ""
+        if scale_word in ("m", "b", "k") and not (sign or code or (after and after.group("cur"))):
+            scale_word = ""  # "5 m" is five metres, "Plan B" is not a billion
+            end = start + len(raw)
         value = _word_number(raw) if raw[0].isalpha() else _digits(raw)
         if value is None:
             continue

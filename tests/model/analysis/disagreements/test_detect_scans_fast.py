@@ -191,3 +191,25 @@ def test_every_stance_phrase_is_found_where_the_old_pattern_found_it() -> None:
             for text in (f"Poland {before}{phrase} troops", f"Poland {before}{phrase.upper()}x"):
                 assert_stance_scans_as_before(text)
             assert [m.start() for m in s._STANCE_AHEAD.finditer(f"Poland {before}{phrase}.")]
+
+
+# --- money before a number: the two searches skipped when no sign or code can end there --
+
+BEFORE_PIECES = [
+    "€", "$", "£", "¥", "₴", "₩", "US", "A", "C", "NZ", "EUR", "USD", "GBP", "JPY", "UAH",
+    "eur", " ", "\u00a0", "\u2009", "\n", "x", "R", "D", "(", "-", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BEFORE_PIECES), max_size=4).map("".join))
+def test_no_money_cue_in_the_last_two_characters_means_no_sign_and_no_code(text: str) -> None:
+    before = text[-4:]
+    if q.MONEY_CUES.isdisjoint(before[-2:]):
+        assert q._SIGN.search(before) is None and q._CODE_BEFORE.search(before) is None
+
+
+def test_amounts_after_every_sign_and_code_are_read() -> None:
+    for cue in [*q._CURRENCY_SIGNS, "US$", "NZ$ ", *(f"{c} " for c in q._CODES)]:
+        found = list(q.quantities(f"a {cue}12 loan", ("money",)))
+        assert [f.text for f in found] == [f"{cue}12"], cue
