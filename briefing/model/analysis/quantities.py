@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from briefing.model.analysis.patterns import by_first_letter
 from briefing.model.text import case_folded
@@ -122,14 +123,17 @@ _SIGN = re.compile(r"(?:US|A|C|NZ)?([€$£¥₴₩])\s?$")
 _CODES = ("EUR", "USD", "GBP", "JPY", "UAH")
 _CODE_BEFORE = re.compile(rf"\b({'|'.join(_CODES)})\s?$")
 MONEY_CUES = frozenset(_CURRENCY_SIGNS) | {code[-1] for code in _CODES}
-"""What ``_SIGN`` or ``_CODE_BEFORE`` needs in the last two characters before a number
-(a sign or a code's last letter, then at most one white space character): most numbers
-have neither, and their two searches are not made."""
+"""What ``_SIGN`` or ``_CODE_BEFORE`` needs in the last three characters before a number
+(a sign or a code's last letter, then at most one white space character, then the line
+end ``$`` also accepts before a final newline): most numbers have neither, and their
+two searches are not made."""
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:(?P<pct>%|per\s?cent\b|percent\b)|(?:of\s+)?(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?"
-    r"|sterling|yen|hryvnias?|won|EUR|USD|GBP|JPY|UAH)\b)",
+    r"|sterling|yen|hryvnias?|won|eur|usd|gbp|jpy|uah)\b)",
     re.IGNORECASE,
 )
+_UNIT_AFTER_LOWER = re.compile(_UNIT_AFTER.pattern, _UNIT_AFTER.flags & ~re.IGNORECASE)
+"""``_UNIT_AFTER`` for a text lowered by :func:`briefing.model.text.case_folded`."""
 
 
 def _word_number(run: str) -> float | None:
@@ -215,9 +219,9 @@ def number_matches(scanned: str, lowered: bool = False) -> Iterator[re.Match[str
     ``lowered``): where each number starts is its ``num`` group's start."""
     first, scan = (_NUMBER_LOWER, _NUMBER_SCAN_LOWER) if lowered else (_NUMBER, _NUMBER_SCAN)
     at_start = first.match(scanned)
-    if at_start is not None:
-        yield at_start
-    yield from scan.finditer(scanned, 0 if at_start is None else at_start.end())
+    if at_start is None:
+        return scan.finditer(scanned)
+    return chain((at_start,), scan.finditer(scanned, at_start.end()))
 
 
 def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quantity]:
@@ -230,13 +234,14 @@ def quantities(text: str, kinds: Collection[str] | None = None) -> Iterator[Quan
     (:func:`briefing.model.text.case_folded`); what they say is read from ``text``.
     """
     lowered = case_folded(text)
-    for match in number_matches(text if lowered is None else lowered, lowered is not None):
+    scanned, unit_after = (text, _UNIT_AFTER) if lowered is None else (lowered, _UNIT_AFTER_LOWER)
+    for match in number_matches(scanned, lowered is not None):
         start, end = match.start("num"), match.end()
         before = text[max(0, start - 4) : start]
-        cued = not MONEY_CUES.isdisjoint(before[-2:])
+        cued = not MONEY_CUES.isdisjoint(before[-3:])
         sign = _SIGN.search(before) if cued else None
         code = _CODE_BEFORE.search(before) if cued else None
-        after = _UNIT_AFTER.match(text, end)
+        after = unit_after.match(scanned, end)
         if after is not None and after.group("pct"):
             kind = "percent"
         elif sign is not None or code is not None or (after is not None and after.group("cur")):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -193,7 +194,7 @@ def test_every_stance_phrase_is_found_where_the_old_pattern_found_it() -> None:
             assert [m.start() for m in s._STANCE_AHEAD.finditer(f"Poland {before}{phrase}.")]
 
 
-# --- money before a number: the two searches skipped when no sign or code can end there --
+# --- money before a number: no search for a sign or code that cannot end there -----------
 
 BEFORE_PIECES = [
     "€", "$", "£", "¥", "₴", "₩", "US", "A", "C", "NZ", "EUR", "USD", "GBP", "JPY", "UAH",
@@ -203,9 +204,9 @@ BEFORE_PIECES = [
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(BEFORE_PIECES), max_size=4).map("".join))
-def test_no_money_cue_in_the_last_two_characters_means_no_sign_and_no_code(text: str) -> None:
+def test_no_money_cue_in_the_last_three_characters_means_no_sign_and_no_code(text: str) -> None:
     before = text[-4:]
-    if q.MONEY_CUES.isdisjoint(before[-2:]):
+    if q.MONEY_CUES.isdisjoint(before[-3:]):
         assert q._SIGN.search(before) is None and q._CODE_BEFORE.search(before) is None
 
 
@@ -213,3 +214,23 @@ def test_amounts_after_every_sign_and_code_are_read() -> None:
     for cue in [*q._CURRENCY_SIGNS, "US$", "NZ$ ", *(f"{c} " for c in q._CODES)]:
         found = list(q.quantities(f"a {cue}12 loan", ("money",)))
         assert [f.text for f in found] == [f"{cue}12"], cue
+
+
+class _Always:
+    """A stand-in for MONEY_CUES that never rules a number out (the old search, always)."""
+
+    def isdisjoint(self, _: object) -> bool:
+        return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*BEFORE_PIECES, "12", "3.5", "bn", "%", "euros"]), max_size=12))
+def test_amounts_are_read_as_when_every_number_was_searched(pieces: list[str]) -> None:
+    """Also where ``$`` matches before a final newline ("€ \\n12"): that reading of a
+    sign on the line before (its start one character off) is kept as it was."""
+    text = "".join(pieces)
+    found = list(q.quantities(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(q, "MONEY_CUES", _Always())
+        assert found == list(q.quantities(text))
+    assert [f.text for f in q.quantities("a loan of € \n12", ("money",))] == [" \n12"]
