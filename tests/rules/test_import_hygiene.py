@@ -116,7 +116,7 @@ def test_a_load_cache_hit_imports_none_of_the_full_reader(tmp_path) -> None:  # 
         "assert result.pack is not None\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'rapidfuzz') "
         "or m.startswith(('briefing.model.io.building', 'briefing.model.anchoring', "
-        "'briefing.model.io.yaml_read', 'briefing.model.io.schema')))))\n"
+        "'briefing.model.io.yaml_text.read', 'briefing.model.io.schema')))))\n"
     )
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "BRIEFING_NO_CACHE": ""}
     first = subprocess.run(  # a miss: the full read, which stores the entry

@@ -10,6 +10,7 @@ Unicode letters that match ASCII ones case-blind, words inside words).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from re import _parser  # type: ignore[attr-defined]
 
 import pytest
@@ -17,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.model.analysis import quantities as quantities_module
-from briefing.model.analysis.dates import expressions
+from briefing.model.analysis.dates import expressions, reporting
 from briefing.model.analysis.dates.expressions import COMBINED, Found, find_expressions
+from briefing.model.analysis.dates.reporting import REPORTING_VERBS, reporting_frames
 from briefing.model.analysis.disagreements import context, counts, stances
 from briefing.model.analysis.disagreements.context import ValueContext, value_context
 from briefing.model.pack import Pack
@@ -47,54 +49,101 @@ def old_find_expressions(text: str) -> list[Found]:
     return found
 
 
-def _first_characters(items: _parser.SubPattern) -> set[str] | None:
-    """The characters a match of ``items`` can start with (None: it can start empty)."""
-    first: set[str] = set()
+_SAMPLE = {
+    _parser.CATEGORY_DIGIT: "7",
+    _parser.CATEGORY_SPACE: " ",
+    _parser.CATEGORY_WORD: "x",
+}
+"""A character standing for a class (\\d, \\s, \\w) in an opening."""
+
+
+def _openings(items: _parser.SubPattern, n: int) -> set[str]:
+    """Every way a match of ``items`` can begin: its first ``n`` characters (fewer when
+    it can end sooner), a class stood for by one of its characters (:data:`_SAMPLE`)."""
+    found = {""}
     for op, av in items:
-        if op is _parser.AT:
-            continue  # \b and friends take no character
-        if op is _parser.LITERAL:
-            return first | {chr(av)}
-        if op is _parser.IN:
-            for kind, value in av:
-                if kind is _parser.LITERAL:
-                    first.add(chr(value))
-                elif kind is _parser.RANGE:
-                    first.update(chr(c) for c in range(value[0], value[1] + 1))
-                else:
-                    raise AssertionError(f"unexpected set item {kind}")
-            return first
-        if op is _parser.SUBPATTERN:
-            inner = _first_characters(av[-1])
-        elif op is _parser.BRANCH:
-            branches = [_first_characters(b) for b in av[1]]
-            inner = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
-        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
-            inner = _first_characters(av[2])
-            if av[0] == 0 or inner is None:  # optional: what follows can start the match too
-                first |= inner or set()
-                continue
-        else:
-            raise AssertionError(f"unexpected pattern item {op}")
-        if inner is None:
-            continue
-        return first | inner
-    return None
+        found = {
+            (head + tail)[:n] if len(head) < n else head
+            for head in found
+            for tail in (_item_openings(op, av, n - len(head)) if len(head) < n else {""})
+        }
+    return found
 
 
-def test_every_pattern_starts_with_a_character_the_word_start_filter_lets_through() -> None:
-    first = _first_characters(_parser.parse(COMBINED.pattern, COMBINED.flags))
-    assert first is not None
-    allowed = {c for c in map(chr, range(0x250)) if expressions._WORD_START.match(c)}
-    assert {c.lower() for c in first} <= allowed
-    assert "c" not in allowed and "p" not in allowed  # the filter does filter
+def _item_openings(op: object, av: object, n: int) -> set[str]:
+    if op is _parser.AT or op in (_parser.ASSERT, _parser.ASSERT_NOT):
+        return {""}  # \b, look-aheads: no character taken
+    if op is _parser.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _parser.CATEGORY:
+        return {_SAMPLE[av]}
+    if op is _parser.IN:
+        chars: set[str] = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is _parser.LITERAL:
+                chars.add(chr(value))
+            elif kind is _parser.RANGE:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            elif kind is _parser.CATEGORY:
+                chars.add(_SAMPLE[value])
+            else:
+                raise AssertionError(f"unexpected set item {kind}")
+        return chars
+    if op is _parser.SUBPATTERN:
+        return _openings(av[-1], n)  # type: ignore[index]
+    if op is _parser.BRANCH:
+        return set().union(*(_openings(b, n) for b in av[1]))  # type: ignore[index]
+    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+        low, high, inner = av  # type: ignore[misc]
+        once = _openings(inner, n)
+        found = {""} if low == 0 else set()
+        runs = {""}
+        for count in range(1, min(high, n) + 1):
+            runs = {(a + b)[:n] for a in runs for b in once}
+            if count >= low:
+                found |= runs
+        return found
+    raise AssertionError(f"unexpected pattern item {op}")
+
+
+def test_every_pattern_opens_with_two_characters_the_word_start_filter_lets_through() -> None:
+    """Each expression's first two characters (a day number's first digit) are an opening
+    the filter tries, so skipping every other word start loses no expression."""
+    openings = _openings(_parser.parse(COMBINED.pattern, COMBINED.flags), 2)
+    assert openings and all(len(o) == 2 for o in openings)
+    for opening in openings:
+        assert expressions._WORD_START.match(opening), opening
+        assert expressions._WORD_START.match(opening.upper()), opening
+    for word in ("will", "meet", "officials", "among", "the", "on", "11"):
+        assert bool(expressions._WORD_START.match(word)) == (word in ("the", "on", "11"))
+
+
+def test_each_family_opens_as_its_table_row_says() -> None:
+    """The families tried at a place are those whose row holds its opening: each row is
+    exactly what the family's pattern can begin with, so none that could match is left out."""
+    assert [family for family, _ in expressions._PATTERNS] == list(expressions._OPENINGS)
+    for family, pattern in expressions._PATTERNS:
+        derived = {
+            "#" if o[0].isdigit() else o.lower()
+            for o in _openings(_parser.parse(pattern, re.IGNORECASE), 2)
+        }
+        assert derived == set(expressions._OPENINGS[family].split()), family
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On Friday", "from May 2", "ſince Monday", "on the ſame day", "Fri 3 May", "3rd of May"],
+)
+def test_the_families_tried_at_an_opening_find_what_the_whole_pattern_finds(text: str) -> None:
+    assert find_expressions(text) == old_find_expressions(text) != []
 
 
 PIECES = [
     "on", "On", "ON", " ", "  ", "the", "The", "Tuesday", "tuesday", "ſince", "since",
     "Monday", "3rd", "11", "of", "March", "may", "May", "2025", "last", "week", "weekend",
     "’s", "'s", "in", "the coming days", "that day", ",", ".", "x", "Kyiv", "ıt", "İn",
-    "early", "-", "mid", "today", "Capital", "cent", "\n",
+    "early", "-", "mid", "today", "Capital", "cent", "\n", "over", "at", "said", "will",
+    "Sept", "Dec", "tonight", "past", "few", "days",
 ]  # fmt: skip
 
 
@@ -107,6 +156,74 @@ def test_date_expressions_are_found_as_the_old_definition_found_them(text: str) 
 def test_date_expressions_in_the_synthetic_pack(synthetic: Pack) -> None:
     for sentence in sentences_of(synthetic):
         assert find_expressions(sentence) == old_find_expressions(sentence)
+
+
+# --- reporting frames: the verbs found in one pass, not by splitting every word -------
+
+
+def old_reporting_frames(sentence: str) -> list[tuple[int, int]]:
+    words = [
+        (m.start(), m.end(), m.group().lower().rstrip("."))
+        for m in reporting._WORDS.finditer(sentence)
+    ]
+    starts = [w[0] for w in words]
+    frames: list[tuple[int, int]] = []
+    comma = sentence.find(",")
+    while comma >= 0:
+        first_after = bisect_right(starts, comma)
+        after = words[first_after : first_after + reporting.FRAME_WORDS]
+        nxt = sentence.find(",", comma + 1)
+        stop = nxt if nxt >= 0 else len(sentence)
+        verb = next((w for w in after if w[0] < stop and w[2] in REPORTING_VERBS), None)
+        if verb is not None and not reporting._THAT.search(sentence, verb[1], stop):
+            frames.append((comma, stop))
+        comma = nxt
+    first = next((w for w in words if w[2] in REPORTING_VERBS), None)
+    if first is not None and not any(a <= first[0] < b for a, b in frames):
+        that = reporting._THAT.search(sentence, first[1])
+        clause_break = min(
+            (i for i in (sentence.find(c, first[1]) for c in ',;:"“') if i >= 0),
+            default=len(sentence),
+        )
+        if that is not None and that.start() < clause_break:
+            frames.insert(0, (0, that.end()))
+        else:
+            dated = reporting._DATED_SAYING.match(sentence, first[1])
+            if dated is not None:
+                frames.insert(0, (0, dated.end()))
+    return frames
+
+
+FRAME_PIECES = [
+    "said", "Said", "SAID", "said.", "said..", "ſaid", "İnformed", "informed", "told",
+    "reporters", "that", "on", "Monday", "last", "week", ",", ", ", ".", "-", "'", "’",
+    "re-said", "said-", "x", "officials", "his", "office", "says", "the", "talks", "will",
+    "resume", "\"", ";", "a", "b", "c", "d", "e", "f", "g", "h", "unsaid", "saidx", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAME_PIECES), max_size=30).map(" ".join))
+def test_reporting_frames_are_found_as_the_old_definition_found_them(text: str) -> None:
+    assert reporting_frames(text) == old_reporting_frames(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAME_PIECES), max_size=30).map("".join))
+def test_reporting_frames_of_words_run_together(text: str) -> None:
+    assert reporting_frames(text) == old_reporting_frames(text)
+
+
+def test_reporting_frames_in_the_synthetic_pack(synthetic: Pack) -> None:
+    for sentence in sentences_of(synthetic):
+        assert reporting_frames(sentence) == old_reporting_frames(sentence)
+
+
+def test_a_frame_names_its_verb_within_frame_words_of_the_comma() -> None:
+    near = "The talks resume, " + "a " * (reporting.FRAME_WORDS - 1) + "said officials."
+    far = "The talks resume, " + "a " * reporting.FRAME_WORDS + "said officials."
+    assert reporting_frames(near) == [(near.index(","), len(near))]
+    assert reporting_frames(far) == []  # the verb is the ninth word: a leading frame? no "that"
 
 
 # --- what a value counts: seven passes, the nearest match of the first pattern -------

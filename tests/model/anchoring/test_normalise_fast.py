@@ -13,11 +13,14 @@ on adversarial shapes (all non-ASCII, long runs of one character, mixed scripts)
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from briefing.model import normalise
 from briefing.model.normalise import TRANSLATE, normalise_with_map, normalise_with_spans
 
 
@@ -147,3 +150,22 @@ def test_the_edges_are_exercised() -> None:
     # The accented e and its combining mark map back to both original characters.
     cafe = out.index("é")
     assert text[starts[cafe] : ends[cafe]] == "e\u0301"
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+@example("a\u2019b\u00a0c\u0301 \u200bd\u2026e\U0001f600f")  # every special kind, non-ASCII
+def test_both_ways_of_translating_a_non_ascii_text_equal_the_definition(text: str) -> None:
+    """The sparse way (the special characters found and changed one by one) and the
+    dense way (``str.translate``) are chosen by a density; each must give the definition."""
+    expected = reference(text)
+    for sparse in (0, 10**9):  # 0: always the sparse way; 10**9: translate unless none
+        with mock.patch.object(normalise, "SPARSE", sparse):
+            out, starts, ends = normalise_with_spans(text)
+        assert (out, list(starts), list(ends)) == expected, sparse
+
+
+def test_density_decides_the_way() -> None:
+    finder = re.compile("[\u2019]")
+    assert normalise.is_sparse(finder, "a" * 15 + "\u2019")
+    assert not normalise.is_sparse(finder, "a" * 14 + "\u2019")

@@ -10,7 +10,7 @@ import pytest
 from support import ARTICLE, PackMaker, sha
 
 from briefing.model import load_pack
-from briefing.model.io import cache_dir, load
+from briefing.model.io import cache_dir, decode, load
 
 FACTS = """\
 actors:
@@ -172,6 +172,31 @@ def test_well_formed_entry_with_bad_offsets_is_not_trusted(
         _first(lines, "pledges")[4][0][2] = 10**6
 
     _reseal(entry(cache), break_offsets)
+    assert load_pack(root, cache=True).pack == full.pack
+
+
+@pytest.mark.parametrize("how", ["decreasing", "past the end", "negative"])
+def test_entry_with_bad_sentence_offsets_is_not_trusted(
+    make_pack: PackMaker, cache: Path, how: str
+) -> None:
+    root = make_pack(FACTS)
+    full = load_pack(root, cache=True)
+
+    def break_sentences(lines: list) -> None:  # type: ignore[type-arg]
+        source = _first(lines, "sources")
+        # The article's sentences: the one field stored as a flat list of ints.
+        flat = next(v for v in source if isinstance(v, list) and v and isinstance(v[0], int))
+        assert len(flat) >= 4 and flat == sorted(flat)
+        if how == "decreasing":
+            flat[1], flat[2] = flat[2] + 1, flat[1]
+        elif how == "past the end":
+            flat[-1] = 10**6
+        else:
+            flat[0] = -1
+
+    _reseal(entry(cache), break_sentences)
+    # A trusted entry would rebuild other sentences (each pair alone is in range
+    # for "decreasing"): equal to the full load means it was read again.
     assert load_pack(root, cache=True).pack == full.pack
 
 
@@ -352,3 +377,16 @@ def test_store_later_writes_the_entry_only_when_asked(
     monkeypatch.setattr(load, "_load_pack", refuse)
     second = load_pack(root, cache=True, store_later=True)
     assert second.pack == first.pack and second.store_cache is None  # a hit writes nothing
+
+
+@pytest.mark.parametrize(
+    "line", ['["pledges",[1,"a",null,true,{"k":[2.5]}]]', '{"format":4}\n', '"é"']
+)
+def test_a_line_decodes_as_json_loads_reads_it(line: str) -> None:
+    assert decode(line) == json.loads(line)
+
+
+@pytest.mark.parametrize("line", ["", " [1]", "[1] [2]", "[1]\n\n", "[1", "nope"])
+def test_a_line_that_is_not_one_json_value_is_refused(line: str) -> None:
+    with pytest.raises(ValueError):
+        decode(line)
