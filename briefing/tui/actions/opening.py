@@ -104,11 +104,14 @@ class OpeningActions(_AppBase):
         and the new sizes lay the screen out again over one to three more frames
         (~0.1 s each at 1,000 articles). Work started in a thread at the first frame
         takes the interpreter from those, and in a terminal the panes then arrive in
-        pieces (measured in tmux: the filled frame 0.15-0.3 s later). So: every
+        pieces (measured in tmux at 1,000 articles: the filled frame 0.1-0.15 s later). So: every
         widget of the screen works through its queue (and its idle handlers), then
         the screen refreshes; if that laid the screen out again, once more, at most
         ``rounds`` times.
         """
+        if not self.is_running:  # closing: nothing more will be drawn
+            then()
+            return
         screen = self.screen
         laid_out = False
 
@@ -128,14 +131,14 @@ class OpeningActions(_AppBase):
         def worked_through() -> None:
             nonlocal waiting
             waiting -= 1
-            if not waiting:
-                self.call_after_refresh(refreshed)
+            if not waiting and not self.call_after_refresh(refreshed):
+                refreshed()  # closing
 
         screen.screen_layout_refresh_signal.subscribe(self, relaid, immediate=True)
         for pump in [self, *screen.walk_children(with_self=True)]:
             waiting += pump.call_later(worked_through)
-        if not waiting:
-            self.call_after_refresh(refreshed)
+        if not waiting and not self.call_after_refresh(refreshed):
+            refreshed()  # closing
 
     def on_unmount(self) -> None:
         """Closing: the collector is back on even if the first frame never came."""
@@ -164,12 +167,13 @@ class OpeningActions(_AppBase):
         derived = Derived(result.pack)
         drawn = threading.Event()
         self.call_from_thread(self._loaded, result, derived, drawn.set)
-        # Once the filled panes are drawn (building the analysis meanwhile would take
-        # the interpreter from the UI thread half the time and delay that frame by
-        # as long again), what needs the analysis, in this worker.
+        # Once the filled panes are drawn and laid out (building the analysis meanwhile
+        # would take the interpreter from the UI thread half the time and delay those
+        # frames by as long again), what needs the analysis, in this worker. Quitting
+        # before that still writes the cache entry below.
         while not drawn.wait(0.05):
             if worker.is_cancelled:
-                return
+                break
         if result.later is not None:
             # The warning-only checks left out of the first read (meeting dates):
             # their warnings are counted in the notice, the analysis reuses the
@@ -260,8 +264,9 @@ class OpeningActions(_AppBase):
         if drawn is not None:
             # Called once the filled panes are drawn and the screen has settled (see
             # when_settled). Before the first frame (a quick read) that frame is the
-            # first, which Textual announces with its Ready event: a refresh asked for before the app runs need not come soon
-            # (measured: a start quit at once never wrote its load cache).
+            # first, which Textual announces with its Ready event: a refresh asked for
+            # before the app runs need not come soon (measured: a start quit at once
+            # never wrote its load cache).
             if self._first_frame_drawn:
                 self.when_settled(drawn)
             else:
