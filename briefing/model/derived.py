@@ -47,6 +47,11 @@ actor visited made the reader's memory grow with the walk. An actor dropped
 and shown again is searched again (the word index makes most searches quick)."""
 
 
+HISTORIES_KEPT = 64
+"""Actors whose pledge histories are kept, the most recently asked for (each a few
+KiB: at most ``MAX_COMPARED`` pledges are grouped together)."""
+
+
 class Derived:
     """The analysis, actor index, disagreements and mentions of one pack, built on demand."""
 
@@ -63,7 +68,9 @@ class Derived:
         self._outlets: Once[Counter[str]] = Once(
             lambda: Counter(s.outlet for s in self.pack.sources)
         )
-        self._histories: Once[dict[str, PledgeHistory]] = Once(self._build_histories)
+        self._histories: OrderedDict[str, dict[str, PledgeHistory]] = OrderedDict()
+        """The last :data:`HISTORIES_KEPT` actors' pledge histories, most recently asked for last."""
+        self._dates: Once[dict[str, str | None]] = Once(self._build_dates)
         self._meetings_by_date: Once[tuple[Meeting, ...]] = Once(
             lambda: tuple(meetings_by_date(self.pack.meetings))
         )
@@ -73,10 +80,10 @@ class Derived:
 
         return analyse(self.pack, stop)
 
-    def _build_histories(self) -> dict[str, PledgeHistory]:
-        from briefing.model.analysis.history import pledge_histories
+    def _build_dates(self) -> dict[str, str | None]:
+        from briefing.model.analysis.history import source_dates
 
-        return pledge_histories(self.pack)
+        return source_dates(self.pack)
 
     def _build_index(self) -> ActorIndex:
         from briefing.model.names.search import ActorIndex
@@ -156,18 +163,33 @@ class Derived:
         return self._index.get()
 
     def history(self, pledge: Pledge) -> PledgeHistory:
-        """A pledge's status over time, its records grouped once per pack.
+        """A pledge's status over time, its actor's records grouped once while it is kept.
 
         Grouping an actor's pledges is O(k²) in its k records; asked on every
         key press in the pledges list it cost 1.4 s at 1,000 articles and 26 s
-        at 4,500, so every pledge's history is built on first use and looked up
-        after. A pledge not in the pack (none the reader shows) is grouped alone.
+        at 4,500, so the histories of the pledge's actor are built on first use
+        and looked up after, for the last :data:`HISTORIES_KEPT` actors. (Every
+        pledge's history at once, as this once kept, was ~23 MiB for the session
+        at 5,000 articles, built when the analyst first walked the pledges.) An
+        actor with more than ``MAX_COMPARED`` pledges is never grouped: each of
+        its histories is one record's, made when asked. A pledge not in the pack
+        (none the reader shows) is grouped alone.
         """
-        found = self._histories.get().get(pledge.id)
-        if found is not None and self.pack.get(pledge.id) is pledge:
-            return found
-        from briefing.model.analysis.history import history_of
+        from briefing.model.analysis.history import MAX_COMPARED, actor_histories, history_of
 
+        pledges = sum(isinstance(f, Pledge) for f in self.pack.facts_of(pledge.actor))
+        if self.pack.get(pledge.id) is pledge and pledges <= MAX_COMPARED:
+            with self._locks_lock:
+                kept = self._histories.get(pledge.actor)
+                if kept is None:
+                    kept = actor_histories(self.pack, pledge.actor, self._dates.get())
+                    self._histories[pledge.actor] = kept
+                    while len(self._histories) > HISTORIES_KEPT:
+                        self._histories.popitem(last=False)
+                self._histories.move_to_end(pledge.actor)
+            found = kept.get(pledge.id)
+            if found is not None:
+                return found
         return history_of(self.pack, pledge)
 
     @property

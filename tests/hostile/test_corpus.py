@@ -26,7 +26,7 @@ from support import REPO
 
 from briefing.export.jsonout import render as render_json
 from briefing.model import LoadResult, load_pack
-from briefing.model.io import yaml_read as yamlread
+from briefing.model.io.yaml_text import read as yamlread
 from briefing.model.sanitize import clean
 
 ARTICLE = (

@@ -22,7 +22,7 @@ from briefing.model import load_pack
 from briefing.model.anchoring import Anchorer
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.io import YMap, YNode, YScalar, YSeq, read_yaml
-from briefing.model.io import yaml_read as yamlread
+from briefing.model.io.yaml_text import read as yamlread
 from briefing.model.text import Article
 
 PARSERS = [yamlread.PURE_PARSER] + ([yamlread.LIBYAML_PARSER] if yamlread.LIBYAML_PARSER else [])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections import Counter
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import REPO
+from support import synthetic_pack
 
 from briefing.model import derived as derived_module
 from briefing.model import load_pack
@@ -171,12 +170,7 @@ def test_pledge_histories_are_grouped_once_and_match_one_pledge_asked_alone(
     """The pledges list asks a history on every key press: a lookup, not a new grouping."""
     from briefing.model.analysis import history
 
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    pack = load_pack(str(make_pack(12, tmp_path / "pack"))).pack
+    pack = load_pack(str(synthetic_pack(12, tmp_path / "pack"))).pack
     assert pack is not None
     derived = Derived(pack)
     alone = {p.id: history.history_of(pack, p) for p in pack.pledges}
@@ -195,3 +189,22 @@ def test_pledge_histories_are_grouped_once_and_match_one_pledge_asked_alone(
     for pledge in pack.pledges:
         derived.history(pledge)
     assert calls["compared"] == first  # the second walk reads no contribution again
+
+
+def test_histories_kept_for_a_few_actors_are_the_whole_packs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Kept per actor, a few actors at a time, they are what grouping the whole pack gives."""
+    from briefing.model.analysis import history
+
+    pack = load_pack(str(synthetic_pack(12, tmp_path / "pack"))).pack
+    assert pack is not None
+    monkeypatch.setattr(history, "MAX_COMPARED", 6)
+    monkeypatch.setattr(derived_module, "HISTORIES_KEPT", 2)
+    per_actor = Counter(p.actor for p in pack.pledges)
+    assert max(per_actor.values()) > 6 and min(per_actor.values()) <= 6  # both ways are taken
+    whole = history.pledge_histories(pack)
+    assert any(len(h.records) > 1 for h in whole.values())  # some records are grouped
+    derived = Derived(pack)
+    for pledges in (pack.pledges, tuple(reversed(pack.pledges))):
+        assert {p.id: derived.history(p) for p in pledges} == whole

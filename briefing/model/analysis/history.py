@@ -227,10 +227,28 @@ def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
         by_actor[pledge.actor].append(pledge)
     histories: dict[str, PledgeHistory] = {}
     for records in by_actor.values():
-        for group in group_by_subject(records):
-            history = _history(group, dates)
-            for pledge in group:
-                histories[pledge.id] = history
+        histories.update(_histories(records, dates))
+    return histories
+
+
+def actor_histories(
+    pack: Pack, actor_id: str, dates: dict[str, str | None] | None = None
+) -> dict[str, PledgeHistory]:
+    """The histories of one actor's pledges, by pledge id: what :func:`pledge_histories` has for them.
+
+    ``dates``: :func:`source_dates` of the pack, when the caller keeps it.
+    """
+    records = [f for f in pack.facts_of(actor_id) if isinstance(f, Pledge)]
+    return _histories(records, source_dates(pack) if dates is None else dates)
+
+
+def _histories(records: list[Pledge], dates: dict[str, str | None]) -> dict[str, PledgeHistory]:
+    """One actor's records grouped, and each group's history, by pledge id."""
+    histories: dict[str, PledgeHistory] = {}
+    for group in group_by_subject(records):
+        history = _history(group, dates)
+        for pledge in group:
+            histories[pledge.id] = history
     return histories
 
 

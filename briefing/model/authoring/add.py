@@ -44,7 +44,7 @@ from briefing.model.authoring.pack_text import (
 from briefing.model.authoring.scaffold import create_file, draft_from
 from briefing.model.io.files import Budget, Refused, read_yaml_file, yaml_files
 from briefing.model.io.load import load_pack
-from briefing.model.io.yaml_write import comment, quoted
+from briefing.model.io.yaml_text.write import comment, quoted
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 

@@ -22,9 +22,9 @@ from briefing.model.io.files import (
     yaml_files,
 )
 from briefing.model.io.paths import display, resolve_pack_root
-from briefing.model.io.yaml_nodes import YMap, YScalar, YSeq
-from briefing.model.io.yaml_read import read_yaml
-from briefing.model.io.yaml_write import quoted, scalar
+from briefing.model.io.yaml_text.nodes import YMap, YScalar, YSeq
+from briefing.model.io.yaml_text.read import read_yaml
+from briefing.model.io.yaml_text.write import quoted, scalar
 from briefing.model.text import Article
 
 

@@ -20,7 +20,7 @@ from briefing.model.authoring.candidates import Candidate, slug
 from briefing.model.authoring.drafting.records import DraftMeeting, DraftPledge
 from briefing.model.authoring.hygiene import Hygiene
 from briefing.model.authoring.machine_translation import summary
-from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
+from briefing.model.io.yaml_text.write import comment, flow_list, quoted, scalar
 from briefing.model.text import Article
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ from briefing.model.authoring.pack_text import (
     source_lines,
     templates,
 )
-from briefing.model.io.yaml_write import scalar
+from briefing.model.io.yaml_text.write import scalar
 from briefing.model.sanitize import clean_line
 from briefing.model.text import Article
 

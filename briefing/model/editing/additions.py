@@ -29,8 +29,8 @@ from briefing.model.editing.locate import (
     records,
 )
 from briefing.model.editing.operations import Splices, need
-from briefing.model.io.yaml_write import flow_list, quoted
-from briefing.model.io.yaml_write import scalar as yaml_scalar
+from briefing.model.io.yaml_text.write import flow_list, quoted
+from briefing.model.io.yaml_text.write import scalar as yaml_scalar
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 """A date is written plain, as packs write them (the strict reader keeps it a string)."""

@@ -4,7 +4,7 @@ An edit must change only the bytes it means to change, so edits work on the
 file's own text with the character offsets PyYAML's composer gives every node
 (start and end marks), never on a re-dumped tree: comments, quoting, key order
 and blank lines elsewhere cannot move. Composing builds nodes only; no object is
-constructed from a tag (the pack was read strictly by ``yaml_read`` first). The
+constructed from a tag (the pack was read strictly by ``yaml_text.read`` first). The
 pure parser is used, not libyaml, because its marks count characters of exactly
 the string we splice (BOM and CRLF kept).
 
@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from briefing.model.diagnostics import Diagnostic
-from briefing.model.io.yaml_pure import PureParser
+from briefing.model.io.yaml_text.pure import PureParser
 
 
 class EditRefused(Exception):

@@ -36,8 +36,8 @@ from briefing.model.editing.locate import (
     records,
     scalar,
 )
-from briefing.model.io.yaml_write import flow_list
-from briefing.model.io.yaml_write import scalar as yaml_scalar
+from briefing.model.io.yaml_text.write import flow_list
+from briefing.model.io.yaml_text.write import scalar as yaml_scalar
 from briefing.model.names.folding import fold
 
 Splices = dict[Path, list[Splice]]

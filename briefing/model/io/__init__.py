@@ -33,10 +33,10 @@ if TYPE_CHECKING:
     )
     from briefing.model.io.rebuild.cache_lines import Decoder
     from briefing.model.io.safewrite import WriteRefused, replace_bytes, write_atomic
-    from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, has_forbidden
-    from briefing.model.io.yaml_pure import PureParser
-    from briefing.model.io.yaml_read import read_yaml
-    from briefing.model.io.yaml_write import comment, flow_list, quoted, scalar
+    from briefing.model.io.yaml_text.nodes import YMap, YNode, YScalar, YSeq, has_forbidden
+    from briefing.model.io.yaml_text.pure import PureParser
+    from briefing.model.io.yaml_text.read import read_yaml
+    from briefing.model.io.yaml_text.write import comment, flow_list, quoted, scalar
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
@@ -46,37 +46,37 @@ __getattr__, __dir__ = lazy_exports(
         "Encoder": "cache_codec",
         "FORMAT": "cache",
         "LoadResult": "load",
-        "PureParser": "yaml_pure",
+        "PureParser": "yaml_text.pure",
         "Refused": "files",
         "WriteRefused": "safewrite",
-        "YMap": "yaml_nodes",
-        "YNode": "yaml_nodes",
-        "YScalar": "yaml_nodes",
-        "YSeq": "yaml_nodes",
+        "YMap": "yaml_text.nodes",
+        "YNode": "yaml_text.nodes",
+        "YScalar": "yaml_text.nodes",
+        "YSeq": "yaml_text.nodes",
         "article_text": "files",
         "cache_dir": "cache",
-        "comment": "yaml_write",
+        "comment": "yaml_text.write",
         "decode": "cache_codec",
         "default_pack_path": "paths",
         "display": "paths",
         "dumps": "cache_codec",
         "example_story_path": "paths",
         "fields_of": "building.walker",
-        "flow_list": "yaml_write",
-        "has_forbidden": "yaml_nodes",
+        "flow_list": "yaml_text.write",
+        "has_forbidden": "yaml_text.nodes",
         "LAST": "note_log",
         "last_note_date": "note_log",
         "since_date": "note_log",
         "load_pack": "load",
-        "quoted": "yaml_write",
+        "quoted": "yaml_text.write",
         "read_article": "files",
         "read_file": "files",
-        "read_yaml": "yaml_read",
+        "read_yaml": "yaml_text.read",
         "read_yaml_file": "files",
         "record_note": "note_log",
         "replace_bytes": "safewrite",
         "resolve_pack_root": "paths",
-        "scalar": "yaml_write",
+        "scalar": "yaml_text.write",
         "text": "building.walker",
         "write_atomic": "safewrite",
         "yaml_files": "files",

@@ -13,7 +13,7 @@ from array import array
 from dataclasses import dataclass
 from typing import Required, TypedDict
 
-from briefing.model.io.yaml_nodes import YMap, YScalar
+from briefing.model.io.yaml_text.nodes import YMap, YScalar
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from briefing.model.io.building.walker import (
 from briefing.model.io.records import Outline as Outline  # re-exported: read.py imports it here
 from briefing.model.io.records import RawEvidence, RawUncited
 from briefing.model.io.records import Ref as Ref  # re-exported: read.py imports it here
-from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, kind_name
+from briefing.model.io.yaml_text.nodes import YMap, YNode, YScalar, kind_name
 from briefing.model.types import (
     ACTOR_KINDS,
     CREDIBILITY,

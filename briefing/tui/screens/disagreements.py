@@ -114,6 +114,7 @@ def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list
         )
     ]
     for found in uncovered(pack, disagreements):
+        note = found.explanation  # once a disagreement: it reads every value's context
         for number, value in enumerate(found.values):
             rows.append(
                 Row(
@@ -125,7 +126,7 @@ def disagreement_rows(pack: Pack, disagreements: Sequence[Disagreement]) -> list
                     sentence=value.sentence,
                     target=value.source,
                     first=number == 0,
-                    note=found.explanation,
+                    note=note,
                 )
             )
     return rows

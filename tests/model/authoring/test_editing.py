@@ -212,6 +212,23 @@ def test_a_file_changed_on_disk_is_never_clobbered(pack: Path) -> None:
     assert b"# My own note." in actors.read_bytes()
 
 
+def test_a_change_before_the_first_edit_or_after_an_undo_is_seen(pack: Path) -> None:
+    """What the session read at its start, and what an undo wrote back, is what it checks."""
+    actors = pack / "data" / "actors.yaml"
+    session = EditSession(pack)
+    original = actors.read_bytes()
+    actors.write_bytes(original.replace(b"# Candidate", b"# Candidatf"))  # same length
+    with pytest.raises(Stale, match="changed on disk"):
+        session.confirm("latvia")
+    actors.write_bytes(original)
+    session.confirm("latvia")
+    session.undo()
+    assert actors.read_bytes() == original
+    actors.write_bytes(original + b"\n")
+    with pytest.raises(Stale, match="changed on disk"):
+        session.confirm("estonia")
+
+
 def test_crlf_and_bom_survive_an_edit(pack: Path) -> None:
     actors = pack / "data" / "actors.yaml"
     original = b"\xef\xbb\xbf" + actors.read_bytes().replace(b"\n", b"\r\n")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.model.io import YMap, YSeq, read_yaml, yaml_read
+from briefing.model.io import YMap, YSeq, read_yaml
+from briefing.model.io.yaml_text import read as yaml_read
 
 PARSERS = [yaml_read.PURE_PARSER] + ([yaml_read.LIBYAML_PARSER] if yaml_read.LIBYAML_PARSER else [])
 

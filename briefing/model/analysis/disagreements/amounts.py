@@ -21,6 +21,7 @@ topic words x ``MAX_BUCKET``.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from sys import intern
 from briefing.model.analysis.disagreements.counts import QUALIFIERS, qualifier_before
 from briefing.model.analysis.disagreements.values import (
     Disagreement,
-    DisagreementValue,
+    ValueRows,
     lemma,
 )
 from briefing.model.analysis.quantities import Quantity, quantities
@@ -138,20 +139,91 @@ def amount_mentions(
         )
 
 
+class _Amounts:
+    """Every amount of a detection run, column by column: a few machine words each.
+
+    Detection compares every amount with the others of its buckets, so all are
+    held at once (60,000 at 5,000 articles). As :class:`AmountMention` objects,
+    with their :class:`Quantity`, its text, a topic tuple and two range floats,
+    they were ~45 MiB at that size, the peak of the whole detection. A mention
+    is read, its columns kept (source, range, offsets, shown value interned,
+    topic words as numbers) and the object dropped: ~7 MiB for the same amounts.
+    """
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+        self.source = array("i")
+        """Index in :attr:`sources`."""
+        self.percent = array("b")
+        self.low = array("d")
+        self.high = array("d")
+        self.start = array("q")
+        self.end = array("q")
+        self.sentence_start = array("q")
+        self.sentence_end = array("q")
+        self.value: list[str] = []
+        """The amount as shown, interned (the same few thousand values recur)."""
+        self.words: dict[str, int] = {}
+        self.word_names: list[str] = []
+        self.topics = array("i")
+        """Every mention's topic words (numbers in :attr:`word_names`), one after the other."""
+        self.topic_at = array("q", [0])
+        """Where each mention's topic words start in :attr:`topics` (and end: the next one)."""
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def add(self, source: int, m: AmountMention) -> list[int]:
+        """Keep one mention's columns; returns its topic words' numbers."""
+        self.source.append(source)
+        self.percent.append(m.quantity.kind == "percent")
+        low, high = m.interval()
+        self.low.append(low)
+        self.high.append(high)
+        self.start.append(m.start)
+        self.end.append(m.end)
+        self.sentence_start.append(m.sentence_start)
+        self.sentence_end.append(m.sentence_end)
+        self.value.append(intern(m.value))
+        topic = []
+        for word in m.topic:
+            number = self.words.get(word)
+            if number is None:
+                number = self.words[word] = len(self.word_names)
+                self.word_names.append(word)
+            topic.append(number)
+        self.topics.extend(topic)
+        self.topic_at.append(len(self.topics))
+        return topic
+
+    def topic(self, i: int) -> array[int]:
+        """Mention ``i``'s topic words (numbers)."""
+        return self.topics[self.topic_at[i] : self.topic_at[i + 1]]
+
+
 def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     """Money totals and percentages on one topic that two sources give incompatibly."""
     by_id: dict[str, Source] = {}
-    mentions: list[AmountMention] = []
-    ints: dict[int, int] = {}
-    topics: dict[tuple[str, ...], tuple[str, ...]] = {}
+    amounts = _Amounts()
+    buckets: dict[tuple[str, str | None, int], array[int] | None] = {}
+    """Mention numbers by (kind, currency, topic word); None once over ``MAX_BUCKET``."""
     for source in sources:
         by_id[source.id] = source
-        mentions.extend(amount_mentions(source, ints, topics))
-    buckets: defaultdict[tuple[str, str | None, str], list[int]] = defaultdict(list)
-    for index, m in enumerate(mentions):
-        for word in m.topic:
-            buckets[(m.quantity.kind, m.quantity.currency, word)].append(index)
-    parent = list(range(len(mentions)))
+        index = len(amounts.sources)
+        amounts.sources.append(source)
+        for m in amount_mentions(source):
+            at = len(amounts)
+            for word in amounts.add(index, m):
+                key = (m.quantity.kind, m.quantity.currency, word)
+                members = buckets.get(key, _NEW)
+                if members is _NEW:
+                    buckets[key] = array("i", [at])
+                elif members is not None:
+                    if len(members) >= MAX_BUCKET:
+                        buckets[key] = None  # too common to name a topic: never compared
+                    else:
+                        members.append(at)
+    parent = list(range(len(amounts)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -164,16 +236,14 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     # shared). A pair sharing several words meets in several buckets and is judged
     # again: the same answer, and cheaper than a set of every pair compared. When most
     # amounts clash, most pairs are soon inside one group and skip the topic test.
-    source_of = [m.source for m in mentions]
-    topic_of = [m.topic for m in mentions]
-    low_of, high_of = zip(*(m.interval() for m in mentions), strict=True) if mentions else ((), ())
+    source_of, low_of, high_of = amounts.source, amounts.low, amounts.high
     clashing: set[int] = set()
     for members in buckets.values():
-        if len(members) > MAX_BUCKET:
+        if members is None:
             continue
         for x, i in enumerate(members):
             own, low, high = source_of[i], low_of[i], high_of[i]
-            topic: frozenset[str] | None = None  # made at i's first pair that gets this far
+            topic: frozenset[int] | None = None  # made at i's first pair that gets this far
             # i's root once it clashes (now, if it already does): j's root is joined under it.
             top = root(i) if i in clashing else -1
             for j in members[x + 1 :]:
@@ -182,8 +252,8 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
                 if top >= 0 and j in clashing and root(j) == top:
                     continue  # both clash, in one group already: the pair would add nothing
                 if topic is None:
-                    topic = frozenset(topic_of[i])
-                if len(topic.intersection(topic_of[j])) < 2:
+                    topic = frozenset(amounts.topic(i))
+                if len(topic.intersection(amounts.topic(j))) < 2:
                     continue
                 if top < 0:
                     top = root(i)
@@ -192,28 +262,34 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
                 if other != top:
                     parent[other] = top
                 clashing.add(j)
-    groups: defaultdict[int, list[AmountMention]] = defaultdict(list)
+    del buckets
+    groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(clashing):
-        groups[root(i)].append(mentions[i])
-    found = []
-    for group in groups.values():
-        shared = frozenset(group[0].topic).intersection(*(m.topic for m in group[1:]))
-        kind = "percentage" if group[0].quantity.kind == "percent" else "amount"
-        words = ", ".join(sorted(shared)[:3]) or "one total"
-        values = tuple(
-            DisagreementValue(
-                intern(m.value),
-                m.source,
-                None,
-                m.start,
-                m.end,
-                read_in=by_id[m.source],
-                read_at=m.start - m.sentence_start,
-                sentence_at=(m.sentence_start, m.sentence_end),
-                shared=ints,
-            )
-            for m in group
+        groups[root(i)].append(i)
+    return [_disagreement(amounts, group, by_id) for group in groups.values()]
+
+
+_NEW = array("i")
+"""A bucket not met yet (``None`` is a bucket too common to compare)."""
+
+
+def _disagreement(amounts: _Amounts, group: list[int], by_id: dict[str, Source]) -> Disagreement:
+    """One group of clashing amounts as a disagreement (its values in mention order)."""
+    names = amounts.word_names
+    shared = frozenset(amounts.topic(group[0])).intersection(*(amounts.topic(i) for i in group[1:]))
+    kind = "percentage" if amounts.percent[group[0]] else "amount"
+    words = ", ".join(sorted(names[w] for w in shared)[:3]) or "one total"
+    values = ValueRows()
+    for i in group:
+        source = amounts.sources[amounts.source[i]].id
+        start, sentence_start = amounts.start[i], amounts.sentence_start[i]
+        values.add(
+            amounts.value[i],
+            by_id[source],
+            start,
+            amounts.end[i],
+            start - sentence_start,
+            (sentence_start, amounts.sentence_end[i]),
         )
-        what = "Share" if kind == "percentage" else "Amount"
-        found.append(Disagreement(f"{what} ({words})", kind, values))
-    return found
+    what = "Share" if kind == "percentage" else "Amount"
+    return Disagreement(f"{what} ({words})", kind, values)

@@ -10,8 +10,11 @@ nothing here knows the story.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 from briefing.model.analysis.disagreements.context import ValueContext, explain, value_context
 from briefing.model.types import Source
@@ -153,6 +156,103 @@ class DisagreementValue:
         raise AttributeError(f"DisagreementValue is immutable: cannot delete {name}")
 
 
+class ValueRows(Sequence[DisagreementValue]):
+    """A disagreement's values kept as columns, each :class:`DisagreementValue` made when asked for.
+
+    The count and amount detectors find ~110,000 values at 5,000 articles, most
+    in a few disagreements listing every source's figure; as objects that was
+    ~13 MiB held for the whole session, while the reader shows a few of them
+    (the note shows none). Here a value is its source, its interned figure and
+    five offsets; made once asked for, it is kept (with its context, once read),
+    as the tuple kept it. Equal to any sequence of the same values, a tuple
+    included. :func:`places` reads where the values are without making them.
+    """
+
+    __slots__ = ("_made", "_offsets", "_sources", "_values")
+
+    def __init__(self) -> None:
+        self._sources: list[Source] = []
+        self._values: list[str] = []
+        self._offsets = array("q")
+        """start, end, place in the sentence, sentence start and end; five a value."""
+        self._made: dict[int, DisagreementValue] = {}
+
+    def add(
+        self,
+        value: str,
+        source: Source,
+        start: int,
+        end: int,
+        read_at: int,
+        sentence_at: tuple[int, int],
+    ) -> None:
+        """One more value: what :class:`DisagreementValue` takes with ``read_in=source``."""
+        self._sources.append(source)
+        self._values.append(value)
+        self._offsets.extend((start, end, read_at, *sentence_at))
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @overload
+    def __getitem__(self, index: int) -> DisagreementValue: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DisagreementValue, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DisagreementValue | tuple[DisagreementValue, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        made = self._made.get(index)
+        if made is None:
+            if not 0 <= index < len(self):
+                raise IndexError("value index out of range")
+            start, end, at, first, last = self._offsets[5 * index : 5 * index + 5]
+            source = self._sources[index]
+            made = DisagreementValue(
+                self._values[index],
+                source.id,
+                None,
+                start,
+                end,
+                read_in=source,
+                read_at=at,
+                sentence_at=(first, last),
+            )
+            made = self._made.setdefault(index, made)
+        return made
+
+    def __iter__(self) -> Iterator[DisagreementValue]:
+        for index in range(len(self)):
+            yield self[index]
+
+    def places(self) -> Iterator[tuple[str, int]]:
+        """(source id, start) of each value, none of them made."""
+        offsets = self._offsets
+        for index, source in enumerate(self._sources):
+            yield source.id, offsets[5 * index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+def places(values: Sequence[DisagreementValue]) -> Iterator[tuple[str, int]]:
+    """(source id, start) of each value; of :class:`ValueRows` without making the values."""
+    if isinstance(values, ValueRows):
+        return values.places()
+    return ((v.source, v.start) for v in values)
+
+
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     """A point on which sources differ, as found in the text."""
@@ -160,14 +260,15 @@ class Disagreement:
     topic: str
     kind: str
     """``count``, ``amount``, ``percentage``, ``stance`` or ``meeting-date``."""
-    values: tuple[DisagreementValue, ...]
+    values: Sequence[DisagreementValue]
+    """A tuple, or :class:`ValueRows` (what the count and amount detectors find)."""
     claim: str | None = None
     """The author's claim on the same sentences, when there is one."""
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The sources taking part, in order of first appearance."""
-        return tuple(dict.fromkeys(v.source for v in self.values))
+        return tuple(dict.fromkeys(source for source, _ in places(self.values)))
 
     @property
     def explanation(self) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from briefing.model.anchoring.anchor import Anchorer
 from briefing.model.anchoring.places import SourceText, closest
-from briefing.model.io.yaml_write import quoted
+from briefing.model.io.yaml_text.write import quoted
 
 
 def drift_message(anchorer: Anchorer, source: str, quote: str) -> str:

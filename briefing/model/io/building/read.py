@@ -33,8 +33,8 @@ from briefing.model.io.files import (
 )
 from briefing.model.io.paths import display
 from briefing.model.io.schema import SECTIONS, Outline, Ref
-from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, kind_name
-from briefing.model.io.yaml_read import read_yaml
+from briefing.model.io.yaml_text.nodes import YMap, YNode, YScalar, YSeq, kind_name
+from briefing.model.io.yaml_text.read import read_yaml
 from briefing.model.pack import Pack
 from briefing.model.text import Article
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from briefing.model.diagnostics import Diagnostic, Severity, suggest
 from briefing.model.io.records import Ref
-from briefing.model.io.yaml_nodes import YMap, YNode, YScalar, YSeq, kind_name
+from briefing.model.io.yaml_text.nodes import YMap, YNode, YScalar, YSeq, kind_name
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")

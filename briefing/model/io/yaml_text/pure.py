@@ -1,6 +1,6 @@
 """PyYAML's pure parser, made to read plain scalars in flow collections as libyaml does.
 
-Split out of ``yamlread.py`` (code moved only): the tests run every read with
+Split out of the reader (code moved only): the tests run every read with
 this parser and with libyaml and require the same verdict.
 """
 

@@ -1,7 +1,7 @@
 """The tree a pack's YAML is read into, and the characters a pack may not hold.
 
 Every scalar stays the string the author wrote, with its position, so each
-diagnostic can point at it; the reader (:mod:`briefing.model.io.yaml_read`)
+diagnostic can point at it; the reader (:mod:`briefing.model.io.yaml_text.read`)
 builds these nodes from the parser's events, the schema walks them. Positions
 are 1-based (line, column), as every diagnostic shows them.
 """

@@ -1,14 +1,11 @@
-"""Strict YAML reading: parse events and build a small tree of strings, never objects.
+"""The tree a YAML file's event stream builds: strings with positions, nothing constructed.
 
-PyYAML's loaders construct Python objects from tags, coerce ``no`` into False and
-``2025-03-11`` into a date, keep the last of two duplicate keys silently, and the
-pure and libyaml parsers disagree on tabs. A pack is hand-written by an author who
-needs to be told about each of those, so we read the *event stream* (libyaml when
-available, for speed) and build our own tree: every scalar stays the string the
-author wrote, with its position, and anything outside the schema's plain subset
-(tags, anchors, aliases, duplicate keys, deep nesting) is a diagnostic. Events are
-consumed iteratively, so a deeply nested or self-referencing document cannot blow
-the stack or explode a walk.
+:func:`briefing.model.io.yaml_text.read.read_yaml` checks the bytes (size, UTF-8,
+tabs, control characters) and hands the parser's events to :class:`TreeBuilder`,
+which refuses what a pack never needs (tags, anchors, aliases, duplicate keys,
+deep nesting) and keeps every scalar as the text the author wrote. Split from the
+reading gate because the builder is the hot loop of a cold load (half a million
+events at 1,000 articles) and carries its own fast path.
 """
 
 from __future__ import annotations
@@ -21,10 +18,8 @@ from typing import Any, NoReturn
 import yaml
 
 from briefing.model.diagnostics import Diagnostic
-from briefing.model.io.files import MAX_FILE_BYTES, decode_utf8
-from briefing.model.io.yaml_nodes import (
+from briefing.model.io.yaml_text.nodes import (
     ESCAPED,
-    FORBIDDEN,
     Positions,
     YMap,
     YNode,
@@ -32,96 +27,12 @@ from briefing.model.io.yaml_nodes import (
     YSeq,
     clamp,
 )
-from briefing.model.io.yaml_pure import PureParser
-
-PURE_PARSER: type = PureParser
-try:  # libyaml is ~5x faster; the verdicts are the same (tabs are refused up front).
-    LIBYAML_PARSER: type | None = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    LIBYAML_PARSER = None
-
-PARSER: type = LIBYAML_PARSER or PURE_PARSER
-"""The event parser every read uses; tests set it to each of the two in turn."""
 
 MAX_DEPTH = 8
 """The schema nests at most 6 levels (section, item, evidence list, item, ...)."""
 
-_TAB = "\t"
-
-
 ItemHook = Callable[[str, "YMap"], "YNode"]
 """Called with (section name, item) as each mapping item of a top-level list is complete."""
-
-
-def read_yaml(
-    data: bytes,
-    path: str,
-    parser: type | None = None,
-    on_item: ItemHook | None = None,
-    *,
-    fast: bool = True,
-) -> tuple[YNode | None, list[Diagnostic]]:
-    """Parse one YAML file into a tree of strings, or return why it cannot be read.
-
-    ``parser`` is PyYAML's pure or libyaml loader class (default :data:`PARSER`);
-    both must give the same verdict, which the tests check.
-
-    ``on_item`` sees each mapping in a list under a top-level key (a record of a
-    section such as ``pledges:``) as soon as it is complete, and what it returns
-    takes the item's place in the tree: the loader checks the record there and
-    then and leaves a stub, so a file's whole tree never exists at once. Only the
-    first value of a key is offered (a duplicate key's value is not in the tree),
-    and the caller must still drop what it made if the file turns out unreadable
-    (the returned tree is None).
-
-    ``fast=False`` builds every scalar by the spelled-out steps rather than the
-    inlined common case (see ``_TreeBuilder.run``): the tests compare the two.
-    """
-    if len(data) > MAX_FILE_BYTES:
-        return None, [
-            Diagnostic(
-                path,
-                1,
-                1,
-                f"file is {len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit",
-                fatal=True,
-            )
-        ]
-    text, problem = decode_utf8(data, path)
-    if text is None:
-        assert problem is not None
-        return None, [problem]
-    positions = Positions(text)
-    problems: list[Diagnostic] = []
-    tab = text.find(_TAB)
-    if tab >= 0:
-        line, col = positions.at(tab)
-        problems.append(
-            Diagnostic(path, line, col, "tab character; YAML packs use spaces only", fatal=True)
-        )
-    bad = FORBIDDEN.search(text)
-    if bad is not None:
-        line, col = positions.at(bad.start())
-        problems.append(
-            Diagnostic(
-                path,
-                line,
-                col,
-                f"control character U+{ord(bad.group()):04X} is not allowed",
-                fatal=True,
-            )
-        )
-    if problems:
-        return None, problems
-    try:
-        return _TreeBuilder(text, path, positions, on_item).run(parser or PARSER, fast)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (1, 1) if mark is None else clamp(positions, mark.line, mark.column)
-        what = exc.problem or exc.context or "cannot be parsed"
-        return None, [Diagnostic(path, line, col, f"YAML syntax error: {what}", fatal=True)]
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
-        return None, [Diagnostic(path, 1, 1, f"YAML syntax error: {exc}", fatal=True)]
 
 
 _COMMENT = re.compile(r"[ ]+(#[^\n]*)")
@@ -146,7 +57,7 @@ _SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
 def _classify(event: yaml.Event) -> type | None:
-    """The event class :class:`_TreeBuilder` dispatches ``event`` as (None: nothing to do)."""
+    """The event class :class:`TreeBuilder` dispatches ``event`` as (None: nothing to do)."""
     if isinstance(event, yaml.DocumentStartEvent):
         return yaml.DocumentStartEvent
     if not isinstance(event, yaml.NodeEvent):
@@ -163,10 +74,10 @@ def _classify(event: yaml.Event) -> type | None:
 
 
 class _Refused(Exception):
-    """A handler recorded a fatal problem: the walk stops there (see :meth:`_TreeBuilder.refuse`)."""
+    """A handler recorded a fatal problem: the walk stops there (see :meth:`TreeBuilder.refuse`)."""
 
 
-class _TreeBuilder:
+class TreeBuilder:
     """Consumes one file's event stream into a tree, refusing what a pack never needs.
 
     One small handler per kind of event; a handler that finds something fatal

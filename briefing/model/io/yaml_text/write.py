@@ -1,7 +1,7 @@
 """Writing YAML scalars an author can paste and our strict reader reads back unchanged.
 
 Generated YAML (a new pack from ``briefing init``, an evidence item from
-``briefing find``) is read by people and by :mod:`briefing.model.io.yaml_read`. A
+``briefing find``) is read by people and by :mod:`briefing.model.io.yaml_text.read`. A
 string is written plain only when no YAML reader could take it for anything
 else (no ``no``/``2025``/``1.10``, no ``: `` or `` #``, no leading indicator);
 everything else is double-quoted with escapes, which round-trips any text.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.model.io.yaml_nodes import has_forbidden
+from briefing.model.io.yaml_text.nodes import has_forbidden
 from briefing.model.sanitize import clean
 
 
