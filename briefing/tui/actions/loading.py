@@ -6,10 +6,7 @@ the pack, off the UI thread; neither needs Textual, so they live apart from it.
 
 from __future__ import annotations
 
-import contextlib
-import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,53 +46,6 @@ def editor_for(pack_arg: str | None, result: LoadResult) -> EditSession | None:
         return EditSession(pack_arg, baseline=result)
     except EditRefused:
         return None
-
-
-SWITCH_INTERVAL = 0.001
-"""Seconds a thread may keep the interpreter while the load worker runs (Python's default: 0.005).
-
-The worker's reading and analysis are CPU-bound Python. Textual's output thread,
-which writes each frame to the terminal, and the UI thread wait for the
-interpreter after every write or wake-up, and may wait several intervals when two
-threads want it. Measured in tmux at 1,000 articles while the analysis runs: from
-a frame handed to the output thread to its write, median 10-16 ms and up to
-47-99 ms with the default; 2-5 ms and up to 14 ms with this; the analysis took
-no longer (within the noise of the runs).
-"""
-
-
-class _Switching:
-    """Who holds the finer interval: the first to enter sets it, the last to leave restores it."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.holders = 0
-        self.before = sys.getswitchinterval()
-
-
-_SWITCHING = _Switching()
-
-
-@contextlib.contextmanager
-def finer_switching(interval: float = SWITCH_INTERVAL) -> Iterator[None]:
-    """While the body runs, threads hand the interpreter over every ``interval`` seconds.
-
-    The interval is the whole process's: workers that overlap (a load and an
-    analysis after an edit) share it, and the one set before the first of them
-    is back once the last has ended, also when one ends by an exception.
-    """
-    with _SWITCHING.lock:
-        if not _SWITCHING.holders:
-            _SWITCHING.before = sys.getswitchinterval()
-            sys.setswitchinterval(min(interval, _SWITCHING.before))
-        _SWITCHING.holders += 1
-    try:
-        yield
-    finally:
-        with _SWITCHING.lock:
-            _SWITCHING.holders -= 1
-            if not _SWITCHING.holders:
-                sys.setswitchinterval(_SWITCHING.before)
 
 
 class Progress:

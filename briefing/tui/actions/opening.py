@@ -20,12 +20,7 @@ from textual.worker import get_current_worker
 
 from briefing.model.collector import collector_paused, keep_for_good
 from briefing.model.sanitize import clean_line
-from briefing.tui.actions.loading import (
-    Progress,
-    analyse_in_background,
-    editor_for,
-    finer_switching,
-)
+from briefing.tui.actions.loading import Progress, analyse_in_background, editor_for
 from briefing.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -150,15 +145,6 @@ class OpeningActions(_AppBase):
         self._until_first_frame.close()
 
     def _load(self) -> None:
-        """The load worker: read the pack, hand it over, then what follows (:meth:`_read_and_follow`).
-
-        The UI and output threads get the interpreter back sooner meanwhile (see
-        :data:`briefing.tui.actions.loading.SWITCH_INTERVAL`).
-        """
-        with finer_switching():
-            self._read_and_follow()
-
-    def _read_and_follow(self) -> None:
         # Imported here, in the worker: the loader, analysis and search (PyYAML,
         # rapidfuzz, the schema) are not needed for the first frame. The cache
         # makes a second start skip parsing and anchoring.
@@ -234,8 +220,7 @@ class OpeningActions(_AppBase):
 
             return told
 
-        with finer_switching():  # also after an edit (see start_analysis)
-            analyse_in_background(progress, tell(self._analysed), tell(self._found))
+        analyse_in_background(progress, tell(self._analysed), tell(self._found))
 
     def _show_progress(self) -> None:
         """The footer's "analysing…" notice, from the background work's count (a timer)."""
