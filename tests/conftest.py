@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sys
 import textwrap
 from pathlib import Path
 
@@ -23,7 +22,7 @@ settings.load_profile("briefing")
 # briefing/model/collector.py, which this leaves alone).
 gc.set_threshold(10_000, 10, 10)
 
-from support import ARTICLE, REPO, PackMaker, sha  # noqa: E402  (shared with the tests)
+from support import ARTICLE, PackMaker, sha, synthetic_pack  # noqa: E402  (shared with the tests)
 
 from briefing.model.io import load_pack  # noqa: E402
 from briefing.model.pack import Pack  # noqa: E402
@@ -78,12 +77,7 @@ def _private_load_cache(
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Pack:
     """A 60-article synthetic pack (benchmarks/make_pack.py), loaded once a session: the
     fast scans and detectors are compared with their old definitions on it."""
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    root = make_pack(60, tmp_path_factory.mktemp("synthetic") / "pack")
+    root = synthetic_pack(60, tmp_path_factory.mktemp("synthetic") / "pack")
     pack = load_pack(str(root)).pack
     assert pack is not None
     return pack

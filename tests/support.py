@@ -9,8 +9,13 @@ test to another folder changes nothing it reads.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.model.types import Source
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -30,3 +35,32 @@ def sha(text: str) -> str:
 
 
 PackMaker = Callable[..., Path]
+
+
+def synthetic_pack(articles: int, folder: Path) -> Path:
+    """A generated pack of ``articles`` articles in ``folder`` (benchmarks/make_pack.py: seeded,
+    byte-identical for a size, clean under ``briefing validate``); its root."""
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.make_pack import make_pack
+    finally:
+        sys.path.remove(str(REPO))
+    return Path(make_pack(articles, folder))
+
+
+def article_source(source_id: str, text: str) -> Source:
+    """A source of ``text`` alone (outlet "Wire", English, no date), for the detectors' tests."""
+    from briefing.model.text import Article
+    from briefing.model.types import Source
+
+    return Source(
+        source_id,
+        f"{source_id}.txt",
+        f"{source_id}.txt",
+        "",
+        "Wire",
+        "",
+        None,
+        "en",
+        Article.from_text(text),
+    )

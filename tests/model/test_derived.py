@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections import Counter
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import REPO
+from support import synthetic_pack
 
 from briefing.model import derived as derived_module
 from briefing.model import load_pack
@@ -171,12 +170,7 @@ def test_pledge_histories_are_grouped_once_and_match_one_pledge_asked_alone(
     """The pledges list asks a history on every key press: a lookup, not a new grouping."""
     from briefing.model.analysis import history
 
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    pack = load_pack(str(make_pack(12, tmp_path / "pack"))).pack
+    pack = load_pack(str(synthetic_pack(12, tmp_path / "pack"))).pack
     assert pack is not None
     derived = Derived(pack)
     alone = {p.id: history.history_of(pack, p) for p in pack.pledges}
@@ -203,12 +197,7 @@ def test_histories_kept_for_a_few_actors_are_the_whole_packs(
     """Kept per actor, a few actors at a time, they are what grouping the whole pack gives."""
     from briefing.model.analysis import history
 
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    pack = load_pack(str(make_pack(12, tmp_path / "pack"))).pack
+    pack = load_pack(str(synthetic_pack(12, tmp_path / "pack"))).pack
     assert pack is not None
     monkeypatch.setattr(history, "MAX_COMPARED", 6)
     monkeypatch.setattr(derived_module, "HISTORIES_KEPT", 2)

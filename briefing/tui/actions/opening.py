@@ -45,6 +45,13 @@ pack in it; past it, a loading indicator shows the reader is working, so the
 first frame comes within about a second of the command (imports ~0.3 s + this).
 """
 
+SETTLE_ROUNDS = 5
+"""Layouts after the panes are filled that :meth:`OpeningActions.when_settled` waits out.
+
+Measured at 1,000 articles and on the default pack: two or three (the tree's lines,
+then the detail pane's), each a round of messages and one frame.
+"""
+
 
 class OpeningActions(_AppBase):
     """The pack's load and what follows it, for :class:`briefing.tui.app.BriefingApp` (a mixin)."""
@@ -87,7 +94,52 @@ class OpeningActions(_AppBase):
         self._until_first_frame.close()
         drawn, self._after_first_frame = self._after_first_frame, None
         if drawn is not None:
-            drawn()
+            self.when_settled(drawn)
+
+    def when_settled(self, then: Callable[[], None], rounds: int = SETTLE_ROUNDS) -> None:
+        """Call ``then`` once the screen has drawn all it had to lay out, not merely one frame.
+
+        A frame is not the whole picture: after the first one (or the refresh after
+        the panes are filled) the navigator's tree builds its lines when it is idle,
+        and the new sizes lay the screen out again over one to three more frames
+        (~0.1 s each at 1,000 articles). Work started in a thread at the first frame
+        takes the interpreter from those, and in a terminal the panes then arrive in
+        pieces (traced in tmux at 1,000 articles: the worker's next step, ~0.15 s of
+        Python, ran alongside the filled frame's layout). So: every widget of the
+        screen works through its queue (and its idle handlers), then the screen
+        refreshes; if that laid the screen out again, once more, at most ``rounds``
+        times.
+        """
+        if not self.is_running:  # closing: nothing more will be drawn
+            then()
+            return
+        screen = self.screen
+        laid_out = False
+
+        def relaid(_screen: object) -> None:
+            nonlocal laid_out
+            laid_out = True
+
+        def refreshed() -> None:
+            screen.screen_layout_refresh_signal.unsubscribe(self)
+            if laid_out and rounds > 1 and self.is_running:
+                self.when_settled(then, rounds - 1)
+            else:
+                then()
+
+        waiting = 0
+
+        def worked_through() -> None:
+            nonlocal waiting
+            waiting -= 1
+            if not waiting and not self.call_after_refresh(refreshed):
+                refreshed()  # closing
+
+        screen.screen_layout_refresh_signal.subscribe(self, relaid, immediate=True)
+        for pump in [self, *screen.walk_children(with_self=True)]:
+            waiting += pump.call_later(worked_through)
+        if not waiting and not self.call_after_refresh(refreshed):
+            refreshed()  # closing
 
     def on_unmount(self) -> None:
         """Closing: the collector is back on even if the first frame never came."""
@@ -116,12 +168,13 @@ class OpeningActions(_AppBase):
         derived = Derived(result.pack)
         drawn = threading.Event()
         self.call_from_thread(self._loaded, result, derived, drawn.set)
-        # Once the filled panes are drawn (building the analysis meanwhile would take
-        # the interpreter from the UI thread half the time and delay that frame by
-        # as long again), what needs the analysis, in this worker.
+        # Once the filled panes are drawn and laid out (building the analysis meanwhile
+        # would take the interpreter from the UI thread half the time and delay those
+        # frames by as long again), what needs the analysis, in this worker. Quitting
+        # before that still writes the cache entry below.
         while not drawn.wait(0.05):
             if worker.is_cancelled:
-                return
+                break
         if result.later is not None:
             # The warning-only checks left out of the first read (meeting dates):
             # their warnings are counted in the notice, the analysis reuses the
@@ -210,12 +263,13 @@ class OpeningActions(_AppBase):
         """
         self._read.set()
         if drawn is not None:
-            # Called after the frame that shows the filled panes. Before the first frame
-            # (a quick read) that frame is the first, which Textual announces with its
-            # Ready event: a refresh asked for before the app runs need not come soon
-            # (measured: a start quit at once never wrote its load cache).
+            # Called once the filled panes are drawn and the screen has settled (see
+            # when_settled). Before the first frame (a quick read) that frame is the
+            # first, which Textual announces with its Ready event: a refresh asked for
+            # before the app runs need not come soon (measured: a start quit at once
+            # never wrote its load cache).
             if self._first_frame_drawn:
-                self.call_after_refresh(drawn)
+                self.when_settled(drawn)
             else:
                 self._after_first_frame = drawn  # see on_ready
                 # Mounting and drawing the filled panes: the collector ran ~45 times before

@@ -8,22 +8,16 @@ weekday its article names. A warning per meeting (as there once were, ~3,500 at
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from support import REPO
+from support import synthetic_pack
 
 from briefing.model.io import load_pack
 
 
 def test_a_generated_pack_loads_with_no_errors_and_no_warnings(tmp_path: Path) -> None:
 
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    root = make_pack(12, tmp_path / "pack")
+    root = synthetic_pack(12, tmp_path / "pack")
     result = load_pack(str(root), faithfulness=True)  # as `briefing validate` reads it
     assert result.pack is not None, [d.format() for d in result.diagnostics]
     assert [d.format() for d in result.diagnostics] == []

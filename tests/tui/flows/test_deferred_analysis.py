@@ -15,14 +15,18 @@ from typing import Any
 
 import pytest
 from textual.widgets import Label
-from tui_helpers import Reader
+from tui_helpers import Reader, wait_until
 
+from briefing.model import io as model_io
 from briefing.model.analysis import analyse as analyse_module
 from briefing.model.once import Stop, Stopped, never
 from briefing.model.pack import Pack
+from briefing.tui.actions import opening
 from briefing.tui.app import BriefingApp
 from briefing.tui.detail_rows import pending_note
 from briefing.tui.labels import support_tag
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.navigator import Navigator
 
 HOLD_AT_MOST = 60.0
 """A held analysis lets go after this long, so a broken stop fails the test, never hangs it."""
@@ -169,3 +173,58 @@ async def test_quitting_while_the_analysis_runs_exits_promptly(gate: Gate) -> No
     assert gate.gave_way.wait(10), "the analysis was never told to stop"
     assert time.monotonic() - started < 10
     assert app.derived is not None and app.derived.known_analysis is None
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["quick read", "read after the first frame"])
+async def test_the_worker_goes_on_once_the_filled_screen_has_settled(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch, quick: bool
+) -> None:
+    """The worker's CPU-bound work starts once the filled screen has settled, not at the
+    first refresh after the fill: filling the panes lays the screen out more than once
+    (the navigator's tree builds its lines when idle, the new sizes lay it out again),
+    and work started meanwhile takes the interpreter from those frames, which a
+    terminal then shows in pieces. Layouts are counted with the screen's public
+    signal; the worker's first step after that (the edit engine) is held, so nothing
+    it does can lay the screen out."""
+    layouts: list[int] = []
+    seen_by_worker: list[int] = []
+    let_read, let_go = threading.Event(), threading.Event()
+
+    # A quick read is in the first frame; a slow one (held here until the app runs)
+    # fills the panes after a first frame with the loading notice.
+    monkeypatch.setattr(opening, "QUICK_LOAD", 60.0 if quick else 0.0)
+    load = model_io.load_pack
+
+    def held_load(*args: Any, **kwargs: Any) -> Any:
+        if not quick:
+            let_read.wait(HOLD_AT_MOST)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(model_io, "load_pack", held_load)
+    fill = MainScreen._fill
+
+    def filling(screen: MainScreen, derived: Any) -> None:
+        fill(screen, derived)
+        screen.screen_layout_refresh_signal.subscribe(
+            screen, lambda _: layouts.append(1), immediate=True
+        )
+
+    monkeypatch.setattr(MainScreen, "_fill", filling)
+
+    def editor(*args: Any) -> None:
+        seen_by_worker.append(len(layouts))
+        let_go.wait(HOLD_AT_MOST)
+
+    monkeypatch.setattr(opening, "editor_for", editor)
+    app = BriefingApp(None)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            let_read.set()
+            await wait_until(pilot, lambda: bool(seen_by_worker), "the worker's next step")
+            for _ in range(5):  # whatever the fill still had to lay out would happen now
+                await pilot.pause()
+            assert seen_by_worker[0] >= 1  # the panes were laid out once filled...
+            assert len(layouts) == seen_by_worker[0]  # ...and not again after the worker went on
+            assert app.main.query_one(Navigator).cursor_node is not None
+    finally:
+        let_go.set()

@@ -104,11 +104,20 @@ async def test_the_collector_pauses_for_the_first_frame_only(
         fill(screen, derived)
 
     monkeypatch.setattr(MainScreen, "_fill", filling)
+    ready = BriefingApp.on_ready
+
+    def first_frame(app: BriefingApp) -> None:
+        ready(app)
+        # Sampled here, not after a pause: the load worker pauses it again itself
+        # for its own work once the screen has settled, which may be by then.
+        seen["after the first frame"] = gc.isenabled()
+
+    monkeypatch.setattr(BriefingApp, "on_ready", first_frame)
     assert gc.isenabled()
     app = BriefingApp(None)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        seen["after the first frame"] = gc.isenabled()
+        await wait_until(pilot, lambda: "after the first frame" in seen, "the first frame")
+        await app.workers.wait_for_complete()  # its analysis pauses the collector too
     assert seen == {"filling": False, "after the first frame": True}
     assert gc.isenabled()
 

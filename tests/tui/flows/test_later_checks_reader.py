@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import REPO
+from support import synthetic_pack
 from tui_helpers import Reader, record_notices
 
 from briefing.model.io import load_pack
@@ -30,12 +29,7 @@ HOLD_AT_MOST = 60.0
 
 def _pack_with_a_date_warning(folder: Path) -> Path:
     """A 60-article synthetic pack whose first meeting's curated date disagrees with its text."""
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    root = Path(make_pack(60, folder))
+    root = Path(synthetic_pack(60, folder))
     meetings = root / "data" / "meetings-000.yaml"
     text = meetings.read_text(encoding="utf-8")
     first = text.index("    date: ")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from support import REPO
+from support import synthetic_pack
 from textual.app import App
 from textual.widgets import OptionList
 
@@ -15,19 +14,14 @@ from briefing.model.pack import Pack
 from briefing.tui.screens.search import BROWSE, SearchScreen
 
 
-def synthetic_pack(folder: Path) -> Pack:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    result = load_pack(str(make_pack(60, folder)))
+def loaded_synthetic_pack(folder: Path) -> Pack:
+    result = load_pack(str(synthetic_pack(60, folder)))
     assert result.pack is not None
     return result.pack
 
 
 async def test_many_actors_list_a_page_and_typing_finds_the_rest(tmp_path: Path) -> None:
-    pack = synthetic_pack(tmp_path / "pack")
+    pack = loaded_synthetic_pack(tmp_path / "pack")
     assert len(pack.actors) > BROWSE
     last = max(pack.actors, key=lambda a: a.name.casefold())
     app: App[None] = App()

@@ -17,6 +17,7 @@ from briefing.model.analysis.disagreements.values import (
     DisagreementValue,
     lemma,
 )
+from briefing.model.analysis.patterns import by_first_letter, word_start
 from briefing.model.names.vocabulary import FUNCTION_WORDS
 from briefing.model.text import SentenceOf, case_folded
 from briefing.model.types import Actor, Source
@@ -44,14 +45,18 @@ _STANCES: tuple[tuple[str, str], ...] = (
         r"|will provide|agreed to|is ready to|are ready to|is willing to",
     ),
 )
-_STANCE = re.compile(
-    r"\s+(?:has\s+|have\s+|had\s+|also\s+|reportedly\s+|already\s+)*("
+_STANCE_WORDS = (
+    r"(?:has\s+|have\s+|had\s+|also\s+|reportedly\s+|already\s+)*("
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _STANCES)
-    + r")\b",
-    re.IGNORECASE,
+    + r")\b"
 )
+_STANCE = re.compile(rf"\s+{_STANCE_WORDS}", re.IGNORECASE)
 _TO_VERB = re.compile(r"\s*to\s+[a-z]+\b", re.IGNORECASE)
-_SOUGHT = r"(?:hope|hopes|hoped|hoping|want|wants|wanted|seek|seeks|seeking|try|tries|trying|urge|urges|urged)"
+_SOUGHT_WORDS = (
+    "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "seek", "seeks", "seeking",
+    "try", "tries", "trying", "urge", "urges", "urged",
+)  # fmt: skip
+_SOUGHT = f"(?:{'|'.join(_SOUGHT_WORDS)})"
 _HOLDS: dict[str, tuple[str, ...]] = {
     "sought": ("convince", "persuade", "get", "press", "push", "urge"),
     "declined": ("refusal", "rejection", "veto"),
@@ -61,20 +66,16 @@ _HOLDS: dict[str, tuple[str, ...]] = {
 "hope to ..."; the noun before "by"): an article lowered with none of them is not
 scanned with that pattern (most articles: a pass each saved)."""
 _CONVINCE = f"(?:{'|'.join(_HOLDS['sought'])})"
+
 _ACTOR_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("sought", re.compile(rf"\b{_SOUGHT}\s+to\s+{_CONVINCE}\s+", re.IGNORECASE)),
-    (
-        "declined",
-        re.compile(rf"\b(?:{'|'.join(_HOLDS['declined'])})\s+(?:by|from)\s+", re.IGNORECASE),
-    ),
-    (
-        "offered",
-        re.compile(rf"\b(?:{'|'.join(_HOLDS['offered'])})\s+(?:by|from)\s+", re.IGNORECASE),
-    ),
+    ("sought", re.compile(rf"{word_start(_SOUGHT_WORDS)}\s+to\s+{_CONVINCE}\s+", re.I)),
+    ("declined", re.compile(rf"{word_start(_HOLDS['declined'])}\s+(?:by|from)\s+", re.I)),
+    ("offered", re.compile(rf"{word_start(_HOLDS['offered'])}\s+(?:by|from)\s+", re.I)),
 )
 """Stances whose actor comes after the verb: "hope to convince Trump to ...", "a refusal by Poland to ..."."""
 _SOUGHT_AFTER_NAME = re.compile(
-    rf"\b(?:whom|who)\s+(?:\w+\s+){{0,3}}?{_SOUGHT}\s+to\s+{_CONVINCE}\b", re.IGNORECASE
+    rf"{word_start(('whom', 'who'))}\s+(?:\w+\s+){{0,3}}?{_SOUGHT}\s+to\s+{_CONVINCE}\b",
+    re.IGNORECASE,
 )
 """The same with the actor first: "Trump, whom they hope to convince to ..."."""
 
@@ -138,10 +139,23 @@ def _object_after(text: str, pos: int) -> tuple[str, int] | None:
     return verb
 
 
-_STANCE_AHEAD = re.compile(f"(?={_STANCE.pattern})", _STANCE.flags)
-"""Every position a stance verb phrase starts at (overlapping: zero-width matches)."""
+_STANCE_AHEAD = re.compile(
+    r"\s(?=\s*(?:h(?:as|ave|ad)\s+|a(?:lso|lready)\s+|reportedly\s+)*"
+    + by_first_letter(phrase for _, pattern in _STANCES for phrase in pattern.split("|"))
+    + r"\b)",
+    _STANCE.flags,
+)
+r"""Every position ``_STANCE`` matches at: a white space character followed by the rest
+of it (``\s+`` is one white space character and ``\s*``). Each match is that one
+character, so matches at neighbouring places are all found, as the zero-width
+``(?=\s+...)`` found them; a pattern opening with ``\s`` is searched for in C
+between white space characters, where a look-ahead is tried at every position.
+Which stance a place has is read with ``_STANCE`` there: the look-ahead only asks
+whether one is, so its words come grouped by first letter
+(:func:`~briefing.model.analysis.patterns.by_first_letter`), in no stance's order."""
 _LOWER = _STANCE.flags & ~re.IGNORECASE
 _STANCE_AHEAD_LOWER = re.compile(_STANCE_AHEAD.pattern, _LOWER)
+_STANCE_LOWER = re.compile(_STANCE.pattern, _LOWER)
 _ACTOR_AFTER_LOWER = tuple((stance, re.compile(p.pattern, _LOWER)) for stance, p in _ACTOR_AFTER)
 _SOUGHT_AFTER_NAME_LOWER = re.compile(_SOUGHT_AFTER_NAME.pattern, _LOWER)
 """The scans over a whole article, run over it lowered when that finds the same places
@@ -267,11 +281,12 @@ def stance_mentions(
         yield from _actor_after(source, index, scans)
     by_actor: dict[int, list[StanceMention]] = {}
     scanned, stance_ahead, _, _ = scans
+    verbs = _STANCE_LOWER if stance_ahead is _STANCE_AHEAD_LOWER else _STANCE
     for at in (m.start() for m in stance_ahead.finditer(scanned)):
         named = index.ending_at(text, at)
         if not named:
             continue
-        verb = _STANCE.match(text, at)
+        verb = verbs.match(scanned, at)
         if verb is None:
             continue
         stance = next(name for name, _ in _STANCES if verb.group(name))

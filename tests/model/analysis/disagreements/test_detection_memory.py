@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import sha
+from support import article_source, sha
 
 from briefing.model.analysis.disagreements import detect as found_by
 from briefing.model.analysis.disagreements.amounts import (
@@ -28,26 +28,11 @@ from briefing.model.analysis.disagreements.values import (
 )
 from briefing.model.io import load_pack
 from briefing.model.pack import Pack
-from briefing.model.text import Article
 from briefing.model.types import Source
 from tests.model.analysis.disagreements.test_disagreements_fast import (
     old_amount_groups,
     old_count_disagreements,
 )
-
-
-def source_of(source_id: str, text: str) -> Source:
-    return Source(
-        source_id,
-        f"{source_id}.txt",
-        f"{source_id}.txt",
-        "",
-        "Wire",
-        "",
-        None,
-        "en",
-        Article.from_text(text),
-    )
 
 
 def old_amount_disagreements(sources: tuple[Source, ...]) -> list[Disagreement]:
@@ -85,16 +70,16 @@ def test_amount_disagreements_match_the_mention_objects(synthetic: Pack) -> None
 def test_a_bucket_too_common_to_compare_is_dropped_as_it_was_skipped() -> None:
     """Every amount shares "conference"; only pairs sharing a rarer word are compared."""
     common = tuple(
-        source_of(
+        article_source(
             f"c{i}",
             f"Donors pledged €{1 + i % 7}bn at the conference on reconstruction, said {i}.\n",
         )
         for i in range(MAX_BUCKET + 40)
     )
     rare = (
-        source_of("r1", "The conference raised €2bn for harbour dredging works.\n"),
-        source_of("r2", "The conference raised €9bn for harbour dredging works.\n"),
-        source_of("r3", "Donors gave 40% of the harbour dredging budget at the conference.\n"),
+        article_source("r1", "The conference raised €2bn for harbour dredging works.\n"),
+        article_source("r2", "The conference raised €9bn for harbour dredging works.\n"),
+        article_source("r3", "Donors gave 40% of the harbour dredging budget at the conference.\n"),
     )
     sources = common + rare
     new = amount_disagreements(sources)
@@ -108,8 +93,8 @@ def test_counts_kept_as_columns_match_the_mention_objects(synthetic: Pack) -> No
     """Also a count too large for a machine word, and a noun counted in one source only."""
     sources = (
         *synthetic.sources[:20],
-        source_of("huge", "Some 1,000,000,000,000,000,000,000 countries met. 3 pumps came.\n"),
-        source_of("small", "Exactly 37 countries met.\n"),
+        article_source("huge", "Some 1,000,000,000,000,000,000,000 countries met. 3 pumps came.\n"),
+        article_source("small", "Exactly 37 countries met.\n"),
     )
     new = found_by.count_disagreements(sources)
     assert new == old_count_disagreements(sources)
@@ -195,7 +180,7 @@ def test_detect_keeps_the_extra_stances_the_full_filter_kept(
 
 def test_value_rows_are_the_values_they_would_have_been() -> None:
     text = "About 20 countries met. Exactly 37 countries came.\n"
-    source = source_of("s", text)
+    source = article_source("s", text)
     rows = ValueRows()
     rows.add("about 20", source, 0, 8, 9, (0, 23))
     rows.add("37", source, 32, 34, 11, (24, 50))

@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import article_source
 
 from briefing.model.analysis.disagreements import detect as found_by
 from briefing.model.analysis.disagreements.amounts import MAX_BUCKET, amount_mentions
@@ -31,7 +32,6 @@ from briefing.model.analysis.disagreements.counts import (
 from briefing.model.analysis.disagreements.stances import StanceMention, stance_mentions
 from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
 from briefing.model.pack import Pack
-from briefing.model.text import Article
 from briefing.model.types import Actor, Source
 
 # --- the old definitions --------------------------------------------------------
@@ -241,27 +241,13 @@ def test_amount_groups_match_the_old_definition(synthetic: Pack) -> None:
 def test_no_clash_is_found_among_figures_that_agree(synthetic: Pack) -> None:
     """The same sources, each saying the one figure its first count says: nothing clashes."""
     sources = tuple(
-        _source(f"s{i}", f"About {20 + i % 3} countries met. Some 21 countries agreed.\n")
+        article_source(f"s{i}", f"About {20 + i % 3} countries met. Some 21 countries agreed.\n")
         for i in range(40)
     )
     assert found_by.count_disagreements(sources) == old_count_disagreements(sources) == []
-    clashing = (*sources, _source("late", "Exactly 37 countries met.\n"))
+    clashing = (*sources, article_source("late", "Exactly 37 countries met.\n"))
     assert found_by.count_disagreements(clashing) == old_count_disagreements(clashing)
     assert len(found_by.count_disagreements(clashing)) == 1
-
-
-def _source(source_id: str, text: str) -> Source:
-    return Source(
-        source_id,
-        f"{source_id}.txt",
-        f"{source_id}.txt",
-        "",
-        "Wire",
-        "",
-        None,
-        "en",
-        Article.from_text(text),
-    )
 
 
 NAMES = ["U.S.", "Keir Starmer", "Starmer", "Al-Shabaab", "Shabaab", "Ire", "Ireland", "_x_", "É.U"]
@@ -298,7 +284,7 @@ def _actors(names: list[str]) -> tuple[Actor, ...]:
 def test_awkward_names_are_found_as_the_old_definition_found_them(
     text: str, names: list[str]
 ) -> None:
-    source = _source("s", text)
+    source = article_source("s", text)
     actors = _actors(names)
     assert list(stance_mentions(source, actors)) == old_stance_mentions(source, actors)
 
@@ -310,10 +296,12 @@ def test_examples_of_awkward_names() -> None:
         Actor("keir", "Keir Starmer", "person", aliases=("Starmer",)),
         Actor("other", "Starmer", "person"),
     )
-    found = [(m.actor, m.stance, m.start) for m in stance_mentions(_source("s", text), actors)]
+    found = [
+        (m.actor, m.stance, m.start) for m in stance_mentions(article_source("s", text), actors)
+    ]
     assert found == [("us", "declined", 4), ("keir", "offered", 34), ("other", "offered", 39)]
     assert found == [
-        (m.actor, m.stance, m.start) for m in old_stance_mentions(_source("s", text), actors)
+        (m.actor, m.stance, m.start) for m in old_stance_mentions(article_source("s", text), actors)
     ]
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import random
-import sys
+from pathlib import Path
 
 import pytest
-from support import REPO
+from support import REPO, synthetic_pack
 
 from briefing.model.analysis import faithfulness
 from briefing.model.analysis.faithfulness import check
@@ -120,12 +120,7 @@ def test_needed_pairs_follow_the_ratio_bound() -> None:
 
 
 def _synthetic(size: int, tmp: str) -> str:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.make_pack import make_pack
-    finally:
-        sys.path.remove(str(REPO))
-    return str(make_pack(size, tmp))
+    return str(synthetic_pack(size, Path(tmp)))
 
 
 def test_the_indexed_rule_reports_what_the_per_actor_rule_reports(
