@@ -445,3 +445,24 @@ def test_a_cached_load_keeps_one_string_for_a_repeated_value(
     assert paris.participants == again.participants == (Participant("poland", "attendee"),)
     assert paris.participants is again.participants  # the tuple and the record in it
     assert paris.evidence == again.evidence and paris.evidence[0] is not again.evidence[0]
+
+
+def test_a_cached_load_leaves_no_decoder_behind_with_the_collector_paused(
+    make_pack: PackMaker, cache: Path
+) -> None:
+    """The reader loads with the collector off, then freezes what is alive: the decoder
+    (which its own class decoders refer to) must be freed by reference counting alone."""
+    import gc
+
+    from briefing.model.io.rebuild.cache_lines import Decoder
+
+    root = make_pack(FACTS)
+    load_pack(root, cache=True)  # a miss: loads and stores
+    gc.collect()
+    gc.disable()
+    try:
+        pack = load_pack(root, cache=True).pack
+        assert pack is not None
+        assert not [o for o in gc.get_objects() if isinstance(o, Decoder)]
+    finally:
+        gc.enable()

@@ -117,14 +117,28 @@ class Decoder:
         return built
 
     def finish(self) -> Pack:
-        """The pack of every line added (ValueError if a single-item line is missing)."""
-        values: dict[str, Any] = {}
-        for name, _, many in sections():
-            value = self.values[name]
-            if value is None:
-                raise ValueError(f"no {name} line")
-            values[name] = tuple(value) if many else value
-        return Pack(str(self.root), **values)
+        """The pack of every line added (ValueError if a single-item line is missing).
+
+        The decoder's work state is dropped here, before the pack is returned: the
+        decoders it built refer to it (a reference cycle), and the reader freezes what
+        is alive right after the load with the collector paused (``gc.freeze``), which
+        kept every decoder's lists and shared values (~3.5 MiB at 5,000 articles) for
+        the session.
+        """
+        try:
+            values: dict[str, Any] = {}
+            for name, _, many in sections():
+                value = self.values[name]
+                if value is None:
+                    raise ValueError(f"no {name} line")
+                values[name] = tuple(value) if many else value
+            return Pack(str(self.root), **values)
+        finally:
+            self._classes.clear()
+            self._sections.clear()
+            self._shared.clear()
+            self._ints.clear()
+            self.values.clear()
 
     def of_class(self, cls: type) -> Decode:
         """The decoder of one dataclass (built once per class and decoder)."""
@@ -177,7 +191,7 @@ class Decoder:
         lines.append(f"    ({names},) = item" if width else "    pass")
         lines.append(f"    return cls({', '.join(args)})")
         exec("\n".join(lines), scope)  # the model's own field names and positions only
-        rebuild: Decode = scope["rebuild"]
+        rebuild: Decode = scope.pop("rebuild")  # its globals are the scope: no cycle through it
         return rebuild
 
     def _field(self, cls: type, name: str, tp: Any) -> Decode | None:
