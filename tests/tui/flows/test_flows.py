@@ -86,7 +86,10 @@ async def test_a_quick_read_is_in_the_first_frame(
         assert app.pack is not None  # before any pause: it was read before the first frame
         await pilot.pause()
         assert app.main.current is not None and app.main.current.item_id == pack.actors[0].id
-        assert app.main.query_one(Navigator).cursor_node is not None
+        # The tree places its cursor when it has built its lines (on idle, after the
+        # messages the settling of the screen queues): a condition, not a count of pauses.
+        navigator = app.main.query_one(Navigator)
+        await wait_until(pilot, lambda: navigator.cursor_node is not None, "the tree's cursor")
     assert asked == []
 
 
