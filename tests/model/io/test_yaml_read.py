@@ -8,6 +8,7 @@ import pytest
 
 from briefing.model.io import YMap, YSeq, read_yaml
 from briefing.model.io.yaml_text import read as yaml_read
+from briefing.model.io.yaml_text.tree import TreeBuilder
 
 PARSERS = [yaml_read.PURE_PARSER] + ([yaml_read.LIBYAML_PARSER] if yaml_read.LIBYAML_PARSER else [])
 
@@ -74,7 +75,9 @@ def _documents() -> list[tuple[str, bytes]]:
 
 
 @pytest.mark.parametrize("parser", PARSERS)
-def test_the_inlined_scalar_builds_the_tree_the_spelled_out_steps_build(parser: type) -> None:
+def test_the_inlined_scalar_builds_the_tree_the_spelled_out_steps_build(
+    parser: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """read_yaml's fast path (most scalars) against every scalar by scalar_event."""
     documents = _documents()
     assert len(documents) > len(_TRICKY) + 5  # the packs were found
@@ -90,7 +93,9 @@ def test_the_inlined_scalar_builds_the_tree_the_spelled_out_steps_build(parser: 
             return hook
 
         fast = read_yaml(data, name, parser, keep(items_fast))
-        slow = read_yaml(data, name, parser, keep(items_slow), fast=False)
+        with monkeypatch.context() as spelled_out:
+            spelled_out.setattr(TreeBuilder, "INLINE", False)
+            slow = read_yaml(data, name, parser, keep(items_slow))
         assert fast == slow, name
         assert items_fast == items_slow, name
 

@@ -38,8 +38,6 @@ def read_yaml(
     path: str,
     parser: type | None = None,
     on_item: ItemHook | None = None,
-    *,
-    fast: bool = True,
 ) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML file into a tree of strings, or return why it cannot be read.
 
@@ -53,9 +51,6 @@ def read_yaml(
     first value of a key is offered (a duplicate key's value is not in the tree),
     and the caller must still drop what it made if the file turns out unreadable
     (the returned tree is None).
-
-    ``fast=False`` builds every scalar by the spelled-out steps rather than the
-    inlined common case (see ``TreeBuilder.run``): the tests compare the two.
     """
     if len(data) > MAX_FILE_BYTES:
         return None, [
@@ -94,7 +89,7 @@ def read_yaml(
     if problems:
         return None, problems
     try:
-        return TreeBuilder(text, path, positions, on_item).run(parser or PARSER, fast)
+        return TreeBuilder(text, path, positions, on_item).run(parser or PARSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else clamp(positions, mark.line, mark.column)

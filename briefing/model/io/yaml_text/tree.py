@@ -94,6 +94,10 @@ class TreeBuilder:
     not know, goes through :meth:`other`, which classifies it by ``isinstance``.
     """
 
+    INLINE = True
+    """Build the common scalar inline in :meth:`run` (off: every scalar through
+    :meth:`scalar_event`; the tests switch it off to compare the two trees)."""
+
     def __init__(
         self, text: str, path: str, positions: Positions, on_item: ItemHook | None
     ) -> None:
@@ -112,18 +116,19 @@ class TreeBuilder:
         self.section_name = ""
         self.last_line = len(positions.starts) - 1
 
-    def run(self, parser_class: type, fast: bool = True) -> tuple[YNode | None, list[Diagnostic]]:
+    def run(self, parser_class: type) -> tuple[YNode | None, list[Diagnostic]]:
         """The tree (None when a fatal problem stopped the walk) and every problem found.
 
         The common scalar (not on the last line, no anchor, tag or block style, no
         escape to refuse, inside an open collection, not a duplicate key) is built
         right here with everything it touches held in locals: four in five events
         are scalars and calling out for each was half the walk's own time at 1,000
-        articles. Every other scalar (and every one when not ``fast``) takes
+        articles. Every other scalar (and every one when :attr:`INLINE` is off) takes
         :meth:`scalar_event`, the same steps with each check spelled out; the
         tests compare the two trees.
         """
         parser = parser_class(self.text)
+        inline = self.INLINE
         check_event, get_event = parser.check_event, parser.get_event
         end_collection, node, scalar = self.end_collection, self.node, self.scalar_event
         stack, pending = self.stack, self.pending_key
@@ -142,7 +147,7 @@ class TreeBuilder:
                     style = event.style
                     value = event.value
                     if (
-                        not fast
+                        not inline
                         or not stack
                         or mark.line >= last_line
                         or event.anchor is not None
