@@ -3,12 +3,13 @@
 Why not ``json.dumps``: with ``indent`` it never uses CPython's C encoder (only
 ``indent=None`` does), about 3x slower on a large export, and it builds the whole
 document in memory, about ten times the output at peak. Here the document is
-written a record at a time (:class:`Stream` items are made as they are written),
-and every container holding only scalars (the bulk of an export: evidence items,
-support counts, flags) is encoded by the C encoder in one call, its items
-separated by ",\\n" plus the indentation, which is exactly what the indenting
-encoder writes between them. Anything else is walked here with the same
-separators. Tests hold the output byte-identical to ``json.dumps``.
+written a record at a time (:class:`Stream` items are made as they are written).
+A list holding only scalars (participants, source ids) is encoded by the C
+encoder in one call, its items separated by ",\\n" plus the indentation, which
+is exactly what the indenting encoder writes between them. Dicts are walked here
+with the same separators, strings encoded by the C string encoder, each key's
+opening made once per level; a value that recurs is encoded once
+(:class:`Encoded`). Tests hold the output byte-identical to ``json.dumps``.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def _unserialisable(obj: Any) -> Any:
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
-def _is_flat(values: Iterable[Any]) -> bool:
+def _is_flat(values: list[Any] | tuple[Any, ...]) -> bool:
     """Only scalars and empty containers (which both encoders write as ``[]``/``{}``)."""
     for value in values:
         kind = type(value)
@@ -125,11 +126,9 @@ def _encode(obj: Any, level: int, out: list[str]) -> None:
         if not obj:
             out.append("{}")
             return
+        # Every dict is walked here, even one of scalars only: one C call for such a
+        # dict (checked for first, then sliced into place) cost more than this loop.
         heads = _heads(level + 1)
-        if _is_flat(obj.values()):
-            text = _flat_encoder(level + 1)(obj)
-            out.append("{" + _PADS[level + 1] + text[1:-1] + _PADS[level] + "}")
-            return
         append = out.append
         append("{")
         first = True

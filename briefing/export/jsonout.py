@@ -76,7 +76,8 @@ class _Shared:
     """The parts of records that recur, made once each when the JSON is written.
 
     Facts share their analysis (one :class:`FactAnalysis` per set of sources and
-    credibility: 16,000 meetings and pledges, 1,000 analyses at 1,000 articles) and
+    credibility: 20,000 meetings, pledges and claim values, 1,000 distinct
+    analyses at 1,000 articles) and
     values their context (the same publication day, date and basis: 35,000 values,
     1,900 contexts): ``support`` and ``grading`` of an analysis, and a context, are made
     and encoded once (:class:`Encoded`) and placed in every record that has
@@ -85,20 +86,21 @@ class _Shared:
 
     def __init__(self, encoded: bool) -> None:
         self.encoded = encoded
-        self._analyses: dict[int, tuple[FactAnalysis, dict[str, Any]]] = {}
+        self._analyses: dict[FactAnalysis, dict[str, Any]] = {}
         self._contexts: dict[ValueContext, Encoded] = {}
 
     def analysed(self, found: FactAnalysis | None) -> dict[str, Any]:
         """``support``, ``credibility`` and ``grading`` of a fact or claim value."""
         if not self.encoded or found is None:
             return _analysed(found)
-        hit = self._analyses.get(id(found))
-        if hit is None:  # the analysis is kept beside its id, so the id stays its own
+        # By value: facts share analysis objects, but each claim value has its own.
+        parts = self._analyses.get(found)
+        if parts is None:
             parts = _analysed(found)
             parts["support"] = Encoded(parts["support"])
             parts["grading"] = Encoded(parts["grading"])
-            hit = self._analyses[id(found)] = (found, parts)
-        return hit[1]
+            self._analyses[found] = parts
+        return parts
 
     def context(self, context: ValueContext | None) -> dict[str, Any] | Encoded | None:
         """A disagreement value's ``context``."""
