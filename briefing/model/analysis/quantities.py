@@ -119,14 +119,16 @@ _NUMBER_LOWER = re.compile(_NUMBER.pattern, _NUMBER.flags & ~re.IGNORECASE)
 _NUMBER_SCAN_LOWER = re.compile(_NUMBER_SCAN.pattern, _NUMBER.flags & ~re.IGNORECASE)
 """``_NUMBER`` and ``_NUMBER_SCAN`` for a text lowered by :func:`briefing.model.text.case_folded`."""
 _DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "C": "CAD", "NZ": "NZD"}
-_SIGN = re.compile(r"(?:US|A|C|NZ)?([€$£¥₴₩])\s?$")
+_SIGN = re.compile(r"(?:US|A|C|NZ)?([€$£¥₴₩])\s?\Z")
 _CODES = ("EUR", "USD", "GBP", "JPY", "UAH")
-_CODE_BEFORE = re.compile(rf"\b({'|'.join(_CODES)})\s?$")
+_CODE_BEFORE = re.compile(rf"\b({'|'.join(_CODES)})\s?\Z")
+"""A sign or code, then at most one white space character, right before the number:
+``\\Z``, not ``$``, which also matches before a final newline and read "€ \\n12" as
+money starting one character after the sign."""
 MONEY_CUES = frozenset(_CURRENCY_SIGNS) | {code[-1] for code in _CODES}
 """What ``_SIGN`` or ``_CODE_BEFORE`` needs in the last three characters before a number
-(a sign or a code's last letter, then at most one white space character, then the line
-end ``$`` also accepts before a final newline): most numbers have neither, and their
-two searches are not made."""
+(a sign or a code's last letter, then at most one white space character): most
+numbers have neither, and their two searches are not made."""
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:(?P<pct>%|per\s?cent\b|percent\b)|(?:of\s+)?(?P<cur>euros?|dollars?|pounds?(?:\s+sterling)?"
     r"|sterling|yen|hryvnias?|won|eur|usd|gbp|jpy|uah)\b)",

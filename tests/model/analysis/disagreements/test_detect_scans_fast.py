@@ -226,11 +226,17 @@ class _Always:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*BEFORE_PIECES, "12", "3.5", "bn", "%", "euros"]), max_size=12))
 def test_amounts_are_read_as_when_every_number_was_searched(pieces: list[str]) -> None:
-    """Also where ``$`` matches before a final newline ("€ \\n12"): that reading of a
-    sign on the line before (its start one character off) is kept as it was."""
+    """Also around line breaks between a sign and its number ("€ \\n12", "€\\n12")."""
     text = "".join(pieces)
     found = list(q.quantities(text))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(q, "MONEY_CUES", _Always())
         assert found == list(q.quantities(text))
-    assert [f.text for f in q.quantities("a loan of € \n12", ("money",))] == [" \n12"]
+
+
+def test_a_sign_counts_with_at_most_one_white_space_character_before_its_number() -> None:
+    """ "€\\n12" is money, as "€ 12" is; "€ \\n12" is not, as "€  12" is not (it was read as
+    money starting one character after the sign: ``$`` matched before the newline)."""
+    money = [("a loan of €\n12", ["€\n12"]), ("a loan of € \n12", []), ("a loan of €  12", [])]
+    for text, expected in money:
+        assert [f.text for f in q.quantities(text, ("money",))] == expected, text
