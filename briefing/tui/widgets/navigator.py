@@ -179,10 +179,13 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         # The navigator never scrolls sideways (overflow-x: hidden), so a cell or
         # two of scrollbar counted in changes nothing drawn.
         depth = 0 if node.parent is None or node.parent is self.root else 1
+        room = max(self.size.width - depth * self.guide_depth, 0)
+        if not room:
+            return 0  # not laid out yet (the first build): measured again once it has a width
         icon = 2 if node.allow_expand else 0
         label = node.label
         width = label.cell_len if isinstance(label, Text) else cell_len(label)
-        return min(width + icon, max(self.size.width - depth * self.guide_depth, 0))
+        return min(width + icon, room)
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
@@ -221,7 +224,9 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         node = self.node_for(item_id)
         if node is None or (self.cursor_node is not None and self.cursor_node is node):
             return
-        if node.parent is not None:
+        if node.parent is not None and not node.parent.is_expanded:
+            # Only when folded: Tree's expand() rebuilds every line and lays the tree
+            # out again even for an open section (the first frame paid for it twice).
             node.parent.expand()
         # After a refresh, when the tree has laid out the row. The browse this
         # causes names the item already shown, which the screen ignores.
