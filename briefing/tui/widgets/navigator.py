@@ -66,11 +66,15 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         Binding("end", "scroll_end", "Last row", show=False),
     ]
 
-    @dataclass
     class Opened(Message):
-        """Enter on an item: show it and move into the detail pane."""
+        """Enter on an item: show it and move into the detail pane.
 
-        item_id: str
+        A plain class, not a dataclass (see :class:`briefing.tui.widgets.detail.DetailPane`).
+        """
+
+        def __init__(self, item_id: str) -> None:
+            self.item_id = item_id
+            super().__init__()
 
     def __init__(self, *, on_browse: Callable[[str], None], id: str | None = None) -> None:
         """``on_browse`` is called with the item id as soon as the cursor rests on it.
