@@ -103,6 +103,11 @@ class DetailPane(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Detail"
+        # No row carries a ``@click`` link (rows are plain styled parts; links are
+        # options, followed with enter): with auto links on, Textual unpickled the
+        # style of every segment drawn looking for one, ~30% of drawing the pane
+        # (profiled: the first frame, and every key press that shows another item).
+        self.auto_links = False
         self.item_id: str | None = None
         self.content = DetailRows("Detail", ())
         """What the pane lists now (rows and their targets)."""
