@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.export import render, render_chunks
-from briefing.export.jsonenc import Stream, encode, iter_document
+from briefing.export.jsonenc import Encoded, Stream, encode, iter_document
+from briefing.export.jsonout import iter_render, to_dict
 from briefing.model import load_pack
 from briefing.model.analysis.analyse import analyse
+from briefing.model.pack import Pack
 
 scalars = st.one_of(
     st.none(),
@@ -82,3 +84,27 @@ def test_the_export_is_made_a_record_at_a_time() -> None:
     assert written > 100_000
     # Building the document whole held several times the output; now about a record.
     assert peak < written / 2, (peak, written)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values, st.integers(min_value=0, max_value=4))
+def test_an_encoded_value_is_its_own_text_at_any_level(value: object, level: int) -> None:
+    """A value encoded once, placed at any depth, reads as if encoded there."""
+    placed = Encoded(value)
+    assert placed.at(level) == encode(value, level)
+    assert encode({"x": [placed, {"y": placed}]}, level) == encode(
+        {"x": [value, {"y": value}]}, level
+    )
+
+
+def test_the_written_export_is_json_dumps_of_its_plain_data(synthetic: Pack) -> None:
+    """The writer shares recurring parts (gradings, value contexts) as encoded text; the
+    text is still that of the plain data, whose parts are fresh dicts."""
+    found = analyse(synthetic)
+    written = "".join(iter_render(synthetic, analysis=found))
+    plain = to_dict(synthetic, found)
+    assert written == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+    pledges = plain["pledges"]
+    assert len(pledges) > 10 and all(type(p["grading"]) is dict for p in pledges)
+    shared = [p["grading"] for p in pledges]
+    assert len({id(g) for g in shared}) == len(shared)  # nothing of the plain data is shared

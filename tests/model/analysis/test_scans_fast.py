@@ -251,7 +251,7 @@ BASIS_PIECES = [
 
 
 def test_every_basis_word_is_found_by_the_lowered_pass() -> None:
-    """The lowered pass tries only words opening with ``_BASIS_OPENERS``: each basis word,
+    """The lowered pass tries only words opening with a basis word's two letters: each basis word,
     alone, inside a sentence and in capitals, is found as the seven passes found it."""
     words = [w for w in BASIS_PIECES if w.strip() and w.isascii() and w[0].isalpha()]
     for word in words:
