@@ -273,3 +273,22 @@ async def test_the_article_reads_its_base_style_once_a_frame(
         alone = article.render_line(0)  # drawn outside a frame: the same line
         assert alone.text.strip() and alone.text in strips[0].text
         assert alone.cell_length == article.scrollable_content_region.width
+
+
+async def test_the_key_bar_is_worked_out_only_once_it_has_a_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before the layout nothing fits in it: working it out then was wasted (twice a start)."""
+    from briefing.tui.widgets.key_bar import KeyBar
+
+    widths: list[int] = []
+    entries = BriefingApp.footer_entries
+
+    def counted(app: BriefingApp) -> list[tuple[int, str, str, str, bool]]:
+        widths.append(app.main.query_one(KeyBar).size.width)
+        return entries(app)
+
+    monkeypatch.setattr(BriefingApp, "footer_entries", counted)
+    async with reader() as r:
+        await r.until(lambda: bool(r.app.main.query_one(KeyBar).shown), "the footer drawn")
+    assert widths and 0 not in widths
