@@ -292,3 +292,22 @@ async def test_the_key_bar_is_worked_out_only_once_it_has_a_width(
     async with reader() as r:
         await r.until(lambda: bool(r.app.main.query_one(KeyBar).shown), "the footer drawn")
     assert widths and 0 not in widths
+
+
+async def test_the_navigator_works_out_its_base_style_once_a_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tree reads ``rich_style`` for every row: within a frame it is worked out once."""
+    from textual.widgets import Tree
+
+    async with reader() as r:
+        navigator = r.navigator
+        reads: list[int] = []
+        style = Tree.rich_style
+        monkeypatch.setattr(
+            Tree, "rich_style", property(lambda tree: reads.append(1) or style.fget(tree))
+        )
+        navigator.refresh()  # every row drawn again
+        strips = navigator.render_lines(Region(0, 0, navigator.size.width, navigator.size.height))
+        assert len(strips) == navigator.size.height > 10 and len(reads) == 1
+        assert navigator.rich_style == style.fget(navigator)  # outside a frame: as Textual's
