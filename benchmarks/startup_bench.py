@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.apps import MARKER
 from benchmarks.common import (
     LARGE,
     REPO,
@@ -42,8 +43,6 @@ from benchmarks.common import (
 )
 
 SOCKET = f"briefing-bench-{os.getpid()}"
-MARKER = "Actors ("
-"""Drawn only once the pack is in the navigator (not on the loading frame)."""
 
 
 def unavailable() -> str | None:

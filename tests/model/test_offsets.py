@@ -1,4 +1,4 @@
-"""The article's compact offsets (text.Spans, text.Offsets) behave as the tuples they replace.
+"""The article's compact offsets (offsets.Spans, offsets.Offsets) behave as the tuples they replace.
 
 They hold a pack's sentence bounds and line starts in machine arrays for memory
 (docs/performance.md, the memory round); every caller still sees (start, end)
@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.model.text import Article, Offsets, Spans, split_sentences
+from briefing.model.offsets import Offsets, Spans
+from briefing.model.text import Article, split_sentences
 
 TEXT = "Leaders met in Paris. They agreed on nothing!\nA second line. And more."
 

@@ -25,7 +25,7 @@ Correctness never depends on the cache:
   and the opened descriptor must be the file that was checked. briefing never
   makes such a thing, so it means someone else can write where the cache is
   read: the load stops with one line that names it and says what to do
-  (:class:`UntrustedCache`), rather than quietly working around it.
+  (:class:`briefing.model.io.trust.UntrustedCache`), rather than quietly working around it.
 - Every pack file is read through :mod:`briefing.model.io.files`, like the
   loader: a FIFO, a device, a file over the size cap or a YAML file leading out
   of the pack is never read here either; the cache is simply not used and the
@@ -48,24 +48,29 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from briefing import __version__
-from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.cache_codec import Unencodable, decode, dumps, encode_items
 from briefing.model.io.files import (
     MAX_PACK_BYTES,
     Budget,
     Refused,
     article_text,
-    kind_of,
     read_article,
     read_yaml_file,
 )
 from briefing.model.io.paths import display
 from briefing.model.io.rebuild.cache_lines import Decoder
+from briefing.model.io.trust import (
+    OPEN_FLAGS,
+    UntrustedCache,
+    check_trust,
+    lstat_or_none,
+    trusted_node,
+)
 from briefing.model.pack import Pack
 
 FORMAT = 4
@@ -74,14 +79,6 @@ _MAGIC = b"briefing-load-cache"
 MAX_ENTRY_BYTES = 4 * MAX_PACK_BYTES
 """An entry is a few times smaller than its pack (~4.5 MiB at 1,000 articles); a
 larger file is not ours to read."""
-OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
-"""Opening a cache file: read-only, never through a link, never blocking on a FIFO."""
 
 
 def cache_dir() -> Path | None:
@@ -342,67 +339,3 @@ class PackCache:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
-
-
-class UntrustedCache(Exception):
-    """A cache folder or entry briefing did not make: never opened, and said.
-
-    The cache is written only by briefing, as private files in a private folder,
-    so a FIFO, a link, a file of another user or one others can write means
-    someone else can write where the cache is read. Loading stops with one line
-    naming it and what to do: working around it quietly would leave the folder
-    open to the next plant.
-    """
-
-    def __init__(self, path: Path, problem: str, *, folder: bool = False) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
-        self.folder = folder
-
-    def diagnostic(self) -> Diagnostic:
-        """The one-line error: what is wrong and what to do about it."""
-        what = "load cache folder" if self.folder else "load cache entry"
-        fix = "make it private (chmod 700)" if self.folder else "remove it"
-        return Diagnostic(
-            str(self.path),
-            1,
-            1,
-            f"{what} {self.problem}: briefing never makes that, so someone else can write "
-            f"into its cache; {fix}, or set BRIEFING_CACHE_DIR to a folder of your own "
-            "(BRIEFING_NO_CACHE=1 turns the cache off; see README, Environment)",
-        )
-
-
-def lstat_or_none(path: Path) -> os.stat_result | None:
-    """``lstat`` of ``path`` (a link itself, not what it points to); None if it is missing."""
-    try:
-        return os.lstat(path)
-    except FileNotFoundError:
-        return None
-
-
-def check_trust(path: Path, info: os.stat_result, is_kind: Callable[[int], bool]) -> None:
-    """Raise :class:`UntrustedCache` unless ``info`` is of the expected kind, owned by
-    this user and writable by nobody else."""
-    folder = is_kind is stat.S_ISDIR
-    if not is_kind(info.st_mode):
-        expected = "a folder" if folder else "a regular file"
-        found = "a regular file" if stat.S_ISREG(info.st_mode) else kind_of(info.st_mode)
-        raise UntrustedCache(path, f"is {found}, not {expected}", folder=folder)
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None and info.st_uid != getuid():
-        problem = f"is owned by user {info.st_uid}, not by you (user {getuid()})"
-        raise UntrustedCache(path, problem, folder=folder)
-    if info.st_mode & 0o022:
-        mode = stat.S_IMODE(info.st_mode)
-        raise UntrustedCache(path, f"is writable by others (mode {mode:04o})", folder=folder)
-
-
-def trusted_node(path: Path, is_kind: Callable[[int], bool]) -> bool:
-    """True if ``path`` itself (a symlink is not followed) passes :func:`check_trust`."""
-    try:
-        check_trust(path, os.lstat(path), is_kind)
-    except (OSError, UntrustedCache):
-        return False
-    return True

@@ -14,9 +14,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from briefing.model.diagnostics import Diagnostic, Severity, dropped_line, place
-from briefing.model.io.cache import PackCache, UntrustedCache
+from briefing.model.io.cache import PackCache
 from briefing.model.io.files import Refused, yaml_files
 from briefing.model.io.paths import resolve_pack_root
+from briefing.model.io.trust import UntrustedCache
 from briefing.model.pack import Pack
 
 if TYPE_CHECKING:

@@ -24,7 +24,8 @@ import tempfile
 from pathlib import Path
 
 from briefing.model.analysis.since import fallback_since, parse_day
-from briefing.model.io.cache import OPEN_FLAGS, cache_dir, trusted_node
+from briefing.model.io.cache import cache_dir
+from briefing.model.io.trust import OPEN_FLAGS, trusted_node
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 

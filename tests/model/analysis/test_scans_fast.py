@@ -132,10 +132,29 @@ def test_each_family_opens_as_its_table_row_says() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["On Friday", "from May 2", "ſince Monday", "on the ſame day", "Fri 3 May", "3rd of May"],
+    [
+        "On Friday",
+        "from May 2",
+        "ſince Monday",
+        "on the ſame day",
+        "Fri 3 May",
+        "3rd of May",
+        "in May",
+    ],
 )
 def test_the_families_tried_at_an_opening_find_what_the_whole_pattern_finds(text: str) -> None:
     assert find_expressions(text) == old_find_expressions(text) != []
+
+
+@pytest.mark.parametrize("text", ["in march", "IN MAY 2025", "it may rain in May", "by june"])
+def test_a_month_name_dates_only_capitalised_when_read_lowered(text: str) -> None:
+    """The finder reads lowered text, where "may" and "May" look alike: the month-name
+    family is asked again case-blind over the text, so only "May" dates anything."""
+    found = find_expressions(text)
+    assert found == old_find_expressions(text)
+    assert [f.text for f in found if f.family == "month-name"] == (
+        ["in May"] if text.endswith("in May") else []
+    )
 
 
 PIECES = [
@@ -144,6 +163,7 @@ PIECES = [
     "’s", "'s", "in", "the coming days", "that day", ",", ".", "x", "Kyiv", "ıt", "İn",
     "early", "-", "mid", "today", "Capital", "cent", "\n", "over", "at", "said", "will",
     "Sept", "Dec", "tonight", "past", "few", "days",
+    "MAY", "march", "MARCH", "IN", "mid-March", "by", "June", "june", "Fri", "dec.",
 ]  # fmt: skip
 
 

@@ -32,8 +32,9 @@ from briefing.model.io.cache_codec import (
     unsupported,
 )
 from briefing.model.io.paths import display
+from briefing.model.offsets import Spans
 from briefing.model.pack import Pack
-from briefing.model.text import Article, Spans
+from briefing.model.text import Article
 from briefing.model.types import Evidence, Source
 
 
