@@ -33,9 +33,12 @@ def _old_is_abbreviation(line: str, dot: int) -> bool:
     token = word.group(1)
     if token.lower().rstrip(".") in text_module._ABBREVIATIONS:
         return True
-    if not (text_module._INITIALISM.match(token) and (len(token) == 1 or "." in token)):
+    if not (
+        text_module.pattern(text_module._INITIALISM).match(token)
+        and (len(token) == 1 or "." in token)
+    ):
         return False
-    following = text_module._NEXT_WORD.match(
+    following = text_module.pattern(text_module._NEXT_WORD).match(
         line, dot + 1 + (len(line) > dot + 1 and line[dot + 1] == " ")
     )
     return following is None or following.group(1) not in text_module._SENTENCE_STARTERS

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from rich.cells import cell_len
 from rich.style import Style
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -98,6 +98,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Lines already drawn for this content and width (scrolling redraws them)."""
         self._strips_style: Style | None = None
         """The base style the cached lines were drawn with."""
+        self._frame: tuple[Style, int] | None = None
+        """The base style and width of the frame being drawn (see :meth:`render_lines`)."""
 
     def set_content(self, content: Content) -> None:
         """Show ``content``; the wrap is reused when only the styles changed."""
@@ -179,11 +181,26 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A frame's lines, drawn with its base style and width worked out once.
+
+        ``rich_style`` walks the styles of every ancestor each time it is read:
+        read for each line, that was ~1 ms of every frame, the first one included
+        (31 lines, most of them blank while the source pane waits for its text).
+        """
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
         """One visible line: the styled text between its offsets, padded to the width."""
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        rich_style = self.rich_style
+        if self._frame is None:  # drawn outside a frame
+            rich_style, width = self.rich_style, self.scrollable_content_region.width
+        else:
+            rich_style, width = self._frame
         if index >= len(self._lines):
             return Strip.blank(width, rich_style)
         if rich_style != self._strips_style:

@@ -13,7 +13,6 @@ the history), so the name is never scrolled away.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -61,40 +60,54 @@ def _options(rows: tuple[Row, ...]) -> list[Option | None]:
 class DetailPane(OptionList):
     """Fields, links and evidence of one item."""
 
-    @dataclass
+    # The messages are plain classes, not dataclasses: a dataclass compiles its
+    # methods from source when its module is imported (~0.5 ms each, measured),
+    # and this module is imported before the reader's first frame.
+
     class EvidenceHighlighted(Message):
         """The cursor is on evidence item ``index`` of the current item."""
 
-        index: int
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
 
-    @dataclass
     class EvidenceOpened(Message):
         """Enter on evidence item ``index``: go to its sentence."""
 
-        index: int
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
 
-    @dataclass
     class MentionShown(Message):
         """The cursor is on (or enter was pressed on) one of an actor's mentions."""
 
-        mention: Mention
-        opened: bool
+        def __init__(self, mention: Mention, opened: bool) -> None:
+            self.mention = mention
+            self.opened = opened
+            super().__init__()
 
-    @dataclass
     class MentionsFound(Message):
         """An actor's mentions, found in the background, are now listed in the pane."""
 
-        actor_id: str
+        def __init__(self, actor_id: str) -> None:
+            self.actor_id = actor_id
+            super().__init__()
 
-    @dataclass
     class LinkFollowed(Message):
         """Enter on a link to another item."""
 
-        item_id: str
+        def __init__(self, item_id: str) -> None:
+            self.item_id = item_id
+            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Detail"
+        # No row carries a ``@click`` link (rows are plain styled parts; links are
+        # options, followed with enter): with auto links on, Textual unpickled the
+        # style of every segment drawn looking for one, ~30% of drawing the pane
+        # (profiled: the first frame, and every key press that shows another item).
+        self.auto_links = False
         self.item_id: str | None = None
         self.content = DetailRows("Detail", ())
         """What the pane lists now (rows and their targets)."""

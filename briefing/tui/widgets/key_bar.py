@@ -42,8 +42,8 @@ class KeyBar(Static):
     def refresh_keys(self) -> None:
         """Redraw from the commands available now (cheap: a dozen short strings)."""
         footer_entries = getattr(self.app, "footer_entries", None)
-        if footer_entries is None or not self.is_mounted:
-            return
+        if footer_entries is None or not self.is_mounted or not self.size.width:
+            return  # not laid out yet: nothing fits; its first resize draws it
         entries: list[tuple[int, str, str, str, bool]] = footer_entries()
         fitted = fit_footer(
             [(rank, key, text) for rank, key, text, _, _ in entries], self.size.width

@@ -15,7 +15,9 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -66,11 +68,18 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         Binding("end", "scroll_end", "Last row", show=False),
     ]
 
-    @dataclass
-    class Opened(Message):
-        """Enter on an item: show it and move into the detail pane."""
+    _frame_style: Style | None = None
+    """The base style of the frame being drawn (see :meth:`render_lines`)."""
 
-        item_id: str
+    class Opened(Message):
+        """Enter on an item: show it and move into the detail pane.
+
+        A plain class, not a dataclass (see :class:`briefing.tui.widgets.detail.DetailPane`).
+        """
+
+        def __init__(self, item_id: str) -> None:
+            self.item_id = item_id
+            super().__init__()
 
     def __init__(self, *, on_browse: Callable[[str], None], id: str | None = None) -> None:
         """``on_browse`` is called with the item id as soon as the cursor rests on it.
@@ -139,6 +148,26 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         new = "+ " if item_id in self.since else ""
         return Text.assemble((marker, "bold"), (new, "bold"), label(self.derived, item))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A frame's rows, drawn with its base style worked out once (see :attr:`rich_style`)."""
+        self._frame_style = super().rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
+    @property
+    def rich_style(self) -> Style:
+        """The base style; within a frame, the one worked out for it.
+
+        Tree reads it for every row it draws, and each read walks the styles of
+        every ancestor: ~1 ms of each frame of the navigator (the first one, and
+        every cursor move), for the same answer.
+        """
+        if self._frame_style is not None:
+            return self._frame_style
+        return super().rich_style
+
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         """The label cut to the pane with a visible "…", its kind or tags kept ("… (group)").
 
@@ -179,10 +208,13 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         # The navigator never scrolls sideways (overflow-x: hidden), so a cell or
         # two of scrollbar counted in changes nothing drawn.
         depth = 0 if node.parent is None or node.parent is self.root else 1
+        room = max(self.size.width - depth * self.guide_depth, 0)
+        if not room:
+            return 0  # not laid out yet (the first build): measured again once it has a width
         icon = 2 if node.allow_expand else 0
         label = node.label
         width = label.cell_len if isinstance(label, Text) else cell_len(label)
-        return min(width + icon, max(self.size.width - depth * self.guide_depth, 0))
+        return min(width + icon, room)
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Redraw the labels whose mark changed."""
@@ -221,7 +253,9 @@ class Navigator(Tree[NodeData], inherit_bindings=False):
         node = self.node_for(item_id)
         if node is None or (self.cursor_node is not None and self.cursor_node is node):
             return
-        if node.parent is not None:
+        if node.parent is not None and not node.parent.is_expanded:
+            # Only when folded: Tree's expand() rebuilds every line and lays the tree
+            # out again even for an open section (the first frame paid for it twice).
             node.parent.expand()
         # After a refresh, when the tree has laid out the row. The browse this
         # causes names the item already shown, which the screen ignores.

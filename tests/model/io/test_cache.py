@@ -466,3 +466,16 @@ def test_a_cached_load_leaves_no_decoder_behind_with_the_collector_paused(
         assert not [o for o in gc.get_objects() if isinstance(o, Decoder)]
     finally:
         gc.enable()
+
+
+def test_decoders_share_their_compiled_code_not_their_state(tmp_path: Path) -> None:
+    """Each class's decoder is compiled once a process (the import check and every load
+    build them all), while each decoder keeps its own scope: its pack's texts and values."""
+    from briefing.model.io import Decoder
+    from briefing.model.types import Evidence, Source
+
+    first, second = Decoder(tmp_path, {}), Decoder(tmp_path / "other", {})
+    for cls in (Source, Evidence, Participant):
+        a, b = first.of_class(cls), second.of_class(cls)
+        assert a is not b and a.__code__ is b.__code__  # type: ignore[attr-defined]
+        assert a.__globals__ is not b.__globals__  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support import REPO
+from textual.geometry import Region
 from tui_helpers import reader
 
 from briefing.model.pack import Pack
@@ -236,3 +237,77 @@ def test_the_review_group_is_worked_through_in_order_then_backwards(
     assert section_items(settled, REVIEW) == ()
     assert next_to_review(settled, "uk") is None
     assert first_item(settled) == pack.actors[0].id
+
+
+async def test_show_item_opens_a_folded_section_and_leaves_an_open_one_as_it_is(pack) -> None:  # type: ignore[no-untyped-def]
+    """Textual's expand() rebuilds every line of the tree, even for an open section."""
+    async with reader() as r:
+        navigator = r.navigator
+        actors = navigator.root.children[0]
+        await r.until(lambda: navigator.cursor_node is not None, "the cursor on the first actor")
+        lines = navigator._tree_lines
+        navigator.show_item(pack.actors[2].id)
+        assert actors.is_expanded and navigator._tree_lines is lines  # not built again
+        actors.collapse()
+        await r.pilot.pause()
+        navigator.show_item(pack.actors[3].id)
+        assert actors.is_expanded
+
+
+async def test_the_article_reads_its_base_style_once_a_frame(
+    monkeypatch: pytest.MonkeyPatch, pack
+) -> None:  # type: ignore[no-untyped-def]
+    """``rich_style`` walks every ancestor's styles: read once a frame, not once a line."""
+    async with reader() as r:
+        r.app.main.open_item(pack.sources[0].id)
+        await r.pilot.pause()
+        article = r.app.main.query_one(ArticleView)
+        reads: list[int] = []
+        style = ArticleView.rich_style
+        monkeypatch.setattr(
+            ArticleView, "rich_style", property(lambda view: reads.append(1) or style.fget(view))
+        )
+        article.refresh()  # every line drawn again
+        strips = article.render_lines(Region(0, 0, article.size.width, article.size.height))
+        assert len(strips) == article.size.height > 10 and len(reads) == 1
+        alone = article.render_line(0)  # drawn outside a frame: the same line
+        assert alone.text.strip() and alone.text in strips[0].text
+        assert alone.cell_length == article.scrollable_content_region.width
+
+
+async def test_the_key_bar_is_worked_out_only_once_it_has_a_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before the layout nothing fits in it: working it out then was wasted (twice a start)."""
+    from briefing.tui.widgets.key_bar import KeyBar
+
+    widths: list[int] = []
+    entries = BriefingApp.footer_entries
+
+    def counted(app: BriefingApp) -> list[tuple[int, str, str, str, bool]]:
+        widths.append(app.main.query_one(KeyBar).size.width)
+        return entries(app)
+
+    monkeypatch.setattr(BriefingApp, "footer_entries", counted)
+    async with reader() as r:
+        await r.until(lambda: bool(r.app.main.query_one(KeyBar).shown), "the footer drawn")
+    assert widths and 0 not in widths
+
+
+async def test_the_navigator_works_out_its_base_style_once_a_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tree reads ``rich_style`` for every row: within a frame it is worked out once."""
+    from textual.widgets import Tree
+
+    async with reader() as r:
+        navigator = r.navigator
+        reads: list[int] = []
+        style = Tree.rich_style
+        monkeypatch.setattr(
+            Tree, "rich_style", property(lambda tree: reads.append(1) or style.fget(tree))
+        )
+        navigator.refresh()  # every row drawn again
+        strips = navigator.render_lines(Region(0, 0, navigator.size.width, navigator.size.height))
+        assert len(strips) == navigator.size.height > 10 and len(reads) == 1
+        assert navigator.rich_style == style.fget(navigator)  # outside a frame: as Textual's
