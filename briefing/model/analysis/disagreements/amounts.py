@@ -93,19 +93,31 @@ class AmountMention(SentenceOf):
         return value - half, value + half
 
 
-def _topic(text: str, start: int, end: int) -> tuple[str, ...]:
+def _topic(text: str, start: int, end: int, words: dict[str, str]) -> tuple[str, ...]:
+    """The topic words around an amount: each word's lemma, interned, once a run.
+
+    ``words`` holds what each word (as written) stands for, ``""`` for none (a
+    function word): a detection run reads ~20 words around each of 60,000
+    amounts at 5,000 articles, a few thousand distinct ones: looked up, not
+    lowered, lemmatised and interned again (the topics of 1,000 articles' amounts:
+    0.11 s before, 0.085 s).
+    """
     window = text[max(0, start - TOPIC_REACH) : end + TOPIC_REACH]
-    return tuple(
-        sorted(
-            {intern(lemma(w)) for w in _TOPIC_WORD.findall(window) if w.lower() not in _NOT_TOPIC}
-        )
-    )
+    found = set()
+    for word in _TOPIC_WORD.findall(window):
+        topic = words.get(word)
+        if topic is None:
+            topic = words[word] = "" if word.lower() in _NOT_TOPIC else intern(lemma(word))
+        if topic:
+            found.add(topic)
+    return tuple(sorted(found))
 
 
 def amount_mentions(
     source: Source,
     ints: dict[int, int] | None = None,
     topics: dict[tuple[str, ...], tuple[str, ...]] | None = None,
+    words: dict[str, str] | None = None,
 ) -> Iterator[AmountMention]:
     """Every money amount and percentage in the article body (boilerplate skipped).
 
@@ -116,16 +128,18 @@ def amount_mentions(
     """
     ints = {} if ints is None else ints
     topics = {} if topics is None else topics
+    words = {} if words is None else words
     text = source.text
+    furniture = source.is_boilerplate if source.flags.boilerplate_lines else None
     for quantity in quantities(text, _AMOUNT_KINDS):
-        if source.is_boilerplate(quantity.start):
+        if furniture is not None and furniture(quantity.start):
             continue
         line_start = text.rfind("\n", 0, quantity.start) + 1
         qual = qualifier_before(text, line_start, quantity.start)
         qualifier = QUALIFIERS[" ".join(qual.group(1).lower().split())] if qual else None
         start = qual.start() if qual else quantity.start
         s_start, s_end = source.article.sentence_span(start, quantity.end)
-        topic = _topic(text, quantity.start, quantity.end)
+        topic = _topic(text, quantity.start, quantity.end, words)
         yield AmountMention(
             source.id,
             quantity,
@@ -207,11 +221,12 @@ def amount_disagreements(sources: Iterable[Source]) -> list[Disagreement]:
     amounts = _Amounts()
     buckets: dict[tuple[str, str | None, int], array[int] | None] = {}
     """Mention numbers by (kind, currency, topic word); None once over ``MAX_BUCKET``."""
+    words: dict[str, str] = {}
     for source in sources:
         by_id[source.id] = source
         index = len(amounts.sources)
         amounts.sources.append(source)
-        for m in amount_mentions(source):
+        for m in amount_mentions(source, words=words):
             at = len(amounts)
             for word in amounts.add(index, m):
                 key = (m.quantity.kind, m.quantity.currency, word)
