@@ -38,10 +38,13 @@ def _median_run(runs: list[Run]) -> Run:
 
 
 def run(ctx: Context) -> list[Figure]:
-    # Every size up to the 5,000 articles; --quick runs each command once
-    # (at 5,000 articles validate takes ~40 s of CPU and each export more).
+    # Every size up to the 5,000 articles, the same number of runs at each
+    # size (the per-article ratios compare them). --quick runs each command twice,
+    # interleaved (at 5,000 articles validate takes ~22 s and each export ~34 s):
+    # one run was not enough, as validate alone read 21.7, 22.0 and 24.4 s in three
+    # single runs on an idle machine, moving the ratios by a tenth.
     sizes = (100, 1000, LARGE)
-    repeats = 1 if ctx.quick else 3
+    repeats = 2 if ctx.quick else 3
     floor = _median_run([run_command([sys.executable, "-c", FLOOR]) for _ in range(3)])
     figures: list[Figure] = []
     per_article: dict[str, dict[int, float]] = {"json": {}, "md": {}}
