@@ -34,9 +34,9 @@ class Encoded:
     """A value encoded once and written wherever it recurs, at any nesting level.
 
     An export repeats some values many times (at 1,000 articles, 16,000 meetings
-    and pledges share 1,000 gradings, 35,000 disagreement values 1,900 contexts): the record builder
-    encodes each once and places this instead of a fresh dict; placed deeper, the
-    text is re-indented (:func:`deeper`), not encoded again.
+    and pledges share 1,000 gradings, 35,000 disagreement values 1,900 contexts):
+    the record builder encodes each once and places this instead of a fresh dict;
+    placed deeper, the text is re-indented (:func:`deeper`), not encoded again.
     """
 
     __slots__ = ("_text",)
@@ -106,7 +106,10 @@ def _is_flat(values: list[Any] | tuple[Any, ...]) -> bool:
 
 _HEADS: list[dict[str, str]] = []
 """Per nesting level: key -> the text that opens its item (``,\\n`` and the indentation,
-the key, ``: ``). An export writes the same few dozen keys ~millions of times."""
+the key, ``: ``). An export writes the same few dozen keys ~millions of times; keys
+that are data (the actor ids of a meeting's roles) are kept up to :data:`_MAX_HEADS`
+a level, so a process exporting pack after pack holds a bounded table."""
+_MAX_HEADS = 4096
 _PADS: list[str] = []
 """Per nesting level: a newline and that level's indentation."""
 
@@ -136,7 +139,9 @@ def _encode(obj: Any, level: int, out: list[str]) -> None:
             if type(key) is str:
                 head = heads.get(key)
                 if head is None:
-                    head = heads[key] = "," + _PADS[level + 1] + _encode_key(key) + ": "
+                    head = "," + _PADS[level + 1] + _encode_key(key) + ": "
+                    if len(heads) < _MAX_HEADS:
+                        heads[key] = head
             else:
                 head = "," + _PADS[level + 1] + _other_key(key) + ": "
             if first:

@@ -108,3 +108,12 @@ def test_the_written_export_is_json_dumps_of_its_plain_data(synthetic: Pack) -> 
     assert len(pledges) > 10 and all(type(p["grading"]) is dict for p in pledges)
     shared = [p["grading"] for p in pledges]
     assert len({id(g) for g in shared}) == len(shared)  # nothing of the plain data is shared
+
+
+def test_keys_that_are_data_keep_the_openings_table_bounded() -> None:
+    """A dict keyed by data (actor ids) writes as json.dumps does, past the table's cap."""
+    from briefing.export import jsonenc
+
+    value = {"roles": {f"actor-{n}": "attendee" for n in range(jsonenc._MAX_HEADS + 500)}}
+    assert encode(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert all(len(level) <= jsonenc._MAX_HEADS for level in jsonenc._HEADS)
