@@ -108,7 +108,35 @@ def _runs(sentence: str) -> list[list[tuple[int, int, str]]]:
             current, pending = [], []
     if current:
         runs.append(current)
-    return runs
+    return _with_owners(sentence, runs)
+
+
+def _with_owners(
+    sentence: str, runs: list[list[tuple[int, int, str]]]
+) -> list[list[tuple[int, int, str]]]:
+    """Runs with a country's possessive joined to the organisation it owns.
+
+    "China's Export-Import Bank", "Britain's Foreign Office": an institution
+    named by generic words is told apart by its country, so the two runs the
+    possessive splits are one name, as written. Only a whole run that is a
+    country, and a next run ending in an organisation word ("Bank",
+    "Ministry"): "Russia's Gazprom" and "China's Vice Finance Minister Liao
+    Jianguo" stay two names.
+    """
+    joined: list[list[tuple[int, int, str]]] = []
+    for run in runs:
+        if joined:
+            owner = joined[-1]
+            gap = sentence[owner[-1][1] : run[0][0]]
+            if (
+                gap in ("'s ", "’s ")
+                and sentence[owner[0][0] : owner[-1][1]] in BY_FORM
+                and run[-1][2].lower() in ORG_WORDS
+            ):
+                owner.extend(run)
+                continue
+        joined.append(run)
+    return joined
 
 
 def _title_phrase(words: list[str]) -> tuple[list[str], list[str], list[str]] | None:

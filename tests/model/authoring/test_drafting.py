@@ -192,6 +192,24 @@ def test_reordered_organisation_and_places() -> None:
     assert found["Austria"].mentions == 1  # type: ignore[attr-defined]
 
 
+def test_a_country_s_institution_keeps_its_country() -> None:
+    """ "China's Export-Import Bank" is one organisation, named as written; a possessive
+    before a name that is not an institution's ("Russia's Gazprom") or before a title
+    and a person stays two names."""
+    text = (
+        "China's Export-Import Bank offered to extend the loans. "
+        "Russia's Gazprom said no. "
+        "China's Vice Finance Minister Liao Jianguo met the delegation."
+    )
+    found = _names(candidates([("s", text, set())]))
+    bank = found["China's Export-Import Bank"]
+    assert bank.kind == "organisation"  # type: ignore[attr-defined]
+    assert "Export-Import Bank" not in found
+    assert found["Gazprom"] is not found["Russia"]
+    assert found["Liao Jianguo"].kind == "person"  # type: ignore[attr-defined]
+    assert found["China"].kind == "country"  # type: ignore[attr-defined]
+
+
 def _drafts(text: str, published: date, actors: list[tuple[str, tuple[str, ...]]]):  # type: ignore[no-untyped-def]
     return draft(
         [ArticleInput("s", text, frozenset(), published)],
