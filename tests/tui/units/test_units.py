@@ -254,6 +254,14 @@ async def test_show_item_opens_a_folded_section_and_leaves_an_open_one_as_it_is(
         assert actors.is_expanded
 
 
+def _style_reads(monkeypatch: pytest.MonkeyPatch, cls: type) -> list[int]:
+    """Count the reads of ``cls.rich_style`` (one item a read) from now on."""
+    reads: list[int] = []
+    style = cls.rich_style  # type: ignore[attr-defined]
+    monkeypatch.setattr(cls, "rich_style", property(lambda w: reads.append(1) or style.fget(w)))
+    return reads
+
+
 async def test_the_article_reads_its_base_style_once_a_frame(
     monkeypatch: pytest.MonkeyPatch, pack
 ) -> None:  # type: ignore[no-untyped-def]
@@ -262,11 +270,7 @@ async def test_the_article_reads_its_base_style_once_a_frame(
         r.app.main.open_item(pack.sources[0].id)
         await r.pilot.pause()
         article = r.app.main.query_one(ArticleView)
-        reads: list[int] = []
-        style = ArticleView.rich_style
-        monkeypatch.setattr(
-            ArticleView, "rich_style", property(lambda view: reads.append(1) or style.fget(view))
-        )
+        reads = _style_reads(monkeypatch, ArticleView)
         article.refresh()  # every line drawn again
         strips = article.render_lines(Region(0, 0, article.size.width, article.size.height))
         assert len(strips) == article.size.height > 10 and len(reads) == 1
@@ -302,11 +306,8 @@ async def test_the_navigator_works_out_its_base_style_once_a_frame(
 
     async with reader() as r:
         navigator = r.navigator
-        reads: list[int] = []
         style = Tree.rich_style
-        monkeypatch.setattr(
-            Tree, "rich_style", property(lambda tree: reads.append(1) or style.fget(tree))
-        )
+        reads = _style_reads(monkeypatch, Tree)
         navigator.refresh()  # every row drawn again
         strips = navigator.render_lines(Region(0, 0, navigator.size.width, navigator.size.height))
         assert len(strips) == navigator.size.height > 10 and len(reads) == 1
