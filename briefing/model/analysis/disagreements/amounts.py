@@ -130,9 +130,8 @@ def amount_mentions(
     topics = {} if topics is None else topics
     words = {} if words is None else words
     text = source.text
-    furniture = source.is_boilerplate if source.flags.boilerplate_lines else None
     for quantity in quantities(text, _AMOUNT_KINDS):
-        if furniture is not None and furniture(quantity.start):
+        if source.is_boilerplate(quantity.start):
             continue
         line_start = text.rfind("\n", 0, quantity.start) + 1
         qual = qualifier_before(text, line_start, quantity.start)

@@ -178,9 +178,8 @@ def count_mentions(source: Source, shared: dict[int, int] | None = None) -> Iter
     text = source.text
     lowered = case_folded(text)
     scanned, numbers = (text, _NUMBER) if lowered is None else (lowered, _NUMBER_LOWER)
-    furniture = source.is_boilerplate if source.flags.boilerplate_lines else None
     for match in numbers.finditer(scanned):
-        if furniture is not None and furniture(match.start()):
+        if source.is_boilerplate(match.start()):
             continue
         raw = text[match.start(1) : match.end(1)].lower().replace(",", "")
         number = _NUMBER_WORDS.get(raw)
