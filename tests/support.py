@@ -29,6 +29,24 @@ ARTICLE = (
 )
 
 
+POLAND_PLEDGE = """\
+actors:
+  - id: poland
+    name: Poland
+    kind: country
+    evidence:
+      - {source: wire, quote: "Poland offered"}
+pledges:
+  - id: poland-logistics
+    actor: poland
+    contribution: logistics support
+    status: offered
+    evidence:
+      - {source: wire, quote: 'offered "logistics support"'}
+"""
+"""One actor and one pledge citing :data:`ARTICLE` (the pack the cache and span tests load)."""
+
+
 def sha(text: str) -> str:
     """sha256 of text encoded as UTF-8, as a pack records it."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -171,7 +171,7 @@ def _encode(obj: Any, level: int, out: list[str]) -> None:
         if not obj:
             out.append("[]")
             return
-        _heads(level + 1)
+        _heads(level + 1)  # for its side: the indentations up to level + 1 (_PADS)
         if _is_flat(obj):
             text = _flat_encoder(level + 1)(list(obj))
             out.append("[" + _PADS[level + 1] + text[1:-1] + _PADS[level] + "]")

@@ -6,27 +6,12 @@ no Span objects: memory, docs/performance.md); every caller sees the same spans.
 
 from __future__ import annotations
 
-from support import PackMaker
+from support import POLAND_PLEDGE, PackMaker
 
 from briefing.model import load_pack
 from briefing.model.types import Span
 
-FACTS = """\
-actors:
-  - id: poland
-    name: Poland
-    kind: country
-    evidence:
-      - {source: wire, quote: "Poland offered"}
-pledges:
-  - id: poland-logistics
-    actor: poland
-    contribution: logistics support
-    status: offered
-    evidence:
-      - {source: wire, quote: 'offered "logistics support"'}
-      - {source: wire, quote: "Leaders met in Paris"}
-"""
+FACTS = POLAND_PLEDGE + '      - {source: wire, quote: "Leaders met in Paris"}\n'
 
 
 def test_spans_are_each_facts_evidence_in_text_order(make_pack: PackMaker) -> None:

@@ -7,27 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-from support import ARTICLE, PackMaker, sha
+from support import ARTICLE, POLAND_PLEDGE, PackMaker, sha
 
 from briefing.model import load_pack
 from briefing.model.io import cache_dir, decode, load
 from briefing.model.types import Participant
 
-FACTS = """\
-actors:
-  - id: poland
-    name: Poland
-    kind: country
-    evidence:
-      - {source: wire, quote: "Poland offered"}
-pledges:
-  - id: poland-logistics
-    actor: poland
-    contribution: logistics support
-    status: offered
-    evidence:
-      - {source: wire, quote: 'offered "logistics support"'}
-"""
+FACTS = POLAND_PLEDGE
 
 
 def entry(cache: Path) -> Path:
