@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing.export import remember_export, render_chunks
     from briefing.model.collector import collector_paused
     from briefing.model.io import WriteRefused, write_atomic
+    from briefing.model.parallel import second_core
 
     if args.output is not None and not args.output.strip():
         return fail("-o/--output is empty: give a file name, or - for standard output")
@@ -84,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
     # form no cycles (a whole 1,000-article export leaves a few dozen cyclic
     # objects), and the cyclic collector's passes over the growing heap cost 2-4 s
     # of a 5,000-article export (5-9%, growing faster than the pack) for nothing.
-    with collector_paused():
+    # The detectors and the value contexts may use a second core (a forked child:
+    # briefing.model.parallel), ~5 s of a 5,000-article JSON export's ~35 s.
+    with collector_paused(), second_core():
         try:
             pieces = render_chunks(
                 pack,

@@ -12,7 +12,11 @@ from briefing.model.lazy import lazy_exports
 if TYPE_CHECKING:
     from briefing.model.analysis.disagreements.context import ValueContext
     from briefing.model.analysis.disagreements.detect import claim_context, uncovered
-    from briefing.model.analysis.disagreements.values import Disagreement, DisagreementValue
+    from briefing.model.analysis.disagreements.values import (
+        Disagreement,
+        DisagreementValue,
+        read_contexts,
+    )
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
@@ -21,6 +25,7 @@ __getattr__, __dir__ = lazy_exports(
         "DisagreementValue": "values",
         "ValueContext": "context",
         "claim_context": "detect",
+        "read_contexts": "values",
         "uncovered": "detect",
     },
 )
@@ -30,5 +35,6 @@ __all__ = [
     "DisagreementValue",
     "ValueContext",
     "claim_context",
+    "read_contexts",
     "uncovered",
 ]
