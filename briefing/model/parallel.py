@@ -5,9 +5,9 @@ detectors that read every article and share nothing (the amounts, the counts
 and the stances), then in reading each disputed value's context. They are
 pure Python and hold the interpreter lock, so threads would not overlap them;
 a forked child starts with the loaded pack already in its memory (copy on
-write, ~10 ms for a 1 GiB process with the collector frozen), does its share
-and sends back only its result, pickled. At 5,000 articles the amounts' result
-is ~1 MB against ~3 s of work.
+write: 8 ms for the ~400 MiB process of a 5,000-article export, its collector
+frozen), does its share and sends back only its result, pickled. At 5,000
+articles the amounts' result is ~1 MB against ~3 s of work.
 
 Why only when an entry point allows it (:func:`second_core`): forking is a
 decision for the whole process, like the collector's (see
