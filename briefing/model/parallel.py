@@ -110,8 +110,7 @@ def both(
         code = 1
         try:
             os.close(read_end)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it with the parent
-            result = first()
+            result = first()  # Ctrl-C: KeyboardInterrupt here, and out below
             with os.fdopen(write_end, "wb") as out:
                 _Pickler(out, shared).dump(result)
             code = 0
