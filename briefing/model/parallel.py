@@ -59,9 +59,19 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def threads_alive() -> int:
+    """Threads in this process: the system's count where it gives one (Linux), since
+    ``threading`` knows only the threads it started (not those of ``_thread`` or of
+    a C library), else ``threading``'s."""
+    try:
+        return max(len(os.listdir("/proc/self/task")), threading.active_count())
+    except OSError:
+        return threading.active_count()
+
+
 def can_fork() -> bool:
     """True when :func:`both` would run its first task in a child now."""
-    return _allowed and hasattr(os, "fork") and threading.active_count() == 1 and _cores() >= 2
+    return _allowed and hasattr(os, "fork") and _cores() >= 2 and threads_alive() == 1
 
 
 class _Pickler(pickle.Pickler):
@@ -100,17 +110,36 @@ def both(
     ``first`` is long enough to pay for a process (starting one and reading its
     result back costs ~10-20 ms). The child's result must pickle; when it does
     not, or the child fails in any way, the parent runs ``first`` itself after
-    ``second``.
+    ``second``. A child that hangs would hang the parent: it runs the code the
+    parent would run, and the one hang a fork adds (a lock held by another
+    thread at the fork) is why no process with a second thread forks.
     """
     if not (worth and can_fork()):
         return first(), second()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
+    # Ctrl-C is held back from the fork until each process is inside its own
+    # ``try``: a KeyboardInterrupt in between would unwind the caller's frames in
+    # the child (its cleanup run twice) or leave a child nobody ends.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return first(), second()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or no process left for a child: one core it is
+        os.close(read_end)
+        os.close(write_end)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return first(), second()
     if pid == 0:  # the child: its share, its result down the pipe, and out
         code = 1
         try:
+            global _allowed
+            _allowed = False  # a child never forks again
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # Ctrl-C: out below
             os.close(read_end)
-            result = first()  # Ctrl-C: KeyboardInterrupt here, and out below
+            result = first()
             with os.fdopen(write_end, "wb") as out:
                 _Pickler(out, shared).dump(result)
             code = 0
@@ -118,10 +147,12 @@ def both(
             # os._exit, never a normal exit: the parent's buffered output, its
             # atexit handlers and open files are the parent's to finish.
             os._exit(code)
-    os.close(write_end)
-    pipe = os.fdopen(read_end, "rb")
     finished = False
+    pipe: IO[bytes] | None = None
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        os.close(write_end)
+        pipe = os.fdopen(read_end, "rb")
         ours = second()
         theirs: First
         try:
@@ -129,14 +160,15 @@ def both(
             read = True
         except Exception:  # a child that failed: its share is done here
             read = False
-        pipe.close()
+        pipe.close()  # before waiting: a child still writing gets EPIPE and ends
         _pid, status = os.waitpid(pid, 0)
         finished = True
         if not read or os.waitstatus_to_exitcode(status) != 0:
             theirs = first()
         return theirs, ours
     finally:
-        pipe.close()
+        if pipe is not None:
+            pipe.close()
         if not finished:  # second() raised (Ctrl-C, a stop): the child goes too
             try:
                 os.kill(pid, signal.SIGKILL)

@@ -205,7 +205,8 @@ def detect(
     # The amounts on a second core when the entry point allows it (the CLI; see
     # briefing.model.parallel): ~3 s of 8 at 5,000 articles, and a result of ~1 MB.
     # Run in turn, the amounts come first: their peak (every amount held at once)
-    # then does not stack on the counts already found.
+    # then does not stack on the counts already found (it does when a child failed
+    # and the parent finds them after all).
     amounts, (counts, stances) = both(
         partial(amount_disagreements, sources),
         counts_and_stances,

@@ -128,9 +128,7 @@ class DisagreementValue:
         if self._context is _UNREAD:
             read_in: Source | None = self._in
             assert read_in is not None  # _UNREAD is set only with a source to read in
-            object.__setattr__(self, "_context", value_context(read_in, self.sentence, self._at))
-            if self._sentence is not None:
-                object.__setattr__(self, "_in", None)
+            self._keep_context(value_context(read_in, self.sentence, self._at))
         context: ValueContext | None = self._context  # type: ignore[assignment]
         return context
 
@@ -139,16 +137,22 @@ class DisagreementValue:
         """True once the context is known (asking for it costs nothing)."""
         return self._context is not _UNREAD
 
-    def take_context(self, context: ValueContext | None) -> None:
-        """Keep ``context`` as this value's context, read elsewhere (see :func:`read_contexts`).
-
-        It must be what :attr:`context` would read: :func:`read_contexts` reads
-        it in a forked child, from the same sentence of the same article.
-        """
+    def _keep_context(self, context: ValueContext | None) -> None:
+        """Fill a context not read yet (never replace one): read here, or by
+        :func:`read_contexts` in a forked child from the same sentence. The hash and
+        equality read the context first, so nothing compared before can change."""
         if self._context is _UNREAD:
             object.__setattr__(self, "_context", context)
             if self._sentence is not None:
                 object.__setattr__(self, "_in", None)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled slot by slot (a forked detector sends its values back, see
+        :mod:`briefing.model.parallel`): the default way sets each slot through
+        ``__setattr__``, which refuses. A context not read yet stays so."""
+        unread = self._context is _UNREAD
+        context = None if unread else self._context
+        return _rebuilt, (context, unread, *(getattr(self, name) for name in _VALUE_SLOTS))
 
     def _key(self) -> tuple[str, str, str, int, int, ValueContext | None]:
         return (self.value, self.source, self.sentence, self.start, self.end, self.context)
@@ -175,6 +179,19 @@ class DisagreementValue:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"DisagreementValue is immutable: cannot delete {name}")
+
+
+_VALUE_SLOTS = tuple(name for name in DisagreementValue.__slots__ if name != "_context")
+
+
+def _rebuilt(context: object, unread: bool, *slots: object) -> DisagreementValue:
+    """A value from what :meth:`DisagreementValue.__reduce__` kept: its context
+    (unless not read yet), then every other slot in ``_VALUE_SLOTS`` order."""
+    value = DisagreementValue.__new__(DisagreementValue)
+    for name, kept in zip(_VALUE_SLOTS, slots, strict=True):
+        object.__setattr__(value, name, kept)
+    object.__setattr__(value, "_context", _UNREAD if unread else context)
+    return value
 
 
 class ValueRows(Sequence[DisagreementValue]):
@@ -342,4 +359,4 @@ def read_contexts(found: Iterable[Disagreement]) -> None:
 
     contexts, _ = both(theirs, ours, worth=len(unread) >= FORK_AT_VALUES)
     for value, context in zip(unread[half:], contexts, strict=True):
-        value.take_context(context)
+        value._keep_context(context)
