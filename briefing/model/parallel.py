@@ -14,8 +14,8 @@ decision for the whole process, like the collector's (see
 :mod:`briefing.model.collector`). A process with threads (the reader, whose
 workers detect in the background) must not fork: another thread may hold a
 lock the child would then wait on for ever. So :func:`both` forks only inside
-:func:`second_core`, with one thread alive, two cores usable and ``os.fork``
-present; everywhere else it runs the two in turn, the same results.
+:func:`second_core`, with one thread alive, two cores usable, on Linux;
+everywhere else it runs the two in turn, the same results.
 
 Whatever goes wrong in the child (an exception, a kill, a result that does
 not pickle) ends it without a word and the parent does the child's share
@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -70,8 +71,15 @@ def threads_alive() -> int:
 
 
 def can_fork() -> bool:
-    """True when :func:`both` would run its first task in a child now."""
-    return _allowed and hasattr(os, "fork") and _cores() >= 2 and threads_alive() == 1
+    """True when :func:`both` would run its first task in a child now.
+
+    Linux only: where it is measured and tested, and where a fork without exec
+    is safe for a single-threaded process. On macOS a process that has touched
+    the system's frameworks must not fork without exec (why ``multiprocessing``
+    spawns there); an export runs on one core there, as on Windows, which has
+    no fork.
+    """
+    return _allowed and sys.platform == "linux" and _cores() >= 2 and threads_alive() == 1
 
 
 class _Pickler(pickle.Pickler):

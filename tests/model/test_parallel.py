@@ -7,6 +7,7 @@ import errno
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,8 +36,8 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     counts (as it must for any other process): these tests fork all the same.
     A test that needs a thread to stop the fork starts one through ``threading``.
     """
-    if not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("forking needs os.fork and two cores")
+    if sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("the export forks on Linux with two cores only")
     monkeypatch.setattr(parallel, "threads_alive", threading.active_count)
     with second_core():
         assert can_fork(), "another test left a thread running: nothing here would fork"
