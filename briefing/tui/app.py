@@ -302,6 +302,8 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
             text, rank = command.footer_text(), command.FOOTER_RANK
             if command.ACTION == "zoom" and zoomed:
                 text, rank = "Unzoom", 0  # the way out of zoom is always on show
+            elif command.ACTION == "focus_next" and isinstance(self.screen, ModalScreen):
+                text = "Next field"  # a form's fields (export, add a fact), not the panes
             entries.append((rank, key, text, command.ACTION, state is True))
         return entries
 

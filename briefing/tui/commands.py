@@ -297,6 +297,11 @@ COMMAND_IDS = frozenset(command.id() for command in COMMANDS)
 DIALOG_COMMANDS = frozenset({CloseView.ACTION, CommandPalette.ACTION})
 """The reader's commands a dialog lets through (its ``APP_COMMANDS``): the rest of
 the keys belong to the dialog (a letter typed in the export dialog is a file name)."""
+FORM_COMMANDS = DIALOG_COMMANDS | {NextPane.ACTION, PreviousPane.ACTION}
+"""What a dialog with several fields (the export's format, file name, options and
+buttons) lets through besides: tab and shift+tab move between its fields. Without
+them the keys did nothing there (the app's focus commands are the only binding of
+tab), and the format, the options and the buttons could be reached by mouse only."""
 
 
 def bindings() -> list[Binding]:

@@ -25,7 +25,7 @@ from briefing.model.editing import KINDS, FactDraft, suggest_id
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
 from briefing.model.types import MEETING_STATUSES, PLEDGE_STATUSES
-from briefing.tui.commands import CloseView
+from briefing.tui.commands import FORM_COMMANDS, CloseView
 
 FORM_EXTRA = 7
 """Lines of the form besides its rows: the box's border, the note, the buttons."""
@@ -40,6 +40,10 @@ def _row(label: str, widget: Input | Select[str] | Horizontal, row_id: str) -> H
 
 class AddFactScreen(ModalScreen[FactDraft | None]):
     """A small form over the reader; ctrl+s or the Add button submits."""
+
+    APP_COMMANDS: ClassVar[frozenset[str]] = FORM_COMMANDS
+    """The reader's commands offered over the form: escape, the palette, and tab and
+    shift+tab between its fields (``check_action`` reads it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         CloseView.binding(),

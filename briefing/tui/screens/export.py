@@ -28,7 +28,7 @@ from briefing.model.derived import Derived
 from briefing.model.io import LAST, WriteRefused, since_date, write_atomic
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean_line
-from briefing.tui.commands import DIALOG_COMMANDS, CloseView
+from briefing.tui.commands import FORM_COMMANDS, CloseView
 
 FORMATS = (
     ("md", "Markdown note (.md)"),
@@ -75,7 +75,7 @@ class FormatChoice(RadioSet):
 class ExportScreen(ModalScreen[None]):
     """Format, file name, Export; escape cancels."""
 
-    APP_COMMANDS: ClassVar[frozenset[str]] = DIALOG_COMMANDS
+    APP_COMMANDS: ClassVar[frozenset[str]] = FORM_COMMANDS
     """The only reader commands offered over this dialog (``check_action`` reads it)."""
 
     # Escape comes from the one command list (id close-view), so a keymap remap applies here too.

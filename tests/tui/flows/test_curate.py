@@ -245,3 +245,21 @@ async def test_the_form_fits_the_terminal(
             box = screen.query_one("#add-box", VerticalScroll)
             assert box.max_scroll_y == 0, f"{kind}: the form scrolls at {size}"
             assert screen.query_one("#add-go", Button).region.bottom <= size[1]
+
+
+async def test_tab_moves_between_the_add_fact_forms_fields(pack: Path) -> None:
+    """tab and shift+tab walk the form (they did nothing over it: only the first field
+    could be reached without the mouse)."""
+    async with reader(str(pack)) as r:
+        await r.browse_to("kaja-kallas")
+        await r.until(lambda: r.source_view.highlight is not None, "the mention highlighted")
+        screen = await open_form(r)
+        seen = [r.app.focused]
+        for _ in range(4):
+            await r.press("tab")
+            seen.append(r.app.focused)
+        assert all(w is not None and w.screen is screen for w in seen)
+        assert len({id(w) for w in seen}) == len(seen)  # a new field each time
+        await r.press("shift+tab")
+        assert r.app.focused is seen[-2]
+        assert screen.query_one("#add-what", Input) in seen

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from notecheck import parse_markdown
-from textual.widgets import Input, RadioButton, Static
+from textual.widgets import Button, Input, RadioButton, Static
 from tui_helpers import reader
 
 from briefing.export import render
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
-from briefing.tui.screens.export import ExportScreen, default_name
+from briefing.tui.screens.export import ExportScreen, FormatChoice, default_name
+from briefing.tui.widgets.key_bar import KeyBar
 
 MARKED = ("poland-logistics", "paris-chiefs", "coalition-size")
 
@@ -142,5 +143,42 @@ async def test_a_refused_write_is_shown_not_raised(
         assert "Permission denied" in status(screen)
         assert any("Permission denied" in notice for notice in r.notices)
         await r.press("escape")
+        assert r.app.screen is r.app.main
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_the_keyboard_alone_reaches_the_format_and_exports_json(
+    pack: Pack, tmp_path: Path
+) -> None:
+    """tab and shift+tab move between the dialog's fields (they did nothing there, so the
+    format, the options and the buttons were out of the keyboard's reach)."""
+    target = tmp_path / "note.md"
+    async with reader() as r:
+        screen = await open_export(r, target)
+        assert r.app.focused is screen.query_one("#export-file", Input)
+        assert "Next field" in r.app.main.query_one("#keys", KeyBar).shown
+        await r.press("shift+tab")
+        assert r.app.focused is screen.query_one("#export-format", FormatChoice)
+        await r.press("down")
+        await r.press("down")
+        await r.press("enter")  # on "JSON data": that format, and export
+        assert r.app.screen is r.app.main
+    written = tmp_path / "note.json"
+    assert not target.exists()
+    assert written.read_text(encoding="utf-8") == render(pack, "json")
+
+
+async def test_tab_goes_on_to_the_buttons_and_back(pack: Pack, tmp_path: Path) -> None:
+    async with reader() as r:
+        screen = await open_export(r, tmp_path / "note.md")
+        order = []
+        for _ in range(6):
+            await r.press("tab")
+            focused = r.app.focused
+            order.append(focused.id if focused is not None else None)
+        assert "export-go" in order and "export-cancel" in order
+        while r.app.focused is not screen.query_one("#export-cancel", Button):
+            await r.press("tab")
+        await r.press("enter")  # Cancel
         assert r.app.screen is r.app.main
     assert list(tmp_path.iterdir()) == []
