@@ -181,13 +181,19 @@ def _step(raw: str) -> float:
     return 10.0 ** -len(fraction.group(1)) if fraction else 1.0
 
 
-def _digits(raw: str) -> float:
-    """ "1,200" / "1.200" (thousands) -> 1200; "1.5" / "1,5" (decimal) -> 1.5."""
+def _digits(raw: str) -> float | None:
+    """ "1,200" / "1.200" (thousands) -> 1200; "1.5" / "1,5" (decimal) -> 1.5; None
+    for digits no convention reads as one number ("3.513.5": points as thousands
+    and as the decimal point at once; a version number, a reference): no quantity,
+    where it was a ValueError out of ``validate`` and ``export`` (Hypothesis found it)."""
     if _GROUPED.fullmatch(raw):  # "1.500" in European style is 1500
         return float(raw.replace(",", "").replace(".", ""))
     if _GROUPED_DECIMAL.fullmatch(raw):
         return float(raw.replace(",", ""))
-    return float(raw.replace(",", "."))
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

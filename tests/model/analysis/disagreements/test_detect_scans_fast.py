@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.model.analysis import quantities as q
@@ -225,6 +225,7 @@ class _Always:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*BEFORE_PIECES, "12", "3.5", "bn", "%", "euros"]), max_size=12))
+@example(["3.5", "1", "3.5"])  # "3.513.5": once a ValueError (see the test below)
 def test_amounts_are_read_as_when_every_number_was_searched(pieces: list[str]) -> None:
     """Also around line breaks between a sign and its number ("€ \\n12", "€\\n12")."""
     text = "".join(pieces)
@@ -240,3 +241,14 @@ def test_a_sign_counts_with_at_most_one_white_space_character_before_its_number(
     money = [("a loan of €\n12", ["€\n12"]), ("a loan of € \n12", []), ("a loan of €  12", [])]
     for text, expected in money:
         assert [f.text for f in q.quantities(text, ("money",))] == expected, text
+
+
+def test_digits_no_convention_reads_are_no_quantity() -> None:
+    """ "3.513.5" (points as thousands and as the decimal point) raised ValueError out of
+    the number reader: a traceback from ``validate`` or ``export`` on such an article."""
+    text = "The fund rose 3.513.5 euros, then 1.2.3 and 2.500 euros and 3.5%."
+    assert [(f.text, f.value) for f in q.quantities(text)] == [
+        ("2.500 euros", 2500.0),
+        ("3.5%", 3.5),
+    ]
+    assert q.numbers_in("3.513.5") == ()
