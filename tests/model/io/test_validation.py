@@ -232,6 +232,19 @@ def test_occurrence_disambiguates(make_pack: PackMaker) -> None:
     assert pack.actors[0].evidence[0].sentence_start == second
 
 
+def test_an_occurrence_in_other_digits_is_an_error_not_a_crash(make_pack: PackMaker) -> None:
+    """ "²" passes ``str.isdigit`` but not ``int``: the load raised ValueError on it."""
+    for written in ("²", "٣", "0"):
+        root = make_pack(
+            "actors:\n  - id: poland\n    name: Poland\n    kind: country\n"
+            '    evidence: [{source: wire, quote: "Officials said talks went well.", '
+            f"occurrence: {written}}}]\n"
+        )
+        errors = errors_of(root)
+        assert len(errors) == 1, errors
+        assert f"expected a whole number from 1, found '{written}'" in errors[0], errors
+
+
 def test_yaml_scalars_stay_strings(make_pack: PackMaker) -> None:
     root = make_pack(
         "actors:\n  - {id: norway, name: no, kind: country, aliases: [1.10, 012, 2025-03-11, 1:20]}\n"

@@ -142,9 +142,11 @@ def boolean(w: Walker, node: YNode) -> bool | Invalid:
 
 
 def positive_int(w: Walker, node: YNode) -> int | Invalid:
-    """A whole number from 1 up."""
-    if isinstance(node, YScalar) and node.value.isdigit() and int(node.value) >= 1:
-        return int(node.value)
+    """A whole number from 1 up, in ASCII digits: ``str.isdigit`` also says yes to
+    "²" or "①", which ``int`` refuses (a ValueError out of the load, once)."""
+    value = node.value if isinstance(node, YScalar) else ""
+    if value.isascii() and value.isdigit() and int(value) >= 1:
+        return int(value)
     return w.error(node, f"expected a whole number from 1, found {_shown(node)}")
 
 
