@@ -273,3 +273,19 @@ def test_find_expressions_tries_word_starts_only_and_finds_what_a_full_scan_find
             for _ in range(rng.randrange(1, 12))
         )
         assert expressions.find_expressions(text) == full_scan(text)
+
+
+def test_a_month_after_a_lost_space_is_resolved_not_a_crash() -> None:
+    """ "inMarch", "byMay 2025": the finder takes them (a space lost in the article) and
+    resolving one raised StopIteration (looking for the month after a word boundary)."""
+    published = date(2025, 3, 10)
+    found = {}
+    for text in ("talks inMarch", "due byMay 2025", "fromJune on", "earlyMarch"):
+        (expression,) = find_expressions(text)
+        found[expression.text] = resolve(expression.text, published, None).shown()
+    assert found == {
+        "inMarch": "2025-03-01..2025-03-31",
+        "byMay 2025": "2025-05-01..2025-05-31",
+        "fromJune": "2025-06-01..2025-06-30",
+        "earlyMarch": "2025-03-01..2025-03-31",
+    }

@@ -91,7 +91,10 @@ def _month_name(expr: str, text: str, published: date, tense: Tense | None) -> R
     precision: the words do not say where the edges are).
     """
     lowered = expr.lower()
-    month = next(i + 1 for i, m in enumerate(MONTHS) if re.search(rf"\b{m}\b", lowered))
+    # No word boundary before the name: the finder takes "inMarch" and "earlyMay" (a
+    # space lost in the article) as "in March", and asking for one raised
+    # StopIteration out of every reader of dates. No qualifier holds a month's name.
+    month = next(i + 1 for i, m in enumerate(MONTHS) if re.search(rf"{m}\b", lowered))
     year_match = re.search(r"\b\d{4}\b", lowered)
     if year_match is not None:
         year = int(year_match.group())
