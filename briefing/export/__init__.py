@@ -129,7 +129,7 @@ def render_chunks(
         changes = changes_since(pack, since)
     note = build_note(pack, selected, analysis, changes)
     if not note.footnotes:
-        raise SelectionError("nothing to export: the selected items have no evidence")
+        raise SelectionError(_nothing_to_export(pack, actors is None and only is None, candidates))
     if fmt == "md":
         from briefing.export.markdown import iter_note
 
@@ -137,6 +137,20 @@ def render_chunks(
     from briefing.export.htmlout import iter_note as iter_html
 
     return iter_html(note)
+
+
+def _nothing_to_export(pack: Pack, whole_pack: bool, candidates: bool) -> str:
+    """Why a note would cite nothing, in the words of what the user asked for: a whole
+    pack just made by ``init`` has evidence only on candidates, and "the selected
+    items" named a selection nobody made."""
+    if not whole_pack:
+        return "nothing to export: the selected items have no evidence"
+    if not candidates and without_candidates(pack, None) is not None:
+        return (
+            "nothing to export: the pack's evidence is all on candidates "
+            "(confirm some, or include candidates)"
+        )
+    return "nothing to export: the pack cites no evidence yet"
 
 
 def render(

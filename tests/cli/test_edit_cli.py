@@ -101,7 +101,10 @@ def test_a_note_leaves_candidates_out_unless_asked(
     )
     capsys.readouterr()
     assert main(["export", str(pack), "--format", "md"]) == 2  # nothing confirmed yet
-    assert "nothing to export" in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(
+        "briefing: error: nothing to export: the pack's evidence is all on candidates "
+        "(confirm some, or include candidates)\n"
+    )
     assert main(["export", str(pack), "--format", "md", "--candidates"]) == 0
     assert "Nordic Maritime Council" in capsys.readouterr().out
     assert main(["confirm", str(pack), "nordic-maritime-council"]) == 0
