@@ -53,11 +53,8 @@ def second_core() -> Iterator[None]:
 
 
 def _cores() -> int:
-    """Cores this process may run on (its affinity, where the system says)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+    """Cores this process may run on (its affinity: asked on Linux only, see :func:`can_fork`)."""
+    return len(os.sched_getaffinity(0))
 
 
 def threads_alive() -> int:
@@ -128,16 +125,13 @@ def both(
     # ``try``: a KeyboardInterrupt in between would unwind the caller's frames in
     # the child (its cleanup run twice) or leave a child nobody ends.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    ends: tuple[int, ...] = ()
     try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        return first(), second()
-    try:
+        ends = read_end, write_end = os.pipe()
         pid = os.fork()
-    except OSError:  # no memory or no process left for a child: one core it is
-        os.close(read_end)
-        os.close(write_end)
+    except OSError:  # no descriptor, memory or process left for a child: one core it is
+        for end in ends:
+            os.close(end)
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return first(), second()
     if pid == 0:  # the child: its share, its result down the pipe, and out

@@ -338,8 +338,8 @@ def read_contexts(found: Iterable[Disagreement]) -> None:
     """Read the context of every value of ``found`` now, half of them on a second core.
 
     The JSON contract gives every value's context, and reading them is the
-    largest cost of an export after the detection (160,000 values, ~5 s at
-    5,000 articles); each is a pure function of its sentence, so a forked child
+    largest cost of an export after the detection (114,000 values to read, ~5 s
+    at 5,000 articles); each is a pure function of its sentence, so a forked child
     (:func:`briefing.model.parallel.both`, when the entry point allows it) reads
     the second half while this process reads the first. Without a second core,
     this is what asking each value in turn would do.
