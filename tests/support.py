@@ -82,3 +82,42 @@ def article_source(source_id: str, text: str) -> Source:
         "en",
         Article.from_text(text),
     )
+
+
+class YoungPasses:
+    """Records, as a context manager, each collector pass that began with a crowded
+    young generation: the pass a block with the collector paused leaves behind when
+    it freezes what it built only after the collector is back on.
+
+    Inside the block the young generation's threshold is Python's own (700; the
+    suite raises it, see conftest.py). A pass the collector makes in its normal
+    course then starts just past 700 allocations; the one after a paused load
+    starts at tens of thousands. ``crowded`` holds the young count each pass
+    over ``LIMIT`` began with.
+    """
+
+    THRESHOLD = 700
+    LIMIT = 4 * THRESHOLD
+
+    def __init__(self) -> None:
+        import gc
+
+        self._gc = gc
+        self._thresholds = gc.get_threshold()
+        self.crowded: list[int] = []
+
+    def _seen(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            young = self._gc.get_count()[0]
+            if young > self.LIMIT:
+                self.crowded.append(young)
+
+    def __enter__(self) -> YoungPasses:
+        self._gc.set_threshold(self.THRESHOLD, *self._thresholds[1:])
+        self._gc.collect(0)  # from an empty young generation, whatever came before
+        self._gc.callbacks.append(self._seen)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._gc.callbacks.remove(self._seen)
+        self._gc.set_threshold(*self._thresholds)

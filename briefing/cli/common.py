@@ -43,7 +43,7 @@ def load_or_report(
     # over its millions of objects would only cost time.
     with collector_paused():
         result = load_pack(pack_arg, faithfulness=faithfulness)
-    keep_for_good()
+        keep_for_good()
     if result.usage_error is not None:
         print(f"briefing: error: {clean_line(result.usage_error)}", file=sys.stderr)
         return None, EXIT_USAGE

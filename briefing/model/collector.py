@@ -28,5 +28,13 @@ def collector_paused() -> Iterator[None]:
 
 
 def keep_for_good() -> None:
-    """Move everything alive now out of the collector's sight (a loaded pack kept to the end)."""
+    """Move everything alive now out of the collector's sight (a loaded pack kept to the end).
+
+    Called inside :func:`collector_paused`'s block, before the collector is back on:
+    ``gc.freeze`` also empties the young generation's count. Re-enabled first, the
+    collector found that count at tens of thousands and its next allocation made a
+    pass over everything the block built, only for the freeze to follow: 8-12 ms
+    after the reader's imports and 34 ms after a 1,000-article load, measured with
+    ``gc.callbacks``.
+    """
     gc.freeze()

@@ -50,7 +50,8 @@ with collector_paused():
     from briefing.tui.keymap import keymap_path, load_keymap
     from briefing.tui.screens.main import MainScreen
     from briefing.tui.screens.too_small import TooSmallScreen, check_size
-keep_for_good()
+
+    keep_for_good()
 
 if TYPE_CHECKING:
     from briefing.model.derived import Derived

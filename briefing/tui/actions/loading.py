@@ -109,9 +109,10 @@ def analyse_in_background(
         _ = derived.index  # a fraction of a second at thousands of actors
         progress.enter("analysing")
         analysis = derived.build_analysis(progress)
+        if analysis is not None:
+            keep_for_good()
     if analysis is None:
         return
-    keep_for_good()
     analysed()
     progress.enter("disagreements")
     # The collector stays on here: detection's garbage is transient, not kept.

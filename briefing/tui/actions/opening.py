@@ -159,12 +159,13 @@ class OpeningActions(_AppBase):
         worker = get_current_worker()
         with collector_paused():
             result = load_pack(self.pack_arg, cache=True, store_later=True, defer_checks=True)
+            if result.pack is not None:
+                keep_for_good()
         if worker.is_cancelled:
             return
         if result.pack is None:
             self.call_from_thread(self._loaded, result, None)
             return
-        keep_for_good()
         derived = Derived(result.pack)
         drawn = threading.Event()
         self.call_from_thread(self._loaded, result, derived, drawn.set)
@@ -277,6 +278,9 @@ class OpeningActions(_AppBase):
                 # more at that frame). Paused until on_ready; the worker waits for that frame
                 # meanwhile, so its own pauses do not interleave with this one.
                 self._until_first_frame.enter_context(collector_paused())
+                # Closed last in, first out: what the frame mounted is frozen before the
+                # collector is back on (see keep_for_good).
+                self._until_first_frame.callback(keep_for_good)
         if result.pack is None:
             if result.usage_error is not None:
                 self.failure = [f"briefing: error: {result.usage_error}"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import YoungPasses
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList
 from tui_helpers import reader, wait_until
@@ -118,11 +119,15 @@ async def test_the_collector_pauses_for_the_first_frame_only(
     monkeypatch.setattr(BriefingApp, "on_ready", first_frame)
     assert gc.isenabled()
     app = BriefingApp(None)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_until(pilot, lambda: "after the first frame" in seen, "the first frame")
-        await app.workers.wait_for_complete()  # its analysis pauses the collector too
+    with YoungPasses() as passes:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_until(pilot, lambda: "after the first frame" in seen, "the first frame")
+            await app.workers.wait_for_complete()  # its analysis pauses the collector too
     assert seen == {"filling": False, "after the first frame": True}
     assert gc.isenabled()
+    # Each pause froze what it kept before the collector was back: the load, the
+    # first frame's widgets, the analysis. No pass walked them first.
+    assert passes.crowded == []
 
     # Closed between the hand-over and the first frame: on_unmount ends the pause.
     early = BriefingApp(None)
