@@ -183,6 +183,7 @@ class OpeningActions(_AppBase):
             # run even if the analyst is already quitting).
             with collector_paused():
                 result.run_later_checks()
+                keep_for_good()  # the resolved dates stay with the pack
             if not worker.is_cancelled:
                 assert result.pack is not None
                 self.call_from_thread(self._checked, result.pack)
@@ -279,7 +280,9 @@ class OpeningActions(_AppBase):
                 # meanwhile, so its own pauses do not interleave with this one.
                 self._until_first_frame.enter_context(collector_paused())
                 # Closed last in, first out: what the frame mounted is frozen before the
-                # collector is back on (see keep_for_good).
+                # collector is back on (see keep_for_good). That freezes the first render's
+                # own leftovers too (~8,600 objects, ~0.8 MB, once a start), in exchange
+                # for no pass over the ~21,000 widget objects kept, then or later.
                 self._until_first_frame.callback(keep_for_good)
         if result.pack is None:
             if result.usage_error is not None:
