@@ -9,6 +9,7 @@ test to another folder changes nothing it reads.
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -82,6 +83,16 @@ def article_source(source_id: str, text: str) -> Source:
         "en",
         Article.from_text(text),
     )
+
+
+def fresh_python(code: str, env: dict[str, str] | None = None) -> str:
+    """What ``code`` prints, run in a fresh interpreter from the repository's root
+    (imports, the collector's start and module-level state as a user's process has
+    them, not as this test process left them). A non-zero exit fails the test."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
+    )
+    return done.stdout
 
 
 class YoungPasses:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
-from support import REPO
+from support import fresh_python
 
 
 def test_model_and_export_never_import_textual_or_rich() -> None:
@@ -25,10 +23,8 @@ def test_model_and_export_never_import_textual_or_rich() -> None:
         "render(load_pack().pack, 'json')\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert out.stdout.strip() == "[]", out.stdout
+    out = fresh_python(code)
+    assert out.strip() == "[]", out
 
 
 def test_cli_validate_does_not_import_the_ui() -> None:
@@ -38,10 +34,8 @@ def test_cli_validate_does_not_import_the_ui() -> None:
         "assert code == 0, code\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    out = fresh_python(code)
+    assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_the_reader_starts_without_the_loader_analysis_or_views() -> None:
@@ -58,10 +52,8 @@ def test_the_reader_starts_without_the_loader_analysis_or_views() -> None:
         "BriefingApp(None)\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    modules = json.loads(out.stdout.strip().splitlines()[-1])
+    out = fresh_python(code)
+    modules = json.loads(out.strip().splitlines()[-1])
     assert "briefing.tui.screens.main" in modules  # the check sees the start's imports
     forbidden = (
         "yaml",
@@ -119,14 +111,10 @@ def test_a_load_cache_hit_imports_none_of_the_full_reader(tmp_path) -> None:  # 
         "'briefing.model.io.yaml_text.read', 'briefing.model.io.schema')))))\n"
     )
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "BRIEFING_NO_CACHE": ""}
-    first = subprocess.run(  # a miss: the full read, which stores the entry
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
-    )
-    assert first.stdout.strip().splitlines()[-1] != "[]"  # the check can see the full read
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
-    )
-    assert second.stdout.strip().splitlines()[-1] == "[]", second.stdout
+    first = fresh_python(code, env)  # a miss: the full read, which stores the entry
+    assert first.strip().splitlines()[-1] != "[]"  # the check can see the full read
+    second = fresh_python(code, env)
+    assert second.strip().splitlines()[-1] == "[]", second
 
 
 def test_a_load_cache_hit_compiles_no_sentence_pattern(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -143,11 +131,7 @@ def test_a_load_cache_hit_compiles_no_sentence_pattern(tmp_path) -> None:  # typ
         "print(text.pattern.cache_info().currsize)\n"
     )
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "BRIEFING_NO_CACHE": ""}
-    first = subprocess.run(  # a miss: the articles are split into sentences
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
-    )
-    assert int(first.stdout.split()[-1]) > 0  # the check sees a compiled pattern
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
-    )
-    assert int(second.stdout.split()[-1]) == 0, second.stdout
+    first = fresh_python(code, env)  # a miss: the articles are split into sentences
+    assert int(first.split()[-1]) > 0  # the check sees a compiled pattern
+    second = fresh_python(code, env)
+    assert int(second.split()[-1]) == 0, second

@@ -205,10 +205,8 @@ def test_folding_and_titles() -> None:
 
 def test_search_stays_off_numpy() -> None:
     """numpy costs ~166 ms to import: searching must not pull it onto the start-up path."""
-    import subprocess
-    import sys
 
-    from support import REPO
+    from support import fresh_python
 
     code = (
         "import sys\n"
@@ -220,10 +218,8 @@ def test_search_stays_off_numpy() -> None:
         "mentions(pack, pack.actors[0].id)\n"
         "print('numpy' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert out.stdout.strip() == "False"
+    out = fresh_python(code)
+    assert out.strip() == "False"
 
 
 def test_a_possessive_finds_its_owner_first() -> None:

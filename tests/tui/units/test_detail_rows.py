@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from support import REPO
+from support import fresh_python
 
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
@@ -94,7 +91,5 @@ def test_the_rows_module_needs_no_textual() -> None:
         "import sys\nimport briefing.tui.detail_rows\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert out.stdout.strip() == "[]"
+    out = fresh_python(code)
+    assert out.strip() == "[]"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from support import REPO
+from support import fresh_python
 
 
 def test_the_reader_s_imports_leave_no_pass_over_what_they_built() -> None:
@@ -19,7 +16,5 @@ def test_the_reader_s_imports_leave_no_pass_over_what_they_built() -> None:
         "    import briefing.tui.app\n"
         "print(passes.crowded)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert out.stdout.strip() == "[]"
+    out = fresh_python(code)
+    assert out.strip() == "[]"
