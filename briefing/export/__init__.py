@@ -127,7 +127,8 @@ def render_chunks(
         from briefing.model.analysis import changes_since
 
         changes = changes_since(pack, since)
-    note = build_note(pack, selected, analysis, changes)
+    whole = actors is None and only is None
+    note = build_note(pack, selected, analysis, changes, whole=whole, drafts=candidates)
     if not note.footnotes:
         raise SelectionError(_nothing_to_export(pack, actors is None and only is None, candidates))
     if fmt == "md":

@@ -79,8 +79,11 @@ class _Builder:
         selected: frozenset[str] | None,
         analysis: Analysis,
         since: Changes | None = None,
+        *,
+        whole: bool | None = None,
+        drafts: bool = True,
     ) -> None:
-        self.facts = NoteFacts.select(pack, selected, analysis)
+        self.facts = NoteFacts.select(pack, selected, analysis, whole=whole, drafts=drafts)
         self.pack = pack
         self.cites = self.facts.cites
         self.since = since
@@ -100,7 +103,8 @@ class _Builder:
                 p.contribution,
             ),
         )
-        histories = pledge_histories(self.pack)  # built once: the histories below read it too
+        # Built once (the histories below read it too), from the records the note admits.
+        histories = pledge_histories(self.pack, self.facts.records)
         for pledge in ordered:
             remarks = _remarks(pledge)
             conditions = "; ".join(clean_line(c) for c in pledge.conditions)
@@ -318,14 +322,19 @@ def build_note(
     selected: frozenset[str] | None = None,
     analysis: Analysis | None = None,
     since: Changes | None = None,
+    *,
+    whole: bool | None = None,
+    drafts: bool = True,
 ) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``.
 
     ``analysis`` is the pack's analysis when the caller holds one (the reader
     does); otherwise it is computed here. With ``since``, the note opens with
-    what changed after that date.
+    what changed after that date. ``whole`` and ``drafts``: see
+    :meth:`NoteFacts.select` (a note without candidates passes both).
     """
-    return _Builder(pack, selected, analysis or analyse(pack), since).build()
+    built = _Builder(pack, selected, analysis or analyse(pack), since, whole=whole, drafts=drafts)
+    return built.build()
 
 
 def _remarks(fact: Meeting | Pledge | Claim) -> str:

@@ -189,17 +189,35 @@ class NoteFacts:
     """Found disagreements no claim covers; none in a note of marked facts."""
     actors: list[Actor]
     """Actors kept that have evidence (the who's who)."""
+    records: list[Pledge]
+    """The pledge records a pledge's history may be made of: all, or the confirmed ones."""
 
     @classmethod
-    def select(cls, pack: Pack, selected: frozenset[str] | None, analysis: Analysis) -> NoteFacts:
-        """The facts whose ids are in ``selected`` (every fact when it is None)."""
+    def select(
+        cls,
+        pack: Pack,
+        selected: frozenset[str] | None,
+        analysis: Analysis,
+        *,
+        whole: bool | None = None,
+        drafts: bool = True,
+    ) -> NoteFacts:
+        """The facts whose ids are in ``selected`` (every fact when it is None).
+
+        ``whole``: the note is for the whole pack, nothing asked for by actor or
+        mark (by default, when ``selected`` is None). ``selected`` alone cannot say
+        so: a note without candidates selects the confirmed facts. ``drafts``:
+        candidates may appear; without them no draft adds a step to a pledge's
+        history either (the status cell and "How pledges moved").
+        """
 
         def keep(item_id: str) -> bool:
             return selected is None or item_id in selected
 
         # Found disagreements are no fact the analyst can mark: a note of marked
         # facts leaves them out, a note of the whole pack lists them.
-        found = uncovered(pack, analysis.disagreements) if selected is None else []
+        whole = selected is None if whole is None else whole
+        found = uncovered(pack, analysis.disagreements) if whole else []
         return cls(
             pack,
             analysis,
@@ -209,6 +227,7 @@ class NoteFacts:
             [c for c in pack.claims if keep(c.id)],
             found,
             [a for a in pack.actors if keep(a.id) and a.evidence],
+            list(pack.pledges) if drafts else [p for p in pack.pledges if not p.candidate],
         )
 
 

@@ -215,15 +215,19 @@ def group_by_subject(records: Sequence[Pledge]) -> list[list[Pledge]]:
     return list(groups.values())
 
 
-def pledge_histories(pack: Pack) -> dict[str, PledgeHistory]:
+def pledge_histories(
+    pack: Pack, pledges: Iterable[Pledge] | None = None
+) -> dict[str, PledgeHistory]:
     """Every pledge's history, by pledge id (records of one pledge share one history).
 
     Built whole for a note or a "since" answer; the detail pane asks
-    :func:`history_of` for the one pledge it shows instead.
+    :func:`history_of` for the one pledge it shows instead. ``pledges``: the
+    records a history may be made of (all the pack's when None); a note without
+    candidates passes the confirmed ones, so no draft adds a step to a history.
     """
     dates = source_dates(pack)
     by_actor: defaultdict[str, list[Pledge]] = defaultdict(list)
-    for pledge in pack.pledges:
+    for pledge in pack.pledges if pledges is None else pledges:
         by_actor[pledge.actor].append(pledge)
     histories: dict[str, PledgeHistory] = {}
     for records in by_actor.values():

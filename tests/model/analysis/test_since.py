@@ -273,3 +273,37 @@ def test_since_last_says_why_when_the_record_is_damaged(
         "2025-06-06",
         "the date of the last note exported from this pack",
     )
+
+
+def test_a_note_without_candidates_takes_nothing_from_a_draft(
+    grown: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A note states what the analyst stands behind. Day 1's Lithuania pledge confirmed,
+    day 2's record of it still a draft: the note's history of the pledge has no step
+    from the draft (the status cell, "How pledges moved"), and the whole pack's note
+    still lists the disagreements found in the text, which no draft can mark. Both
+    came out wrong when leaving the drafts out made the note look like one of marked
+    facts."""
+    import shutil
+
+    from briefing.model.analysis.analyse import analyse
+    from briefing.model.analysis.disagreements import uncovered
+
+    root = tmp_path / "baltic"
+    shutil.copytree(grown, root)
+    assert main(["confirm", str(root), "lithuania-considering", "lithuania"]) == 0
+    capsys.readouterr()
+    pack = load_pack(root).pack
+    assert pack is not None
+    draft = pack.get("lithuania-offered")
+    assert isinstance(draft, Pledge) and draft.candidate
+    with_drafts = render(pack, "md", candidates=True)
+    note = render(pack, "md")
+    assert "(reported: considering → offered)" in with_drafts  # what the draft adds
+    assert "How pledges moved" in with_drafts
+    assert "**considering** |" in note  # the confirmed record's own status, alone
+    assert "→ offered" not in note and "How pledges moved" not in note
+    found = uncovered(pack, analyse(pack).disagreements)
+    assert found  # the premise: the text holds a disagreement no claim covers
+    for disagreement in found:
+        assert f"### {disagreement.topic}" in note
