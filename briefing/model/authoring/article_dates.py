@@ -125,7 +125,7 @@ def _year_for(
     for year in years:
         candidate = make_date(year, month, day)
         if candidate and (weekday is None or candidate.weekday() == weekday):
-            return year, f"the year {year} written elsewhere in the article"
+            return year, f"the year {year} written elsewhere in the article; check"
     if weekday is None:
         return None
     for year in range(today.year, today.year - 12, -1):
@@ -172,6 +172,12 @@ def day_first_hint(text: str) -> bool | None:
     if dm == md:
         return None
     return dm > md
+
+
+def year_unsure(text: str) -> bool:
+    """True when ``text`` (a dateline's date) gives a day and month but neither a year
+    nor a weekday, which with the day and month fixes the year."""
+    return read_date(text) is None and _weekday_in(text) is None and day_month(text) is not None
 
 
 def years_in(text: str) -> list[int]:

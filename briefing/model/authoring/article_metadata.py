@@ -29,6 +29,7 @@ from briefing.model.authoring.article_dates import (
     read_date,
     without_dates,
     without_written_dates,
+    year_unsure,
     years_in,
 )
 from briefing.model.authoring.hygiene import is_masthead
@@ -100,9 +101,13 @@ class ArticleMetadata:
     lines: set[int] = field(default_factory=set)
     """Lines that are about the article (byline, date, desk, credits), not in it."""
     dateline_end: dict[int, int] = field(default_factory=dict)
-    day_month: Field | None = None
-    """A dateline's day and month when no year could be found ('16 April', value '04-16')."""
     """Line -> column where the body starts after a dateline ("VIENNA, March 3 (Reuters) - ")."""
+    day_month: Field | None = None
+    """A dateline's day and month with neither a year nor a weekday ('16 April', value '04-16')."""
+    own_year: Field | None = None
+    """That dateline dated with a year written elsewhere in the article: ``published``
+    until :func:`complete_year` finds the other articles' year, which comes first, since
+    a year in the text is as often the past's ("the talks collapsed in April 2023")."""
 
 
 def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
@@ -110,10 +115,13 @@ def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
 
     Wire copy often carries only "16 April"; the articles it is read with are
     from the same story, so the year that brings the date closest to theirs is
-    the likely one. The rule says so, for the analyst to check.
+    the likely one. The rule says so, for the analyst to check. With no other
+    dated article, the year the article itself gives stays (:attr:`ArticleMetadata.own_year`).
     """
-    if meta.published is not None or meta.day_month is None or not known:
+    if meta.day_month is None or not known:
         return
+    if meta.published is not None and meta.published is not meta.own_year:
+        return  # dated by another line (a "Published:" line, a date line)
     month, day = (int(x) for x in meta.day_month.value.split("-"))
     middle = sorted(known)[len(known) // 2]
     options = [
@@ -299,13 +307,19 @@ def _read_line(
         when = " ".join(filter(None, (groups.get("region"), groups.get("when"))))
         if when:
             found = dateline_date(when, years, today, hint)
-            pair = day_month(when)
-            if found is None and pair is not None:
+            dated = (
+                None
+                if found is None
+                else Field(found[0].isoformat(), n, s, f"the dateline ({found[1]})")
+            )
+            pair = day_month(when) if year_unsure(when) else None
+            if pair is not None:
                 meta.day_month = Field(
                     f"{pair[0]:02d}-{pair[1]:02d}", n, s, "a dateline without a year"
                 )
-            if found and meta.published is None:
-                meta.published = Field(found[0].isoformat(), n, s, f"the dateline ({found[1]})")
+                meta.own_year = dated  # the other articles' year comes first (complete_year)
+            if dated is not None and meta.published is None:
+                meta.published = dated
         meta.dateline_end[n] = dateline.end() - 1
         return False  # the body starts on this line
     return False

@@ -228,8 +228,12 @@ def read_sources(
         read.append(
             (path, data, text, hygiene, read_metadata(text, hygiene.boilerplate_line_numbers()))
         )
+    # The story's dates: what each article says with its year (not a yearless
+    # dateline's own guess, which complete_year may still correct).
     dates = list(known or []) + [
-        date.fromisoformat(m.published.value) for *_, m in read if m.published is not None
+        date.fromisoformat(m.published.value)
+        for *_, m in read
+        if m.published is not None and m.published is not m.own_year
     ]
     sources = []
     for path, data, text, hygiene, metadata in read:

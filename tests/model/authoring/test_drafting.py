@@ -393,6 +393,58 @@ def test_held_out_shapes_banner_outlet_yearless_dateline_and_places(tmp_path: Pa
     assert ("norway", "conditional") in statuses and ("faroe-islands", "committed") in statuses
 
 
+WIRE = (
+    "Leaders agree to resume dam talks\n"
+    "By Jane Roe, Associated Press\n"
+    "ADDIS ABABA, June 4 (AP) - The leaders agreed on Tuesday to resume talks.\n"
+    "The talks collapsed in April 2023 and have been frozen since 2020.\n"
+)
+
+
+def _dated(tmp_path: Path, articles: dict[str, str]) -> dict[str, str | None]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = init_pack(tmp_path / "pack", [str(folder)])
+    return {
+        Path(s.file).name: s.metadata.published.value if s.metadata.published else None
+        for s in result.sources
+    }
+
+
+def test_a_yearless_dateline_takes_the_story_s_year_not_a_past_one_in_its_text(
+    tmp_path: Path,
+) -> None:
+    """ "June 4 (AP)" over a paragraph about "April 2023": the year written in the text
+    is the past's; the other article, dated in full, says the story's year."""
+    dates = _dated(
+        tmp_path,
+        {
+            "01_wire.txt": WIRE,
+            "02_page.txt": "Dam talks resume\nPublished: 5 June 2025\nThe talks resumed.\n",
+        },
+    )
+    assert dates == {"01_wire.txt": "2025-06-04", "02_page.txt": "2025-06-05"}
+
+
+def test_a_dateline_with_a_weekday_says_the_story_s_year_to_a_yearless_one(
+    tmp_path: Path,
+) -> None:
+    """Two yearless datelines: the weekday fixes one's year, and that is the other's context."""
+    agency = "Talks resume\nCAIRO, Wednesday, 4 June /MENA/ - The minister said yes.\n"
+    dates = _dated(tmp_path, {"01_wire.txt": WIRE, "02_agency.txt": agency})
+    agency_date = dates["02_agency.txt"]
+    assert agency_date is not None and agency_date.endswith("-06-04")
+    assert date.fromisoformat(agency_date).weekday() == 2  # the latest June 4 on a Wednesday
+    assert dates["01_wire.txt"] == agency_date
+
+
+def test_a_lone_yearless_dateline_keeps_the_year_its_article_writes(tmp_path: Path) -> None:
+    """With nothing else to go by, the year written in the article (the rule says check)."""
+    assert _dated(tmp_path, {"01_wire.txt": WIRE}) == {"01_wire.txt": "2023-06-04"}
+
+
 def test_names_that_differ_in_digits_stay_apart() -> None:
     text = "\n".join(f"Country{i} said yes." for i in range(40))
     assert len(candidates([("s", text, set())])) == 40
