@@ -202,6 +202,22 @@ def test_an_adjective_in_ed_and_a_headlines_to_meet_do_not_make_a_meeting_past()
     assert headline.status == "planned"
 
 
+def test_the_next_meeting_is_planned_whatever_verb_reports_it() -> None:
+    """ "X said the next meeting would take place ... on June 18" (no "that": the whole
+    sentence is one clause, and "said" is the nearest tense) was drafted as held, a
+    year early. "The next meeting" is ahead by its own words."""
+    for sentence in (
+        "Brandt said the next meeting of fisheries ministers would take place in Lima on June 18.",
+        "The next round of talks is due in Lima on June 18.",
+        "Officials said the upcoming summit in Lima had been moved to June 18.",
+    ):
+        (meeting,) = _meetings((sentence, date(2025, 6, 4)))
+        assert (meeting.status, meeting.day) == ("planned", date(2025, 6, 18)), sentence
+    # a meeting told in the past stays held
+    (held,) = _meetings(("Peru and Chile met in Lima on June 3.", date(2025, 6, 4)))
+    assert (held.status, held.day) == ("held", date(2025, 6, 3))
+
+
 def test_the_readers_add_fact_draft_skips_the_date_of_the_saying(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     articles.mkdir()

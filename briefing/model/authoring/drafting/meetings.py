@@ -42,6 +42,9 @@ _AGREED_TO = re.compile(
     r"|invited|invites|offered to host|offers to host)\b[^.;,]{0,40}$"
 )
 """A meeting that is the object of an agreement or proposal ("agreed to hold talks")."""
+_AHEAD = re.compile(r"\b(?:next|upcoming|forthcoming)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+"""'the next meeting', 'the upcoming round of talks': a meeting still ahead, whatever
+verb the sentence reports it with ('X said the next meeting would take place ...')."""
 _BRIEFING = re.compile(r"\b(?:news|press)\s+$", re.I)
 """'told a news conference': where it was said, not a meeting of the story."""
 _NOT_PLACES = MONTHS | WEEKDAYS
@@ -92,6 +95,8 @@ def draft_meeting(
         tense = "future"
     elif AFTER_EVENT.search(plain, max(0, trigger.start() - AFTER_REACH), trigger.start()):
         tense = "past"  # "after the meeting", "following the talks"
+    elif _AHEAD.search(plain, max(0, trigger.start() - AFTER_REACH), trigger.start()):
+        tense = "future"
     else:
         tense = (
             sentence_tense(plain, expression.start, expression.end) if expression else None
