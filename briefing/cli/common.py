@@ -11,6 +11,7 @@ from briefing.model.io import display
 from briefing.model.sanitize import clean_line
 
 if TYPE_CHECKING:
+    from briefing.model.authoring import InitRefused
     from briefing.model.editing import Applied, EditSession
     from briefing.model.pack import Pack
 
@@ -65,6 +66,16 @@ def load_or_report(
     if result.pack is None:
         return None, EXIT_INVALID
     return result.pack, EXIT_OK
+
+
+def refused(exc: InitRefused) -> int:
+    """A refused ``init`` or ``add``: a problem inside an article as ``path:line:col:
+    error: ...`` (as ``validate`` prints one), any other as ``briefing: error: ...``."""
+    code = EXIT_USAGE if exc.usage else EXIT_INVALID
+    if exc.diagnostic is None:
+        return fail(str(exc), code)
+    print(exc.diagnostic.format(), file=sys.stderr)
+    return code
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:

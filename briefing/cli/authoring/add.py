@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
+from briefing.cli.common import EXIT_INVALID, EXIT_OK, refused
 
 NAME = "add"
 ORDER = 30
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = add_articles(args.pack, args.articles)
     except InitRefused as exc:
-        return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
+        return refused(exc)
     for path, known in result.already:
         print(f"{clean_line(str(path))}: already in the pack as source '{known}'; not added")
     if not result.sources:

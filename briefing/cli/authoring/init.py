@@ -7,7 +7,7 @@ import re
 import sys
 from datetime import date
 
-from briefing.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
+from briefing.cli.common import EXIT_INVALID, EXIT_OK, fail, refused
 
 NAME = "init"
 ORDER = 29
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             args.dir, args.articles, title=args.title, as_of=args.as_of, language=args.language
         )
     except InitRefused as exc:
-        return fail(str(exc), EXIT_USAGE if exc.usage else EXIT_INVALID)
+        return refused(exc)
     n = len(result.sources)
     shown = clean_line(args.dir)
     print(f"created {shown}/ from {n} article{'s' if n != 1 else ''}:")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing.model.authoring.article_metadata import ArticleMetadata, complete_year, read_metadata
 from briefing.model.authoring.hygiene import Hygiene, examine
+from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.files import Budget, Refused, article_text, read_file
 from briefing.model.names.countries import BY_FORM
 from briefing.model.text import Article
@@ -32,10 +33,15 @@ TITLE_MAX = 120
 class InitRefused(Exception):
     """Nothing was written; the message is one line for the user."""
 
-    def __init__(self, message: str, usage: bool = False) -> None:
+    def __init__(
+        self, message: str, usage: bool = False, diagnostic: Diagnostic | None = None
+    ) -> None:
         super().__init__(message)
         self.usage = usage
         """True for a bad argument (exit 2) rather than a refused write (exit 1)."""
+        self.diagnostic = diagnostic
+        """The problem's place in an article, when it has one: printed as
+        ``path:line:col: error: ...``, the form every other file problem takes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +178,7 @@ def read_article(path: Path, budget: Budget) -> tuple[bytes, str]:
     if text is None:
         assert problem is not None
         where = f"{problem.path}:{problem.line}:{problem.col}"
-        raise InitRefused(f"{where}: {problem.message}", usage=True)
+        raise InitRefused(f"{where}: {problem.message}", usage=True, diagnostic=problem)
     return data, text
 
 

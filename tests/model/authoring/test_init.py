@@ -140,7 +140,10 @@ def test_bad_inputs_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixtu
     latin = tmp_path / "latin.txt"
     latin.write_bytes(b"Caf\xe9 talks\n")
     assert main(["init", str(tmp_path / "b"), str(latin)]) == 2
-    assert "not valid UTF-8" in capsys.readouterr().err
+    # A problem inside an article is placed as every file problem is (path:line:col)
+    assert capsys.readouterr().err == (
+        f"{latin}:1:4: error: not valid UTF-8 (byte 0xe9); save the file as UTF-8\n"
+    )
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
