@@ -68,6 +68,24 @@ def load_or_report(
     return result.pack, EXIT_OK
 
 
+def validate_written(pack_arg: str) -> int:
+    """Print the ``validate:`` line for a pack ``init`` or ``add`` just wrote; its exit code.
+
+    Counted as ``briefing validate`` counts (faithfulness findings included), so the
+    two agree: the line printed after writing used to leave those out.
+    """
+    from briefing.model import load_pack
+
+    loaded = load_pack(pack_arg, faithfulness=True)
+    errors = loaded.error_count  # every one, also those past the diagnostics kept
+    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
+    why = " (the TODOs and candidates above)" if errors == 0 and warnings else ""
+    print(f"validate: {errors} errors, {warnings} warnings{why}")
+    for diagnostic in loaded.errors:
+        print(diagnostic.format(), file=sys.stderr)
+    return EXIT_OK if errors == 0 else EXIT_INVALID
+
+
 def refused(exc: InitRefused) -> int:
     """A refused ``init`` or ``add``: a problem inside an article as ``path:line:col:
     error: ...`` (as ``validate`` prints one), any other as ``briefing: error: ...``."""

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from briefing.cli.common import EXIT_INVALID, EXIT_OK, refused
+from briefing.cli.common import EXIT_OK, refused, validate_written
 
 NAME = "add"
 ORDER = 30
@@ -26,7 +25,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Add, then load the pack back and report what is left to check."""
-    from briefing.model import load_pack
     from briefing.model.authoring import InitRefused, add_articles
     from briefing.model.sanitize import clean_line
 
@@ -59,10 +57,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {kind} {fact}: {source_id}")
     if result.as_of is not None:
         print(f"as_of moved from {result.as_of[0]} to {result.as_of[1]}")
-    loaded = load_pack(args.pack)
-    errors = loaded.error_count  # every one, also those past the diagnostics kept
-    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
-    print(f"validate: {errors} errors, {warnings} warnings")
-    for diagnostic in loaded.errors:
-        print(diagnostic.format(), file=sys.stderr)
-    return EXIT_OK if errors == 0 else EXIT_INVALID
+    return validate_written(args.pack)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from datetime import date
 
-from briefing.cli.common import EXIT_INVALID, EXIT_OK, fail, refused
+from briefing.cli.common import EXIT_INVALID, EXIT_OK, fail, refused, validate_written
 
 NAME = "init"
 ORDER = 29
@@ -77,7 +76,6 @@ def _example(folder: str, extra: list[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Write the pack, then load it back and report what the author has left to do."""
-    from briefing.model import load_pack
     from briefing.model.authoring import InitRefused, init_pack, summary
     from briefing.model.sanitize import clean_line
 
@@ -144,12 +142,6 @@ def run(args: argparse.Namespace) -> int:
     top = ", ".join(f"{clean_line(c.name)} ({c.mentions})" for c in result.candidates[:8])
     if top:
         print(f"most mentioned: {top}")
-    loaded = load_pack(args.dir)
-    errors = loaded.error_count  # every one, also those past the diagnostics kept
-    warnings = len(loaded.diagnostics) - len(loaded.errors) + loaded.dropped_warnings
-    why = " (the TODOs and candidates above)" if errors == 0 and warnings else ""
-    print(f"validate: {errors} errors, {warnings} warnings{why}")
-    for diagnostic in loaded.errors:
-        print(diagnostic.format(), file=sys.stderr)
+    code = validate_written(args.dir)
     print(f"next: briefing validate {shown}; briefing {shown}")
-    return EXIT_OK if errors == 0 else EXIT_INVALID
+    return code

@@ -134,6 +134,24 @@ def test_refuses_a_non_empty_folder_and_writes_nothing(
     assert (target / "notes.txt").read_text(encoding="utf-8") == "my notes"
 
 
+def test_the_count_init_prints_is_the_one_validate_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """init's "validate:" line counts what `briefing validate` counts, faithfulness
+    findings on the drafts included (the line used to leave those out: 22 for 25 here)."""
+    import re
+
+    root = tmp_path / "pack"
+    assert main(["init", str(root), str(FIXTURES / "fisheries_story")]) == 0
+    printed = re.search(r"validate: 0 errors, (\d+) warnings", capsys.readouterr().out)
+    assert printed is not None
+    assert main(["validate", str(root)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line]
+    faithfulness = load_pack(root, faithfulness=True).diagnostics
+    assert len(load_pack(root).diagnostics) < len(faithfulness)  # the premise
+    assert int(printed.group(1)) == len(warnings) == len(faithfulness)
+
+
 def test_bad_inputs_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path / "a"), str(tmp_path / "missing.txt")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
