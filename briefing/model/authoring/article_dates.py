@@ -118,6 +118,29 @@ def read_date(text: str, day_first_hint: bool | None = None) -> tuple[date, str]
     return parsed, why
 
 
+def both_readings(text: str) -> tuple[date, date] | None:
+    """(day first, month first) when the date :func:`read_date` takes from ``text`` is a
+    numeric one both ways valid and different, with no weekday in ``text`` to decide:
+    the order of the article's other dates (or day-first) chose, and the other
+    articles' dates can choose better (:func:`nearest_reading`)."""
+    read = read_date(text)
+    if read is None or _weekday_in(text) is not None:
+        return None
+    for match in _NUMERIC.finditer(text):
+        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        dmy, mdy = make_date(year, b, a), make_date(year, a, b)
+        if dmy and mdy and dmy != mdy and read[0] in (dmy, mdy):
+            return dmy, mdy
+        return None
+    return None
+
+
+def nearest_reading(readings: tuple[date, date], known: list[date]) -> date:
+    """The reading of an ambiguous numeric date nearest the middle of the story's dates."""
+    middle = sorted(known)[len(known) // 2]
+    return min(readings, key=lambda d: abs((d - middle).days))
+
+
 def _year_for(
     month: int, day: int, weekday: int | None, years: list[int], today: date
 ) -> tuple[int, str] | None:

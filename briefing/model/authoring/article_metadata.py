@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.model.authoring.article_dates import (
+    both_readings,
     dateline_date,
     day_first_hint,
     day_month,
     make_date,
+    nearest_reading,
     read_date,
     without_dates,
     without_written_dates,
@@ -104,6 +106,9 @@ class ArticleMetadata:
     """Line -> column where the body starts after a dateline ("VIENNA, March 3 (Reuters) - ")."""
     day_month: Field | None = None
     """A dateline's day and month with neither a year nor a weekday ('16 April', value '04-16')."""
+    readings: tuple[date, date] | None = None
+    """A numeric ``published`` date read both ways (day first, month first) when nothing
+    in its line decided: :func:`settle_reading` lets the other articles' dates choose."""
     own_year: Field | None = None
     """That dateline dated with a year written elsewhere in the article: ``published``
     until :func:`complete_year` finds the other articles' year, which comes first, since
@@ -137,6 +142,25 @@ def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
         meta.day_month.line,
         meta.day_month.text,
         f"the dateline's day and month; the year of the other articles (nearest {middle.isoformat()})",
+    )
+
+
+def settle_reading(meta: ArticleMetadata, known: list[date]) -> None:
+    """Read an ambiguous numeric ``published`` date the way that puts it nearest the
+    other articles' dates: "Published: 05/06/2025" beside articles of early June 2025
+    is 5 June, whatever order the article writes its other dates in."""
+    if meta.readings is None or meta.published is None or not known:
+        return
+    best = nearest_reading(meta.readings, known)
+    if best.isoformat() == meta.published.value:
+        return
+    day_first = best == meta.readings[0]
+    meta.published = Field(
+        best.isoformat(),
+        meta.published.line,
+        meta.published.text,
+        f"a numeric date read {'day' if day_first else 'month'} first, as puts it nearest "
+        "the other articles' dates; check",
     )
 
 
@@ -240,8 +264,9 @@ def _read_line(
             value = Field(found[0].isoformat(), n, s, f"a '{published.group(1)}' line, {found[1]}")
             if "updat" in word:
                 meta.updated = meta.updated or value
-            else:
-                meta.published = meta.published or value
+            elif meta.published is None:
+                meta.published = value
+                meta.readings = both_readings(s[published.end() :])
             meta.lines.add(n)
             return True
     found = read_date(s, hint)

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefing.model.authoring.article_metadata import ArticleMetadata, complete_year, read_metadata
+from briefing.model.authoring.article_metadata import (
+    ArticleMetadata,
+    complete_year,
+    read_metadata,
+    settle_reading,
+)
 from briefing.model.authoring.hygiene import Hygiene, examine
 from briefing.model.diagnostics import Diagnostic
 from briefing.model.io.files import Budget, Refused, article_text, read_file
@@ -234,16 +239,18 @@ def read_sources(
         read.append(
             (path, data, text, hygiene, read_metadata(text, hygiene.boilerplate_line_numbers()))
         )
-    # The story's dates: what each article says with its year (not a yearless
-    # dateline's own guess, which complete_year may still correct).
+    # The story's dates: what each article says without doubt (not a yearless
+    # dateline's own guess, nor a numeric date either way valid: the two below
+    # may still correct them from these).
     dates = list(known or []) + [
         date.fromisoformat(m.published.value)
         for *_, m in read
-        if m.published is not None and m.published is not m.own_year
+        if m.published is not None and m.published is not m.own_year and m.readings is None
     ]
     sources = []
     for path, data, text, hygiene, metadata in read:
         complete_year(metadata, dates)
+        settle_reading(metadata, dates)
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem)
         file_name = unique(stem, used_files) + path.suffix
         title = (

@@ -403,7 +403,7 @@ WIRE = (
 
 def _dated(tmp_path: Path, articles: dict[str, str]) -> dict[str, str | None]:
     folder = tmp_path / "articles"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, text in articles.items():
         (folder / name).write_text(text, encoding="utf-8")
     result = init_pack(tmp_path / "pack", [str(folder)])
@@ -438,6 +438,17 @@ def test_a_dateline_with_a_weekday_says_the_story_s_year_to_a_yearless_one(
     assert agency_date is not None and agency_date.endswith("-06-04")
     assert date.fromisoformat(agency_date).weekday() == 2  # the latest June 4 on a Wednesday
     assert dates["01_wire.txt"] == agency_date
+
+
+def test_a_numeric_date_either_way_valid_is_read_nearest_the_story(tmp_path: Path) -> None:
+    """ "Published: 05/06/2025" on a page that writes "June 3" (month first, so the
+    article's own order says 6 May) beside an article of 4 June 2025: 5 June."""
+    page = "Dam talks: what next\nPublished: 05/06/2025 09:30\nThe summit on June 3 ended.\n"
+    wire = "Dam talks resume\nPublished: 4 June 2025\nThe talks resumed.\n"
+    dates = _dated(tmp_path / "two", {"01_page.txt": page, "02_wire.txt": wire})
+    assert dates == {"01_page.txt": "2025-06-05", "02_wire.txt": "2025-06-04"}
+    alone = _dated(tmp_path / "one", {"01_page.txt": page})
+    assert alone == {"01_page.txt": "2025-05-06"}  # nothing else to go by: the article's order
 
 
 def test_a_lone_yearless_dateline_keeps_the_year_its_article_writes(tmp_path: Path) -> None:
