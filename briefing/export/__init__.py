@@ -113,7 +113,7 @@ def render_chunks(
         raise SelectionError(f"unknown format '{fmt}'{_did_you_mean(fmt, FORMATS)}")
     if since is not None and fmt == "json":
         raise SelectionError("--since applies to the notes (md, html), not the JSON contract")
-    selected = select(pack, actors, only)
+    asked = selected = select(pack, actors, only)
     if fmt != "json" and not candidates:
         selected = without_candidates(pack, selected)
     if fmt == "json":
@@ -130,7 +130,7 @@ def render_chunks(
     whole = actors is None and only is None
     note = build_note(pack, selected, analysis, changes, whole=whole, drafts=candidates)
     if not note.footnotes:
-        raise SelectionError(_nothing_to_export(pack, actors is None and only is None, candidates))
+        raise SelectionError(_nothing_to_export(pack, asked, candidates, whole))
     if fmt == "md":
         from briefing.export.markdown import iter_note
 
@@ -140,13 +140,22 @@ def render_chunks(
     return iter_html(note)
 
 
-def _nothing_to_export(pack: Pack, whole_pack: bool, candidates: bool) -> str:
+def _nothing_to_export(
+    pack: Pack, asked: frozenset[str] | None, candidates: bool, whole_pack: bool
+) -> str:
     """Why a note would cite nothing, in the words of what the user asked for: a whole
-    pack just made by ``init`` has evidence only on candidates, and "the selected
-    items" named a selection nobody made."""
+    pack just made by ``init`` has evidence only on candidates, "the selected items"
+    named a selection nobody made, and marked drafts have evidence of their own.
+    ``asked``: the selection before candidates were left out."""
+    drafts_left_out = not candidates and without_candidates(pack, asked) != asked
     if not whole_pack:
+        if drafts_left_out:
+            return (
+                "nothing to export: the selected items with evidence are all candidates "
+                "(confirm them, or include candidates)"
+            )
         return "nothing to export: the selected items have no evidence"
-    if not candidates and without_candidates(pack, None) is not None:
+    if drafts_left_out:
         return (
             "nothing to export: the pack's evidence is all on candidates "
             "(confirm some, or include candidates)"

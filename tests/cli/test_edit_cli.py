@@ -105,9 +105,33 @@ def test_a_note_leaves_candidates_out_unless_asked(
         "briefing: error: nothing to export: the pack's evidence is all on candidates "
         "(confirm some, or include candidates)\n"
     )
+    # Marked (--item) drafts with evidence: refused for what they are, not "no evidence"
+    assert main(["export", str(pack), "--item", "nordic-maritime-council"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "briefing: error: nothing to export: the selected items with evidence are all "
+        "candidates (confirm them, or include candidates)\n"
+    )
     assert main(["export", str(pack), "--format", "md", "--candidates"]) == 0
     assert "Nordic Maritime Council" in capsys.readouterr().out
     assert main(["confirm", str(pack), "nordic-maritime-council"]) == 0
     capsys.readouterr()
+    candidates = sum(
+        1
+        for f in (*loaded(pack).actors, *loaded(pack).meetings, *loaded(pack).pledges)
+        if f.candidate
+    )
     assert main(["export", str(pack), "--format", "md"]) == 0
-    assert "Nordic Maritime Council" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "Nordic Maritime Council" in out
+    assert err.endswith(
+        f"briefing: {candidates} candidates left out of the note "
+        "(confirm them, or add --candidates)\n"
+    )
+
+
+def loaded(pack: Path):  # type: ignore[no-untyped-def]
+    from briefing.model import load_pack
+
+    result = load_pack(pack)
+    assert result.pack is not None
+    return result.pack

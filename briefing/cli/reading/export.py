@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     EXIT_INVALID,
@@ -13,6 +14,9 @@ from briefing.cli.common import (
     fail,
     load_or_report,
 )
+
+if TYPE_CHECKING:
+    from briefing.model.pack import Pack
 
 NAME = "export"
 ORDER = 20
@@ -101,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(str(exc.args[0]), EXIT_USAGE)
         if args.output is None or args.output == "-":
             sys.stdout.writelines(pieces)
+            _say_left_out(pack, args.format, args.candidates)
             remember_export(pack, args.format, "standard output")
             return EXIT_OK
         try:
@@ -110,5 +115,22 @@ def run(args: argparse.Namespace) -> int:
     from briefing.model.sanitize import clean_line
 
     print(f"wrote {clean_line(str(written))} ({written.stat().st_size} bytes)", file=sys.stderr)
+    _say_left_out(pack, args.format, args.candidates)
     remember_export(pack, args.format, str(written))
     return EXIT_OK
+
+
+def _say_left_out(pack: Pack, fmt: str, candidates: bool) -> None:
+    """Say how many candidates a note left out: a fresh pack's note can be only the
+    disagreements found in the text, and the analyst should know why."""
+    from briefing.export import is_candidate
+
+    if fmt == "json" or candidates:
+        return
+    left = sum(1 for f in (*pack.actors, *pack.meetings, *pack.pledges) if is_candidate(f))
+    if left:
+        print(
+            f"briefing: {left} candidate{'s' if left != 1 else ''} left out of the note "
+            "(confirm them, or add --candidates)",
+            file=sys.stderr,
+        )
