@@ -149,13 +149,59 @@ def merge(files: list[YamlText], record_id: str, into_id: str) -> Splices:
         out.setdefault(target.file.path, []).append(_add_aliases(target, new))
     start, end = item_extent(source)
     out.setdefault(source.file.path, []).append(Splice(start, end, ""))
+    meetings_done: set[tuple[Path, int]] = set()
     for located, node in references(files, record_id):
         if located.file is source.file and located.index == source.index:
             continue  # inside the record being removed
+        if located.section == "meetings":
+            if (located.file.path, located.index) not in meetings_done:
+                meetings_done.add((located.file.path, located.index))
+                out.setdefault(located.file.path, []).extend(
+                    _merge_participants(located, record_id, into_id)
+                )
+            continue
         out.setdefault(located.file.path, []).append(
             Splice(int(node.start_mark.index), int(node.end_mark.index), yaml_scalar(into_id))
         )
     return out
+
+
+ROLE_RANK = ("host", "chair", "co-chair", "attendee", "invited")
+"""The stronger role first: a merged actor listed twice in a meeting keeps the stronger."""
+
+
+def _merge_participants(located: Located, record_id: str, into_id: str) -> list[Splice]:
+    """A meeting's participants after ``record_id`` becomes ``into_id``: repointed, and
+    listed once. Two spellings of one person are often both drafted as taking part
+    (one from each article); a repoint alone listed the actor twice, with two roles.
+    The entry with the stronger role stays (the first of equals), the others' lines go.
+    """
+    found = get(located.node, "participants")
+    assert found is not None and isinstance(found[1], yaml.SequenceNode)
+    entries = []
+    for item in found[1].value:
+        actor = get(item, "actor")
+        named = actor[1] if actor is not None else None
+        if isinstance(named, yaml.ScalarNode) and named.value in (record_id, into_id):
+            entries.append((item, named, scalar(item, "role") or ""))
+    rank = {role: n for n, role in enumerate(ROLE_RANK)}
+    keep = min(entries, key=lambda e: rank.get(e[2], len(ROLE_RANK)))
+    splices = []
+    text = located.file.text
+    for item, name, _role in entries:
+        if item is keep[0]:
+            if name.value == record_id:
+                at, stop = int(name.start_mark.index), int(name.end_mark.index)
+                splices.append(Splice(at, stop, yaml_scalar(into_id)))
+        elif found[1].flow_style:
+            raise EditRefused(
+                f"'{record_id}' and '{into_id}' both take part in meeting '{located.id}', "
+                "whose participants are written on one line: remove one of them first"
+            )
+        else:
+            start = line_start(text, int(item.start_mark.index))
+            splices.append(Splice(start, next_line(text, last_end(item)), ""))
+    return splices
 
 
 def _names(node: yaml.MappingNode) -> list[str]:

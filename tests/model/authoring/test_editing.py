@@ -14,6 +14,7 @@ from support import FIXTURES, REPO
 from briefing.cli import main
 from briefing.model import load_pack
 from briefing.model.editing import EditRefused, EditSession, Stale
+from briefing.model.types import Meeting
 
 STORY = FIXTURES / "init_story"
 
@@ -317,3 +318,64 @@ def test_a_draft_from_a_sentence(pack: Path) -> None:
     facts = (pack / "data" / "facts.yaml").read_text()
     assert '      - {source: harbour-wire, quote: "in Tallinn on Monday"}\n' in facts
     assert "    date: 2025-06-02\n" in facts
+
+
+@pytest.fixture
+def donors(tmp_path: Path) -> Path:
+    """The shipped example story, as init drafts it (Austria hosts the Vienna
+    conference; Beate Lindner, Austria's minister, attends it and another meeting)."""
+    articles = tmp_path / "articles"
+    assert main(["init", "--example", str(articles)]) == 0
+    assert main(["init", str(tmp_path / "pack"), str(articles)]) == 0
+    return tmp_path / "pack"
+
+
+def test_a_merge_lists_a_meeting_s_participant_once_with_the_stronger_role(donors: Path) -> None:
+    """Merging into an actor already taking part: the merged entry's line goes (the
+    host stays host); elsewhere the reference is repointed. A repoint alone listed
+    Austria twice in the Vienna conference, as host and as attendee."""
+    before = snapshot(donors)
+    EditSession(donors).merge("beate-lindner", "austria")
+    after = snapshot(donors)
+    assert changed_lines(before["facts.yaml"], after["facts.yaml"]) == [
+        "-      - {actor: beate-lindner, role: attendee}",
+        "-      - {actor: beate-lindner, role: attendee}",
+        "+      - {actor: austria, role: attendee}",
+    ]
+    result = load_pack(donors)
+    assert result.pack is not None
+    for meeting in result.pack.meetings:
+        actors = [p.actor for p in meeting.participants]
+        assert len(actors) == len(set(actors)), meeting.id
+    assert not [d for d in result.diagnostics if "listed twice" in d.message]
+
+
+def test_the_stronger_role_stays_whichever_actor_is_merged(donors: Path) -> None:
+    before = snapshot(donors)
+    EditSession(donors).merge("austria", "beate-lindner")  # Austria hosted: that entry stays
+    lines = changed_lines(before["facts.yaml"], snapshot(donors)["facts.yaml"])
+    assert "-      - {actor: austria, role: host}" in lines
+    assert "+      - {actor: beate-lindner, role: host}" in lines
+    assert "-      - {actor: beate-lindner, role: attendee}" in lines
+    pack = load_pack(donors).pack
+    vienna = pack.get("conference-in-vienna") if pack is not None else None
+    assert isinstance(vienna, Meeting)
+    assert [(p.actor, p.role) for p in vienna.participants if p.actor == "beate-lindner"] == [
+        ("beate-lindner", "host")
+    ]
+
+
+def test_an_actor_listed_twice_in_a_meeting_is_a_warning(donors: Path) -> None:
+    facts = donors / "data" / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    twice = text.replace(
+        "      - {actor: austria, role: host}\n",
+        "      - {actor: austria, role: host}\n      - {actor: austria, role: attendee}\n",
+        1,
+    )
+    assert twice != text
+    facts.write_text(twice, encoding="utf-8")
+    result = load_pack(donors)
+    assert result.pack is not None
+    warned = [d.format() for d in result.diagnostics if "listed twice" in d.message]
+    assert len(warned) == 1 and "meeting 'conference-in-vienna'" in warned[0]

@@ -160,6 +160,15 @@ def _meeting(
         Participant(_check_ref(r, p["actor"], actor_ids, "actor", state) or "", p["role"])
         for p in f.get("participants") or []
     )
+    listed: set[str] = set()
+    for p in f.get("participants") or []:
+        if p["actor"].value in listed:
+            r.walker.warn(
+                p["actor"],
+                f"actor '{p['actor'].value}' is listed twice among the participants of "
+                f"meeting '{f['id'].value}'; keep one entry, with its stronger role",
+            )
+        listed.add(p["actor"].value)
     return Meeting(
         id=f["id"].value,
         title=f["title"],
