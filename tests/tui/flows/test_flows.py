@@ -337,6 +337,25 @@ async def test_help_wraps_descriptions_instead_of_cutting_them(size: tuple[int, 
         assert max(heights) >= 2
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_help_scrolls_to_its_last_command_and_legend_row(size: tuple[int, int]) -> None:
+    """Each table takes its whole height and the help box scrolls them: DataTable caps
+    itself at its container's height and these tables cannot take focus, so the rows
+    past the cap (at 80x24 all but the first eight commands) could not be reached."""
+    async with reader(size=size) as r:
+        await r.press("question_mark")
+        await r.pilot.pause()
+        screen = r.app.screen
+        scroll = screen.query_one("#help-scroll")
+        for table in screen.query(DataTable):
+            assert table.size.height >= table.virtual_size.height, table.id
+        await r.press("end")
+        await wait_until(r.pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "the end")
+        legend = screen.query_one("#legend-table", DataTable)
+        assert legend.region.bottom <= scroll.region.bottom  # its last row is on screen
+        assert scroll.max_scroll_y > 0  # the check saw a box that has to scroll
+
+
 async def test_keymap_file_remaps_keys_and_help_shows_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack: Pack
 ) -> None:
