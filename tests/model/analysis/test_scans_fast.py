@@ -209,8 +209,16 @@ def old_reporting_frames(sentence: str) -> list[tuple[int, int]]:
             frames.insert(0, (0, that.end()))
         else:
             dated = reporting._DATED_SAYING.match(sentence, first[1])
+            speaker = [w for w in words if w[1] <= first[0]]
             if dated is not None:
                 frames.insert(0, (0, dated.end()))
+            elif (
+                first[2] in reporting.BARE_CLAUSE_VERBS
+                and "," not in sentence[: first[0]]
+                and 1 <= len(speaker) <= reporting.LEADING_WORDS
+                and any(first[1] <= w[0] < clause_break for w in words)
+            ):
+                frames.insert(0, (0, first[1]))
     return frames
 
 

@@ -99,7 +99,10 @@ def test_reporting_frames_leading_inserted_and_trailing() -> None:
     ]
     assert frames("The talks, officials said, will resume in May.") == [", officials said"]
     assert frames("The talks will resume, said Lena Brandt, the envoy.") == [", said Lena Brandt"]
-    assert frames("He said this would be held soon.") == []  # no date, no "that": no frame
+    # no date, no "that": a speaker of a few words and a verb that takes a clause
+    assert frames("He said this would be held soon.") == ["He said"]
+    assert frames("Lindner told ministers the talks would resume.") == []  # "told" takes a who
+    assert frames("The ministers of the seven coastal states all said yes.") == []  # 8 words
     s = "Peru said on Tuesday that the talks will resume."
     lo, hi, in_frame = clause_span(s, s.index("talks"), s.index("talks") + 5)
     assert (s[lo:hi].strip(), in_frame) == ("the talks will resume.", False)
@@ -213,6 +216,11 @@ def test_the_next_meeting_is_planned_whatever_verb_reports_it() -> None:
     ):
         (meeting,) = _meetings((sentence, date(2025, 6, 4)))
         assert (meeting.status, meeting.day) == ("planned", date(2025, 6, 18)), sentence
+    # "<speaker> said <clause>", no "that": the clause's own "would" says it is ahead
+    (again,) = _meetings(
+        ("Brandt said ministers would meet again in Lima on March 20.", date(2025, 3, 3))
+    )
+    assert (again.status, again.day) == ("planned", date(2025, 3, 20))
     # a meeting told in the past stays held
     (held,) = _meetings(("Peru and Chile met in Lima on June 3.", date(2025, 6, 4)))
     assert (held.status, held.day) == ("held", date(2025, 6, 3))

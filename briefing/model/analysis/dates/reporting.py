@@ -11,7 +11,9 @@ read each clause on its own.
 Shapes found (no regex backtracking; O(characters + commas x FRAME_WORDS) per sentence):
 - leading: "<subject> said [on Tuesday] that <clause>", "<subject> told reporters
   [on Monday] that <clause>" (the frame ends at "that"; without "that" it ends
-  after the verb and its object words up to a date expression);
+  after the verb and its object words up to a date expression, or, for a speaker
+  of a few words and a verb that takes a clause, "<subject> said <clause>", right
+  after the verb);
 - inserted or trailing: "<clause>, his office said[ on Tuesday][.|, <clause>]",
   "<clause>, said Maria Ruiz, the foreign minister." (the frame runs from the
   comma to the next comma or the end).
@@ -52,6 +54,15 @@ REPORTING_VERBS = frozenset(
 """Verbs that introduce what someone said; their tense is the saying's, not the event's."""
 FRAME_WORDS = 8
 """A trailing frame names its speaker within this many words after the comma."""
+LEADING_WORDS = 6
+"""A leading frame with neither "that" nor a date ("Lindner said ministers would meet
+on March 20") names its speaker in at most this many words, before any comma."""
+BARE_CLAUSE_VERBS = frozenset(
+    {"said", "says", "stated", "announced", "added", "confirmed", "declared", "explained"}
+    | {"noted", "indicated", "insisted", "warned"}
+)
+"""Reporting verbs that take the reported clause straight after them (not "told", which
+takes who was told first)."""
 _WORDS = re.compile(r"[\w'’.-]+")
 """The words of a sentence: runs of word characters, apostrophes, dots and hyphens."""
 _VERB_WORDS = "|".join(sorted(REPORTING_VERBS, key=lambda verb: (-len(verb), verb)))
@@ -125,7 +136,24 @@ def reporting_frames(sentence: str) -> list[tuple[int, int]]:
             dated = _DATED_SAYING.match(sentence, first_end)
             if dated is not None:
                 frames.insert(0, (0, dated.end()))
+            elif _bare_saying(sentence, first_start, first_end, clause_break):
+                frames.insert(0, (0, first_end))
     return frames
+
+
+def _bare_saying(sentence: str, verb_start: int, verb_end: int, clause_break: int) -> bool:
+    """True for "<speaker> said <clause>" with no "that": a speaker of a few words
+    before any comma, a verb that takes a clause, and a clause after it. Read as
+    one clause, "Lindner said ministers would meet again on March 20" took its
+    tense from "said" and put the meeting a year early."""
+    verb = sentence[verb_start:verb_end].lower().rstrip(".")
+    if verb not in BARE_CLAUSE_VERBS or "," in sentence[:verb_start]:
+        return False
+    speaker = sum(1 for _ in islice(_WORDS.finditer(sentence, 0, verb_start), LEADING_WORDS + 1))
+    return (
+        1 <= speaker <= LEADING_WORDS
+        and _WORDS.search(sentence, verb_end, clause_break) is not None
+    )
 
 
 def clause_span(sentence: str, start: int, end: int) -> tuple[int, int, bool]:
