@@ -163,7 +163,10 @@ class MainScreen(MainKeys):
         self.derived = derived
         self.pack = pack = derived.pack
         self.history.keep(lambda item_id: pack.get(item_id) is not None)
-        self.marked = {item_id for item_id in self.marked if pack.get(item_id) is not None}
+        kept = {item_id for item_id in self.marked if pack.get(item_id) is not None}
+        if kept != self.marked:
+            self.marked = kept
+            self._show_marked_count()
         navigator = self.query_one(Navigator)
         navigator.marked = frozenset(self.marked)
         navigator.set_pack(derived)
@@ -297,6 +300,11 @@ class MainScreen(MainKeys):
         self.marked.symmetric_difference_update({item.id})
         self.query_one(Navigator).set_marked(frozenset(self.marked))
         self.query_one(DetailPane).set_marked(item.id in self.marked)
+        self._show_marked_count()
+
+    def _show_marked_count(self) -> None:
+        """The count of marks in the header and the footer row, and the commands it
+        enables: after a mark, and after an edit that removed a marked fact."""
         # Next to the app's "as of" date, not instead of it.
         marked = f" · {len(self.marked)} marked" if self.marked else ""
         self.sub_title = f"{self.app.sub_title}{marked}" if marked else ""

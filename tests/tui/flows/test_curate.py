@@ -263,3 +263,21 @@ async def test_tab_moves_between_the_add_fact_forms_fields(pack: Path) -> None:
         await r.press("shift+tab")
         assert r.app.focused is seen[-2]
         assert screen.query_one("#add-what", Input) in seen
+
+
+async def test_the_marked_count_follows_a_marked_fact_deleted(pack: Path) -> None:
+    """Two candidates marked, one rejected: the header and the footer row say 1 marked,
+    as the export dialog does (they kept saying 2)."""
+    async with reader(str(pack)) as r:
+        for item_id in ("baltic-states", "estonia"):
+            await r.browse_to(item_id)
+            await r.press("space")
+        main_screen = r.app.main
+        count = main_screen.query_one("#marked-count")
+        assert r.app.marked == {"baltic-states", "estonia"}
+        assert "2 marked" in main_screen.sub_title and "2 marked" in str(count.render())
+        await r.browse_to("baltic-states")
+        await r.press("delete")
+        await edited(r)
+        assert r.app.marked == {"estonia"}
+        assert "1 marked" in main_screen.sub_title and "1 marked" in str(count.render())
