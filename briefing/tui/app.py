@@ -121,6 +121,8 @@ class BriefingApp(OpeningActions, CurationActions, ViewActions, NavigationAction
         self.editor: EditSession | None = None
         """The edit engine on this pack (made when the pack loads; None if it cannot edit)."""
         self.editing = False
+        self.if_refused: Callable[[], None] | None = None
+        """What to do when the running edit is refused (the add-fact form reopens)."""
         self.waiting_for: str | None = None
         """A command pressed before the analysis it needs was ready: it runs when it is."""
         """An edit is being checked and written (in a worker): no second one meanwhile."""

@@ -45,6 +45,7 @@ class CurationActions(_AppBase):
         main: MainScreen
         editor: EditSession | None
         editing: bool
+        if_refused: Callable[[], None] | None
 
         def availability_changed(self) -> None: ...
 
@@ -116,7 +117,13 @@ class CurationActions(_AppBase):
         def submitted(result: FactDraft | None) -> None:
             if result is not None:
                 show = result.id if result.kind in ("meeting", "pledge") else result.target
-                self._edit(lambda e: apply_draft(e, result), show or None)
+                # Refused (an unknown actor, a duplicate id): the form comes back with
+                # what was typed, the reason beside it in a notice, nothing lost.
+                self._edit(lambda e: apply_draft(e, result), show or None, lambda: reopen(result))
+
+        def reopen(typed: FactDraft) -> None:
+            if self.pack is not None:
+                self.push_screen(AddFactScreen(self.pack, typed), submitted)
 
         self.push_screen(AddFactScreen(self.pack, draft), submitted)
 
@@ -125,12 +132,16 @@ class CurationActions(_AppBase):
         self._edit(lambda e: e.undo(), None)
 
     def _edit(
-        self, edit: Callable[[EditSession], Applied | Change | None], show: str | None
+        self,
+        edit: Callable[[EditSession], Applied | Change | None],
+        show: str | None,
+        if_refused: Callable[[], None] | None = None,
     ) -> None:
         """Run an edit in a worker (it loads the pack to check it); the reader follows."""
         if self.editor is None or self.editing:
             return
         self.editing = True
+        self.if_refused = if_refused
         self.availability_changed()
         editor = self.editor
         self.run_worker(lambda: self._edit_in_thread(editor, edit, show), thread=True, group="edit")
@@ -184,3 +195,6 @@ class CurationActions(_AppBase):
             self.start_analysis(derived)  # the disagreements of the pack as edited
         self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
         self.availability_changed()
+        refused, self.if_refused = self.if_refused, None
+        if refused is not None and severity == "error":
+            refused()

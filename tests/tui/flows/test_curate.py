@@ -198,6 +198,12 @@ async def test_add_a_pledge_from_a_mouse_selection_and_refuse_a_duplicate(pack: 
         await edited(r)
         assert data(pack) == before
         assert any("duplicate id 'lithuania-divers-command-ship'" in n for n in r.notices)
+        # the form is back with what was typed, to fix the id rather than type it all again
+        await r.until(lambda: isinstance(r.app.screen, AddFactScreen), "the form again")
+        again = r.app.screen
+        assert again.query_one("#add-what", Input).value == "more divers"
+        assert again.query_one("#add-actor", Input).value == "lithuania"
+        assert again.query_one("#add-id", Input).value == "lithuania-divers-command-ship"
 
 
 async def test_a_file_changed_behind_the_readers_back(pack: Path) -> None:
