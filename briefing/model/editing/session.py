@@ -57,6 +57,8 @@ class Change:
     before: dict[Path, bytes]
     after: dict[Path, bytes]
     errors_before: ErrorKeys = field(default_factory=Counter)
+    subject: str | None = None
+    """The record the edit was about: what the reader shows once it is undone."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,10 @@ class EditSession:
         return [YamlText.parse(path, data) for path, data in now.items()]
 
     def edit(
-        self, description: str, make: Callable[[list[YamlText]], dict[Path, list[Splice]]]
+        self,
+        description: str,
+        make: Callable[[list[YamlText]], dict[Path, list[Splice]]],
+        subject: str | None = None,
     ) -> Applied:
         """Make one edit (checked, written, undoable), or raise EditRefused with why."""
         files = self._fresh()
@@ -132,7 +137,7 @@ class EditSession:
             )
         before = {p: by_path[p].data for p in after}
         self._write(after, before)
-        change = Change(description, before, after, self.errors)
+        change = Change(description, before, after, self.errors, subject)
         self.undo_stack.append(change)
         self.known.update((p, digest(data)) for p, data in after.items())
         self.errors = error_keys(result)
@@ -176,17 +181,18 @@ class EditSession:
 
     def confirm(self, record_id: str) -> Applied:
         """Remove ``candidate: true`` from a record."""
-        return self.edit(f"confirm '{record_id}'", lambda f: confirm(f, record_id))
+        return self.edit(f"confirm '{record_id}'", lambda f: confirm(f, record_id), record_id)
 
     def reject(self, record_id: str) -> Applied:
         """Remove a candidate record."""
-        return self.edit(f"reject '{record_id}'", lambda f: reject(f, record_id))
+        return self.edit(f"reject '{record_id}'", lambda f: reject(f, record_id), record_id)
 
     def merge(self, record_id: str, into_id: str) -> Applied:
         """Fold an actor into another: names become aliases, references repointed."""
         return self.edit(
             f"merge '{record_id}' into '{into_id}'",
             lambda f: merge(f, record_id, into_id),
+            record_id,
         )
 
     def add(self, section: str, fields: list[tuple[str, Value]]) -> Applied:
@@ -195,6 +201,7 @@ class EditSession:
         return self.edit(
             f"add {section[:-1]} '{record_id}'",
             lambda f: add_record(f, section, fields),
+            record_id if isinstance(record_id, str) else None,
         )
 
     def add_evidence(
@@ -204,11 +211,14 @@ class EditSession:
         item = {"source": source, "quote": quote}
         if occurrence is not None:
             item["occurrence"] = str(occurrence)
-        return self.edit(f"add evidence to '{fact_id}'", lambda f: add_evidence(f, fact_id, item))
+        return self.edit(
+            f"add evidence to '{fact_id}'", lambda f: add_evidence(f, fact_id, item), fact_id
+        )
 
     def add_claim_value(self, claim_id: str, value: str, source: str, quote: str) -> Applied:
         """Append a value (with its evidence) to an existing claim."""
         return self.edit(
             f"add a value to claim '{claim_id}'",
             lambda f: add_claim_value(f, claim_id, value, source, quote),
+            claim_id,
         )

@@ -174,6 +174,7 @@ class CurationActions(_AppBase):
             result, message = outcome.result, f"Done: {outcome.change.description}"
         elif outcome is not None:
             result, message = load_pack(self.pack_arg), f"Undone: {outcome.description}"
+            show = show or outcome.subject  # the record the undone edit was about
         else:
             self.call_from_thread(self._edited, None, None, "Nothing to undo", None, "information")
             return

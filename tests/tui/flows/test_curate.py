@@ -95,6 +95,10 @@ async def test_reject_by_delete_and_a_refused_reject(pack: Path) -> None:
         assert "-  - id: baltic-states" in lines and all(x.startswith("-") for x in lines)
         assert r.app.pack is not None and r.app.pack.get("baltic-states") is None
         assert r.current_id == "estonia"  # the next candidate
+        await r.press("u")  # undone: back on the record it brought back
+        await edited(r)
+        assert data(pack) == before
+        assert r.current_id == "baltic-states"
 
 
 async def test_merge_with_the_fuzzy_actor_search(pack: Path) -> None:
