@@ -44,6 +44,12 @@ SENTENCE_OPENERS = (
     today tomorrow tonight toward towards two under unlike update updated upon various via
     video watch yesterday yet"""
     )
+    # The people a news sentence opens with, unnamed: "Diplomats said", "Officials
+    # told reporters". Each was proposed as a candidate person on new stories.
+    | words(
+        """analysts authorities critics diplomats experts lawmakers leaders ministers
+    negotiators observers officials protesters residents sources witnesses"""
+    )
 )
 """Capitalised only because they start a sentence or a headline: never a name ("US" is one)."""
 

@@ -456,6 +456,17 @@ def test_a_lone_yearless_dateline_keeps_the_year_its_article_writes(tmp_path: Pa
     assert _dated(tmp_path, {"01_wire.txt": WIRE}) == {"01_wire.txt": "2023-06-04"}
 
 
+def test_unnamed_people_opening_a_sentence_are_no_candidates() -> None:
+    """ "Diplomats said", "Officials told reporters": proposed as people on new stories."""
+    text = (
+        "Diplomats said the talks went well.\nOfficials told reporters Abiy Ahmed agreed.\n"
+        "Analysts expect more.\nAbiy Ahmed left.\n"
+    )
+    names = [c.name for c in candidates([("s", text, set())])]
+    assert "Abiy Ahmed" in names
+    assert not {"Diplomats", "Officials", "Analysts"} & set(names)
+
+
 def test_names_that_differ_in_digits_stay_apart() -> None:
     text = "\n".join(f"Country{i} said yes." for i in range(40))
     assert len(candidates([("s", text, set())])) == 40
