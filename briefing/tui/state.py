@@ -83,21 +83,25 @@ class History:
         return self.entries[self.index]
 
     def keep(self, exists: Callable[[str], bool]) -> None:
-        """Drop the places whose item is gone (an edit removed it); the order stays."""
-        current = self.current
-        kept = [place for place in self.entries if exists(place.item_id)]
-        if current is not None and exists(current.item_id):
-            index = self.entries[: self.index + 1].count(current)
-            seen = 0
-            for position, place in enumerate(kept):
-                if place == current:
-                    seen += 1
-                    if seen == index:
-                        self.index = position
-                        break
-        else:
-            before = [p for p in self.entries[: self.index] if exists(p.item_id)]
-            self.index = len(before) - 1
+        """Drop the places whose item is gone (an edit removed it); the order stays.
+
+        Two visits of one item brought next to each other by the removal become one
+        (the later, or the current): back would otherwise stop twice on the same item, the screen
+        unchanged the first time. The current place stays current; when it is gone,
+        the place before it is.
+        """
+        kept: list[Place] = []
+        index = -1
+        for position, place in enumerate(self.entries):
+            if not exists(place.item_id):
+                continue
+            if kept and kept[-1].item_id == place.item_id:
+                if position <= self.index or index != len(kept) - 1:
+                    kept[-1] = place  # the later visit, unless the earlier is current
+            else:
+                kept.append(place)
+            if position <= self.index:
+                index = len(kept) - 1
         self.entries = kept
-        self.index = min(self.index, len(kept) - 1)
+        self.index = index
         self.browsing = False
