@@ -14,7 +14,7 @@ from typing import overload
 
 from briefing.export.doc import Footnote, Piece, Ref, Tag, Text
 from briefing.model.analysis import Analysis, grade, support_of_sources
-from briefing.model.analysis.disagreements import Disagreement, uncovered
+from briefing.model.analysis.disagreements import Disagreement, readable, uncovered
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
 from briefing.model.types import Actor, Claim, Evidence, Meeting, Pledge, Source
@@ -269,7 +269,7 @@ def claim_sides(claim: Claim) -> list[tuple[str, list[Evidence]]]:
     """The claim's values with equal wording merged: one side per distinct value."""
     sides: dict[str, tuple[str, list[Evidence]]] = {}
     for value in claim.values:
-        text = clean_line(value.value)
+        text = clean_line(readable(value.value))
         key = " ".join(text.casefold().split())
         sides.setdefault(key, (text, []))[1].extend(value.evidence)
     return list(sides.values())
@@ -294,7 +294,7 @@ def found_sides(pack: Pack, found: Disagreement) -> list[tuple[str, list[Evidenc
             sentence_end=s_end,
             text=article.text,
         )
-        text = clean_line(value.value)
+        text = clean_line(readable(value.value))
         key = " ".join(text.casefold().split())
         sides.setdefault(key, (text, []))[1].append(evidence)
     return list(sides.values())

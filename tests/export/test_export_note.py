@@ -6,6 +6,8 @@ are full of Markdown and HTML syntax, control characters and multi-line quotes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hostile_pack import write_hostile_pack
 from notecheck import Parsed, parse_html, parse_markdown
@@ -343,3 +345,23 @@ def test_a_note_of_marked_facts_leaves_found_disagreements_out(pack_without_a_cl
     pack = pack_without_a_claim
     text = render(pack, "md", only={"coalition-size"})
     assert "Found in the text" not in text and "coalition" in text.casefold()
+
+
+def test_a_found_count_reads_grouped_by_thousands(tmp_path: Path) -> None:
+    """ "120000000" is how the detector keeps a count (and the JSON contract gives it);
+    the note groups it as a reader reads it. The shipped example story has one."""
+    from briefing.cli import main
+    from briefing.model.analysis.disagreements import readable
+
+    assert readable("120000000") == "120,000,000"
+    assert (
+        readable("2025") == "2025" and readable("12.5") == "12.5" and readable("٣٣٣٣٣") == "٣٣٣٣٣"
+    )
+    articles = tmp_path / "articles"
+    assert main(["init", "--example", str(articles)]) == 0
+    assert main(["init", str(tmp_path / "pack"), str(articles)]) == 0
+    pack = load_pack(tmp_path / "pack").pack
+    assert pack is not None
+    note = render(pack, "md")
+    assert "**120,000,000**" in note and "**120000000**" not in note
+    assert '"120000000"' in render(pack, "json")  # the contract keeps the digits

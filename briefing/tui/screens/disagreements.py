@@ -21,7 +21,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from briefing.model.analysis.disagreements import Disagreement, claim_context, uncovered
+from briefing.model.analysis.disagreements import (
+    Disagreement,
+    claim_context,
+    readable,
+    uncovered,
+)
 from briefing.model.derived import Derived
 from briefing.model.pack import Pack
 from briefing.model.sanitize import clean, clean_line
@@ -163,7 +168,7 @@ class DisagreementsScreen(PackView):
                     (
                         Text(clean_line(row.topic) if row.first else "", style="bold"),
                         Text(row.kind if row.first else ""),
-                        Text(clean_line(row.value), style="bold"),
+                        Text(clean_line(readable(row.value)), style="bold"),
                         Text(source.id),
                         Text(source.grade + flag),
                         Text(clean_line(row.sentence)),
@@ -191,7 +196,7 @@ class DisagreementsScreen(PackView):
             Content.from_markup("[b]$t[/b]: $o", t=clean_line(shown.topic), o=origin),
             Content.from_markup(
                 "[b]$v[/b] says $s (grade $g$m)",
-                v=clean_line(shown.value),
+                v=clean_line(readable(shown.value)),
                 s=clean_line(source.outlet),
                 g=source.grade,
                 m=", machine-translated" if source.flags.machine_translated else "",

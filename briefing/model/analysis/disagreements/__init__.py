@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Disagreement,
         DisagreementValue,
         read_contexts,
+        readable,
     )
 
 __getattr__, __dir__ = lazy_exports(
@@ -26,6 +27,7 @@ __getattr__, __dir__ = lazy_exports(
         "ValueContext": "context",
         "claim_context": "detect",
         "read_contexts": "values",
+        "readable": "values",
         "uncovered": "detect",
     },
 )
@@ -36,5 +38,6 @@ __all__ = [
     "ValueContext",
     "claim_context",
     "read_contexts",
+    "readable",
     "uncovered",
 ]

@@ -28,6 +28,12 @@ _UNREAD = object()
 """A value's context not read yet (None is a context read and found empty)."""
 
 
+def readable(value: str) -> str:
+    """A value as a person reads it: a count of five digits or more grouped by
+    thousands ("120000000" -> "120,000,000"); the JSON contract keeps the digits."""
+    return f"{int(value):,}" if len(value) >= 5 and value.isascii() and value.isdigit() else value
+
+
 class DisagreementValue:
     """What one source says, with the sentence that says it.
 
