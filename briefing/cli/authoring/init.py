@@ -135,10 +135,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {source.id}: {text}")
     for source in result.sources:
         if source.metadata.published is None:
-            print(
-                f"  {source.id}: no publication date found in the text; "
-                "fill in its 'published:' in data/pack.yaml"
+            relative = source.metadata.relative
+            found = (
+                "no publication date found in the text"
+                if relative is None
+                else f"line {relative.line} gives only '{clean_line(relative.text)[:60]}'"
             )
+            print(f"  {source.id}: {found}; fill in its 'published:' in data/pack.yaml")
     top = ", ".join(f"{clean_line(c.name)} ({c.mentions})" for c in result.candidates[:8])
     if top:
         print(f"most mentioned: {top}")

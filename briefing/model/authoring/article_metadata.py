@@ -47,6 +47,12 @@ FOOT_LINES = 4
 _PUBLISHED = re.compile(
     r"^\W*(first published|published|posted|last updated|updated|date)\b(?:\s+on)?\s*:?\s*", re.I
 )
+_RELATIVE = re.compile(
+    r"(?:(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:minute|hour|day|week|month)s?\s+ago|yesterday|today|just now)\b",
+    re.I,
+)
+"""'2 days ago', 'yesterday': a date line relative to when the page was saved, not a date."""
 _ONLY_DATE_LEFT = re.compile(r"^[\s,|·•-]*(?:GMT|UTC|CET|ET|EST|EDT|BST)?[\s,|·•()+\d-]*$")
 _BYLINE = re.compile(r"^\W*(?:by|story by|words by|written by|reporting by)\s+(.+)$", re.I)
 _IN_PLACE = re.compile(
@@ -93,6 +99,9 @@ class ArticleMetadata:
     headline: Field | None = None
     published: Field | None = None
     updated: Field | None = None
+    relative: Field | None = None
+    """A date line that gives only a time relative to when the page was saved
+    ("Updated 2 days ago"): no date, but the analyst is told where to look."""
     outlet: Field | None = None
     byline: Field | None = None
     dateline: Field | None = None
@@ -267,6 +276,12 @@ def _read_line(
             elif meta.published is None:
                 meta.published = value
                 meta.readings = both_readings(s[published.end() :])
+            meta.lines.add(n)
+            return True
+        if _RELATIVE.match(s, published.end()):
+            meta.relative = meta.relative or Field(
+                s, n, s, "a date line relative to the page's saving"
+            )
             meta.lines.add(n)
             return True
     found = read_date(s, hint)

@@ -39,6 +39,11 @@ def source_lines(source: NewSource, language: str) -> list[str]:
             f"{meta.published.value}  # {comment(meta.published.rule)}, line {meta.published.line}: "
             f"{comment(meta.published.text)[:60]}"
         )
+    elif meta.relative is not None:
+        published = (
+            f"null  # TODO: YYYY-MM-DD; line {meta.relative.line} gives only "
+            f"'{comment(meta.relative.text)[:60]}', relative to when the page was saved"
+        )
     else:
         published = (
             "null  # TODO: YYYY-MM-DD; no date line found (add a 'Published:' line's date here)"

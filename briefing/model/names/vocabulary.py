@@ -124,7 +124,7 @@ MEETING_NOUNS = words("""conference summit talks meeting meetings forum""")
 
 BYLINE_NOUNS = words(
     """desk correspondent correspondents editor editors reporter reporters writer writers
-    columnist contributor bureau"""
+    columnist contributor bureau analyst journalist producer researcher economist fellow"""
 )
 """The nouns of a byline's role ('Africa Editor', 'Ottawa Bureau'): a site's menu never has one."""
 

@@ -467,6 +467,32 @@ def test_unnamed_people_opening_a_sentence_are_no_candidates() -> None:
     assert not {"Diplomats", "Officials", "Analysts"} & set(names)
 
 
+def test_an_analyst_byline_and_a_relative_date_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Leila Haddad | Senior Analyst | Horn Review" is a byline (an analyst is a role),
+    not a site's menu; "Updated 2 days ago" is a date line without a date, and the
+    analyst is told which line to read instead of "no date line found"."""
+    text = (
+        "After the handshake, the hard part begins\n"
+        "Leila Haddad | Senior Analyst | Horn Review\n"
+        "Updated 2 days ago\n"
+        "The summit in Addis Ababa gave Ethiopia and Egypt a calendar.\n"
+    )
+    meta = read_metadata(text, examine(text).boilerplate_line_numbers())
+    assert meta.outlet is not None and meta.outlet.value == "Horn Review"
+    assert meta.relative is not None and meta.relative.line == 3 and meta.published is None
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "05_analysis.txt").write_text(text, encoding="utf-8")
+    assert main(["init", str(tmp_path / "pack"), str(folder)]) == 0
+    assert "horn-review: line 3 gives only 'Updated 2 days ago'" in capsys.readouterr().out
+    pack_yaml = (tmp_path / "pack" / "data" / "pack.yaml").read_text(encoding="utf-8")
+    assert "line 3 gives only 'Updated 2 days ago', relative to when the page was saved" in (
+        pack_yaml
+    )
+
+
 def test_names_that_differ_in_digits_stay_apart() -> None:
     text = "\n".join(f"Country{i} said yes." for i in range(40))
     assert len(candidates([("s", text, set())])) == 40
