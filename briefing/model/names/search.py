@@ -12,7 +12,9 @@ into transliteration skeletons when the index is built (see
    costs what the plain rapidfuzz call costs); large ones are pruned through a
    trigram inverted index, so only a few hundred strings are scored;
 3. **fuzzy**: rapidfuzz ``WRatio`` scores the query's skeleton against the
-   shortlist's skeletons, which handles typos, token order and partial names.
+   shortlist's skeletons, which handles typos, token order and partial names;
+   a one-word query must come close to the start of a word of the name
+   (:func:`at_a_word`).
 
 Queries shorter than three letters only match the start of a word, which is
 what someone typing a name expects while the first letters come in.
@@ -48,6 +50,9 @@ SHORTLIST = 300
 """How many trigram-shortlisted strings a large index scores with rapidfuzz."""
 FUZZY_CUTOFF = 72.0
 """Fuzzy scores below this are noise: nonsense queries return nothing."""
+WORD_START = 70.0
+"""How close a one-word query must be to the start of some word of a name (see
+:func:`at_a_word`)."""
 POSTINGS_BUDGET = 12_000
 """How many trigram postings a keystroke may count (rarest trigrams first)."""
 PREFIX_CAP = 300
@@ -85,6 +90,21 @@ class Hit:
             "score": self.score,
             "matched": self.matched,
         }
+
+
+def at_a_word(skel: str, choice: str) -> bool:
+    """True when a one-word query skeleton is close to the start of some word of
+    ``choice`` (a multi-word query is always taken: its words are matched as tokens).
+
+    ``WRatio`` takes a short query's best partial match anywhere: "Abiy" (skeleton
+    "abi") scored Saudi Arabia 90 through the "abi" inside "arabia", level with Abiy
+    Ahmed for the typo "Abyi". A name is typed from a word's start, so the query is
+    compared with each word's start, one letter longer (a typo may add one). O(words).
+    """
+    if " " in skel:
+        return True
+    cut = len(skel) + 1
+    return any(fuzz.ratio(skel, word[:cut]) >= WORD_START for word in choice.split())
 
 
 def _grams(text: str) -> set[str]:
@@ -300,6 +320,15 @@ class ActorIndex:
         return hits
 
     def _fuzzy(self, skel: str, typed: int, limit: int) -> list[tuple[int, float]]:
+        """(choice id, score) of the best fuzzy matches, each at the start of a word
+        of its name for a one-word query (:func:`at_a_word`)."""
+        return [
+            (index, score)
+            for index, score in self._scored(skel, typed, limit)
+            if at_a_word(skel, self.choices[index])
+        ]
+
+    def _scored(self, skel: str, typed: int, limit: int) -> list[tuple[int, float]]:
         """(choice id, score) of the best fuzzy matches of a query skeleton.
 
         ``typed`` is how many letters the query had before skeletonising: under

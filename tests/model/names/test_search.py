@@ -238,3 +238,20 @@ def test_a_possessive_finds_its_owner_first() -> None:
     assert fold("Macron’s plan") == "macron plan"
     assert fold("the allies' plan") == "the allies plan"
     assert fold("Lee's") == fold("Lee’s") == "lee"
+
+
+def test_a_short_name_is_not_found_inside_another_word() -> None:
+    """ "Abiy" reduces to "abi", which sits inside "arabia": Saudi Arabia scored 90, level
+    with Abiy Ahmed for the typo "Abyi". A name is matched from a word's start; a typo
+    and a name still being typed are found as before."""
+    actors = (
+        Actor(id="abiy", name="Abiy Ahmed", kind="person", aliases=("Abiy",)),
+        Actor(id="saudi", name="Saudi Arabia", kind="country"),
+        Actor(id="ukraine", name="Ukraine", kind="country"),
+    )
+    index = ActorIndex.build(actors)
+    for query in ("Abiy", "Abyi", "Abiy Ahmad"):
+        assert [hit.actor_id for hit in index.search(query)] == ["abiy"], query
+    assert index.search("Saudi Arabai")[0].actor_id == "saudi"
+    assert index.search("Ukrain")[0].actor_id == "ukraine"  # typed so far
+    assert index.search("Arabia")[0].actor_id == "saudi"
