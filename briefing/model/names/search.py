@@ -99,12 +99,16 @@ def at_a_word(skel: str, choice: str) -> bool:
     ``WRatio`` takes a short query's best partial match anywhere: "Abiy" (skeleton
     "abi") scored Saudi Arabia 90 through the "abi" inside "arabia", level with Abiy
     Ahmed for the typo "Abyi". A name is typed from a word's start, so the query is
-    compared with each word's start, one letter longer (a typo may add one). O(words).
+    compared with the text from each word's start, spaces dropped (a lost space:
+    "FrançoisMishustin"), one letter longer (a typo may add one). O(words x query).
     """
     if " " in skel:
         return True
     cut = len(skel) + 1
-    return any(fuzz.ratio(skel, word[:cut]) >= WORD_START for word in choice.split())
+    words = choice.split()
+    return any(
+        fuzz.ratio(skel, "".join(words[at:])[:cut]) >= WORD_START for at in range(len(words))
+    )
 
 
 def _grams(text: str) -> set[str]:

@@ -255,3 +255,4 @@ def test_a_short_name_is_not_found_inside_another_word() -> None:
     assert index.search("Saudi Arabai")[0].actor_id == "saudi"
     assert index.search("Ukrain")[0].actor_id == "ukraine"  # typed so far
     assert index.search("Arabia")[0].actor_id == "saudi"
+    assert index.search("AbiyAhmed")[0].actor_id == "abiy"  # a lost space
