@@ -126,7 +126,8 @@ def render_chunks(
     if since is not None:
         from briefing.model.analysis import changes_since
 
-        changes = changes_since(pack, since)
+        admitted = None if candidates else [p for p in pack.pledges if not is_candidate(p)]
+        changes = changes_since(pack, since, admitted)
     whole = actors is None and only is None
     note = build_note(pack, selected, analysis, changes, whole=whole, drafts=candidates)
     if not note.footnotes:

@@ -142,10 +142,12 @@ def _new_facts(pack: Pack, since: str, dates: dict[str, str | None]) -> list[New
     return found
 
 
-def _status_changes(pack: Pack, since: str) -> list[StatusChange]:
+def _status_changes(
+    pack: Pack, since: str, pledges: Iterable[Pledge] | None = None
+) -> list[StatusChange]:
     changes = []
     seen: set[tuple[str, ...]] = set()
-    for history in pledge_histories(pack).values():
+    for history in pledge_histories(pack, pledges).values():
         if history.records in seen or not history.changed:
             continue
         seen.add(history.records)
@@ -230,10 +232,14 @@ def _now_held(pack: Pack, since: str, dates: dict[str, str | None]) -> list[NowH
     return sorted(found.values(), key=lambda h: (h.held_first, h.meeting.id))
 
 
-def changes_since(pack: Pack, since: str) -> Changes:
-    """What is new or changed in ``pack`` after ``since`` (``YYYY-MM-DD``)."""
+def changes_since(pack: Pack, since: str, pledges: Iterable[Pledge] | None = None) -> Changes:
+    """What is new or changed in ``pack`` after ``since`` (``YYYY-MM-DD``).
+
+    ``pledges``: the records a pledge's history may be made of (all when None); a
+    note without candidates passes the confirmed ones (see ``pledge_histories``).
+    """
     dates = source_dates(pack)
-    changed = _status_changes(pack, since)
+    changed = _status_changes(pack, since, pledges)
     held = _now_held(pack, since, dates)
     # A record that carries a pledge's new status, or says a planned meeting was
     # held, is a change to something known, not a new fact: listed once, as that.

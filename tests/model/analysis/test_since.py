@@ -307,3 +307,7 @@ def test_a_note_without_candidates_takes_nothing_from_a_draft(
     assert found  # the premise: the text holds a disagreement no claim covers
     for disagreement in found:
         assert f"### {disagreement.topic}" in note
+    # "What changed since": the move the draft makes is no change the note states
+    moved = "**Pledge status changed:**"
+    assert moved in render(pack, "md", since="2025-06-05", candidates=True)
+    assert moved not in render(pack, "md", since="2025-06-05")
