@@ -349,11 +349,13 @@ async def test_help_scrolls_to_its_last_command_and_legend_row(size: tuple[int, 
         scroll = screen.query_one("#help-scroll")
         for table in screen.query(DataTable):
             assert table.size.height >= table.virtual_size.height, table.id
+        assert scroll.max_scroll_y > 0  # the check saw a box that has to scroll
+        if size != (80, 24):
+            return  # the key's path once, where the box is smallest
         await r.press("end")
         await wait_until(r.pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "the end")
         legend = screen.query_one("#legend-table", DataTable)
         assert legend.region.bottom <= scroll.region.bottom  # its last row is on screen
-        assert scroll.max_scroll_y > 0  # the check saw a box that has to scroll
 
 
 async def test_keymap_file_remaps_keys_and_help_shows_them(
