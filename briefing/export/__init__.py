@@ -32,12 +32,18 @@ def is_candidate(fact: object) -> bool:
     return bool(getattr(fact, "candidate", False))
 
 
+def candidate_ids(pack: Pack) -> frozenset[str]:
+    """The ids of the records still marked ``candidate: true`` (what a note leaves out)."""
+    facts: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
+    return frozenset(f.id for f in facts if is_candidate(f))
+
+
 def without_candidates(pack: Pack, selected: frozenset[str] | None) -> frozenset[str] | None:
     """``selected`` (None: everything) minus the candidates; unchanged when there are none."""
-    facts: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
-    drop = {f.id for f in facts if is_candidate(f)}
+    drop = candidate_ids(pack)
     if not drop:
         return selected
+    facts: tuple[Fact, ...] = (*pack.actors, *pack.meetings, *pack.pledges, *pack.claims)
     kept = frozenset(f.id for f in facts if f.id not in drop)
     return kept if selected is None else selected & kept
 
@@ -122,14 +128,16 @@ def render_chunks(
         return iter_render(pack, selected, analysis)
     from briefing.export.note import build_note
 
+    # The pledge records a reported history may be made of: without candidates, no
+    # draft adds a step to one (the pledge table, "How pledges moved", "since").
+    admitted = None if candidates else [p for p in pack.pledges if not is_candidate(p)]
     changes = None
     if since is not None:
         from briefing.model.analysis import changes_since
 
-        admitted = None if candidates else [p for p in pack.pledges if not is_candidate(p)]
         changes = changes_since(pack, since, admitted)
     whole = actors is None and only is None
-    note = build_note(pack, selected, analysis, changes, whole=whole, drafts=candidates)
+    note = build_note(pack, selected, analysis, changes, whole=whole, records=admitted)
     if not note.footnotes:
         raise SelectionError(_nothing_to_export(pack, asked, candidates, whole))
     if fmt == "md":

@@ -81,9 +81,9 @@ class _Builder:
         since: Changes | None = None,
         *,
         whole: bool | None = None,
-        drafts: bool = True,
+        records: list[Pledge] | None = None,
     ) -> None:
-        self.facts = NoteFacts.select(pack, selected, analysis, whole=whole, drafts=drafts)
+        self.facts = NoteFacts.select(pack, selected, analysis, whole=whole, records=records)
         self.pack = pack
         self.cites = self.facts.cites
         self.since = since
@@ -324,16 +324,16 @@ def build_note(
     since: Changes | None = None,
     *,
     whole: bool | None = None,
-    drafts: bool = True,
+    records: list[Pledge] | None = None,
 ) -> Note:
     """The note for ``pack``, or for just the facts whose ids are in ``selected``.
 
     ``analysis`` is the pack's analysis when the caller holds one (the reader
     does); otherwise it is computed here. With ``since``, the note opens with
-    what changed after that date. ``whole`` and ``drafts``: see
+    what changed after that date. ``whole`` and ``records``: see
     :meth:`NoteFacts.select` (a note without candidates passes both).
     """
-    built = _Builder(pack, selected, analysis or analyse(pack), since, whole=whole, drafts=drafts)
+    built = _Builder(pack, selected, analysis or analyse(pack), since, whole=whole, records=records)
     return built.build()
 
 

@@ -200,15 +200,16 @@ class NoteFacts:
         analysis: Analysis,
         *,
         whole: bool | None = None,
-        drafts: bool = True,
+        records: list[Pledge] | None = None,
     ) -> NoteFacts:
         """The facts whose ids are in ``selected`` (every fact when it is None).
 
         ``whole``: the note is for the whole pack, nothing asked for by actor or
         mark (by default, when ``selected`` is None). ``selected`` alone cannot say
-        so: a note without candidates selects the confirmed facts. ``drafts``:
-        candidates may appear; without them no draft adds a step to a pledge's
-        history either (the status cell and "How pledges moved").
+        so: a note without candidates selects the confirmed facts. ``records``: the
+        pledge records a history may be made of (all when None; a note without
+        candidates passes the confirmed ones, so no draft adds a step to the
+        status cell or "How pledges moved").
         """
 
         def keep(item_id: str) -> bool:
@@ -227,7 +228,7 @@ class NoteFacts:
             [c for c in pack.claims if keep(c.id)],
             found,
             [a for a in pack.actors if keep(a.id) and a.evidence],
-            list(pack.pledges) if drafts else [p for p in pack.pledges if not p.candidate],
+            list(pack.pledges) if records is None else records,
         )
 
 

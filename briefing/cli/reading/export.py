@@ -123,11 +123,11 @@ def run(args: argparse.Namespace) -> int:
 def _say_left_out(pack: Pack, fmt: str, candidates: bool) -> None:
     """Say how many candidates a note left out: a fresh pack's note can be only the
     disagreements found in the text, and the analyst should know why."""
-    from briefing.export import is_candidate
+    from briefing.export import candidate_ids
 
     if fmt == "json" or candidates:
         return
-    left = sum(1 for f in (*pack.actors, *pack.meetings, *pack.pledges) if is_candidate(f))
+    left = len(candidate_ids(pack))
     if left:
         print(
             f"briefing: {left} candidate{'s' if left != 1 else ''} left out of the note "

@@ -10,6 +10,7 @@ linear in the line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from briefing.model.analysis.dates.expressions import MONTH_ABBR, MONTHS, WEEKDAYS
@@ -122,23 +123,27 @@ def both_readings(text: str) -> tuple[date, date] | None:
     """(day first, month first) when the date :func:`read_date` takes from ``text`` is a
     numeric one both ways valid and different, with no weekday in ``text`` to decide:
     the order of the article's other dates (or day-first) chose, and the other
-    articles' dates can choose better (:func:`nearest_reading`)."""
+    articles' dates can choose better (:func:`nearest`)."""
     read = read_date(text)
-    if read is None or _weekday_in(text) is not None:
+    match = _NUMERIC.search(text)
+    if read is None or match is None or _weekday_in(text) is not None:
         return None
-    for match in _NUMERIC.finditer(text):
-        a, b, year = int(match[1]), int(match[2]), int(match[3])
-        dmy, mdy = make_date(year, b, a), make_date(year, a, b)
-        if dmy and mdy and dmy != mdy and read[0] in (dmy, mdy):
-            return dmy, mdy
-        return None
+    a, b, year = int(match[1]), int(match[2]), int(match[3])
+    dmy, mdy = make_date(year, b, a), make_date(year, a, b)
+    if dmy and mdy and dmy != mdy and read[0] in (dmy, mdy):
+        return dmy, mdy
     return None
 
 
-def nearest_reading(readings: tuple[date, date], known: list[date]) -> date:
-    """The reading of an ambiguous numeric date nearest the middle of the story's dates."""
-    middle = sorted(known)[len(known) // 2]
-    return min(readings, key=lambda d: abs((d - middle).days))
+def story_middle(known: list[date]) -> date:
+    """The middle of the story's dates (the median article's): what a date the
+    article leaves open (a year, day-or-month first) is read nearest to."""
+    return sorted(known)[len(known) // 2]
+
+
+def nearest(options: Iterable[date], middle: date) -> date:
+    """The option nearest ``middle`` (the first of equals)."""
+    return min(options, key=lambda d: abs((d - middle).days))
 
 
 def _year_for(

@@ -27,8 +27,9 @@ from briefing.model.authoring.article_dates import (
     day_first_hint,
     day_month,
     make_date,
-    nearest_reading,
+    nearest,
     read_date,
+    story_middle,
     without_dates,
     without_written_dates,
     year_unsure,
@@ -137,7 +138,7 @@ def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
     if meta.published is not None and meta.published is not meta.own_year:
         return  # dated by another line (a "Published:" line, a date line)
     month, day = (int(x) for x in meta.day_month.value.split("-"))
-    middle = sorted(known)[len(known) // 2]
+    middle = story_middle(known)
     options = [
         d
         for y in (middle.year - 1, middle.year, middle.year + 1)
@@ -145,7 +146,7 @@ def complete_year(meta: ArticleMetadata, known: list[date]) -> None:
     ]
     if not options:
         return
-    best = min(options, key=lambda d: abs((d - middle).days))
+    best = nearest(options, middle)
     meta.published = Field(
         best.isoformat(),
         meta.day_month.line,
@@ -160,7 +161,7 @@ def settle_reading(meta: ArticleMetadata, known: list[date]) -> None:
     is 5 June, whatever order the article writes its other dates in."""
     if meta.readings is None or meta.published is None or not known:
         return
-    best = nearest_reading(meta.readings, known)
+    best = nearest(meta.readings, story_middle(known))
     if best.isoformat() == meta.published.value:
         return
     day_first = best == meta.readings[0]
